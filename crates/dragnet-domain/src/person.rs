@@ -1,0 +1,186 @@
+//! A person as Dragnet's formats describe one: the subject of a notice or a screening query.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{CountryCode, EyeColour, HairColour, LanguageCode};
+use crate::date::PartialDate;
+use crate::parse::{FieldError, check_text, null_as_empty};
+
+/// Longest name, alias or place accepted: longer ones are pasting mistakes, not names.
+pub const MAX_NAME_CHARS: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forenames: Option<String>,
+    /// The whole name as one string in any order, as a passenger manifest often has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_script_name: Option<String>,
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_of_birth: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_of_birth: Option<CountryCode>,
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    pub nationalities: Vec<CountryCode>,
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    pub identity_documents: Vec<IdentityDocument>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub physical: Option<Physical>,
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageCode>,
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    pub status: Vec<Status>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sex {
+    M,
+    F,
+    U,
+}
+
+impl fmt::Display for Sex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Sex::M => "M",
+            Sex::F => "F",
+            Sex::U => "U",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityDocument {
+    pub kind: DocumentKind,
+    pub number: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<CountryCode>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Passport,
+    NationalId,
+    DrivingLicence,
+    ResidencePermit,
+    TravelDocument,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Physical {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height_cm: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight_kg: Option<u16>,
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    pub eyes: Vec<EyeColour>,
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    pub hair: Vec<HairColour>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marks: Option<String>,
+}
+
+impl Physical {
+    pub fn is_empty(&self) -> bool {
+        self == &Physical::default()
+    }
+}
+
+/// A role the person holds or held, which the compliance review weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    HeadOfState,
+    HeadOfGovernment,
+    ForeignMinister,
+    Minister,
+    MemberOfParliament,
+    SeniorOfficial,
+    Diplomat,
+    MilitaryOfficer,
+    ArmedForcesMember,
+    InternationalOfficial,
+    Politician,
+    OppositionFigure,
+    GovernmentCritic,
+    Journalist,
+    HumanRightsDefender,
+    ReligiousLeader,
+    MinorityActivist,
+    BusinessPerson,
+    FormerHeadOfState,
+    FormerHeadOfGovernment,
+    FormerMinister,
+}
+
+impl Person {
+    /// The name to show a person reading a list: "FAMILY, Forenames", else the whole name.
+    pub fn display_name(&self) -> String {
+        match (&self.family_name, &self.forenames, &self.name) {
+            (Some(family), Some(forenames), _) => format!("{family}, {forenames}"),
+            (Some(family), None, _) => family.clone(),
+            (None, _, Some(name)) => name.clone(),
+            (None, Some(forenames), None) => forenames.clone(),
+            (None, None, None) => self.original_script_name.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Checks what the types alone cannot: a name is present, texts are not blank or absurdly long,
+    /// measurements are human. `path` is where this person sits in the document (`subjects[2]`).
+    pub fn validate(&self, path: &str) -> Result<(), FieldError> {
+        let field = |name: &str| if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
+        if self.family_name.is_none() && self.name.is_none() {
+            return Err(FieldError::new(
+                field("family_name"),
+                "a person needs a name: family_name (with forenames) or name",
+            ));
+        }
+        check_text(&field("id"), self.id.as_deref(), 64)?;
+        check_text(&field("family_name"), self.family_name.as_deref(), MAX_NAME_CHARS)?;
+        check_text(&field("forenames"), self.forenames.as_deref(), MAX_NAME_CHARS)?;
+        check_text(&field("name"), self.name.as_deref(), MAX_NAME_CHARS)?;
+        check_text(&field("original_script_name"), self.original_script_name.as_deref(), MAX_NAME_CHARS)?;
+        check_text(&field("place_of_birth"), self.place_of_birth.as_deref(), MAX_NAME_CHARS)?;
+        for (i, alias) in self.aliases.iter().enumerate() {
+            check_text(&field(&format!("aliases[{i}]")), Some(alias), MAX_NAME_CHARS)?;
+        }
+        for (i, document) in self.identity_documents.iter().enumerate() {
+            check_text(&field(&format!("identity_documents[{i}].number")), Some(&document.number), 64)?;
+        }
+        if let Some(physical) = &self.physical {
+            if let Some(height) = physical.height_cm.filter(|h| !(40..=260).contains(h)) {
+                return Err(FieldError::new(
+                    field("physical.height_cm"),
+                    format!("{height} is not a human height in centimetres (40 to 260)"),
+                ));
+            }
+            if let Some(weight) = physical.weight_kg.filter(|w| !(1..=400).contains(w)) {
+                return Err(FieldError::new(
+                    field("physical.weight_kg"),
+                    format!("{weight} is not a human weight in kilograms (1 to 400)"),
+                ));
+            }
+            check_text(&field("physical.marks"), physical.marks.as_deref(), 2000)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,360 @@
+//! A notice request: what a bureau or an international court asks the secretariat to publish.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{CountryCode, MemberCountry, Requester};
+use crate::date::{Date, PartialDate};
+use crate::parse::{FieldError, check_text, null_as_empty};
+use crate::person::{Person, Status};
+
+/// Longest summary of facts accepted, in characters.
+pub const MAX_SUMMARY_CHARS: usize = 20_000;
+/// Most subjects one request may name; a warrant against more is split by the bureau.
+pub const MAX_SUBJECTS: usize = 1_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeRequest {
+    pub kind: NoticeKind,
+    pub requested_by: Requester,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<WorkingLanguage>,
+    pub subjects: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offence: Option<Offence>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub charges: Vec<Charge>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judicial: Option<Judicial>,
+    #[serde(default)]
+    pub third_party: ThirdParty,
+    /// The recipients of a diffusion; absent for every other kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Vec<MemberCountry>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    Red,
+    Yellow,
+    Blue,
+    Black,
+    Green,
+    Orange,
+    Purple,
+    Silver,
+    UnSpecial,
+    Diffusion,
+}
+
+impl NoticeKind {
+    pub const ALL: [NoticeKind; 10] = [
+        NoticeKind::Red,
+        NoticeKind::Yellow,
+        NoticeKind::Blue,
+        NoticeKind::Black,
+        NoticeKind::Green,
+        NoticeKind::Orange,
+        NoticeKind::Purple,
+        NoticeKind::Silver,
+        NoticeKind::UnSpecial,
+        NoticeKind::Diffusion,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NoticeKind::Red => "red",
+            NoticeKind::Yellow => "yellow",
+            NoticeKind::Blue => "blue",
+            NoticeKind::Black => "black",
+            NoticeKind::Green => "green",
+            NoticeKind::Orange => "orange",
+            NoticeKind::Purple => "purple",
+            NoticeKind::Silver => "silver",
+            NoticeKind::UnSpecial => "un_special",
+            NoticeKind::Diffusion => "diffusion",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<NoticeKind> {
+        NoticeKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+impl fmt::Display for NoticeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// INTERPOL's four working languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkingLanguage {
+    En,
+    Fr,
+    Es,
+    Ar,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offence {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<CountryCode>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub context: Vec<Context>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    ArmedConflict,
+    MilitaryOperation,
+    CoupOrUprising,
+    PoliticalProtest,
+    Election,
+    PublicationOrSpeech,
+    ReligiousPractice,
+    EthnicOrRacial,
+    FamilyDispute,
+    CommercialDispute,
+    LabourDispute,
+    AdministrativeViolation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Charge {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<String>,
+    #[serde(default)]
+    pub max_penalty: Option<Penalty>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "PenaltyFields")]
+pub enum Penalty {
+    Imprisonment { months: u32 },
+    Life,
+    Death,
+    Fine,
+}
+
+/// The penalty as written, read field by field so that an error in `months` names `months`
+/// (serde's internally tagged enums lose the path below the tag).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PenaltyFields {
+    kind: PenaltyKind,
+    #[serde(default)]
+    months: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum PenaltyKind {
+    Imprisonment,
+    Life,
+    Death,
+    Fine,
+}
+
+impl TryFrom<PenaltyFields> for Penalty {
+    type Error = String;
+    fn try_from(fields: PenaltyFields) -> Result<Self, String> {
+        match (fields.kind, fields.months) {
+            (PenaltyKind::Imprisonment, Some(0)) => Err("imprisonment of 0 months is no penalty".into()),
+            (PenaltyKind::Imprisonment, Some(months)) => Ok(Penalty::Imprisonment { months }),
+            (PenaltyKind::Imprisonment, None) => Err("imprisonment needs its length in `months`".into()),
+            (_, Some(_)) => Err("only imprisonment has a length in `months`".into()),
+            (PenaltyKind::Life, None) => Ok(Penalty::Life),
+            (PenaltyKind::Death, None) => Ok(Penalty::Death),
+            (PenaltyKind::Fine, None) => Ok(Penalty::Fine),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judicial {
+    pub purpose: Purpose,
+    #[serde(default)]
+    pub warrant: Option<Warrant>,
+    #[serde(default)]
+    pub sentence: Option<Sentence>,
+    #[serde(default)]
+    pub in_absentia: bool,
+    /// Country codes, or `*` for every country.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub extradition_sought_from: Vec<ExtraditionFrom>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    Prosecution,
+    Sentence,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Warrant {
+    pub reference: String,
+    pub issued_on: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sentence {
+    pub imposed_months: u32,
+    pub remaining_months: u32,
+}
+
+/// Where extradition will be sought from: every country, or a named one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExtraditionFrom {
+    Anywhere,
+    Country(CountryCode),
+}
+
+impl Serialize for ExtraditionFrom {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ExtraditionFrom::Anywhere => serializer.serialize_str("*"),
+            ExtraditionFrom::Country(country) => serializer.serialize_str(country.as_str()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ExtraditionFrom {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text == "*" {
+            return Ok(ExtraditionFrom::Anywhere);
+        }
+        CountryCode::parse(&text)
+            .map(ExtraditionFrom::Country)
+            .map_err(|reason| serde::de::Error::custom(format!("{reason}, nor \"*\" for every country")))
+    }
+}
+
+/// What the secretariat knows from elsewhere, not what the requester says.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThirdParty {
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub subject_status: Vec<Status>,
+    #[serde(default)]
+    pub refugee_status: Option<RefugeeStatus>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub objections: Vec<Objection>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefugeeStatus {
+    pub granted_by: CountryCode,
+    pub year: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objection {
+    pub country: MemberCountry,
+    pub summary: String,
+}
+
+impl NoticeRequest {
+    /// Checks what the types alone cannot; the first problem found is returned with its path.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if self.subjects.is_empty() {
+            return Err(FieldError::new("subjects", "the list is empty: a request names at least one subject"));
+        }
+        if self.subjects.len() > MAX_SUBJECTS {
+            return Err(FieldError::new(
+                "subjects",
+                format!("{} subjects is more than the {MAX_SUBJECTS} one request may name", self.subjects.len()),
+            ));
+        }
+        for (i, subject) in self.subjects.iter().enumerate() {
+            subject.validate(&format!("subjects[{i}]"))?;
+        }
+        check_text("reference", self.reference.as_deref(), 100)?;
+        match (&self.kind, &self.to) {
+            (NoticeKind::Diffusion, None) => {
+                return Err(FieldError::new("to", "a diffusion names the countries it is sent to"));
+            }
+            (NoticeKind::Diffusion, Some(to)) if to.is_empty() => {
+                return Err(FieldError::new("to", "the list is empty: a diffusion is sent to at least one country"));
+            }
+            (NoticeKind::Diffusion, Some(_)) | (_, None) => {}
+            (kind, Some(_)) => {
+                return Err(FieldError::new(
+                    "to",
+                    format!("only a diffusion has recipients; a {kind} notice goes to every member"),
+                ));
+            }
+        }
+        if let Some(offence) = &self.offence {
+            check_text("offence.summary", offence.summary.as_deref(), MAX_SUMMARY_CHARS)?;
+            check_text("offence.place", offence.place.as_deref(), 200)?;
+        }
+        for (i, charge) in self.charges.iter().enumerate() {
+            check_text(&format!("charges[{i}].title"), Some(&charge.title), 500)?;
+            // An empty law is how a draft says "not known yet"; the check reports it as missing.
+            if charge.law.as_deref().is_some_and(|law| !law.trim().is_empty()) {
+                check_text(&format!("charges[{i}].law"), charge.law.as_deref(), 500)?;
+            }
+        }
+        if let Some(judicial) = &self.judicial {
+            if let Some(sentence) = &judicial.sentence {
+                if sentence.remaining_months > sentence.imposed_months {
+                    return Err(FieldError::new(
+                        "judicial.sentence.remaining_months",
+                        format!(
+                            "{} months left to serve is more than the {} months imposed",
+                            sentence.remaining_months, sentence.imposed_months
+                        ),
+                    ));
+                }
+            }
+            if judicial.purpose == Purpose::Prosecution && judicial.sentence.is_some() {
+                return Err(FieldError::new(
+                    "judicial.sentence",
+                    "a request for prosecution has no sentence; use \"purpose\": \"sentence\"",
+                ));
+            }
+            if let Some(warrant) = &judicial.warrant {
+                check_text("judicial.warrant.reference", Some(&warrant.reference), 100)?;
+                check_text("judicial.warrant.authority", warrant.authority.as_deref(), 300)?;
+            }
+        }
+        if let Some(refugee) = &self.third_party.refugee_status {
+            if !(1945..=2199).contains(&refugee.year) {
+                return Err(FieldError::new(
+                    "third_party.refugee_status.year",
+                    format!("{} is not a plausible year for a grant of refugee status", refugee.year),
+                ));
+            }
+        }
+        for (i, objection) in self.third_party.objections.iter().enumerate() {
+            check_text(&format!("third_party.objections[{i}].summary"), Some(&objection.summary), MAX_SUMMARY_CHARS)?;
+        }
+        Ok(())
+    }
+}

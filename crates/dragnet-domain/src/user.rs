@@ -1,0 +1,180 @@
+//! Users, their roles, and the actor recorded for every change.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::MemberCountry;
+
+/// What a user may do. Some roles act for one member country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// An officer of a National Central Bureau: drafts and follows its country's requests.
+    BureauOfficer,
+    /// The secretariat's notices task force: decides on requests.
+    Reviewer,
+    /// Oversees reviewers and statistics.
+    Supervisor,
+    /// A border officer or border system: screens travellers for its country.
+    Screener,
+    /// Handles data subjects' requests for access, correction and deletion.
+    DataProtectionOfficer,
+    /// Reads the audit trail.
+    Auditor,
+    /// Manages members, users, tokens and policy data.
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::BureauOfficer,
+        Role::Reviewer,
+        Role::Supervisor,
+        Role::Screener,
+        Role::DataProtectionOfficer,
+        Role::Auditor,
+        Role::Administrator,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Role::BureauOfficer => "bureau_officer",
+            Role::Reviewer => "reviewer",
+            Role::Supervisor => "supervisor",
+            Role::Screener => "screener",
+            Role::DataProtectionOfficer => "data_protection_officer",
+            Role::Auditor => "auditor",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Role, String> {
+        Role::ALL.into_iter().find(|role| role.as_str() == text).ok_or_else(|| {
+            let names: Vec<_> = Role::ALL.iter().map(Role::as_str).collect();
+            format!("{text:?} is not a role (one of {})", names.join(", "))
+        })
+    }
+
+    /// Roles that act for one member country, and only for it.
+    pub fn acts_for_a_country(&self) -> bool {
+        matches!(self, Role::BureauOfficer | Role::Screener)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A user's login name: lower-case letters, digits, `.`, `-` and `_`, 2 to 64 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct UserName(String);
+
+impl UserName {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_');
+        if !(2..=64).contains(&text.len()) || !text.chars().all(allowed) {
+            return Err(format!(
+                "{text:?} is not a user name: 2 to 64 lower-case letters, digits, '.', '-' or '_'"
+            ));
+        }
+        Ok(UserName(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for UserName {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        UserName::parse(&text)
+    }
+}
+
+impl From<UserName> for String {
+    fn from(name: UserName) -> String {
+        name.0
+    }
+}
+
+impl fmt::Display for UserName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A role with the country it acts for, where the role has one. Built only by [`Grant::new`],
+/// so a bureau officer without a country, or a reviewer tied to one, cannot exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Grant {
+    role: Role,
+    country: Option<MemberCountry>,
+}
+
+impl Grant {
+    pub fn new(role: Role, country: Option<MemberCountry>) -> Result<Self, String> {
+        match (role.acts_for_a_country(), country) {
+            (true, None) => Err(format!("a {role} acts for one member country; name it")),
+            (false, Some(country)) => Err(format!("a {role} does not act for a country (got {country})")),
+            _ => Ok(Grant { role, country }),
+        }
+    }
+
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    pub fn country(&self) -> Option<MemberCountry> {
+        self.country
+    }
+}
+
+/// Who did something, for the audit trail: a user, or the system itself (an import, a timer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The user's name, or a name for the system part that acted (`system:import`).
+    pub name: String,
+    /// The country the actor acted for, where there is one.
+    pub country: Option<String>,
+}
+
+impl Actor {
+    pub fn user(name: &UserName, grant: &Grant) -> Self {
+        Actor { name: name.to_string(), country: grant.country().map(|c| c.to_string()) }
+    }
+
+    pub fn system(part: &str, country: Option<String>) -> Self {
+        Actor { name: format!("system:{part}"), country }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_roles_need_a_country_and_others_refuse_one() {
+        let fr = Some(MemberCountry::parse("FR").unwrap());
+        assert!(Grant::new(Role::BureauOfficer, fr).is_ok());
+        assert!(Grant::new(Role::Screener, None).unwrap_err().contains("acts for one member country"));
+        assert!(Grant::new(Role::Reviewer, fr).is_err());
+        assert!(Grant::new(Role::Auditor, None).is_ok());
+    }
+
+    #[test]
+    fn roles_and_names_are_checked() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Ok(role));
+        }
+        assert!(Role::parse("god").is_err());
+        assert!(UserName::parse("amira.haddad").is_ok());
+        for bad in ["", "a", "Amira", "amira haddad", "amira;drop"] {
+            assert!(UserName::parse(bad).is_err(), "{bad}");
+        }
+    }
+}
