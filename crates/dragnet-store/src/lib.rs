@@ -1,1 +1,244 @@
-//! placeholder
+//! Dragnet's storage: the [`Store`] trait, its SQLite and PostgreSQL implementations, the audit chain.
+//!
+//! Every method that changes something, or reads personal data, writes its audit record in the
+//! same transaction, so there is no change without its record and no record without its change.
+//! The backend is picked once, from the database URL, by [`open`].
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use dragnet_domain::{Actor, Grant, IllegalTransition, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Person, UserName};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+pub mod audit;
+mod failpoint;
+pub mod postgres;
+pub mod sqlite;
+pub mod testing;
+mod tokens;
+
+pub use audit::{AuditRecord, AuditVerification};
+pub use failpoint::failpoint;
+pub use tokens::{hash_token, new_token};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot create the data folder {path}: {source}")]
+    DataFolder { path: PathBuf, source: std::io::Error },
+    #[error("no notice {0}")]
+    NoticeNotFound(NoticeId),
+    #[error(transparent)]
+    IllegalTransition(#[from] IllegalTransition),
+    #[error("a user named {0} already exists")]
+    UserExists(String),
+    #[error("no user named {0}")]
+    UserNotFound(String),
+    /// Stored data that no longer reads as what was written: a bug or tampering, never user error.
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A request stored as drafts: its own id and one notice per subject, in subject order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredRequest {
+    pub request_id: i64,
+    pub notice_ids: Vec<NoticeId>,
+}
+
+/// A notice as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoticeRecord {
+    pub id: NoticeId,
+    pub request_id: i64,
+    pub subject_index: i32,
+    pub kind: String,
+    pub requested_by: String,
+    pub state: NoticeState,
+    pub subject: Person,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+}
+
+/// A user as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRecord {
+    pub id: i64,
+    pub name: UserName,
+    pub grant: Grant,
+    pub created_at: OffsetDateTime,
+}
+
+/// Where time comes from. Tests and the expiry task use a fixed or moving clock.
+#[derive(Clone)]
+pub struct Clock(Arc<dyn Fn() -> OffsetDateTime + Send + Sync>);
+
+impl Clock {
+    pub fn system() -> Self {
+        Clock(Arc::new(OffsetDateTime::now_utc))
+    }
+
+    /// A clock that asks `now` for the time, such as a test's hand-moved clock.
+    pub fn from_fn(now: impl Fn() -> OffsetDateTime + Send + Sync + 'static) -> Self {
+        Clock(Arc::new(now))
+    }
+
+    pub fn fixed(at: OffsetDateTime) -> Self {
+        Clock(Arc::new(move || at))
+    }
+
+    pub fn now(&self) -> OffsetDateTime {
+        audit::truncate_to_micros((self.0)())
+    }
+}
+
+impl fmt::Debug for Clock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Clock({})", self.now())
+    }
+}
+
+/// Everything Dragnet keeps. One implementation per database; both pass the same tests.
+#[async_trait]
+pub trait Store: Send + Sync + fmt::Debug {
+    /// Which backend this is, for logs and readiness: `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+
+    /// Whether the database answers.
+    async fn ping(&self) -> Result<()>;
+
+    /// Stores a request and one draft notice per subject, all or nothing.
+    async fn create_drafts(&self, actor: &Actor, request: &NoticeRequest) -> Result<StoredRequest>;
+
+    /// Reads a notice, recording the read in the audit trail.
+    async fn read_notice(&self, actor: &Actor, id: NoticeId) -> Result<NoticeRecord>;
+
+    /// How many notices each state holds, for operators; reads no personal data.
+    async fn count_notices(&self) -> Result<Vec<(NoticeState, i64)>>;
+
+    /// Moves a notice along its lifecycle, refusing what the state machine refuses.
+    async fn transition(
+        &self,
+        actor: &Actor,
+        id: NoticeId,
+        event: LifecycleEvent,
+        reason: Option<&str>,
+    ) -> Result<NoticeState>;
+
+    async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord>;
+
+    /// Issues an API token for a user and returns it; only its SHA-256 is kept.
+    async fn create_token(&self, actor: &Actor, user: &UserName, label: &str) -> Result<String>;
+
+    /// The user a token belongs to, if the token is known and not revoked.
+    async fn user_for_token(&self, token: &str) -> Result<Option<UserRecord>>;
+
+    /// Audit records with `seq` greater than `after`, oldest first, at most `limit`.
+    async fn audit_records(&self, after: i64, limit: i64) -> Result<Vec<AuditRecord>>;
+
+    /// The chain's recorded end: the last record's `seq` and hash.
+    async fn audit_head(&self) -> Result<(i64, String)>;
+
+    /// Walks the whole audit chain and reports the first record that was altered or removed.
+    async fn verify_audit(&self) -> Result<AuditVerification> {
+        // Read the head first: records appended while we walk are then simply beyond it.
+        let (head_seq, head_hash) = self.audit_head().await?;
+        let mut verifier = audit::ChainVerifier::default();
+        let mut after = 0;
+        loop {
+            let page = self.audit_records(after, 1000).await?;
+            let Some(last) = page.last() else { break };
+            after = last.seq;
+            for record in page.iter().take_while(|record| record.seq <= head_seq) {
+                if let Err(broken) = verifier.next(record) {
+                    return Ok(broken);
+                }
+            }
+            if after >= head_seq {
+                break;
+            }
+        }
+        Ok(verifier.finish(head_seq, &head_hash))
+    }
+}
+
+/// Where the data lives: a `postgres://` URL, an `sqlite:` URL, or (by default) a file in the data folder.
+#[derive(Debug, Clone)]
+pub struct StoreSettings {
+    pub data_dir: PathBuf,
+    pub database_url: Option<String>,
+}
+
+impl StoreSettings {
+    pub fn is_postgres(&self) -> bool {
+        self.database_url.as_deref().is_some_and(|url| url.starts_with("postgres://") || url.starts_with("postgresql://"))
+    }
+
+    /// The SQLite file used when no URL names another database.
+    pub fn sqlite_path(&self) -> PathBuf {
+        match self.database_url.as_deref().and_then(|url| url.strip_prefix("sqlite://").or(url.strip_prefix("sqlite:"))) {
+            Some(path) => PathBuf::from(path),
+            None => self.data_dir.join("dragnet.sqlite3"),
+        }
+    }
+}
+
+/// Opens the store the settings name and brings its schema up to date.
+pub async fn open(settings: &StoreSettings, clock: Clock) -> Result<Arc<dyn Store>> {
+    if settings.is_postgres() {
+        let url = settings.database_url.as_deref().unwrap_or_default();
+        Ok(Arc::new(postgres::PostgresStore::connect(url, clock).await?))
+    } else {
+        let path = settings.sqlite_path();
+        ensure_folder(path.parent().unwrap_or(Path::new(".")))?;
+        Ok(Arc::new(sqlite::SqliteStore::open(&path, clock).await?))
+    }
+}
+
+fn ensure_folder(path: &Path) -> Result<()> {
+    if path.as_os_str().is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(path).map_err(|source| StoreError::DataFolder { path: path.to_path_buf(), source })
+}
+
+/// The audit target naming a notice.
+pub(crate) fn notice_target(id: NoticeId) -> String {
+    format!("notice/{id}")
+}
+
+pub(crate) fn parse_stored_notice_id(text: &str) -> Result<NoticeId> {
+    NoticeId::parse(text).map_err(StoreError::Corrupt)
+}
+
+pub(crate) fn parse_stored_state(text: &str) -> Result<NoticeState> {
+    NoticeState::parse(text).ok_or_else(|| StoreError::Corrupt(format!("{text:?} is not a notice state")))
+}
+
+pub(crate) fn parse_stored_person(json: &str) -> Result<Person> {
+    dragnet_domain::parse_person(json).map_err(|err| StoreError::Corrupt(format!("a stored subject: {err}")))
+}
+
+pub(crate) fn parse_stored_grant(name: &str, role: &str, country: Option<&str>) -> Result<(UserName, Grant)> {
+    let corrupt = |reason: String| StoreError::Corrupt(format!("user {name}: {reason}"));
+    let user = UserName::parse(name).map_err(corrupt)?;
+    let role = dragnet_domain::Role::parse(role).map_err(corrupt)?;
+    let country = country.map(dragnet_domain::MemberCountry::parse).transpose().map_err(corrupt)?;
+    let grant = Grant::new(role, country).map_err(corrupt)?;
+    Ok((user, grant))
+}
+
+/// The year new notice ids are numbered in.
+pub(crate) fn id_year(now: OffsetDateTime) -> Result<u16> {
+    u16::try_from(now.year()).map_err(|_| StoreError::Corrupt(format!("the clock says year {}", now.year())))
+}

@@ -1,0 +1,291 @@
+//! The audit chain: how a record is hashed, and how a chain of records is verified.
+//!
+//! Each record's hash covers its own fields and the previous record's hash, so altering,
+//! removing or re-ordering any record breaks every link after it. The backends store the
+//! records; this module is the one place that decides what the hash covers.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+/// The previous hash of the first record.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One line of the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditRecord {
+    pub seq: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// The user (or `system:…` part) that acted.
+    pub actor: String,
+    /// The country the actor acted for, where there is one.
+    pub country: Option<String>,
+    /// What was done, `request.create`, `notice.read`, `notice.publish`…
+    pub action: String,
+    /// What it was done to, `notice/2026/00001`, `user/amira`…
+    pub target: String,
+    pub reason: Option<String>,
+    /// Further facts as JSON text.
+    pub details: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// A record about to be appended: everything but its place in the chain.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub action: String,
+    pub target: String,
+    pub reason: Option<String>,
+    pub details: serde_json::Value,
+}
+
+impl AuditEntry {
+    pub fn new(action: &str, target: impl Into<String>) -> Self {
+        AuditEntry { action: action.into(), target: target.into(), reason: None, details: serde_json::json!({}) }
+    }
+
+    pub fn reason(mut self, reason: Option<&str>) -> Self {
+        self.reason = reason.map(str::to_string);
+        self
+    }
+
+    pub fn details(mut self, details: serde_json::Value) -> Self {
+        self.details = details;
+        self
+    }
+}
+
+/// Timestamps are kept to the microsecond, which both SQLite (as text) and PostgreSQL hold exactly,
+/// so a record read back hashes as it did when written.
+pub fn truncate_to_micros(at: OffsetDateTime) -> OffsetDateTime {
+    let micros = at.microsecond();
+    at.replace_nanosecond(micros * 1_000).unwrap_or(at).to_offset(time::UtcOffset::UTC)
+}
+
+pub fn format_timestamp(at: OffsetDateTime) -> String {
+    // Fixed width, so that text order is time order in SQLite.
+    let at = truncate_to_micros(at);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+        at.microsecond()
+    )
+}
+
+pub fn parse_timestamp(text: &str) -> Result<OffsetDateTime, String> {
+    OffsetDateTime::parse(text, &Rfc3339).map_err(|err| format!("{text:?} is not a timestamp: {err}"))
+}
+
+/// The hash of a record: SHA-256 over a JSON array of its fields in a fixed order, then the previous hash.
+#[allow(clippy::too_many_arguments)]
+pub fn record_hash(
+    seq: i64,
+    at: OffsetDateTime,
+    actor: &str,
+    country: Option<&str>,
+    action: &str,
+    target: &str,
+    reason: Option<&str>,
+    details: &str,
+    prev_hash: &str,
+) -> String {
+    let canonical =
+        serde_json::json!([seq, format_timestamp(at), actor, country, action, target, reason, details, prev_hash]);
+    hex::encode(Sha256::digest(canonical.to_string().as_bytes()))
+}
+
+impl AuditRecord {
+    /// The hash this record's fields call for.
+    pub fn expected_hash(&self) -> String {
+        record_hash(
+            self.seq,
+            self.at,
+            &self.actor,
+            self.country.as_deref(),
+            &self.action,
+            &self.target,
+            self.reason.as_deref(),
+            &self.details,
+            &self.prev_hash,
+        )
+    }
+}
+
+/// The outcome of checking the whole chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum AuditVerification {
+    Intact { records: i64 },
+    Broken { seq: i64, problem: String },
+}
+
+/// Checks records one at a time, in order, remembering only the last link.
+#[derive(Debug)]
+pub struct ChainVerifier {
+    last_seq: i64,
+    last_hash: String,
+}
+
+impl Default for ChainVerifier {
+    fn default() -> Self {
+        ChainVerifier { last_seq: 0, last_hash: GENESIS_HASH.to_string() }
+    }
+}
+
+impl ChainVerifier {
+    /// Takes the next record; `Err` holds the first break found.
+    pub fn next(&mut self, record: &AuditRecord) -> Result<(), AuditVerification> {
+        let expected_seq = self.last_seq + 1;
+        if record.seq != expected_seq {
+            let problem = if record.seq > expected_seq {
+                if record.seq == expected_seq + 1 {
+                    format!("record {expected_seq} was removed: the chain goes from {} to {}", self.last_seq, record.seq)
+                } else {
+                    format!(
+                        "records {expected_seq} to {} were removed: the chain goes from {} to {}",
+                        record.seq - 1,
+                        self.last_seq,
+                        record.seq
+                    )
+                }
+            } else {
+                format!("record {} is out of order after record {}", record.seq, self.last_seq)
+            };
+            return Err(AuditVerification::Broken { seq: expected_seq.min(record.seq), problem });
+        }
+        if record.hash != record.expected_hash() {
+            return Err(AuditVerification::Broken {
+                seq: record.seq,
+                problem: format!("record {} was altered: its contents do not match its hash", record.seq),
+            });
+        }
+        if record.prev_hash != self.last_hash {
+            return Err(AuditVerification::Broken {
+                seq: record.seq,
+                problem: format!(
+                    "record {} does not follow record {}: one of them was altered and re-hashed",
+                    record.seq, self.last_seq
+                ),
+            });
+        }
+        self.last_seq = record.seq;
+        self.last_hash = record.hash.clone();
+        Ok(())
+    }
+
+    /// Compares the end of the chain with the head the store keeps.
+    pub fn finish(self, head_seq: i64, head_hash: &str) -> AuditVerification {
+        if head_seq > self.last_seq {
+            let problem = if head_seq == self.last_seq + 1 {
+                format!("record {head_seq}, the last, was removed")
+            } else {
+                format!("records {} to {head_seq}, the last ones, were removed", self.last_seq + 1)
+            };
+            return AuditVerification::Broken { seq: self.last_seq + 1, problem };
+        }
+        if head_seq != self.last_seq || head_hash != self.last_hash {
+            return AuditVerification::Broken {
+                seq: self.last_seq,
+                problem: format!("record {} does not match the chain's recorded end", self.last_seq),
+            };
+        }
+        AuditVerification::Intact { records: self.last_seq }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(n: i64) -> Vec<AuditRecord> {
+        let mut prev = GENESIS_HASH.to_string();
+        let at = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
+        (1..=n)
+            .map(|seq| {
+                let mut record = AuditRecord {
+                    seq,
+                    at,
+                    actor: "amira".into(),
+                    country: Some("FR".into()),
+                    action: "notice.read".into(),
+                    target: format!("notice/2026/{seq:05}"),
+                    reason: None,
+                    details: "{}".into(),
+                    prev_hash: prev.clone(),
+                    hash: String::new(),
+                };
+                record.hash = record.expected_hash();
+                prev = record.hash.clone();
+                record
+            })
+            .collect()
+    }
+
+    fn verify(records: &[AuditRecord], head: (i64, &str)) -> AuditVerification {
+        let mut verifier = ChainVerifier::default();
+        for record in records {
+            if let Err(broken) = verifier.next(record) {
+                return broken;
+            }
+        }
+        verifier.finish(head.0, head.1)
+    }
+
+    #[test]
+    fn an_untouched_chain_is_intact() {
+        let records = chain(5);
+        let head = records.last().unwrap().hash.clone();
+        assert_eq!(verify(&records, (5, &head)), AuditVerification::Intact { records: 5 });
+        assert_eq!(verify(&[], (0, GENESIS_HASH)), AuditVerification::Intact { records: 0 });
+    }
+
+    #[test]
+    fn an_altered_record_is_named() {
+        let mut records = chain(5);
+        let head = records.last().unwrap().hash.clone();
+        records[2].actor = "someone else".into();
+        assert!(matches!(verify(&records, (5, &head)), AuditVerification::Broken { seq: 3, .. }));
+    }
+
+    #[test]
+    fn an_altered_and_rehashed_record_breaks_the_next_link() {
+        let mut records = chain(5);
+        let head = records.last().unwrap().hash.clone();
+        records[2].reason = Some("covering tracks".into());
+        records[2].hash = records[2].expected_hash();
+        assert!(matches!(verify(&records, (5, &head)), AuditVerification::Broken { seq: 4, .. }));
+    }
+
+    #[test]
+    fn removed_records_are_named() {
+        let mut records = chain(5);
+        let head = records.last().unwrap().hash.clone();
+        records.remove(1);
+        match verify(&records, (5, &head)) {
+            AuditVerification::Broken { seq, problem } => {
+                assert_eq!(seq, 2);
+                assert!(problem.contains("record 2 was removed"), "{problem}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let records = chain(5);
+        let head = records.last().unwrap().hash.clone();
+        assert!(matches!(verify(&records[..4], (5, &head)), AuditVerification::Broken { seq: 5, .. }));
+    }
+
+    #[test]
+    fn timestamps_keep_microseconds_in_a_fixed_width() {
+        let at = OffsetDateTime::from_unix_timestamp_nanos(1_700_000_000_123_456_789).unwrap();
+        let text = format_timestamp(at);
+        assert_eq!(text, "2023-11-14T22:13:20.123456Z");
+        assert_eq!(parse_timestamp(&text).unwrap(), truncate_to_micros(at));
+    }
+}

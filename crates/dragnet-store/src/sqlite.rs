@@ -1,0 +1,334 @@
+//! The SQLite store: one file in the data folder, in WAL mode, so `dragnet serve` needs nothing installed.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, UserName};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::{Row, SqliteConnection};
+
+use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp, record_hash};
+use crate::{
+    Clock, NoticeRecord, Result, Store, StoreError, StoredRequest, UserRecord, failpoint, hash_token, id_year,
+    new_token, notice_target, parse_stored_grant, parse_stored_notice_id, parse_stored_person, parse_stored_state,
+};
+
+static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+    clock: Clock,
+}
+
+impl SqliteStore {
+    /// Opens (creating if need be) the database file and runs its migrations.
+    pub async fn open(path: &Path, clock: Clock) -> Result<Self> {
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a committed change survives a power cut, not only a crash of the process.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        MIGRATIONS.run(&pool).await?;
+        Ok(SqliteStore { pool, clock })
+    }
+
+    /// The pool, for tests that must reach past the store (to tamper with the audit log, say).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Starts a write transaction that holds the write lock from its first statement, so two writers
+    /// never both read the audit head and then collide on appending.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    async fn append_audit(&self, conn: &mut SqliteConnection, actor: &Actor, entry: AuditEntry) -> Result<()> {
+        let (last_seq, prev_hash): (i64, String) =
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&mut *conn).await?;
+        let seq = last_seq + 1;
+        let at = self.clock.now();
+        let details = entry.details.to_string();
+        let hash = record_hash(
+            seq,
+            at,
+            &actor.name,
+            actor.country.as_deref(),
+            &entry.action,
+            &entry.target,
+            entry.reason.as_deref(),
+            &details,
+            &prev_hash,
+        );
+        sqlx::query(
+            "INSERT INTO audit_log (seq, at, actor, country, action, target, reason, details, prev_hash, hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(seq)
+        .bind(format_timestamp(at))
+        .bind(&actor.name)
+        .bind(&actor.country)
+        .bind(&entry.action)
+        .bind(&entry.target)
+        .bind(&entry.reason)
+        .bind(&details)
+        .bind(&prev_hash)
+        .bind(&hash)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")
+            .bind(seq)
+            .bind(&hash)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+}
+
+fn timestamp(row: &SqliteRow, column: &str) -> Result<time::OffsetDateTime> {
+    parse_timestamp(&row.try_get::<String, _>(column)?).map_err(StoreError::Corrupt)
+}
+
+fn notice_from_row(row: &SqliteRow) -> Result<NoticeRecord> {
+    Ok(NoticeRecord {
+        id: parse_stored_notice_id(&row.try_get::<String, _>("id")?)?,
+        request_id: row.try_get("request_id")?,
+        subject_index: row.try_get("subject_index")?,
+        kind: row.try_get("kind")?,
+        requested_by: row.try_get("requested_by")?,
+        state: parse_stored_state(&row.try_get::<String, _>("state")?)?,
+        subject: parse_stored_person(&row.try_get::<String, _>("subject")?)?,
+        created_at: timestamp(row, "created_at")?,
+        updated_at: timestamp(row, "updated_at")?,
+    })
+}
+
+fn user_from_row(row: &SqliteRow) -> Result<UserRecord> {
+    let name: String = row.try_get("name")?;
+    let role: String = row.try_get("role")?;
+    let country: Option<String> = row.try_get("country")?;
+    let (name, grant) = parse_stored_grant(&name, &role, country.as_deref())?;
+    Ok(UserRecord { id: row.try_get("id")?, name, grant, created_at: timestamp(row, "created_at")? })
+}
+
+fn audit_from_row(row: &SqliteRow) -> Result<AuditRecord> {
+    Ok(AuditRecord {
+        seq: row.try_get("seq")?,
+        at: timestamp(row, "at")?,
+        actor: row.try_get("actor")?,
+        country: row.try_get("country")?,
+        action: row.try_get("action")?,
+        target: row.try_get("target")?,
+        reason: row.try_get("reason")?,
+        details: row.try_get("details")?,
+        prev_hash: row.try_get("prev_hash")?,
+        hash: row.try_get("hash")?,
+    })
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn create_drafts(&self, actor: &Actor, request: &NoticeRequest) -> Result<StoredRequest> {
+        let now = self.clock.now();
+        let stamp = format_timestamp(now);
+        let year = id_year(now)?;
+        let body = serde_json::to_string(request).map_err(|err| StoreError::Corrupt(err.to_string()))?;
+        let mut tx = self.begin_write().await?;
+
+        let request_id: i64 = sqlx::query_scalar(
+            "INSERT INTO requests (kind, requested_by, reference, body, created_at, created_by)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(request.kind.as_str())
+        .bind(request.requested_by.as_str())
+        .bind(&request.reference)
+        .bind(&body)
+        .bind(&stamp)
+        .bind(&actor.name)
+        .fetch_one(&mut *tx)
+        .await?;
+
+        let count = request.subjects.len() as i64;
+        sqlx::query("INSERT INTO notice_numbers (year, last_number) VALUES (?, 0) ON CONFLICT (year) DO NOTHING")
+            .bind(i64::from(year))
+            .execute(&mut *tx)
+            .await?;
+        let last: i64 = sqlx::query_scalar(
+            "UPDATE notice_numbers SET last_number = last_number + ? WHERE year = ? RETURNING last_number",
+        )
+        .bind(count)
+        .bind(i64::from(year))
+        .fetch_one(&mut *tx)
+        .await?;
+
+        let mut notice_ids = Vec::with_capacity(request.subjects.len());
+        for (index, subject) in request.subjects.iter().enumerate() {
+            let number = u32::try_from(last - count + 1 + index as i64)
+                .map_err(|_| StoreError::Corrupt(format!("notice number out of range in {year}")))?;
+            let id = NoticeId::new(year, number).map_err(StoreError::Corrupt)?;
+            let subject = serde_json::to_string(subject).map_err(|err| StoreError::Corrupt(err.to_string()))?;
+            sqlx::query(
+                "INSERT INTO notices (id, request_id, subject_index, kind, requested_by, state, subject, created_at, updated_at)
+                 VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)",
+            )
+            .bind(id.to_string())
+            .bind(request_id)
+            .bind(index as i64)
+            .bind(request.kind.as_str())
+            .bind(request.requested_by.as_str())
+            .bind(&subject)
+            .bind(&stamp)
+            .bind(&stamp)
+            .execute(&mut *tx)
+            .await?;
+            notice_ids.push(id);
+            if index + 1 == request.subjects.len().div_ceil(2) && request.subjects.len() > 1 {
+                failpoint("create_drafts.halfway").await;
+            }
+        }
+
+        let entry = AuditEntry::new("request.create", format!("request/{request_id}")).details(serde_json::json!({
+            "kind": request.kind,
+            "requested_by": request.requested_by.as_str(),
+            "reference": request.reference,
+            "notices": notice_ids,
+        }));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(StoredRequest { request_id, notice_ids })
+    }
+
+    async fn read_notice(&self, actor: &Actor, id: NoticeId) -> Result<NoticeRecord> {
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query("SELECT * FROM notices WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NoticeNotFound(id))?;
+        let notice = notice_from_row(&row)?;
+        self.append_audit(&mut tx, actor, AuditEntry::new("notice.read", notice_target(id))).await?;
+        tx.commit().await?;
+        Ok(notice)
+    }
+
+    async fn count_notices(&self) -> Result<Vec<(NoticeState, i64)>> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT state, COUNT(*) FROM notices GROUP BY state ORDER BY state").fetch_all(&self.pool).await?;
+        rows.into_iter().map(|(state, count)| Ok((parse_stored_state(&state)?, count))).collect()
+    }
+
+    async fn transition(
+        &self,
+        actor: &Actor,
+        id: NoticeId,
+        event: LifecycleEvent,
+        reason: Option<&str>,
+    ) -> Result<NoticeState> {
+        let mut tx = self.begin_write().await?;
+        let state: String = sqlx::query_scalar("SELECT state FROM notices WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NoticeNotFound(id))?;
+        let from = parse_stored_state(&state)?;
+        let to = from.apply(event)?;
+        sqlx::query("UPDATE notices SET state = ?, updated_at = ? WHERE id = ?")
+            .bind(to.as_str())
+            .bind(format_timestamp(self.clock.now()))
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        let entry = AuditEntry::new(&format!("notice.{event}"), notice_target(id))
+            .reason(reason)
+            .details(serde_json::json!({"from": from, "to": to}));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(to)
+    }
+
+    async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord> {
+        let now = self.clock.now();
+        let mut tx = self.begin_write().await?;
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM users WHERE name = ?").bind(name.as_str()).fetch_optional(&mut *tx).await?;
+        if exists.is_some() {
+            return Err(StoreError::UserExists(name.to_string()));
+        }
+        let country = grant.country().map(|c| c.to_string());
+        let id: i64 =
+            sqlx::query_scalar("INSERT INTO users (name, role, country, created_at) VALUES (?, ?, ?, ?) RETURNING id")
+                .bind(name.as_str())
+                .bind(grant.role().as_str())
+                .bind(&country)
+                .bind(format_timestamp(now))
+                .fetch_one(&mut *tx)
+                .await?;
+        let entry = AuditEntry::new("user.create", format!("user/{name}"))
+            .details(serde_json::json!({"role": grant.role(), "country": country}));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(UserRecord { id, name: name.clone(), grant, created_at: now })
+    }
+
+    async fn create_token(&self, actor: &Actor, user: &UserName, label: &str) -> Result<String> {
+        let token = new_token();
+        let mut tx = self.begin_write().await?;
+        let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE name = ?")
+            .bind(user.as_str())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::UserNotFound(user.to_string()))?;
+        sqlx::query("INSERT INTO api_tokens (user_id, token_sha256, label, created_at) VALUES (?, ?, ?, ?)")
+            .bind(user_id)
+            .bind(hash_token(&token))
+            .bind(label)
+            .bind(format_timestamp(self.clock.now()))
+            .execute(&mut *tx)
+            .await?;
+        let entry =
+            AuditEntry::new("token.create", format!("user/{user}")).details(serde_json::json!({"label": label}));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    async fn user_for_token(&self, token: &str) -> Result<Option<UserRecord>> {
+        let row = sqlx::query(
+            "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id
+             WHERE api_tokens.token_sha256 = ? AND api_tokens.revoked_at IS NULL",
+        )
+        .bind(hash_token(token))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    async fn audit_records(&self, after: i64, limit: i64) -> Result<Vec<AuditRecord>> {
+        let rows = sqlx::query("SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(audit_from_row).collect()
+    }
+
+    async fn audit_head(&self) -> Result<(i64, String)> {
+        Ok(sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?)
+    }
+}

@@ -1,0 +1,286 @@
+//! One suite for both backends: each test runs on SQLite, and on PostgreSQL when
+//! `DRAGNET_TEST_DATABASE_URL` names a server (each run in a database of its own).
+
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use dragnet_domain::{Actor, Grant, LifecycleEvent, MemberCountry, NoticeRequest, NoticeState, Role, UserName, parse_request};
+use dragnet_store::postgres::PostgresStore;
+use dragnet_store::sqlite::SqliteStore;
+use dragnet_store::testing::{TestDatabase, postgres_test_url};
+use dragnet_store::{AuditVerification, Clock, Store, StoreError};
+use futures::FutureExt;
+use time::OffsetDateTime;
+
+/// A store under test, with a clock the test moves and a way past the store to tamper with it.
+struct TestStore {
+    store: Arc<dyn Store>,
+    raw: Raw,
+    clock: Arc<AtomicI64>,
+}
+
+enum Raw {
+    Sqlite(sqlx::SqlitePool),
+    Postgres(sqlx::PgPool),
+}
+
+impl TestStore {
+    fn set_time(&self, unix: i64) {
+        self.clock.store(unix, Ordering::SeqCst);
+    }
+
+    /// Runs SQL straight on the database, as someone with access to its files or server could.
+    async fn tamper(&self, sqlite_sql: &'static str, postgres_sql: &'static str) {
+        match &self.raw {
+            Raw::Sqlite(pool) => {
+                sqlx::raw_sql(sqlite_sql).execute(pool).await.unwrap();
+            }
+            Raw::Postgres(pool) => {
+                sqlx::raw_sql(postgres_sql).execute(pool).await.unwrap();
+            }
+        }
+    }
+
+    async fn try_raw(&self, sql: &'static str) -> Result<(), sqlx::Error> {
+        match &self.raw {
+            Raw::Sqlite(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
+            Raw::Postgres(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
+        }
+    }
+}
+
+fn test_clock() -> (Arc<AtomicI64>, Clock) {
+    let seconds = Arc::new(AtomicI64::new(1_780_000_000)); // 2026-05-28
+    let source = seconds.clone();
+    let clock = Clock::from_fn(move || {
+        OffsetDateTime::from_unix_timestamp(source.load(Ordering::SeqCst)).unwrap()
+            + time::Duration::microseconds(123_456)
+    });
+    (seconds, clock)
+}
+
+async fn on_sqlite<F>(test: impl FnOnce(TestStore) -> F)
+where
+    F: Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().unwrap();
+    let (seconds, clock) = test_clock();
+    let store = SqliteStore::open(&dir.path().join("dragnet.sqlite3"), clock).await.unwrap();
+    let raw = Raw::Sqlite(store.pool().clone());
+    test(TestStore { store: Arc::new(store), raw, clock: seconds }).await;
+}
+
+async fn on_postgres<F>(test: impl FnOnce(TestStore) -> F)
+where
+    F: Future<Output = ()>,
+{
+    let Some(admin_url) = postgres_test_url() else {
+        eprintln!("DRAGNET_TEST_DATABASE_URL is not set: skipping the PostgreSQL run");
+        return;
+    };
+    let database = TestDatabase::create(&admin_url).await.expect("cannot create a test database");
+    let (seconds, clock) = test_clock();
+    let store = PostgresStore::connect(&database.url, clock).await.unwrap();
+    let raw = Raw::Postgres(store.pool().clone());
+    let outcome = AssertUnwindSafe(test(TestStore { store: Arc::new(store.clone()), raw, clock: seconds }))
+        .catch_unwind()
+        .await;
+    store.pool().close().await;
+    database.drop_now().await.expect("cannot drop the test database");
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// Declares each test twice, once per backend.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test] async fn $name() { super::on_sqlite(super::$name).await })*
+        }
+        mod postgres {
+            $(#[tokio::test] async fn $name() { super::on_postgres(super::$name).await })*
+        }
+    };
+}
+
+on_both_backends!(
+    a_request_becomes_one_draft_per_subject,
+    ids_follow_on_and_restart_each_year,
+    the_lifecycle_is_enforced_and_recorded,
+    reads_of_personal_data_are_audited,
+    an_altered_audit_record_is_named,
+    a_removed_audit_record_is_named,
+    the_audit_log_refuses_updates_and_deletes,
+    users_and_tokens,
+    concurrent_writers_keep_ids_unique_and_the_chain_whole,
+);
+
+fn case(name: &str) -> NoticeRequest {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev").join(name);
+    parse_request(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn bureau(country: &str) -> Actor {
+    let grant = Grant::new(Role::BureauOfficer, Some(MemberCountry::parse(country).unwrap())).unwrap();
+    Actor::user(&UserName::parse(&format!("ncb.{}", country.to_lowercase())).unwrap(), &grant)
+}
+
+fn reviewer() -> Actor {
+    Actor::user(&UserName::parse("reviewer").unwrap(), &Grant::new(Role::Reviewer, None).unwrap())
+}
+
+async fn a_request_becomes_one_draft_per_subject(t: TestStore) {
+    let request = case("01-seed-head-of-state-drone-strike.json");
+    let stored = t.store.create_drafts(&bureau("IR"), &request).await.unwrap();
+    assert_eq!(stored.notice_ids.len(), request.subjects.len());
+    let ids: Vec<String> = stored.notice_ids.iter().map(ToString::to_string).collect();
+    assert_eq!(ids[0], "2026/00001");
+    assert_eq!(ids[4], "2026/00005");
+    for (index, id) in stored.notice_ids.iter().enumerate() {
+        let notice = t.store.read_notice(&reviewer(), *id).await.unwrap();
+        assert_eq!(notice.state, NoticeState::Draft);
+        assert_eq!(notice.subject, request.subjects[index]);
+        assert_eq!(notice.subject_index as usize, index);
+        assert_eq!(notice.request_id, stored.request_id);
+        assert_eq!((notice.kind.as_str(), notice.requested_by.as_str()), ("red", "IR"));
+    }
+    assert_eq!(t.store.count_notices().await.unwrap(), vec![(NoticeState::Draft, 5)]);
+}
+
+async fn ids_follow_on_and_restart_each_year(t: TestStore) {
+    let first = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
+    let second = t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
+    assert_eq!(first.notice_ids[0].to_string(), "2026/00001");
+    assert_eq!(second.notice_ids[0].to_string(), "2026/00002");
+    t.set_time(1_800_000_000); // 2027-01-15
+    let next_year = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
+    assert_eq!(next_year.notice_ids[0].to_string(), "2027/00001");
+}
+
+async fn the_lifecycle_is_enforced_and_recorded(t: TestStore) {
+    let id = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap().notice_ids[0];
+    let before = t.store.audit_head().await.unwrap();
+
+    let err = t.store.transition(&reviewer(), id, LifecycleEvent::Publish, Some("looks fine")).await.unwrap_err();
+    assert!(matches!(err, StoreError::IllegalTransition(_)), "{err}");
+    assert_eq!(t.store.audit_head().await.unwrap(), before, "a refused transition leaves no record");
+
+    let steps = [
+        (LifecycleEvent::Submit, NoticeState::Submitted),
+        (LifecycleEvent::CheckCompleted, NoticeState::InReview),
+        (LifecycleEvent::Publish, NoticeState::Published),
+        (LifecycleEvent::Cancel, NoticeState::Cancelled),
+    ];
+    for (event, expected) in steps {
+        let state = t.store.transition(&reviewer(), id, event, Some("because")).await.unwrap();
+        assert_eq!(state, expected);
+    }
+    let records = t.store.audit_records(before.0, 100).await.unwrap();
+    let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(actions, ["notice.submit", "notice.check_completed", "notice.publish", "notice.cancel"]);
+    let publish = &records[2];
+    assert_eq!(publish.target, format!("notice/{id}"));
+    assert_eq!(publish.actor, "reviewer");
+    assert_eq!(publish.reason.as_deref(), Some("because"));
+    assert!(publish.details.contains("\"from\":\"in_review\""), "{}", publish.details);
+    assert_eq!(publish.at.unix_timestamp(), 1_780_000_000);
+
+    let missing = dragnet_domain::NoticeId::parse("2026/99999").unwrap();
+    assert!(matches!(
+        t.store.transition(&reviewer(), missing, LifecycleEvent::Submit, None).await,
+        Err(StoreError::NoticeNotFound(_))
+    ));
+    assert_eq!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { records: 5 });
+}
+
+async fn reads_of_personal_data_are_audited(t: TestStore) {
+    let id = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap().notice_ids[0];
+    t.store.read_notice(&bureau("FR"), id).await.unwrap();
+    let last = t.store.audit_records(0, 100).await.unwrap().pop().unwrap();
+    assert_eq!((last.action.as_str(), last.actor.as_str()), ("notice.read", "ncb.fr"));
+    assert_eq!(last.country.as_deref(), Some("FR"));
+    assert_eq!(last.target, format!("notice/{id}"));
+}
+
+async fn an_altered_audit_record_is_named(t: TestStore) {
+    for _ in 0..3 {
+        t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
+    }
+    assert_eq!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { records: 3 });
+    t.tamper(
+        "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'nobody' WHERE seq = 2;",
+        "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change; UPDATE audit_log SET actor = 'nobody' WHERE seq = 2;",
+    )
+    .await;
+    match t.store.verify_audit().await.unwrap() {
+        AuditVerification::Broken { seq, problem } => {
+            assert_eq!(seq, 2);
+            assert!(problem.contains("record 2 was altered"), "{problem}");
+        }
+        intact => panic!("tampering went unnoticed: {intact:?}"),
+    }
+}
+
+async fn a_removed_audit_record_is_named(t: TestStore) {
+    for _ in 0..4 {
+        t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
+    }
+    t.tamper(
+        "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 3;",
+        "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change; DELETE FROM audit_log WHERE seq = 3;",
+    )
+    .await;
+    assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Broken { seq: 3, .. }));
+    t.tamper("DELETE FROM audit_log WHERE seq = 4;", "DELETE FROM audit_log WHERE seq = 4;").await;
+    assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Broken { seq: 3, .. }));
+}
+
+async fn the_audit_log_refuses_updates_and_deletes(t: TestStore) {
+    t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
+    let update = t.try_raw("UPDATE audit_log SET actor = 'nobody' WHERE seq = 1").await.unwrap_err();
+    assert!(update.to_string().contains("append-only"), "{update}");
+    let delete = t.try_raw("DELETE FROM audit_log").await.unwrap_err();
+    assert!(delete.to_string().contains("append-only"), "{delete}");
+    assert_eq!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { records: 1 });
+}
+
+async fn users_and_tokens(t: TestStore) {
+    let admin = Actor::system("admin-cli", None);
+    let name = UserName::parse("amira").unwrap();
+    let grant = Grant::new(Role::Screener, Some(MemberCountry::parse("FR").unwrap())).unwrap();
+    let user = t.store.create_user(&admin, &name, grant).await.unwrap();
+    assert!(matches!(t.store.create_user(&admin, &name, grant).await, Err(StoreError::UserExists(_))));
+
+    let token = t.store.create_token(&admin, &name, "border post").await.unwrap();
+    let found = t.store.user_for_token(&token).await.unwrap().expect("the token opens its user");
+    assert_eq!((found.id, found.name, found.grant), (user.id, name.clone(), grant));
+    assert!(t.store.user_for_token("dn_not-a-token").await.unwrap().is_none());
+    let ghost = UserName::parse("ghost").unwrap();
+    assert!(matches!(t.store.create_token(&admin, &ghost, "x").await, Err(StoreError::UserNotFound(_))));
+
+    let records = t.store.audit_records(0, 100).await.unwrap();
+    let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(actions, ["user.create", "token.create"]);
+    assert!(records.iter().all(|r| !r.details.contains(&token)), "the token never reaches the audit trail");
+}
+
+async fn concurrent_writers_keep_ids_unique_and_the_chain_whole(t: TestStore) {
+    let request = Arc::new(case("01-seed-head-of-state-drone-strike.json"));
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let (store, request) = (t.store.clone(), request.clone());
+        tasks.push(tokio::spawn(async move { store.create_drafts(&bureau("IR"), &request).await.unwrap() }));
+    }
+    let mut ids = Vec::new();
+    for task in tasks {
+        ids.extend(task.await.unwrap().notice_ids);
+    }
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 8 * request.subjects.len());
+    assert_eq!(ids.last().unwrap().number() as usize, ids.len());
+    assert_eq!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { records: 8 });
+}
