@@ -27,9 +27,7 @@ struct CountryRow {
 
 /// Rows of a tab-separated table, without comments and blank lines.
 fn tsv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| line.split('\t').collect())
+    text.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()).map(|line| line.split('\t').collect())
 }
 
 fn countries() -> &'static HashMap<&'static str, CountryRow> {
@@ -109,9 +107,7 @@ impl Requester {
         }
         match CountryCode::parse(text) {
             Ok(country) if country.is_member() => Ok(Requester::Member(country)),
-            _ => Err(format!(
-                "{text:?} is not an INTERPOL member country or an international entity (ICC, UN, IRMCT)"
-            )),
+            _ => Err(format!("{text:?} is not an INTERPOL member country or an international entity (ICC, UN, IRMCT)")),
         }
     }
 

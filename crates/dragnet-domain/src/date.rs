@@ -24,7 +24,7 @@ pub struct Date {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -100,7 +100,8 @@ impl PartialDate {
             [y, m] => Ok(PartialDate::YearMonth(year(y, text)?, month(m, text)?)),
             [y, m, d] => {
                 let (year, month) = (year(y, text)?, month(m, text)?);
-                let day = number(d, 2).ok_or_else(|| format!("{text:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?;
+                let day =
+                    number(d, 2).ok_or_else(|| format!("{text:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?;
                 if day == 0 || day > u16::from(days_in_month(year, month)) {
                     return Err(format!("{text:?} is not a date: that month has no day {d}"));
                 }

@@ -40,8 +40,14 @@ pub fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, FieldErr
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
-        let path = if path == "." { String::new() } else { path };
-        FieldError::new(path, clean_serde_message(&inner))
+        let path = if path == "." || path == "?" { String::new() } else { path };
+        let message = clean_serde_message(&inner);
+        // serde reports a missing field at its parent; name the field itself.
+        if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
+            let path = if path.is_empty() { field.to_string() } else { format!("{path}.{field}") };
+            return FieldError::new(path, "is missing");
+        }
+        FieldError::new(path, message)
     })?;
     deserializer.end().map_err(|err| FieldError::new("", clean_serde_message(&err)))?;
     Ok(value)

@@ -322,16 +322,14 @@ impl NoticeRequest {
             }
         }
         if let Some(judicial) = &self.judicial {
-            if let Some(sentence) = &judicial.sentence {
-                if sentence.remaining_months > sentence.imposed_months {
-                    return Err(FieldError::new(
-                        "judicial.sentence.remaining_months",
-                        format!(
-                            "{} months left to serve is more than the {} months imposed",
-                            sentence.remaining_months, sentence.imposed_months
-                        ),
-                    ));
-                }
+            if let Some(sentence) = judicial.sentence.filter(|s| s.remaining_months > s.imposed_months) {
+                return Err(FieldError::new(
+                    "judicial.sentence.remaining_months",
+                    format!(
+                        "{} months left to serve is more than the {} months imposed",
+                        sentence.remaining_months, sentence.imposed_months
+                    ),
+                ));
             }
             if judicial.purpose == Purpose::Prosecution && judicial.sentence.is_some() {
                 return Err(FieldError::new(
@@ -344,13 +342,11 @@ impl NoticeRequest {
                 check_text("judicial.warrant.authority", warrant.authority.as_deref(), 300)?;
             }
         }
-        if let Some(refugee) = &self.third_party.refugee_status {
-            if !(1945..=2199).contains(&refugee.year) {
-                return Err(FieldError::new(
-                    "third_party.refugee_status.year",
-                    format!("{} is not a plausible year for a grant of refugee status", refugee.year),
-                ));
-            }
+        if let Some(refugee) = self.third_party.refugee_status.filter(|r| !(1945..=2199).contains(&r.year)) {
+            return Err(FieldError::new(
+                "third_party.refugee_status.year",
+                format!("{} is not a plausible year for a grant of refugee status", refugee.year),
+            ));
         }
         for (i, objection) in self.third_party.objections.iter().enumerate() {
             check_text(&format!("third_party.objections[{i}].summary"), Some(&objection.summary), MAX_SUMMARY_CHARS)?;

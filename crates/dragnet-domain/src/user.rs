@@ -77,9 +77,7 @@ impl UserName {
     pub fn parse(text: &str) -> Result<Self, String> {
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_');
         if !(2..=64).contains(&text.len()) || !text.chars().all(allowed) {
-            return Err(format!(
-                "{text:?} is not a user name: 2 to 64 lower-case letters, digits, '.', '-' or '_'"
-            ));
+            return Err(format!("{text:?} is not a user name: 2 to 64 lower-case letters, digits, '.', '-' or '_'"));
         }
         Ok(UserName(text.to_string()))
     }

@@ -172,7 +172,11 @@ fn a_request_needs_subjects_and_each_subject_a_name() {
 
     let mut request = seed();
     request.as_object_mut().unwrap().remove("subjects");
-    assert!(rejected(&request).1.contains("missing field `subjects`"));
+    assert_eq!(rejected(&request), ("subjects".to_string(), "is missing".to_string()));
+
+    let mut request = seed();
+    request["judicial"]["warrant"].as_object_mut().unwrap().remove("issued_on");
+    assert_eq!(rejected(&request).0, "judicial.warrant.issued_on");
 
     let mut request = seed();
     let subject = request["subjects"][0].as_object_mut().unwrap();

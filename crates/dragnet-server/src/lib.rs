@@ -1,1 +1,70 @@
-//! placeholder
+//! Dragnet's HTTP server: the router, its layers, and the health and readiness endpoints.
+//!
+//! Handlers are thin: they read the request, call the store (and later the review and
+//! screening libraries), and shape the answer. The API and pages arrive with later issues.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use dragnet_store::Store;
+use serde_json::json;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub mod problem;
+
+pub use problem::Problem;
+
+/// Largest request body accepted: a request with a thousand subjects fits well within it.
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+/// Longest a request may take before the client is told so.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What every handler may reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+}
+
+/// The whole application, ready to serve.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .fallback(|| async { Problem::not_found() })
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Serves the application on `listener` until `shutdown` resolves, then lets requests in flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+}
+
+/// Liveness: the process is up and answering.
+async fn healthz() -> Json<serde_json::Value> {
+    Json(json!({"status": "ok"}))
+}
+
+/// Readiness: the store answers. (The screening index joins this check when it exists.)
+async fn readyz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => Json(json!({"status": "ready", "store": state.store.backend()})).into_response(),
+        Err(err) => {
+            tracing::warn!(error = %err, "readiness check: store unreachable");
+            Problem::new(StatusCode::SERVICE_UNAVAILABLE, "not_ready", "The store does not answer").into_response()
+        }
+    }
+}

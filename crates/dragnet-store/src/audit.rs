@@ -147,7 +147,10 @@ impl ChainVerifier {
         if record.seq != expected_seq {
             let problem = if record.seq > expected_seq {
                 if record.seq == expected_seq + 1 {
-                    format!("record {expected_seq} was removed: the chain goes from {} to {}", self.last_seq, record.seq)
+                    format!(
+                        "record {expected_seq} was removed: the chain goes from {} to {}",
+                        self.last_seq, record.seq
+                    )
                 } else {
                     format!(
                         "records {expected_seq} to {} were removed: the chain goes from {} to {}",

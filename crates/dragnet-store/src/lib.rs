@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use dragnet_domain::{Actor, Grant, IllegalTransition, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Person, UserName};
+use dragnet_domain::{
+    Actor, Grant, IllegalTransition, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Person, UserName,
+};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -181,12 +183,15 @@ pub struct StoreSettings {
 
 impl StoreSettings {
     pub fn is_postgres(&self) -> bool {
-        self.database_url.as_deref().is_some_and(|url| url.starts_with("postgres://") || url.starts_with("postgresql://"))
+        self.database_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("postgres://") || url.starts_with("postgresql://"))
     }
 
     /// The SQLite file used when no URL names another database.
     pub fn sqlite_path(&self) -> PathBuf {
-        match self.database_url.as_deref().and_then(|url| url.strip_prefix("sqlite://").or(url.strip_prefix("sqlite:"))) {
+        match self.database_url.as_deref().and_then(|url| url.strip_prefix("sqlite://").or(url.strip_prefix("sqlite:")))
+        {
             Some(path) => PathBuf::from(path),
             None => self.data_dir.join("dragnet.sqlite3"),
         }

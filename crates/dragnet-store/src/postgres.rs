@@ -25,11 +25,8 @@ pub struct PostgresStore {
 impl PostgresStore {
     /// Connects and runs the migrations.
     pub async fn connect(url: &str, clock: Clock) -> Result<Self> {
-        let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect(url)
-            .await?;
+        let pool =
+            PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         MIGRATIONS.run(&pool).await?;
         Ok(PostgresStore { pool, clock })
     }
@@ -119,7 +116,8 @@ fn audit_from_row(row: &PgRow) -> Result<AuditRecord> {
     })
 }
 
-const NOTICE_COLUMNS: &str = "id, request_id, subject_index, kind, requested_by, state, subject::text AS subject_json, created_at, updated_at";
+const NOTICE_COLUMNS: &str =
+    "id, request_id, subject_index, kind, requested_by, state, subject::text AS subject_json, created_at, updated_at";
 
 #[async_trait]
 impl Store for PostgresStore {
@@ -213,7 +211,9 @@ impl Store for PostgresStore {
 
     async fn count_notices(&self) -> Result<Vec<(NoticeState, i64)>> {
         let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT state, COUNT(*) FROM notices GROUP BY state ORDER BY state").fetch_all(&self.pool).await?;
+            sqlx::query_as("SELECT state, COUNT(*) FROM notices GROUP BY state ORDER BY state")
+                .fetch_all(&self.pool)
+                .await?;
         rows.into_iter().map(|(state, count)| Ok((parse_stored_state(&state)?, count))).collect()
     }
 

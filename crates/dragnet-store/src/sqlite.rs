@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, UserName};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp, record_hash};
@@ -229,7 +231,9 @@ impl Store for SqliteStore {
 
     async fn count_notices(&self) -> Result<Vec<(NoticeState, i64)>> {
         let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT state, COUNT(*) FROM notices GROUP BY state ORDER BY state").fetch_all(&self.pool).await?;
+            sqlx::query_as("SELECT state, COUNT(*) FROM notices GROUP BY state ORDER BY state")
+                .fetch_all(&self.pool)
+                .await?;
         rows.into_iter().map(|(state, count)| Ok((parse_stored_state(&state)?, count))).collect()
     }
 
@@ -265,8 +269,10 @@ impl Store for SqliteStore {
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord> {
         let now = self.clock.now();
         let mut tx = self.begin_write().await?;
-        let exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM users WHERE name = ?").bind(name.as_str()).fetch_optional(&mut *tx).await?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE name = ?")
+            .bind(name.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
         if exists.is_some() {
             return Err(StoreError::UserExists(name.to_string()));
         }

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use dragnet_domain::{Actor, Grant, LifecycleEvent, MemberCountry, NoticeRequest, NoticeState, Role, UserName, parse_request};
+use dragnet_domain::{
+    Actor, Grant, LifecycleEvent, MemberCountry, NoticeRequest, NoticeState, Role, UserName, parse_request,
+};
 use dragnet_store::postgres::PostgresStore;
 use dragnet_store::sqlite::SqliteStore;
 use dragnet_store::testing::{TestDatabase, postgres_test_url};
@@ -84,9 +86,8 @@ where
     let (seconds, clock) = test_clock();
     let store = PostgresStore::connect(&database.url, clock).await.unwrap();
     let raw = Raw::Postgres(store.pool().clone());
-    let outcome = AssertUnwindSafe(test(TestStore { store: Arc::new(store.clone()), raw, clock: seconds }))
-        .catch_unwind()
-        .await;
+    let outcome =
+        AssertUnwindSafe(test(TestStore { store: Arc::new(store.clone()), raw, clock: seconds })).catch_unwind().await;
     store.pool().close().await;
     database.drop_now().await.expect("cannot drop the test database");
     if let Err(panic) = outcome {

@@ -1,0 +1,66 @@
+//! `dragnet serve`: the HTTP server, stopped gracefully by SIGINT or SIGTERM.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use dragnet_server::AppState;
+use dragnet_store::Clock;
+
+use crate::settings::Settings;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on; 0 picks a free one [default: 8080]
+    #[arg(long, env = "DRAGNET_PORT")]
+    pub port: Option<u16>,
+    /// The address to listen on [default: 127.0.0.1]
+    #[arg(long, env = "DRAGNET_BIND")]
+    pub bind: Option<IpAddr>,
+}
+
+pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let store = dragnet_store::open(&settings.store, Clock::system())
+        .await
+        .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
+    let bind = args.bind.or(settings.bind).unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let listener = tokio::net::TcpListener::bind(SocketAddr::new(bind, settings.port))
+        .await
+        .with_context(|| format!("cannot listen on {bind}:{}", settings.port))?;
+    let address = listener.local_addr()?;
+    // Tests and scripts read this line to find the port.
+    println!("dragnet listening on http://{address} ({})", settings.store_description());
+    tracing::info!(%address, store = store.backend(), "serving");
+
+    dragnet_server::serve(listener, AppState { store: store.clone() }, shutdown_signal())
+        .await
+        .context("the server failed")?;
+    tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Resolves on the first SIGINT or SIGTERM; requests in flight then finish (each within its timeout).
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(%err, "cannot listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(%err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = interrupt => tracing::info!("SIGINT: shutting down"),
+        () = terminate => tracing::info!("SIGTERM: shutting down"),
+    }
+}

@@ -1,0 +1,347 @@
+//! The `dragnet` binary as an operator runs it: import, admin, audit verify, serve, and a kill mid-import.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use dragnet_store::testing::{TestDatabase, postgres_test_url};
+use dragnet_store::{AuditVerification, Clock, StoreSettings};
+use serde_json::{Value, json};
+
+fn compliance_dev() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev")
+}
+
+fn shared_cases() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(compliance_dev())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The binary with a data folder of the test's own and none of the caller's `DRAGNET_*` settings.
+fn dragnet(data: &Path, database_url: Option<&str>) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dragnet"));
+    for (key, _) in std::env::vars().filter(|(key, _)| key.starts_with("DRAGNET_")) {
+        command.env_remove(key);
+    }
+    command.arg("--data").arg(data);
+    if let Some(url) = database_url {
+        command.arg("--database-url").arg(url);
+    }
+    command
+}
+
+fn run(command: &mut Command) -> Output {
+    command.output().expect("cannot run dragnet")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+async fn notice_count(data: &Path, database_url: Option<&str>) -> i64 {
+    let settings = StoreSettings { data_dir: data.to_path_buf(), database_url: database_url.map(str::to_string) };
+    let store = dragnet_store::open(&settings, Clock::system()).await.unwrap();
+    store.count_notices().await.unwrap().iter().map(|(_, count)| count).sum()
+}
+
+async fn audit_intact(data: &Path, database_url: Option<&str>) -> AuditVerification {
+    let settings = StoreSettings { data_dir: data.to_path_buf(), database_url: database_url.map(str::to_string) };
+    dragnet_store::open(&settings, Clock::system()).await.unwrap().verify_audit().await.unwrap()
+}
+
+/// One red notice request naming `subjects` people on one warrant.
+fn many_subject_request(dir: &Path, subjects: usize) -> PathBuf {
+    let base: Value =
+        serde_json::from_str(&std::fs::read_to_string(compliance_dev().join("02-ordinary-murder.json")).unwrap())
+            .unwrap();
+    let mut request = base.clone();
+    let template = base["subjects"][0].clone();
+    request["subjects"] = (0..subjects)
+        .map(|i| {
+            let mut subject = template.clone();
+            subject["family_name"] = json!(format!("SUBJECT{i:04}"));
+            subject
+        })
+        .collect();
+    let path = dir.join(format!("warrant-{subjects}.json"));
+    std::fs::write(&path, request.to_string()).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn every_shared_request_imports_and_the_server_then_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = run(dragnet(&data, None).args(["import", "requests"]).args(shared_cases()));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), shared_cases().len(), "one line per file");
+    let mut expected_notices = 0;
+    for (line, file) in lines.iter().zip(shared_cases()) {
+        let request: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let (name, ids) = line.split_once('\t').unwrap();
+        assert_eq!(name, file.display().to_string());
+        let ids: Vec<&str> = ids.split(' ').collect();
+        assert_eq!(ids.len(), request["subjects"].as_array().unwrap().len(), "{name}");
+        assert!(ids.iter().all(|id| dragnet_domain::NoticeId::parse(id).is_ok()), "{line}");
+        expected_notices += ids.len() as i64;
+    }
+    assert!(
+        lines.iter().any(|line| line.contains("05-missing-minimum-data.json")),
+        "the incomplete case is a valid draft"
+    );
+    assert_eq!(notice_count(&data, None).await, expected_notices);
+
+    let server = Server::start(&data);
+    let (status, body) = server.get("/healthz");
+    assert_eq!(status, 200);
+    assert!(body.contains("ok"), "{body}");
+    let (status, body) = server.get("/readyz");
+    assert_eq!(status, 200, "{body}");
+    server.stop();
+}
+
+#[tokio::test]
+async fn one_bad_file_stops_the_import_with_nothing_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut bad: Value =
+        serde_json::from_str(&std::fs::read_to_string(compliance_dev().join("02-ordinary-murder.json")).unwrap())
+            .unwrap();
+    bad["subjects"][0]["date_of_birth"] = json!("1971-13-02");
+    let bad_file = dir.path().join("bad-date.json");
+    std::fs::write(&bad_file, bad.to_string()).unwrap();
+    let malformed = dir.path().join("malformed.json");
+    std::fs::write(&malformed, "{\"kind\": \"red\",").unwrap();
+
+    let output = run(dragnet(&data, None)
+        .args(["import", "requests"])
+        .arg(compliance_dev().join("02-ordinary-murder.json"))
+        .arg(&bad_file)
+        .arg(&malformed));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("bad-date.json: subjects[0].date_of_birth: \"1971-13-02\" is not a date"), "{stderr}");
+    assert!(stderr.contains("malformed.json: (document): malformed JSON"), "{stderr}");
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert!(text(&output.stdout).is_empty());
+    assert_eq!(notice_count(&data, None).await, 0);
+}
+
+#[tokio::test]
+async fn a_killed_import_leaves_all_or_nothing_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    killed_import_leaves_all_or_nothing(dir.path(), None).await;
+}
+
+#[tokio::test]
+async fn a_killed_import_leaves_all_or_nothing_on_postgres() {
+    let Some(admin_url) = postgres_test_url() else {
+        eprintln!("DRAGNET_TEST_DATABASE_URL is not set: skipping the PostgreSQL run");
+        return;
+    };
+    let database = TestDatabase::create(&admin_url).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    killed_import_leaves_all_or_nothing(dir.path(), Some(&database.url)).await;
+    database.drop_now().await.unwrap();
+}
+
+async fn killed_import_leaves_all_or_nothing(dir: &Path, url: Option<&str>) {
+    const SUBJECTS: usize = 300;
+    let data = dir.join("data");
+    let request = many_subject_request(dir, SUBJECTS);
+
+    // Stopped for certain between the 150th and the 151st notice, then killed: nothing remains.
+    let mut child = dragnet(&data, url)
+        .args(["import", "requests"])
+        .arg(&request)
+        .env("DRAGNET_FAILPOINT", "create_drafts.halfway")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_line(&mut child, "failpoint create_drafts.halfway reached");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(notice_count(&data, url).await, 0, "half a request was left behind");
+
+    // Killed at moments chosen by nobody: each request is wholly there or wholly absent.
+    let mut completed = 0;
+    for delay_ms in [5, 30, 60, 120, 250, 500] {
+        let mut child = dragnet(&data, url)
+            .args(["import", "requests"])
+            .arg(&request)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        if child.wait().unwrap().success() {
+            completed += 1;
+        }
+        let count = notice_count(&data, url).await;
+        assert_eq!(count % SUBJECTS as i64, 0, "{count} notices after a kill at {delay_ms} ms");
+        assert!(count >= completed * SUBJECTS as i64);
+    }
+
+    // And without interruption the whole request lands.
+    let before = notice_count(&data, url).await;
+    let output = run(dragnet(&data, url).args(["import", "requests"]).arg(&request));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(notice_count(&data, url).await, before + SUBJECTS as i64);
+    assert!(matches!(audit_intact(&data, url).await, AuditVerification::Intact { .. }));
+}
+
+fn wait_for_line(child: &mut Child, expected: &str) {
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        match lines.next() {
+            Some(Ok(line)) if line.contains(expected) => return,
+            Some(Ok(_)) => continue,
+            _ => break,
+        }
+    }
+    let _ = child.kill();
+    panic!("the process never said {expected:?}");
+}
+
+#[tokio::test]
+async fn audit_verify_names_an_altered_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = run(dragnet(&data, None).args(["import", "requests"]).args(&shared_cases()[..4]));
+    assert!(output.status.success());
+    let output = run(dragnet(&data, None).args(["audit", "verify"]));
+    assert!(output.status.success());
+    assert_eq!(text(&output.stdout).trim(), "audit chain intact: 4 records");
+
+    // Someone with the database file in hand rewrites who created request 3.
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", data.join("dragnet.sqlite3").display())).await.unwrap();
+    sqlx::raw_sql("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone else' WHERE seq = 3;")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+
+    let output = run(dragnet(&data, None).args(["audit", "verify"]));
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("audit chain broken at record 3: record 3 was altered"), "{stdout}");
+}
+
+#[test]
+fn admin_creates_users_with_a_token_shown_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output =
+        run(dragnet(&data, None).args(["admin", "create-user", "amira", "--role", "screener", "--country", "FR"]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let token = text(&output.stdout).trim().to_string();
+    assert!(token.starts_with("dn_") && token.len() == 67, "{token}");
+
+    let database = std::fs::read(data.join("dragnet.sqlite3")).unwrap();
+    let wal = std::fs::read(data.join("dragnet.sqlite3-wal")).unwrap_or_default();
+    for bytes in [&database, &wal] {
+        assert!(!bytes.windows(token.len()).any(|window| window == token.as_bytes()), "the token is stored in clear");
+    }
+
+    let again = run(dragnet(&data, None).args(["admin", "create-user", "amira", "--role", "reviewer"]));
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("already exists"));
+    let no_country = run(dragnet(&data, None).args(["admin", "create-user", "bob", "--role", "bureau_officer"]));
+    assert_eq!(no_country.status.code(), Some(2));
+    assert!(text(&no_country.stderr).contains("--country"));
+    let bad_role = run(dragnet(&data, None).args(["admin", "create-user", "bob", "--role", "king"]));
+    assert!(text(&bad_role.stderr).contains("--role: \"king\" is not a role"));
+
+    let second = run(dragnet(&data, None).args(["admin", "create-token", "amira", "--label", "gate 4"]));
+    assert!(second.status.success());
+    assert_ne!(text(&second.stdout).trim(), token);
+}
+
+#[test]
+fn settings_come_from_a_config_file_unless_flags_say_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let from_file = dir.path().join("from-file");
+    let config = dir.path().join("dragnet.toml");
+    std::fs::write(&config, format!("data = {:?}\nport = 0\n", from_file.display().to_string())).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dragnet"));
+    command.env_remove("DRAGNET_DATA").env_remove("DRAGNET_DATABASE_URL").env("DRAGNET_CONFIG", &config);
+    let output = run(command.args(["audit", "verify"]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(from_file.join("dragnet.sqlite3").exists(), "the data folder named in the file is used");
+
+    std::fs::write(&config, "colour = \"blue\"\n").unwrap();
+    let output =
+        run(Command::new(env!("CARGO_BIN_EXE_dragnet")).env("DRAGNET_CONFIG", &config).args(["audit", "verify"]));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("colour"), "{}", text(&output.stderr));
+}
+
+/// `dragnet serve` on a free port, stopped with SIGTERM.
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Server {
+    fn start(data: &Path) -> Server {
+        let mut child = dragnet(data, None)
+            .args(["serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let address = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        Server { child, address }
+    }
+
+    /// A plain HTTP/1.1 GET, enough for health checks without an HTTP client library.
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut stream = std::net::TcpStream::connect(&self.address).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.address).unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let body = response.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default();
+        (status, body)
+    }
+
+    fn stop(mut self) {
+        let terminated = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().unwrap();
+        assert!(terminated.success());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "the server did not stop cleanly: {status}");
+                return;
+            }
+            assert!(Instant::now() < deadline, "the server ignored SIGTERM");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
