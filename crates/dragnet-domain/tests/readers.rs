@@ -249,3 +249,16 @@ fn a_person_reads_on_its_own() {
     let err = parse_person(r#"{"name": "A B", "identity_documents": [{"kind": "visa", "number": "1"}]}"#).unwrap_err();
     assert_eq!(err.path, "identity_documents[0].kind");
 }
+
+#[test]
+fn the_examples_in_the_repository_read() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/requests");
+    let mut read = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        parse_request(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        read += 1;
+    }
+    assert!(read >= 2);
+}

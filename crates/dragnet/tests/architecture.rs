@@ -1,0 +1,77 @@
+//! The architecture's invariants (docs/ARCHITECTURE.md), checked as tests: which crate may use which,
+//! and that the domain does no I/O.
+
+use std::path::{Path, PathBuf};
+
+fn crates_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The `[dependencies]` (not dev-dependencies) a crate's manifest names.
+fn dependencies(krate: &str) -> Vec<String> {
+    let manifest = std::fs::read_to_string(crates_dir().join(krate).join("Cargo.toml")).unwrap();
+    let mut in_dependencies = false;
+    let mut names = Vec::new();
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_dependencies = line == "[dependencies]";
+        } else if in_dependencies && !line.is_empty() && !line.starts_with('#') {
+            names.push(line.split(['=', '.']).next().unwrap().trim().to_string());
+        }
+    }
+    names
+}
+
+fn sources(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(sources(&path));
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            files.push((path, text));
+        }
+    }
+    files
+}
+
+#[test]
+fn the_domain_depends_on_no_other_crate_of_ours_and_on_nothing_that_does_io() {
+    let allowed = ["serde", "serde_json", "serde_path_to_error", "thiserror"];
+    for dependency in dependencies("dragnet-domain") {
+        assert!(allowed.contains(&dependency.as_str()), "dragnet-domain may not depend on {dependency}");
+    }
+}
+
+#[test]
+fn the_domain_source_does_no_io() {
+    let forbidden = ["std::fs", "std::net", "std::env", "std::process", "std::io", "tokio", "sqlx", "File::"];
+    for (path, text) in sources(&crates_dir().join("dragnet-domain/src")) {
+        for word in forbidden {
+            assert!(!text.contains(word), "{} uses {word}", path.display());
+        }
+    }
+}
+
+#[test]
+fn dependencies_point_one_way() {
+    let store = dependencies("dragnet-store");
+    assert!(store.contains(&"dragnet-domain".to_string()));
+    assert!(!store.iter().any(|d| d == "dragnet-server" || d == "dragnet"), "the store knows nothing of HTTP");
+    let server = dependencies("dragnet-server");
+    assert!(!server.iter().any(|d| d == "dragnet"), "the server is a library the binary uses");
+}
+
+#[test]
+fn every_source_file_says_what_lives_there() {
+    for krate in ["dragnet-domain", "dragnet-store", "dragnet-server", "dragnet"] {
+        for (path, text) in sources(&crates_dir().join(krate)) {
+            if path.components().any(|c| c.as_os_str() == "target") {
+                continue;
+            }
+            assert!(text.starts_with("//!"), "{} does not open with a //! line", path.display());
+        }
+    }
+}
