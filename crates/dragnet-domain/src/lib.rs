@@ -13,7 +13,7 @@ pub mod user;
 
 pub use codes::{CountryCode, MemberCountry, Requester};
 pub use date::{Date, PartialDate};
-pub use notice::{IllegalTransition, LifecycleEvent, NoticeId, NoticeState};
+pub use notice::{IllegalTransition, LifecycleEvent, Notice, NoticeId, NoticeState};
 pub use parse::{FieldError, parse_person, parse_request};
 pub use person::Person;
 pub use request::{NoticeKind, NoticeRequest};

@@ -4,6 +4,29 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::codes::Requester;
+use crate::person::Person;
+use crate::request::{NoticeKind, NoticeRequest};
+
+/// One notice: a single subject of a request, carrying the request's kind and requester.
+/// A request naming 36 people on one warrant becomes 36 notices, each with its own life.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    pub id: NoticeId,
+    pub kind: NoticeKind,
+    pub requested_by: Requester,
+    pub state: NoticeState,
+    pub subject: Person,
+}
+
+impl Notice {
+    /// The draft notice for the subject at `subject_index` of `request`, if there is one.
+    pub fn draft(id: NoticeId, request: &NoticeRequest, subject_index: usize) -> Option<Notice> {
+        let subject = request.subjects.get(subject_index)?.clone();
+        Some(Notice { id, kind: request.kind, requested_by: request.requested_by, state: NoticeState::Draft, subject })
+    }
+}
+
 /// A notice's id: the year it was created and a number within that year, `2020/12345`.
 /// Public API paths write it with a dash, `2020-12345`; both forms are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

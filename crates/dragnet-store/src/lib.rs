@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use dragnet_domain::{
-    Actor, Grant, IllegalTransition, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Person, UserName,
+    Actor, Grant, IllegalTransition, LifecycleEvent, Notice, NoticeId, NoticeKind, NoticeRequest, NoticeState, Person,
+    Requester, UserName,
 };
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -56,16 +57,13 @@ pub struct StoredRequest {
     pub notice_ids: Vec<NoticeId>,
 }
 
-/// A notice as stored.
+/// A notice as stored: the domain's notice, and where and when it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoticeRecord {
-    pub id: NoticeId,
+    #[serde(flatten)]
+    pub notice: Notice,
     pub request_id: i64,
     pub subject_index: i32,
-    pub kind: String,
-    pub requested_by: String,
-    pub state: NoticeState,
-    pub subject: Person,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -222,15 +220,33 @@ pub(crate) fn notice_target(id: NoticeId) -> String {
     format!("notice/{id}")
 }
 
-pub(crate) fn parse_stored_notice_id(text: &str) -> Result<NoticeId> {
-    NoticeId::parse(text).map_err(StoreError::Corrupt)
+/// A notice's columns as text, read back into typed values; anything unreadable is corruption.
+pub(crate) struct StoredNotice<'a> {
+    pub id: &'a str,
+    pub kind: &'a str,
+    pub requested_by: &'a str,
+    pub state: &'a str,
+    pub subject_json: &'a str,
+}
+
+impl StoredNotice<'_> {
+    pub(crate) fn parse(&self) -> Result<Notice> {
+        let corrupt = |what: &str| StoreError::Corrupt(format!("notice {}: {what}", self.id));
+        Ok(Notice {
+            id: NoticeId::parse(self.id).map_err(StoreError::Corrupt)?,
+            kind: NoticeKind::parse(self.kind).ok_or_else(|| corrupt("unknown kind"))?,
+            requested_by: Requester::parse(self.requested_by).map_err(|err| corrupt(&err))?,
+            state: parse_stored_state(self.state)?,
+            subject: parse_stored_person(self.subject_json)?,
+        })
+    }
 }
 
 pub(crate) fn parse_stored_state(text: &str) -> Result<NoticeState> {
     NoticeState::parse(text).ok_or_else(|| StoreError::Corrupt(format!("{text:?} is not a notice state")))
 }
 
-pub(crate) fn parse_stored_person(json: &str) -> Result<Person> {
+fn parse_stored_person(json: &str) -> Result<Person> {
     dragnet_domain::parse_person(json).map_err(|err| StoreError::Corrupt(format!("a stored subject: {err}")))
 }
 

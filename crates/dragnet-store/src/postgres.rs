@@ -10,8 +10,8 @@ use time::OffsetDateTime;
 
 use crate::audit::{AuditEntry, AuditRecord, record_hash};
 use crate::{
-    Clock, NoticeRecord, Result, Store, StoreError, StoredRequest, UserRecord, failpoint, hash_token, id_year,
-    new_token, notice_target, parse_stored_grant, parse_stored_notice_id, parse_stored_person, parse_stored_state,
+    Clock, NoticeRecord, Result, Store, StoreError, StoredNotice, StoredRequest, UserRecord, failpoint, hash_token,
+    id_year, new_token, notice_target, parse_stored_grant, parse_stored_state,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -80,14 +80,17 @@ impl PostgresStore {
 }
 
 fn notice_from_row(row: &PgRow) -> Result<NoticeRecord> {
-    Ok(NoticeRecord {
-        id: parse_stored_notice_id(&row.try_get::<String, _>("id")?)?,
-        request_id: row.try_get("request_id")?,
-        subject_index: row.try_get("subject_index")?,
+    let stored = StoredNotice {
+        id: row.try_get("id")?,
         kind: row.try_get("kind")?,
         requested_by: row.try_get("requested_by")?,
-        state: parse_stored_state(&row.try_get::<String, _>("state")?)?,
-        subject: parse_stored_person(&row.try_get::<String, _>("subject_json")?)?,
+        state: row.try_get("state")?,
+        subject_json: row.try_get("subject_json")?,
+    };
+    Ok(NoticeRecord {
+        notice: stored.parse()?,
+        request_id: row.try_get("request_id")?,
+        subject_index: row.try_get("subject_index")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
     })

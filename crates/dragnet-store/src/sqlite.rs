@@ -13,8 +13,8 @@ use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp, record_hash};
 use crate::{
-    Clock, NoticeRecord, Result, Store, StoreError, StoredRequest, UserRecord, failpoint, hash_token, id_year,
-    new_token, notice_target, parse_stored_grant, parse_stored_notice_id, parse_stored_person, parse_stored_state,
+    Clock, NoticeRecord, Result, Store, StoreError, StoredNotice, StoredRequest, UserRecord, failpoint, hash_token,
+    id_year, new_token, notice_target, parse_stored_grant, parse_stored_state,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -99,14 +99,17 @@ fn timestamp(row: &SqliteRow, column: &str) -> Result<time::OffsetDateTime> {
 }
 
 fn notice_from_row(row: &SqliteRow) -> Result<NoticeRecord> {
-    Ok(NoticeRecord {
-        id: parse_stored_notice_id(&row.try_get::<String, _>("id")?)?,
-        request_id: row.try_get("request_id")?,
-        subject_index: row.try_get("subject_index")?,
+    let stored = StoredNotice {
+        id: row.try_get("id")?,
         kind: row.try_get("kind")?,
         requested_by: row.try_get("requested_by")?,
-        state: parse_stored_state(&row.try_get::<String, _>("state")?)?,
-        subject: parse_stored_person(&row.try_get::<String, _>("subject")?)?,
+        state: row.try_get("state")?,
+        subject_json: row.try_get("subject")?,
+    };
+    Ok(NoticeRecord {
+        notice: stored.parse()?,
+        request_id: row.try_get("request_id")?,
+        subject_index: row.try_get("subject_index")?,
         created_at: timestamp(row, "created_at")?,
         updated_at: timestamp(row, "updated_at")?,
     })

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use dragnet_domain::{
-    Actor, Grant, LifecycleEvent, MemberCountry, NoticeRequest, NoticeState, Role, UserName, parse_request,
+    Actor, Grant, LifecycleEvent, MemberCountry, Notice, NoticeRequest, NoticeState, Role, UserName, parse_request,
 };
 use dragnet_store::postgres::PostgresStore;
 use dragnet_store::sqlite::SqliteStore;
@@ -142,11 +142,11 @@ async fn a_request_becomes_one_draft_per_subject(t: TestStore) {
     assert_eq!(ids[4], "2026/00005");
     for (index, id) in stored.notice_ids.iter().enumerate() {
         let notice = t.store.read_notice(&reviewer(), *id).await.unwrap();
-        assert_eq!(notice.state, NoticeState::Draft);
-        assert_eq!(notice.subject, request.subjects[index]);
+        assert_eq!(notice.notice, Notice::draft(*id, &request, index).unwrap());
+        assert_eq!(notice.notice.kind.as_str(), "red");
+        assert_eq!(notice.notice.requested_by.as_str(), "IR");
         assert_eq!(notice.subject_index as usize, index);
         assert_eq!(notice.request_id, stored.request_id);
-        assert_eq!((notice.kind.as_str(), notice.requested_by.as_str()), ("red", "IR"));
     }
     assert_eq!(t.store.count_notices().await.unwrap(), vec![(NoticeState::Draft, 5)]);
 }

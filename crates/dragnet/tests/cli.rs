@@ -110,30 +110,48 @@ async fn every_shared_request_imports_and_the_server_then_answers() {
 }
 
 #[tokio::test]
-async fn one_bad_file_stops_the_import_with_nothing_stored() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let mut bad: Value =
-        serde_json::from_str(&std::fs::read_to_string(compliance_dev().join("02-ordinary-murder.json")).unwrap())
-            .unwrap();
-    bad["subjects"][0]["date_of_birth"] = json!("1971-13-02");
-    let bad_file = dir.path().join("bad-date.json");
-    std::fs::write(&bad_file, bad.to_string()).unwrap();
-    let malformed = dir.path().join("malformed.json");
-    std::fs::write(&malformed, "{\"kind\": \"red\",").unwrap();
+async fn bad_input_is_refused_with_the_field_named_and_nothing_stored() {
+    let good = compliance_dev().join("02-ordinary-murder.json");
+    let base: Value = serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
+    let with = |pointer: &str, value: Value| {
+        let mut request = base.clone();
+        *request.pointer_mut(pointer).unwrap() = value;
+        request.to_string()
+    };
+    let cases = [
+        ("malformed JSON", "{\"kind\": \"red\",".to_string(), "(document): malformed JSON"),
+        ("a wrong type", with("/subjects/0/nationalities", json!("FR")), "subjects[0].nationalities: invalid type"),
+        ("an unknown enum value", with("/kind", json!("crimson")), "kind: unknown variant `crimson`"),
+        (
+            "an impossible date",
+            with("/subjects/0/date_of_birth", json!("1971-13-02")),
+            "subjects[0].date_of_birth: \"1971-13-02\" is not a date",
+        ),
+        (
+            "an unknown country",
+            with("/subjects/0/nationalities", json!(["XX"])),
+            "subjects[0].nationalities[0]: \"XX\" is not an ISO 3166-1",
+        ),
+        ("an empty subject list", with("/subjects", json!([])), "subjects: the list is empty"),
+    ];
+    for (what, content, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, content).unwrap();
+        let output = run(dragnet(&data, None).args(["import", "requests"]).arg(&good).arg(&bad));
+        assert_eq!(output.status.code(), Some(2), "{what}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(&format!("bad.json: {expected}")), "{what}: {stderr}");
+        assert!(stderr.contains("nothing was imported"), "{what}: {stderr}");
+        assert!(text(&output.stdout).is_empty(), "{what}");
+        assert_eq!(notice_count(&data, None).await, 0, "{what}: something was stored");
+    }
 
-    let output = run(dragnet(&data, None)
-        .args(["import", "requests"])
-        .arg(compliance_dev().join("02-ordinary-murder.json"))
-        .arg(&bad_file)
-        .arg(&malformed));
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(dragnet(&dir.path().join("data"), None).args(["import", "requests", "no-such-file.json"]));
     assert_eq!(output.status.code(), Some(2));
-    let stderr = text(&output.stderr);
-    assert!(stderr.contains("bad-date.json: subjects[0].date_of_birth: \"1971-13-02\" is not a date"), "{stderr}");
-    assert!(stderr.contains("malformed.json: (document): malformed JSON"), "{stderr}");
-    assert!(stderr.contains("nothing was imported"), "{stderr}");
-    assert!(text(&output.stdout).is_empty());
-    assert_eq!(notice_count(&data, None).await, 0);
+    assert!(text(&output.stderr).contains("no-such-file.json: cannot read"));
 }
 
 #[tokio::test]
