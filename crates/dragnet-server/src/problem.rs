@@ -26,7 +26,7 @@ impl Problem {
     pub fn new(status: StatusCode, code: &'static str, title: &str) -> Self {
         Problem {
             status,
-            kind: format!("https://dragnet.invalid/problems/{code}"),
+            kind: format!("urn:dragnet:problem:{code}"),
             title: title.to_string(),
             status_code: status.as_u16(),
             code,

@@ -103,6 +103,30 @@ pub fn record_hash(
 }
 
 impl AuditRecord {
+    /// The record that `entry` becomes when appended after the link (`last_seq`, `prev_hash`).
+    pub fn following(
+        last_seq: i64,
+        prev_hash: String,
+        at: OffsetDateTime,
+        actor: &dragnet_domain::Actor,
+        entry: AuditEntry,
+    ) -> Self {
+        let mut record = AuditRecord {
+            seq: last_seq + 1,
+            at: truncate_to_micros(at),
+            actor: actor.name.clone(),
+            country: actor.country.clone(),
+            action: entry.action,
+            target: entry.target,
+            reason: entry.reason,
+            details: entry.details.to_string(),
+            prev_hash,
+            hash: String::new(),
+        };
+        record.hash = record.expected_hash();
+        record
+    }
+
     /// The hash this record's fields call for.
     pub fn expected_hash(&self) -> String {
         record_hash(

@@ -259,6 +259,70 @@ pub(crate) fn parse_stored_grant(name: &str, role: &str, country: Option<&str>) 
     Ok((user, grant))
 }
 
+/// One draft notice about to be inserted.
+pub(crate) struct DraftRow {
+    pub id: NoticeId,
+    pub subject_index: i32,
+    pub subject_json: String,
+}
+
+/// The draft rows of `request`, numbered so that the last one takes `last_number` in `year`
+/// (the counter has already been moved on by as many subjects as the request names).
+pub(crate) fn plan_drafts(request: &NoticeRequest, year: u16, last_number: i64) -> Result<Vec<DraftRow>> {
+    let count = request.subjects.len() as i64;
+    let mut rows = Vec::with_capacity(request.subjects.len());
+    for (index, subject) in request.subjects.iter().enumerate() {
+        let number = u32::try_from(last_number - count + 1 + index as i64)
+            .map_err(|_| StoreError::Corrupt(format!("notice number out of range in {year}")))?;
+        rows.push(DraftRow {
+            id: NoticeId::new(year, number).map_err(StoreError::Corrupt)?,
+            subject_index: index as i32,
+            subject_json: to_json(subject)?,
+        });
+    }
+    Ok(rows)
+}
+
+/// Whether the draft just inserted is the middle one: where the kill test stops an import.
+pub(crate) fn is_halfway(subject_index: i32, subjects: usize) -> bool {
+    subjects > 1 && subject_index as usize + 1 == subjects.div_ceil(2)
+}
+
+pub(crate) fn to_json(value: &impl Serialize) -> Result<String> {
+    serde_json::to_string(value).map_err(|err| StoreError::Corrupt(err.to_string()))
+}
+
+pub(crate) fn request_created(request_id: i64, request: &NoticeRequest, rows: &[DraftRow]) -> audit::AuditEntry {
+    let notices: Vec<NoticeId> = rows.iter().map(|row| row.id).collect();
+    audit::AuditEntry::new("request.create", format!("request/{request_id}")).details(serde_json::json!({
+        "kind": request.kind,
+        "requested_by": request.requested_by.as_str(),
+        "reference": request.reference,
+        "notices": notices,
+    }))
+}
+
+pub(crate) fn notice_moved(
+    id: NoticeId,
+    event: LifecycleEvent,
+    from: NoticeState,
+    to: NoticeState,
+    reason: Option<&str>,
+) -> audit::AuditEntry {
+    audit::AuditEntry::new(&format!("notice.{event}"), notice_target(id))
+        .reason(reason)
+        .details(serde_json::json!({"from": from, "to": to}))
+}
+
+pub(crate) fn user_created(name: &UserName, grant: &Grant) -> audit::AuditEntry {
+    audit::AuditEntry::new("user.create", format!("user/{name}"))
+        .details(serde_json::json!({"role": grant.role(), "country": grant.country().map(|c| c.to_string())}))
+}
+
+pub(crate) fn token_created(user: &UserName, label: &str) -> audit::AuditEntry {
+    audit::AuditEntry::new("token.create", format!("user/{user}")).details(serde_json::json!({"label": label}))
+}
+
 /// The year new notice ids are numbered in.
 pub(crate) fn id_year(now: OffsetDateTime) -> Result<u16> {
     u16::try_from(now.year()).map_err(|_| StoreError::Corrupt(format!("the clock says year {}", now.year())))

@@ -8,10 +8,11 @@ use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 use sqlx::{PgConnection, Row};
 use time::OffsetDateTime;
 
-use crate::audit::{AuditEntry, AuditRecord, record_hash};
+use crate::audit::{AuditEntry, AuditRecord};
 use crate::{
     Clock, NoticeRecord, Result, Store, StoreError, StoredNotice, StoredRequest, UserRecord, failpoint, hash_token,
-    id_year, new_token, notice_target, parse_stored_grant, parse_stored_state,
+    id_year, is_halfway, new_token, notice_moved, notice_target, parse_stored_grant, parse_stored_state, plan_drafts,
+    request_created, to_json, token_created, user_created,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -40,39 +41,26 @@ impl PostgresStore {
         // The head row's lock orders concurrent appenders: each sees the hash the previous one wrote.
         let (last_seq, prev_hash): (i64, String) =
             sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE").fetch_one(&mut *conn).await?;
-        let seq = last_seq + 1;
-        let at = self.clock.now();
-        let details = entry.details.to_string();
-        let hash = record_hash(
-            seq,
-            at,
-            &actor.name,
-            actor.country.as_deref(),
-            &entry.action,
-            &entry.target,
-            entry.reason.as_deref(),
-            &details,
-            &prev_hash,
-        );
+        let record = AuditRecord::following(last_seq, prev_hash, self.clock.now(), actor, entry);
         sqlx::query(
             "INSERT INTO audit_log (seq, at, actor, country, action, target, reason, details, prev_hash, hash)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
-        .bind(seq)
-        .bind(at)
-        .bind(&actor.name)
-        .bind(&actor.country)
-        .bind(&entry.action)
-        .bind(&entry.target)
-        .bind(&entry.reason)
-        .bind(&details)
-        .bind(&prev_hash)
-        .bind(&hash)
+        .bind(record.seq)
+        .bind(record.at)
+        .bind(&record.actor)
+        .bind(&record.country)
+        .bind(&record.action)
+        .bind(&record.target)
+        .bind(&record.reason)
+        .bind(&record.details)
+        .bind(&record.prev_hash)
+        .bind(&record.hash)
         .execute(&mut *conn)
         .await?;
         sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
-            .bind(seq)
-            .bind(&hash)
+            .bind(record.seq)
+            .bind(&record.hash)
             .execute(&mut *conn)
             .await?;
         Ok(())
@@ -136,7 +124,7 @@ impl Store for PostgresStore {
     async fn create_drafts(&self, actor: &Actor, request: &NoticeRequest) -> Result<StoredRequest> {
         let now = self.clock.now();
         let year = id_year(now)?;
-        let body = serde_json::to_string(request).map_err(|err| StoreError::Corrupt(err.to_string()))?;
+        let body = to_json(request)?;
         let mut tx = self.pool.begin().await?;
 
         let request_id: i64 = sqlx::query_scalar(
@@ -152,51 +140,38 @@ impl Store for PostgresStore {
         .fetch_one(&mut *tx)
         .await?;
 
-        let count = request.subjects.len() as i64;
         let last: i64 = sqlx::query_scalar(
             "INSERT INTO notice_numbers (year, last_number) VALUES ($1, $2)
              ON CONFLICT (year) DO UPDATE SET last_number = notice_numbers.last_number + EXCLUDED.last_number
              RETURNING last_number",
         )
         .bind(i32::from(year))
-        .bind(count)
+        .bind(request.subjects.len() as i64)
         .fetch_one(&mut *tx)
         .await?;
 
-        let mut notice_ids = Vec::with_capacity(request.subjects.len());
-        for (index, subject) in request.subjects.iter().enumerate() {
-            let number = u32::try_from(last - count + 1 + index as i64)
-                .map_err(|_| StoreError::Corrupt(format!("notice number out of range in {year}")))?;
-            let id = NoticeId::new(year, number).map_err(StoreError::Corrupt)?;
-            let subject = serde_json::to_string(subject).map_err(|err| StoreError::Corrupt(err.to_string()))?;
+        let rows = plan_drafts(request, year, last)?;
+        for row in &rows {
             sqlx::query(
                 "INSERT INTO notices (id, request_id, subject_index, kind, requested_by, state, subject, created_at, updated_at)
                  VALUES ($1, $2, $3, $4, $5, 'draft', $6::jsonb, $7, $7)",
             )
-            .bind(id.to_string())
+            .bind(row.id.to_string())
             .bind(request_id)
-            .bind(index as i32)
+            .bind(row.subject_index)
             .bind(request.kind.as_str())
             .bind(request.requested_by.as_str())
-            .bind(&subject)
+            .bind(&row.subject_json)
             .bind(now)
             .execute(&mut *tx)
             .await?;
-            notice_ids.push(id);
-            if index + 1 == request.subjects.len().div_ceil(2) && request.subjects.len() > 1 {
+            if is_halfway(row.subject_index, rows.len()) {
                 failpoint("create_drafts.halfway").await;
             }
         }
-
-        let entry = AuditEntry::new("request.create", format!("request/{request_id}")).details(serde_json::json!({
-            "kind": request.kind,
-            "requested_by": request.requested_by.as_str(),
-            "reference": request.reference,
-            "notices": notice_ids,
-        }));
-        self.append_audit(&mut tx, actor, entry).await?;
+        self.append_audit(&mut tx, actor, request_created(request_id, request, &rows)).await?;
         tx.commit().await?;
-        Ok(StoredRequest { request_id, notice_ids })
+        Ok(StoredRequest { request_id, notice_ids: rows.iter().map(|row| row.id).collect() })
     }
 
     async fn read_notice(&self, actor: &Actor, id: NoticeId) -> Result<NoticeRecord> {
@@ -241,10 +216,7 @@ impl Store for PostgresStore {
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
-        let entry = AuditEntry::new(&format!("notice.{event}"), notice_target(id))
-            .reason(reason)
-            .details(serde_json::json!({"from": from, "to": to}));
-        self.append_audit(&mut tx, actor, entry).await?;
+        self.append_audit(&mut tx, actor, notice_moved(id, event, from, to, reason)).await?;
         tx.commit().await?;
         Ok(to)
     }
@@ -266,9 +238,7 @@ impl Store for PostgresStore {
         let Some(id) = id else {
             return Err(StoreError::UserExists(name.to_string()));
         };
-        let entry = AuditEntry::new("user.create", format!("user/{name}"))
-            .details(serde_json::json!({"role": grant.role(), "country": country}));
-        self.append_audit(&mut tx, actor, entry).await?;
+        self.append_audit(&mut tx, actor, user_created(name, &grant)).await?;
         tx.commit().await?;
         Ok(UserRecord { id, name: name.clone(), grant, created_at: now })
     }
@@ -288,9 +258,7 @@ impl Store for PostgresStore {
             .bind(self.clock.now())
             .execute(&mut *tx)
             .await?;
-        let entry =
-            AuditEntry::new("token.create", format!("user/{user}")).details(serde_json::json!({"label": label}));
-        self.append_audit(&mut tx, actor, entry).await?;
+        self.append_audit(&mut tx, actor, token_created(user, label)).await?;
         tx.commit().await?;
         Ok(token)
     }
