@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 
 mod admin;
 mod audit;
+mod check;
 mod import;
 mod serve;
 mod settings;
@@ -40,6 +41,8 @@ pub struct CommonArgs {
 enum Command {
     /// Run the server
     Serve(serve::ServeArgs),
+    /// Check one notice request against the rules, without a server or database
+    Check(check::CheckArgs),
     /// Read files into the store
     #[command(subcommand)]
     Import(import::ImportCommand),
@@ -67,12 +70,16 @@ fn main() -> ExitCode {
         }
     };
     let outcome = runtime.block_on(async {
+        if let Command::Check(args) = cli.command {
+            return check::run(args);
+        }
         let settings = settings::Settings::resolve(&cli.common, cli.command.port())?;
         match cli.command {
             Command::Serve(args) => serve::run(&settings, args).await,
             Command::Import(command) => import::run(&settings, command).await,
             Command::Admin(command) => admin::run(&settings, command).await,
             Command::Audit(command) => audit::run(&settings, command).await,
+            Command::Check(_) => unreachable!("handled before the settings are read"),
         }
     });
     match outcome {

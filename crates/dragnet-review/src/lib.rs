@@ -1,0 +1,103 @@
+//! Dragnet's automated compliance check: plain functions from a notice request and the policy data
+//! to findings, each naming its rule, its legal basis, a severity and a sentence a reviewer can act on.
+//! No I/O: the caller supplies the request and the policy (built in, or read from files it chose).
+
+use std::fmt;
+
+use serde::Serialize;
+
+mod check;
+pub mod policy;
+pub mod text;
+
+pub use check::check;
+pub use policy::{Policy, PolicyError, PolicyTexts};
+
+/// How much a finding weighs. Ordered: a request's recommendation is its heaviest finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; changes nothing.
+    Info,
+    /// A risk a reviewer must weigh.
+    Review,
+    /// A bar a reviewer would apply.
+    Refuse,
+    /// The minimum data is missing: the request cannot be submitted.
+    Incomplete,
+}
+
+impl Severity {
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "info" => Some(Severity::Info),
+            "review" => Some(Severity::Review),
+            "refuse" => Some(Severity::Refuse),
+            "incomplete" => Some(Severity::Incomplete),
+            _ => None,
+        }
+    }
+}
+
+/// What the check advises for a subject or a whole request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recommendation {
+    Clear,
+    Review,
+    Refuse,
+    Incomplete,
+}
+
+impl Recommendation {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Recommendation::Clear => "clear",
+            Recommendation::Review => "review",
+            Recommendation::Refuse => "refuse",
+            Recommendation::Incomplete => "incomplete",
+        }
+    }
+
+    fn from_findings(findings: &[Finding]) -> Recommendation {
+        match findings.iter().map(|f| f.severity).max() {
+            None | Some(Severity::Info) => Recommendation::Clear,
+            Some(Severity::Review) => Recommendation::Review,
+            Some(Severity::Refuse) => Recommendation::Refuse,
+            Some(Severity::Incomplete) => Recommendation::Incomplete,
+        }
+    }
+}
+
+impl fmt::Display for Recommendation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing the check found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// A stable identifier, `art3.immunity`, `rpd83.penalty_threshold`…
+    pub rule: String,
+    /// The legal basis: `Constitution art. 3`, `RPD art. 83(1)(a)(ii)`…
+    pub basis: String,
+    pub severity: Severity,
+    /// A sentence a reviewer can act on, quoting the evidence.
+    pub message: String,
+}
+
+/// The check of one subject: each subject of a request becomes its own notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubjectReport {
+    pub name: String,
+    pub recommendation: Recommendation,
+    pub findings: Vec<Finding>,
+}
+
+/// The check of a whole request, in the shape `dragnet check --json` prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub recommendation: Recommendation,
+    pub subjects: Vec<SubjectReport>,
+}

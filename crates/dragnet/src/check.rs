@@ -1,0 +1,80 @@
+//! `dragnet check REQUEST.json [--json]`: the automated compliance check of one request file,
+//! without a server or a database. Exit 0 whatever it recommends; 2 for a file it cannot read.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use dragnet_domain::parse_request;
+use dragnet_review::{Policy, PolicyTexts, Report, check};
+
+use crate::InputError;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A notice request in Dragnet's JSON format
+    pub request: PathBuf,
+    /// Print the report as JSON (DESIGN.md's command-line contract)
+    #[arg(long)]
+    pub json: bool,
+    /// A folder of policy files replacing the built-in ones, each file optional:
+    /// offences.toml, statuses.toml, contexts.toml, office_holders.tsv
+    #[arg(long, env = "DRAGNET_POLICY", value_name = "DIR")]
+    pub policy: Option<PathBuf>,
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let policy = load_policy(args.policy.as_deref())?;
+    let text = std::fs::read_to_string(&args.request)
+        .map_err(|err| InputError(format!("{}: cannot read: {err}", args.request.display())))?;
+    let request = parse_request(&text).map_err(|err| InputError(format!("{}: {err}", args.request.display())))?;
+    let report = check(&request, &policy);
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        print!("{}", human_report(&report));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The built-in policy, with any file found in `dir` taking the place of its built-in version.
+pub fn load_policy(dir: Option<&Path>) -> anyhow::Result<Policy> {
+    let Some(dir) = dir else { return Ok(Policy::built_in()) };
+    let read = |name: &str, built_in: &'static str| -> anyhow::Result<String> {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(text),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(built_in.to_string()),
+            Err(err) => Err(InputError(format!("{}: cannot read: {err}", path.display())).into()),
+        }
+    };
+    let built_in = PolicyTexts::built_in();
+    let offences = read("offences.toml", built_in.offences)?;
+    let statuses = read("statuses.toml", built_in.statuses)?;
+    let contexts = read("contexts.toml", built_in.contexts)?;
+    let office_holders = read("office_holders.tsv", built_in.office_holders)?;
+    let texts =
+        PolicyTexts { offences: &offences, statuses: &statuses, contexts: &contexts, office_holders: &office_holders };
+    Policy::parse(texts).map_err(|err| InputError(format!("policy {}: {err}", dir.display())).into())
+}
+
+fn human_report(report: &Report) -> String {
+    let mut out = format!("recommendation: {}\n", report.recommendation);
+    for (index, subject) in report.subjects.iter().enumerate() {
+        out.push_str(&format!("\n{}. {}: {}\n", index + 1, subject.name, subject.recommendation));
+        if subject.findings.is_empty() {
+            out.push_str("   nothing found\n");
+        }
+        for finding in &subject.findings {
+            let severity = serde_json::to_value(finding.severity).ok().and_then(|v| v.as_str().map(str::to_string));
+            out.push_str(&format!(
+                "   {:<10} {} ({})\n              {}\n",
+                severity.unwrap_or_default(),
+                finding.rule,
+                if finding.basis.is_empty() { "-" } else { &finding.basis },
+                finding.message
+            ));
+        }
+    }
+    out
+}
