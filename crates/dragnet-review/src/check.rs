@@ -102,7 +102,7 @@ pub fn check(request: &NoticeRequest, policy: &Policy) -> Report {
             if let (true, Some(charge)) = (facts.international_crimes_exception, &facts.international_crimes_charged) {
                 apply_international_crimes_exception(&mut findings, charge);
             }
-            findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+            findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
             SubjectReport {
                 name: subject.display_name(),
                 recommendation: Recommendation::from_findings(&findings),
@@ -481,22 +481,18 @@ fn subject_findings(
         }
     }
 
-    if let Some((_, evidence)) = facts.has_context(Context::MilitaryOperation) {
-        if let Some((status, _)) = statuses.iter().find(|(status, _)| STATE_ACTORS.contains(status)) {
-            let shown = match evidence {
-                Some(words) => format!("the summary describes a military operation (\u{201c}{words}\u{201d})"),
-                None => "the requester places the offence in a military operation".to_string(),
-            };
-            findings.push(finding(
-                "art3.military_operation",
-                "Constitution art. 3",
-                Severity::Refuse,
-                format!(
-                    "{shown} and the subject is {}: acts of a state's forces in a military operation are military in character, whatever the charge",
-                    with_article(&status_name(*status))
-                ),
-            ));
-        }
+    let state_actor = statuses.iter().find(|(status, _)| STATE_ACTORS.contains(status));
+    if let (Some((_, evidence)), Some((status, _))) = (facts.has_context(Context::MilitaryOperation), state_actor) {
+        let shown = match evidence {
+            Some(words) => format!("the summary describes a military operation (\u{201c}{words}\u{201d})"),
+            None => "the requester places the offence in a military operation".to_string(),
+        };
+        let message = format!(
+            "{shown} and the subject is {}: acts of a state's forces in a military operation \
+             are military in character, whatever the charge",
+            with_article(&status_name(*status))
+        );
+        findings.push(finding("art3.military_operation", "Constitution art. 3", Severity::Refuse, message));
     }
     refugee(request, subject, &mut findings);
     findings
@@ -551,13 +547,15 @@ fn minimum_identity(request: &NoticeRequest, index: usize, subject: &Person, fin
                 findings.push(missing(&path("date_of_birth"), "a yellow notice gives at least the year of birth"));
             }
         }
-        NoticeKind::Diffusion if request.judicial.is_some() => {
-            if subject.date_of_birth.is_none() && subject.identity_documents.is_empty() {
-                findings.push(missing(
-                    &path("date_of_birth"),
-                    "a diffusion to arrest identifies the subject by date of birth or identity document",
-                ));
-            }
+        NoticeKind::Diffusion
+            if request.judicial.is_some()
+                && subject.date_of_birth.is_none()
+                && subject.identity_documents.is_empty() =>
+        {
+            findings.push(missing(
+                &path("date_of_birth"),
+                "a diffusion to arrest identifies the subject by date of birth or identity document",
+            ));
         }
         _ => {}
     }

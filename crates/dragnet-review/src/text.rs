@@ -49,10 +49,8 @@ pub fn fold_word(word: &str) -> String {
         folded.extend(c.to_lowercase());
     }
     for prefix in ARABIC_PREFIXES {
-        if let Some(rest) = folded.strip_prefix(prefix) {
-            if rest.chars().count() >= 3 {
-                return rest.to_string();
-            }
+        if let Some(rest) = folded.strip_prefix(prefix).filter(|rest| rest.chars().count() >= 3) {
+            return rest.to_string();
         }
     }
     folded
