@@ -18,6 +18,10 @@ const ATTACK_ON_CIVILIANS: &str = "attack_on_civilians";
 const PROSECUTION_THRESHOLD_MONTHS: u32 = 24;
 const SENTENCE_THRESHOLD_MONTHS: u32 = 6;
 
+/// A charge punishable by this much is a serious crime: the RPD 83 exclusions (prostitution, debts…)
+/// do not apply to offences that facilitate one, so the summary's mention of them is only information.
+const SERIOUS_CRIME_MONTHS: u32 = 48;
+
 /// A summary shorter than this cannot say who did what, when and where.
 const MIN_SUMMARY_WORDS: usize = 12;
 
@@ -88,10 +92,32 @@ fn finding(rule: &str, basis: &str, severity: Severity, message: String) -> Find
     Finding { rule: rule.to_string(), basis: basis.to_string(), severity, message }
 }
 
+/// The request's free texts, cut into words once.
+struct Texts<'a> {
+    summary: Words<'a>,
+    /// Each charge's title and law.
+    charges: Vec<(Words<'a>, Words<'a>)>,
+}
+
+impl<'a> Texts<'a> {
+    fn read(request: &'a NoticeRequest) -> Self {
+        let summary = request.offence.as_ref().and_then(|o| o.summary.as_deref()).unwrap_or("");
+        Texts {
+            summary: Words::new(summary),
+            charges: request
+                .charges
+                .iter()
+                .map(|c| (Words::new(&c.title), Words::new(c.law.as_deref().unwrap_or(""))))
+                .collect(),
+        }
+    }
+}
+
 /// Checks a request against the policy: one report per subject, and the heaviest as the request's.
 pub fn check(request: &NoticeRequest, policy: &Policy) -> Report {
-    let facts = RequestFacts::read(request, policy);
-    let shared = request_findings(request, policy, &facts);
+    let texts = Texts::read(request);
+    let facts = RequestFacts::read(request, policy, &texts);
+    let shared = request_findings(request, policy, &facts, &texts);
     let subjects: Vec<SubjectReport> = request
         .subjects
         .iter()
@@ -125,9 +151,8 @@ struct RequestFacts {
 }
 
 impl RequestFacts {
-    fn read(request: &NoticeRequest, policy: &Policy) -> Self {
-        let summary = request.offence.as_ref().and_then(|o| o.summary.as_deref()).unwrap_or("");
-        let summary_words = Words::new(summary);
+    fn read(request: &NoticeRequest, policy: &Policy, texts: &Texts) -> Self {
+        let summary_words = &texts.summary;
         let declared: Vec<Context> = request.offence.as_ref().map(|o| o.context.clone()).unwrap_or_default();
         let mut contexts: Vec<(Context, Option<String>)> = declared.iter().map(|c| (*c, None)).collect();
         for rule in &policy.contexts {
@@ -138,7 +163,7 @@ impl RequestFacts {
                 contexts.push((rule.tag, Some(evidence.to_string())));
             }
         }
-        let in_charges = |id: &str| policy.category(id).and_then(|category| charge_evidence(request, category));
+        let in_charges = |id: &str| policy.category(id).and_then(|category| charge_evidence(request, texts, category));
         let in_summary = |id: &str| {
             policy
                 .category(id)
@@ -162,12 +187,14 @@ impl RequestFacts {
 }
 
 /// The first charge (title, then law) in which a category's phrase appears, described for a reviewer.
-fn charge_evidence(request: &NoticeRequest, category: &crate::policy::OffenceCategory) -> Option<String> {
-    request.charges.iter().find_map(|charge| {
-        let law = charge.law.as_deref().unwrap_or("");
-        let title_words = Words::new(&charge.title);
-        let law_words = Words::new(law);
+fn charge_evidence(
+    request: &NoticeRequest,
+    texts: &Texts,
+    category: &crate::policy::OffenceCategory,
+) -> Option<String> {
+    request.charges.iter().zip(&texts.charges).find_map(|(charge, (title_words, law_words))| {
         let words = category.phrases.iter().find_map(|p| title_words.find(p).or_else(|| law_words.find(p)))?;
+        let law = charge.law.as_deref().unwrap_or("");
         let cited = if law.trim().is_empty() { String::new() } else { format!(" ({law})") };
         let by_words =
             if words == charge.title { String::new() } else { format!(" (by the words \u{201c}{words}\u{201d})") };
@@ -175,14 +202,14 @@ fn charge_evidence(request: &NoticeRequest, category: &crate::policy::OffenceCat
     })
 }
 
-fn request_findings(request: &NoticeRequest, policy: &Policy, facts: &RequestFacts) -> Vec<Finding> {
+fn request_findings(request: &NoticeRequest, policy: &Policy, facts: &RequestFacts, texts: &Texts) -> Vec<Finding> {
     let mut findings = Vec::new();
     minimum_case_data(request, &mut findings);
     penalty_threshold(request, &mut findings);
-    offence_categories(request, policy, &mut findings);
+    offence_categories(request, policy, texts, &mut findings);
     terrorism(facts, &mut findings);
     contexts(policy, facts, &mut findings);
-    concreteness(request, &mut findings);
+    concreteness(request, texts, &mut findings);
     third_parties(request, &mut findings);
     findings
 }
@@ -315,14 +342,13 @@ fn penalty_threshold(request: &NoticeRequest, findings: &mut Vec<Finding>) {
     }
 }
 
-fn offence_categories(request: &NoticeRequest, policy: &Policy, findings: &mut Vec<Finding>) {
-    let summary = request.offence.as_ref().and_then(|o| o.summary.as_deref()).unwrap_or("");
-    let summary_words = Words::new(summary);
+fn offence_categories(request: &NoticeRequest, policy: &Policy, texts: &Texts, findings: &mut Vec<Finding>) {
+    let summary_words = &texts.summary;
     for category in &policy.categories {
         if [TERRORISM, INTERNATIONAL_CRIMES, ATTACK_ON_CIVILIANS].contains(&category.id.as_str()) {
             continue;
         }
-        if let Some(evidence) = charge_evidence(request, category) {
+        if let Some(evidence) = charge_evidence(request, texts, category) {
             findings.push(finding(
                 &category.rule,
                 &category.basis,
@@ -330,17 +356,24 @@ fn offence_categories(request: &NoticeRequest, policy: &Policy, findings: &mut V
                 format!("{evidence} is {}", category.label),
             ));
         } else if let Some(words) = category.phrases.iter().find_map(|p| summary_words.find(p)) {
+            let serious = serious_crime_charged(request) && category.rule.starts_with("rpd83.");
+            let (severity, consequence) = if serious {
+                (Severity::Info, "the charges are of a serious crime, which the exclusion does not cover")
+            } else {
+                (category.summary_severity, "the charges may be ordinary-law labels for it")
+            };
             findings.push(finding(
                 &category.rule,
                 &category.basis,
-                category.summary_severity,
-                format!(
-                    "the summary of facts describes {}: \u{201c}{words}\u{201d}; the charges may be ordinary-law labels for it",
-                    category.label
-                ),
+                severity,
+                format!("the summary of facts describes {}: \u{201c}{words}\u{201d}; {consequence}", category.label),
             ));
         }
     }
+}
+
+fn serious_crime_charged(request: &NoticeRequest) -> bool {
+    request.charges.iter().filter_map(|c| c.max_penalty).any(|p| penalty_months(p) >= SERIOUS_CRIME_MONTHS)
 }
 
 fn terrorism(facts: &RequestFacts, findings: &mut Vec<Finding>) {
@@ -383,12 +416,12 @@ fn contexts(policy: &Policy, facts: &RequestFacts, findings: &mut Vec<Finding>) 
     }
 }
 
-fn concreteness(request: &NoticeRequest, findings: &mut Vec<Finding>) {
+fn concreteness(request: &NoticeRequest, texts: &Texts, findings: &mut Vec<Finding>) {
     if !wants_arrest(request) {
         return;
     }
     let Some(summary) = request.offence.as_ref().and_then(|o| o.summary.as_deref()) else { return };
-    let words = Words::new(summary);
+    let words = &texts.summary;
     let has_time = words.words.iter().any(|w| {
         let text = w.folded.as_str();
         MONTH_NAMES.contains(&text)

@@ -1,6 +1,8 @@
 //! Text as the check reads it: words in any of the four working languages, folded so that case,
 //! accents and Arabic vowel marks do not matter, each remembering where it stood in the original.
 
+use std::collections::HashMap;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -17,6 +19,8 @@ pub struct Word {
 pub struct Words<'a> {
     pub original: &'a str,
     pub words: Vec<Word>,
+    /// Where each folded word stands, so a phrase is looked up rather than slid along the text.
+    positions: HashMap<String, Vec<usize>>,
 }
 
 /// Arabic proclitics written joined to the next word ("and", "the", "with the"…), longest first.
@@ -77,7 +81,11 @@ impl<'a> Words<'a> {
         if let Some(from) = start {
             words.push(Word { folded: fold_word(&original[from..]), start: from, end: original.len() });
         }
-        Words { original, words }
+        let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, word) in words.iter().enumerate() {
+            positions.entry(word.folded.clone()).or_default().push(at);
+        }
+        Words { original, words, positions }
     }
 
     /// Where `phrase` occurs, as the original text it covers, or `None`.
@@ -86,11 +94,15 @@ impl<'a> Words<'a> {
         if n == 0 || n > self.words.len() {
             return None;
         }
-        (0..=self.words.len() - n).find_map(|at| {
-            let window = &self.words[at..at + n];
+        let matches_at = |at: usize| {
+            let window = self.words.get(at..at + n)?;
             let matches = window.iter().zip(&phrase.parts).all(|(word, part)| part.matches(&word.folded));
             matches.then(|| &self.original[window[0].start..window[n - 1].end])
-        })
+        };
+        match &phrase.parts[0] {
+            PhrasePart::Exact(first) => self.positions.get(first)?.iter().find_map(|&at| matches_at(at)),
+            PhrasePart::Prefix(_) => (0..=self.words.len() - n).find_map(matches_at),
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -46,11 +46,22 @@ fn the_domain_depends_on_no_other_crate_of_ours_and_on_nothing_that_does_io() {
 }
 
 #[test]
-fn the_domain_source_does_no_io() {
-    let forbidden = ["std::fs", "std::net", "std::env", "std::process", "std::io", "tokio", "sqlx", "File::"];
-    for (path, text) in sources(&crates_dir().join("dragnet-domain/src")) {
-        for word in forbidden {
-            assert!(!text.contains(word), "{} uses {word}", path.display());
+fn the_review_depends_only_on_the_domain_and_data_crates() {
+    let allowed = ["dragnet-domain", "serde", "serde_json", "thiserror", "toml", "unicode-normalization"];
+    for dependency in dependencies("dragnet-review") {
+        assert!(allowed.contains(&dependency.as_str()), "dragnet-review may not depend on {dependency}");
+    }
+}
+
+#[test]
+fn the_domain_and_review_sources_do_no_io() {
+    let forbidden =
+        ["std::fs", "std::net", "std::env", "std::process", "std::io", "tokio", "sqlx", "File::", "Instant::"];
+    for krate in ["dragnet-domain", "dragnet-review"] {
+        for (path, text) in sources(&crates_dir().join(krate).join("src")) {
+            for word in forbidden {
+                assert!(!text.contains(word), "{} uses {word}", path.display());
+            }
         }
     }
 }
@@ -66,7 +77,7 @@ fn dependencies_point_one_way() {
 
 #[test]
 fn every_source_file_says_what_lives_there() {
-    for krate in ["dragnet-domain", "dragnet-store", "dragnet-server", "dragnet"] {
+    for krate in ["dragnet-domain", "dragnet-review", "dragnet-store", "dragnet-server", "dragnet"] {
         for (path, text) in sources(&crates_dir().join(krate)) {
             if path.components().any(|c| c.as_os_str() == "target") {
                 continue;
