@@ -40,6 +40,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
 /// The built-in policy, with any file found in `dir` taking the place of its built-in version.
 pub fn load_policy(dir: Option<&Path>) -> anyhow::Result<Policy> {
     let Some(dir) = dir else { return Ok(Policy::built_in()) };
+    if !dir.is_dir() {
+        return Err(InputError(format!("--policy {}: not a folder", dir.display())).into());
+    }
     let read = |name: &str, built_in: &'static str| -> anyhow::Result<String> {
         let path = dir.join(name);
         match std::fs::read_to_string(&path) {
