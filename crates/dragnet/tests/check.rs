@@ -99,7 +99,8 @@ fn a_policy_folder_replaces_the_built_in_files() {
     let report: Value = serde_json::from_str(&text(&output.stdout)).unwrap();
     assert_eq!(report["subjects"][0]["findings"][0]["rule"], "register.possible_office_holder");
 
-    let output = dragnet(&["check", murder.to_str().unwrap(), "--policy", dir.path().join("nowhere").to_str().unwrap()]);
+    let output =
+        dragnet(&["check", murder.to_str().unwrap(), "--policy", dir.path().join("nowhere").to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("not a folder"), "{}", text(&output.stderr));
 

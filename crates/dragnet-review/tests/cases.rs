@@ -1,0 +1,60 @@
+//! Cases with the outcome a careful reviewer would reach: the shared compliance set, and the
+//! project's own (`tests/cases/`), ordinary crimes that must pass clean as much as abuses to catch.
+
+use std::path::{Path, PathBuf};
+
+use dragnet_domain::parse_request;
+use dragnet_review::{Policy, check};
+
+/// Checks every case an `EXPECTED.tsv` lists (`file`, `acceptable outcomes separated by |`, …)
+/// and returns how many expected each outcome; panics with the reports of the cases gone wrong.
+fn check_expected(dir: &Path) -> Vec<String> {
+    let expected = std::fs::read_to_string(dir.join("EXPECTED.tsv")).unwrap();
+    let policy = Policy::built_in();
+    let (mut outcomes, mut wrong) = (Vec::new(), Vec::new());
+    for line in expected.lines().skip(1).filter(|line| !line.trim().is_empty()) {
+        let columns: Vec<&str> = line.split('\t').collect();
+        let (file, acceptable) = (columns[0], columns[1]);
+        let request = parse_request(&std::fs::read_to_string(dir.join(file)).unwrap())
+            .unwrap_or_else(|err| panic!("{file}: {err}"));
+        let report = check(&request, &policy);
+        let got = report.recommendation.as_str();
+        if !acceptable.split('|').any(|ok| ok == got) {
+            let report = serde_json::to_string_pretty(&report).unwrap();
+            wrong.push(format!("{file}: got {got}, expected {acceptable}\n{report}"));
+        }
+        outcomes.push(acceptable.to_string());
+    }
+    assert!(wrong.is_empty(), "{} of {} cases wrong:\n{}", wrong.len(), outcomes.len(), wrong.join("\n"));
+    outcomes
+}
+
+#[test]
+fn every_shared_case_gets_an_accepted_recommendation() {
+    let outcomes =
+        check_expected(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev"));
+    assert!(outcomes.len() >= 20, "only {} cases", outcomes.len());
+}
+
+#[test]
+fn every_own_case_gets_its_expected_recommendation() {
+    let outcomes = check_expected(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cases"));
+    let count = |outcome: &str| outcomes.iter().filter(|o| *o == outcome).count();
+    assert!(outcomes.len() >= 30, "only {} cases", outcomes.len());
+    assert!(count("clear") >= 10 && count("refuse") >= 10, "ordinary crimes and abuses alike");
+}
+
+#[test]
+fn every_own_case_file_is_listed() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let expected = std::fs::read_to_string(dir.join("EXPECTED.tsv")).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".json") {
+            assert!(
+                expected.lines().any(|line| line.starts_with(&format!("{name}\t"))),
+                "{name} has no expected outcome"
+            );
+        }
+    }
+}
