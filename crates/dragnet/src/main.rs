@@ -9,6 +9,7 @@ mod admin;
 mod audit;
 mod check;
 mod import;
+mod screen;
 mod serve;
 mod settings;
 
@@ -43,6 +44,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Check one notice request against the rules, without a server or database
     Check(check::CheckArgs),
+    /// Screen people against notices, without a server or database
+    Screen(screen::ScreenArgs),
     /// Read files into the store
     #[command(subcommand)]
     Import(import::ImportCommand),
@@ -70,16 +73,18 @@ fn main() -> ExitCode {
         }
     };
     let outcome = runtime.block_on(async {
-        if let Command::Check(args) = cli.command {
-            return check::run(args);
-        }
-        let settings = settings::Settings::resolve(&cli.common, cli.command.port())?;
-        match cli.command {
+        let command = match cli.command {
+            Command::Check(args) => return check::run(args),
+            Command::Screen(args) => return screen::run(args),
+            command => command,
+        };
+        let settings = settings::Settings::resolve(&cli.common, command.port())?;
+        match command {
             Command::Serve(args) => serve::run(&settings, args).await,
             Command::Import(command) => import::run(&settings, command).await,
             Command::Admin(command) => admin::run(&settings, command).await,
             Command::Audit(command) => audit::run(&settings, command).await,
-            Command::Check(_) => unreachable!("handled before the settings are read"),
+            Command::Check(_) | Command::Screen(_) => unreachable!("handled before the settings are read"),
         }
     });
     match outcome {

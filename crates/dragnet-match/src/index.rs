@@ -1,0 +1,200 @@
+//! The screening index: every valid notice's profile, and an inverted index from name keys (consonant
+//! skeletons, variant groups, Latin spellings, document numbers) to the notices that have them.
+//! Notices are added and removed one at a time as they are published, suspended or cancelled.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use dragnet_domain::{CountryCode, Person};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::score::{Profile, score};
+use crate::variants::Variants;
+use crate::{names, normalise_document};
+
+/// How many candidates, found through the keys, are scored in full.
+const CANDIDATES: usize = 150;
+
+/// A notice that may be the person screened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub score: f64,
+    pub why: String,
+}
+
+#[derive(Debug)]
+struct Entry {
+    id: String,
+    profile: Profile,
+    /// Countries the requester barred from seeing the notice.
+    hidden_from: Vec<CountryCode>,
+}
+
+/// The index of valid notices. Build it once with [`Index::build`], then keep it current with
+/// [`Index::insert`] and [`Index::remove`].
+#[derive(Debug)]
+pub struct Index {
+    variants: Arc<Variants>,
+    entries: Vec<Option<Entry>>,
+    by_id: HashMap<String, u32>,
+    postings: HashMap<u64, Vec<u32>>,
+    live: usize,
+}
+
+fn key(kind: u8, text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    kind.hash(&mut hasher);
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The keys a profile is found by.
+fn keys(profile: &Profile) -> Vec<u64> {
+    let mut keys = Vec::new();
+    for form in &profile.forms {
+        let parts = &form.parts;
+        for part in parts {
+            if part.bare_skeleton.len() >= 2 {
+                keys.push(key(b's', &part.bare_skeleton));
+            }
+            if !part.abjad && part.latin.len() >= 2 {
+                keys.push(key(b'l', &part.latin));
+            }
+            keys.extend(part.groups.iter().map(|g| key(b'g', &g.to_string())));
+        }
+        for pair in parts.windows(2) {
+            keys.push(key(b's', &format!("{}{}", pair[0].bare_skeleton, pair[1].bare_skeleton)));
+        }
+        if parts.len() >= 3 {
+            keys.push(key(b's', &parts.iter().map(|p| p.bare_skeleton.as_str()).collect::<String>()));
+        }
+    }
+    keys.extend(profile.documents.iter().map(|d| key(b'd', d)));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// A person's profile for screening.
+pub fn profile(person: &Person, variants: &Variants) -> Profile {
+    Profile {
+        forms: names::name_forms(person, variants),
+        date_of_birth: person.date_of_birth,
+        sex: person.sex,
+        nationalities: person.nationalities.clone(),
+        documents: person.identity_documents.iter().map(|d| normalise_document(&d.number)).collect(),
+    }
+}
+
+impl Index {
+    pub fn new(variants: Arc<Variants>) -> Self {
+        Index { variants, entries: Vec::new(), by_id: HashMap::new(), postings: HashMap::new(), live: 0 }
+    }
+
+    /// Builds an index from many notices at once, analysing them on every core.
+    pub fn build(variants: Arc<Variants>, notices: Vec<(String, Person, Vec<CountryCode>)>) -> Self {
+        let analysed: Vec<(String, Profile, Vec<CountryCode>)> = notices
+            .into_par_iter()
+            .map(|(id, person, hidden_from)| {
+                let profile = profile(&person, &variants);
+                (id, profile, hidden_from)
+            })
+            .collect();
+        let mut index = Index::new(variants);
+        for (id, profile, hidden_from) in analysed {
+            index.insert_profile(id, profile, hidden_from);
+        }
+        index
+    }
+
+    /// Adds a notice, or replaces the one with the same id.
+    pub fn insert(&mut self, id: &str, person: &Person, hidden_from: Vec<CountryCode>) {
+        let profile = profile(person, &self.variants);
+        self.insert_profile(id.to_string(), profile, hidden_from);
+    }
+
+    fn insert_profile(&mut self, id: String, profile: Profile, hidden_from: Vec<CountryCode>) {
+        self.remove(&id);
+        let doc = self.entries.len() as u32;
+        for key in keys(&profile) {
+            self.postings.entry(key).or_default().push(doc);
+        }
+        self.by_id.insert(id.clone(), doc);
+        self.entries.push(Some(Entry { id, profile, hidden_from }));
+        self.live += 1;
+    }
+
+    /// Takes a notice out of screening at once; its postings are skipped until the next build.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(doc) = self.by_id.remove(id) else { return false };
+        self.entries[doc as usize] = None;
+        self.live -= 1;
+        true
+    }
+
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    pub fn variants(&self) -> &Variants {
+        &self.variants
+    }
+
+    /// The notices `viewer` may see that score at least `threshold` for `query`, best first, at most `limit`.
+    pub fn search(&self, query: &Person, viewer: Option<CountryCode>, threshold: f64, limit: usize) -> Vec<Hit> {
+        let query = profile(query, &self.variants);
+        self.search_profile(&query, viewer, threshold, limit)
+    }
+
+    /// Many queries, on every core; results in the order of the queries.
+    pub fn search_batch(
+        &self,
+        queries: &[Person],
+        viewer: Option<CountryCode>,
+        threshold: f64,
+        limit: usize,
+    ) -> Vec<Vec<Hit>> {
+        queries.par_iter().map(|query| self.search(query, viewer, threshold, limit)).collect()
+    }
+
+    fn search_profile(&self, query: &Profile, viewer: Option<CountryCode>, threshold: f64, limit: usize) -> Vec<Hit> {
+        let total = self.entries.len().max(1) as f64;
+        let mut weights: HashMap<u32, f64> = HashMap::new();
+        for key in keys(query) {
+            let Some(docs) = self.postings.get(&key) else { continue };
+            let idf = (1.0 + total / docs.len() as f64).ln();
+            for doc in docs {
+                *weights.entry(*doc).or_default() += idf;
+            }
+        }
+        let mut candidates: Vec<(u32, f64)> = weights.into_iter().collect();
+        if candidates.len() > CANDIDATES {
+            candidates.select_nth_unstable_by(CANDIDATES, |a, b| b.1.total_cmp(&a.1));
+            candidates.truncate(CANDIDATES);
+        }
+        let mut hits: Vec<Hit> = candidates
+            .into_iter()
+            .filter_map(|(doc, _)| self.entries[doc as usize].as_ref())
+            .filter(|entry| viewer.is_none_or(|country| !entry.hidden_from.contains(&country)))
+            .filter_map(|entry| {
+                let (score, why) = score(query, &entry.profile);
+                (score >= threshold).then(|| Hit {
+                    id: entry.id.clone(),
+                    score: (score * 1000.0).round() / 1000.0,
+                    why,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        hits.truncate(limit);
+        hits
+    }
+}

@@ -1,0 +1,145 @@
+//! A person's names analysed for matching: every spelling (name, original script, aliases) cut into
+//! parts, each with its Latin spelling, consonant skeleton and variant groups.
+
+use dragnet_domain::Person;
+
+use crate::script::{is_abjad, latin, skeleton};
+use crate::variants::Variants;
+
+/// Words that link or title a name rather than name anyone: left out of the parts, kept for joins.
+const PARTICLES: [&str; 32] = [
+    "al", "el", "ul", "bin", "ibn", "ben", "bint", "binti", "van", "von", "der", "den", "de", "da", "di", "du", "del",
+    "della", "dos", "das", "la", "le", "ter", "mr", "mrs", "ms", "dr", "prof", "sheikh", "بن", "بنت", "ابن",
+];
+
+/// One word of a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub text: String,
+    pub latin: String,
+    pub skeleton: String,
+    /// The skeleton without an Arabic article (`al-`, `el-`, `ال`), where the part has one.
+    pub bare_skeleton: String,
+    /// Written in a script without short vowels: only skeletons compare.
+    pub abjad: bool,
+    pub groups: Vec<u32>,
+}
+
+/// One spelling of a person's whole name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameForm {
+    pub parts: Vec<Part>,
+}
+
+fn without_article(text: &str) -> Option<&str> {
+    for article in ["al-", "el-", "al ", "ال"] {
+        if let Some(rest) = text.strip_prefix(article)
+            && rest.chars().count() >= 3
+        {
+            return Some(rest);
+        }
+    }
+    let lower = text.to_lowercase();
+    for article in ["al", "el"] {
+        if lower.starts_with(article) && text.chars().count() >= 6 && !is_abjad(text) {
+            return Some(&text[2..]);
+        }
+    }
+    None
+}
+
+/// Cuts a name into words: spaces, commas, hyphens and other marks separate; apostrophes join.
+fn words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '.' | '/' | '(' | ')' | '_' | ';' | ':' | '"'))
+        .map(|word| word.chars().filter(|c| !matches!(c, '\'' | '’' | '`' | 'ʿ' | 'ʾ')).collect::<String>())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// `Abdulrahman`, `Abdel Aziz`: the servant-of prefix is one part of its own, spelt `abd`.
+fn split_abd(word: &str) -> Vec<String> {
+    let lower = latin(word);
+    for prefix in ["abdoul", "abdul", "abdel", "abdal", "abdol", "abd"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            if rest.is_empty() {
+                return vec!["abd".to_string()];
+            }
+            if rest.len() >= 3 && !is_abjad(word) {
+                return vec!["abd".to_string(), rest.to_string()];
+            }
+        }
+    }
+    vec![word.to_string()]
+}
+
+fn part(text: &str, variants: &Variants) -> Part {
+    let skeleton_full = skeleton(text);
+    let bare_skeleton = without_article(text).map(skeleton).unwrap_or_else(|| skeleton_full.clone());
+    let mut groups = variants.groups(text).to_vec();
+    if let Some(bare) = without_article(text) {
+        groups.extend_from_slice(variants.groups(bare));
+    }
+    Part {
+        text: text.to_string(),
+        latin: latin(text),
+        skeleton: skeleton_full,
+        bare_skeleton,
+        abjad: is_abjad(text),
+        groups,
+    }
+}
+
+/// One spelling, cut into parts (particles and titles left out).
+pub fn name_form(name: &str, variants: &Variants) -> Option<NameForm> {
+    let parts: Vec<Part> = words(name)
+        .iter()
+        .flat_map(|word| split_abd(word))
+        .filter(|word| !PARTICLES.contains(&latin(word).as_str()) && !PARTICLES.contains(&word.as_str()))
+        .map(|word| part(&word, variants))
+        .filter(|part| !part.latin.is_empty() || !part.skeleton.is_empty())
+        .collect();
+    (!parts.is_empty()).then_some(NameForm { parts })
+}
+
+/// Every spelling of a person's name: family and forenames, the whole name, the original script, aliases.
+pub fn name_forms(person: &Person, variants: &Variants) -> Vec<NameForm> {
+    let mut names: Vec<String> = Vec::new();
+    match (&person.family_name, &person.forenames) {
+        (Some(family), Some(forenames)) => names.push(format!("{forenames} {family}")),
+        (Some(family), None) => names.push(family.clone()),
+        (None, Some(forenames)) => names.push(forenames.clone()),
+        (None, None) => {}
+    }
+    names.extend(person.name.iter().cloned());
+    names.extend(person.original_script_name.iter().cloned());
+    names.extend(person.aliases.iter().cloned());
+    let mut forms: Vec<NameForm> = Vec::new();
+    for name in names {
+        if let Some(form) = name_form(&name, variants)
+            && !forms.contains(&form)
+        {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particles_titles_and_the_servant_prefix() {
+        let variants = Variants::default();
+        let form = name_form("Dr. Abdulrahman bin Khalid AL-FULAN", &variants).unwrap();
+        let latin: Vec<&str> = form.parts.iter().map(|p| p.latin.as_str()).collect();
+        assert_eq!(latin, ["abd", "rahman", "khalid", "fulan"]);
+        let form = name_form("ALGHASI-MEHR, Ali", &variants).unwrap();
+        let latin: Vec<&str> = form.parts.iter().map(|p| p.latin.as_str()).collect();
+        assert_eq!(latin, ["alghasi", "mehr", "ali"]);
+        assert_eq!(form.parts[0].bare_skeleton, "KS");
+        let arabic = name_form("علی القاصی مهر", &variants).unwrap();
+        assert_eq!(arabic.parts[1].bare_skeleton, "KS");
+        assert!(arabic.parts.iter().all(|p| p.abjad));
+    }
+}

@@ -1,0 +1,224 @@
+//! Scoring a candidate against a query: the names part by part (across scripts, spellings, joined or
+//! split parts, missing middle names), then the date of birth, sex, nationality and documents.
+//! Every score comes with a line a border officer can read.
+
+use dragnet_domain::person::Sex;
+use dragnet_domain::{CountryCode, PartialDate};
+
+use crate::names::{NameForm, Part};
+
+/// Everything about a person that screening compares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub forms: Vec<NameForm>,
+    pub date_of_birth: Option<PartialDate>,
+    pub sex: Option<Sex>,
+    pub nationalities: Vec<CountryCode>,
+    /// Identity document numbers, upper case letters and digits only.
+    pub documents: Vec<String>,
+}
+
+/// A part, or two adjacent parts read as one (`Alghasi-Mehr` against `Alqasimehr`).
+struct Item<'a> {
+    start: usize,
+    len: usize,
+    text: String,
+    latin: String,
+    skeleton: String,
+    abjad: bool,
+    groups: &'a [u32],
+}
+
+fn single(i: usize, part: &Part) -> Item<'_> {
+    Item {
+        start: i,
+        len: 1,
+        text: part.text.clone(),
+        latin: part.latin.clone(),
+        skeleton: part.bare_skeleton.clone(),
+        abjad: part.abjad,
+        groups: &part.groups,
+    }
+}
+
+fn items(form: &NameForm) -> Vec<Item<'_>> {
+    let parts = &form.parts;
+    let mut items: Vec<Item<'_>> = parts.iter().enumerate().map(|(i, p)| single(i, p)).collect();
+    for i in 1..parts.len() {
+        let (a, b) = (&parts[i - 1], &parts[i]);
+        items.push(Item {
+            start: i - 1,
+            len: 2,
+            text: format!("{}-{}", a.text, b.text),
+            latin: format!("{}{}", a.latin, b.latin),
+            skeleton: format!("{}{}", a.bare_skeleton, b.bare_skeleton),
+            abjad: a.abjad || b.abjad,
+            groups: &[],
+        });
+    }
+    items
+}
+
+fn levenshtein_at_most_one(a: &str, b: &str) -> bool {
+    strsim::levenshtein(a, b) <= 1
+}
+
+/// How alike two parts are, and how to say so.
+fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
+    if !a.abjad && !b.abjad && !a.latin.is_empty() && a.latin == b.latin {
+        return (1.0, "same");
+    }
+    if a.abjad && b.abjad && a.text == b.text {
+        return (1.0, "same");
+    }
+    if a.groups.iter().any(|g| b.groups.contains(g)) {
+        return (0.95, "variant of the same name");
+    }
+    let skeletons_equal = a.skeleton == b.skeleton && !a.skeleton.is_empty();
+    if a.abjad || b.abjad {
+        return match a.skeleton.len().min(b.skeleton.len()) {
+            _ if skeletons_equal && a.skeleton.len() >= 2 => (0.92, "transliteration"),
+            _ if skeletons_equal => (0.85, "transliteration"),
+            n if n >= 4 && levenshtein_at_most_one(&a.skeleton, &b.skeleton) => (0.8, "close transliteration"),
+            _ => (0.0, ""),
+        };
+    }
+    if a.latin.is_empty() || b.latin.is_empty() {
+        return (0.0, "");
+    }
+    if (a.latin.len() == 1 || b.latin.len() == 1) && a.latin.chars().next() == b.latin.chars().next() {
+        return (0.6, "initial");
+    }
+    let jw = strsim::jaro_winkler(&a.latin, &b.latin);
+    if skeletons_equal && a.skeleton.len() >= 2 && jw >= 0.7 {
+        return (jw.max(0.88), "spelling variant");
+    }
+    if a.latin.len().min(b.latin.len()) >= 5 && levenshtein_at_most_one(&a.latin, &b.latin) {
+        return (0.88, "typing variant");
+    }
+    if jw >= 0.9 {
+        return (jw * 0.95, "similar spelling");
+    }
+    (0.0, "")
+}
+
+/// The best reading of one spelling against another: a score and the pairs that made it.
+fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
+    let (q_items, n_items) = (items(query), items(notice));
+    let mut pairs: Vec<(f64, &'static str, usize, usize)> = Vec::new();
+    for (qi, q) in q_items.iter().enumerate() {
+        for (ni, n) in n_items.iter().enumerate() {
+            if q.len == 2 && n.len == 2 {
+                continue; // two joins against each other are just two pairs of parts
+            }
+            let (similarity, how) = part_similarity(q, n);
+            if similarity >= 0.6 {
+                pairs.push((similarity, how, qi, ni));
+            }
+        }
+    }
+    // Highest first; among equals the single parts first, so joins only fill what parts cannot.
+    pairs.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then((q_items[a.2].len + n_items[a.3].len).cmp(&(q_items[b.2].len + n_items[b.3].len)))
+    });
+    let (q_len, n_len) = (query.parts.len(), notice.parts.len());
+    let (mut q_used, mut n_used) = (vec![false; q_len], vec![false; n_len]);
+    let (mut weighted, mut q_matched, mut n_matched) = (0.0, 0, 0);
+    let mut why = Vec::new();
+    for (similarity, how, qi, ni) in pairs {
+        let (q, n) = (&q_items[qi], &n_items[ni]);
+        let free = |used: &[bool], item: &Item<'_>| used[item.start..item.start + item.len].iter().all(|u| !u);
+        if !free(&q_used, q) || !free(&n_used, n) {
+            continue;
+        }
+        q_used[q.start..q.start + q.len].iter_mut().for_each(|u| *u = true);
+        n_used[n.start..n.start + n.len].iter_mut().for_each(|u| *u = true);
+        weighted += similarity * q.len.max(n.len) as f64;
+        q_matched += q.len;
+        n_matched += n.len;
+        why.push(if how == "same" {
+            format!("{} = {}", q.text, n.text)
+        } else {
+            format!("{} ~ {} ({how})", q.text, n.text)
+        });
+    }
+    if q_matched == 0 {
+        return (0.0, why);
+    }
+    let quality = weighted / q_matched.max(n_matched) as f64;
+    let coverage = (q_matched + n_matched) as f64 / (q_len + n_len) as f64;
+    let mut score = quality * (0.7 + 0.3 * coverage);
+    // One common part (a given name) alone does not make two people of many-part names the same.
+    let needed = 2.min(q_len).min(n_len);
+    if q_matched.min(n_matched) < needed {
+        score = score.min(0.55);
+    }
+    (score, why)
+}
+
+/// Whether two dates can be the same day, and how strongly they say so.
+fn compare_dates(query: PartialDate, notice: PartialDate) -> (f64, String) {
+    let same_month = query.month().zip(notice.month()).is_none_or(|(a, b)| a == b);
+    let same_day = query.day().zip(notice.day()).is_none_or(|(a, b)| a == b);
+    if query.year() == notice.year() && same_month && same_day {
+        let full = query.day().is_some() && notice.day().is_some();
+        return (if full { 0.35 } else { 0.15 }, format!("date of birth {notice} agrees"));
+    }
+    let swapped = query.year() == notice.year()
+        && query.day().zip(notice.month()).is_some_and(|(d, m)| d == m)
+        && query.month().zip(notice.day()).is_some_and(|(m, d)| m == d);
+    if swapped {
+        return (0.2, format!("date of birth {notice} agrees with day and month swapped"));
+    }
+    if query.year().abs_diff(notice.year()) <= 1 {
+        return (0.0, format!("date of birth {notice} is close to {query}"));
+    }
+    (-0.3, format!("date of birth {notice} differs from {query}"))
+}
+
+/// The score of `notice` for `query`, in [0, 1], and why.
+pub fn score(query: &Profile, notice: &Profile) -> (f64, String) {
+    let mut best = (0.0, Vec::new());
+    for q in &query.forms {
+        for n in &notice.forms {
+            let candidate = align(q, n);
+            if candidate.0 > best.0 {
+                best = candidate;
+            }
+        }
+    }
+    let (name_score, name_why) = best;
+    let mut score = name_score;
+    let mut why = vec![format!("name {}", name_why.join(", "))];
+    if name_why.is_empty() {
+        why = vec!["no name part in common".to_string()];
+    }
+
+    if let (Some(q), Some(n)) = (query.date_of_birth, notice.date_of_birth) {
+        let (weight, said) = compare_dates(q, n);
+        score = if weight >= 0.0 { score + (1.0 - score) * weight } else { score * (1.0 + weight) };
+        why.push(said);
+    }
+    if let (Some(q), Some(n)) = (query.sex, notice.sex)
+        && q != n
+        && q != Sex::U
+        && n != Sex::U
+    {
+        score *= 0.85;
+        why.push(format!("sex {n} differs"));
+    }
+    if !query.nationalities.is_empty() && !notice.nationalities.is_empty() {
+        if query.nationalities.iter().any(|c| notice.nationalities.contains(c)) {
+            score += (1.0 - score) * 0.1;
+            why.push("nationality agrees".to_string());
+        } else {
+            score *= 0.95;
+            why.push("nationality differs".to_string());
+        }
+    }
+    if let Some(document) = query.documents.iter().find(|d| notice.documents.contains(d)) {
+        score = score.max(0.99);
+        why.push(format!("document {document} is the same"));
+    }
+    (score.clamp(0.0, 1.0), why.join("; "))
+}

@@ -1,0 +1,157 @@
+//! `dragnet screen --against NOTICES.jsonl QUERIES.jsonl`: screen people against notices without a
+//! server or database. One JSON line per query, in input order; progress on stderr.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::Args;
+use dragnet_domain::{Person, parse_person};
+use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD, Index, Variants};
+use serde_json::json;
+
+use crate::InputError;
+
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// The notices: one Person with an `id` per line (JSON lines)
+    #[arg(long, value_name = "NOTICES.jsonl")]
+    pub against: PathBuf,
+    /// The people to screen: one Person with an `id` per line, or a `.csv` with a header
+    pub queries: PathBuf,
+    /// The lowest score reported
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
+    pub threshold: f64,
+    /// The most hits reported per query
+    #[arg(long, default_value_t = DEFAULT_LIMIT)]
+    pub limit: usize,
+}
+
+pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        return Err(InputError(format!("--threshold: {} is not between 0 and 1", args.threshold)).into());
+    }
+    // Every query is read before any is screened: a file with a bad line gives no results at all.
+    let queries = read_people(&args.queries)?;
+    let notices = read_people(&args.against)?;
+
+    let started = Instant::now();
+    let variants = Arc::new(Variants::built_in());
+    let count = notices.len();
+    let index = Index::build(variants, notices.into_iter().map(|(id, person)| (id, person, Vec::new())).collect());
+    eprintln!("indexed {count} notices in {:.1} s", started.elapsed().as_secs_f64());
+
+    let started = Instant::now();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let chunk = 1000;
+    for (done, batch) in queries.chunks(chunk).enumerate() {
+        let people: Vec<Person> = batch.iter().map(|(_, person)| person.clone()).collect();
+        let results = index.search_batch(&people, None, args.threshold, args.limit);
+        for ((id, _), hits) in batch.iter().zip(results) {
+            writeln!(stdout, "{}", serde_json::to_string(&ResultLine { query: id, hits })?)?;
+        }
+        eprintln!("screened {} of {} queries", (done * chunk + batch.len()).min(queries.len()), queries.len());
+    }
+    stdout.flush()?;
+    eprintln!("screened {} queries in {:.2} s", queries.len(), started.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line of output; a struct so that `query` comes first, as in DESIGN.md.
+#[derive(serde::Serialize)]
+struct ResultLine<'a> {
+    query: &'a str,
+    hits: Vec<dragnet_match::Hit>,
+}
+
+/// People with their ids, from JSON lines or (by the `.csv` ending) CSV with a header.
+fn read_people(path: &Path) -> anyhow::Result<Vec<(String, Person)>> {
+    let file =
+        std::fs::File::open(path).map_err(|err| InputError(format!("{}: cannot read: {err}", path.display())))?;
+    if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv")) {
+        return read_csv(path, file);
+    }
+    let mut people = Vec::new();
+    for (number, line) in BufReader::new(file).lines().enumerate() {
+        let line =
+            line.map_err(|err| InputError(format!("{} line {}: cannot read: {err}", path.display(), number + 1)))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = |message: String| InputError(format!("{} line {}: {message}", path.display(), number + 1));
+        let person = parse_person(&line).map_err(|err| at(err.to_string()))?;
+        let id = person.id.clone().ok_or_else(|| at("id: is missing".to_string()))?;
+        people.push((id, person));
+    }
+    Ok(people)
+}
+
+/// CSV columns: `id` and the Person fields that are plain text (`family_name`, `forenames`, `name`,
+/// `original_script_name`, `sex`, `date_of_birth`, `place_of_birth`, `country_of_birth`), `nationalities`
+/// and `aliases` separated by `;`, and `document_number` with optional `document_kind` and `document_country`.
+fn read_csv(path: &Path, file: std::fs::File) -> anyhow::Result<Vec<(String, Person)>> {
+    const COLUMNS: [&str; 13] = [
+        "id",
+        "family_name",
+        "forenames",
+        "name",
+        "original_script_name",
+        "sex",
+        "date_of_birth",
+        "place_of_birth",
+        "country_of_birth",
+        "nationalities",
+        "aliases",
+        "document_number",
+        "document_kind",
+    ];
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(file);
+    let headers = reader.headers().map_err(|err| InputError(format!("{}: header: {err}", path.display())))?.clone();
+    for header in &headers {
+        if !COLUMNS.contains(&header) && header != "document_country" {
+            return Err(InputError(format!("{}: header: unknown column {header:?}", path.display())).into());
+        }
+    }
+    let mut people = Vec::new();
+    for (number, record) in reader.records().enumerate() {
+        let line = number + 2;
+        let at = |message: String| InputError(format!("{} line {line}: {message}", path.display()));
+        let record = record.map_err(|err| at(err.to_string()))?;
+        let mut object = serde_json::Map::new();
+        let mut document = serde_json::Map::new();
+        for (header, value) in headers.iter().zip(record.iter()) {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match header {
+                "nationalities" | "aliases" => {
+                    let list: Vec<&str> = value.split(';').map(str::trim).filter(|v| !v.is_empty()).collect();
+                    object.insert(header.to_string(), json!(list));
+                }
+                "document_number" => {
+                    document.insert("number".into(), json!(value));
+                }
+                "document_kind" => {
+                    document.insert("kind".into(), json!(value));
+                }
+                "document_country" => {
+                    document.insert("country".into(), json!(value));
+                }
+                _ => {
+                    object.insert(header.to_string(), json!(value));
+                }
+            }
+        }
+        if !document.is_empty() {
+            document.entry("kind").or_insert(json!("passport"));
+            object.insert("identity_documents".into(), json!([document]));
+        }
+        let person = parse_person(&serde_json::Value::Object(object).to_string()).map_err(|err| at(err.to_string()))?;
+        let id = person.id.clone().ok_or_else(|| at("id: is missing".to_string()))?;
+        people.push((id, person));
+    }
+    Ok(people)
+}
