@@ -11,7 +11,7 @@ use dragnet_domain::{CountryCode, Person};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::score::{Profile, score};
+use crate::score::{Profile, joined_coarse, score};
 use crate::variants::Variants;
 use crate::{names, normalise_document};
 
@@ -58,9 +58,10 @@ fn keys(profile: &Profile) -> Vec<u64> {
     for form in &profile.forms {
         let parts = &form.parts;
         for part in parts {
-            if part.bare_skeleton.len() >= 2 {
+            if part.bare_skeleton.len() >= 2 && !part.abjad {
                 keys.push(key(b's', &part.bare_skeleton));
             }
+            keys.extend(part.coarse.iter().filter(|c| c.len() >= 2).map(|c| key(b'c', c)));
             if !part.abjad && part.latin.len() >= 2 {
                 keys.push(key(b'l', &part.latin));
             }
@@ -68,9 +69,7 @@ fn keys(profile: &Profile) -> Vec<u64> {
         }
         for pair in parts.windows(2) {
             keys.push(key(b's', &format!("{}{}", pair[0].bare_skeleton, pair[1].bare_skeleton)));
-        }
-        if parts.len() >= 3 {
-            keys.push(key(b's', &parts.iter().map(|p| p.bare_skeleton.as_str()).collect::<String>()));
+            keys.extend(joined_coarse(&pair[0].coarse, &pair[1].coarse).iter().map(|c| key(b'c', c)));
         }
     }
     keys.extend(profile.documents.iter().map(|d| key(b'd', d)));

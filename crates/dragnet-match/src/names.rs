@@ -3,7 +3,7 @@
 
 use dragnet_domain::Person;
 
-use crate::script::{is_abjad, latin, skeleton};
+use crate::script::{coarse_skeletons, is_abjad, latin, skeleton};
 use crate::variants::Variants;
 
 /// Words that link or title a name rather than name anyone: left out of the parts, kept for joins.
@@ -20,6 +20,8 @@ pub struct Part {
     pub skeleton: String,
     /// The skeleton without an Arabic article (`al-`, `el-`, `ال`), where the part has one.
     pub bare_skeleton: String,
+    /// Coarse skeletons (without the article) for comparing across Arabic script and Latin.
+    pub coarse: Vec<String>,
     /// Written in a script without short vowels: only skeletons compare.
     pub abjad: bool,
     pub groups: Vec<u32>,
@@ -84,6 +86,7 @@ fn part(text: &str, variants: &Variants) -> Part {
         latin: latin(text),
         skeleton: skeleton_full,
         bare_skeleton,
+        coarse: coarse_skeletons(without_article(text).unwrap_or(text)),
         abjad: is_abjad(text),
         groups,
     }

@@ -25,8 +25,14 @@ struct Item<'a> {
     text: String,
     latin: String,
     skeleton: String,
+    coarse: Vec<String>,
     abjad: bool,
     groups: &'a [u32],
+}
+
+/// Every concatenation of one coarse skeleton of `a` with one of `b`.
+pub(crate) fn joined_coarse(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().flat_map(|x| b.iter().map(move |y| format!("{x}{y}"))).collect()
 }
 
 fn single(i: usize, part: &Part) -> Item<'_> {
@@ -36,6 +42,7 @@ fn single(i: usize, part: &Part) -> Item<'_> {
         text: part.text.clone(),
         latin: part.latin.clone(),
         skeleton: part.bare_skeleton.clone(),
+        coarse: part.coarse.clone(),
         abjad: part.abjad,
         groups: &part.groups,
     }
@@ -52,6 +59,7 @@ fn items(form: &NameForm) -> Vec<Item<'_>> {
             text: format!("{}-{}", a.text, b.text),
             latin: format!("{}{}", a.latin, b.latin),
             skeleton: format!("{}{}", a.bare_skeleton, b.bare_skeleton),
+            coarse: joined_coarse(&a.coarse, &b.coarse),
             abjad: a.abjad || b.abjad,
             groups: &[],
         });
@@ -74,15 +82,22 @@ fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
     if a.groups.iter().any(|g| b.groups.contains(g)) {
         return (0.95, "variant of the same name");
     }
-    let skeletons_equal = a.skeleton == b.skeleton && !a.skeleton.is_empty();
     if a.abjad || b.abjad {
-        return match a.skeleton.len().min(b.skeleton.len()) {
-            _ if skeletons_equal && a.skeleton.len() >= 2 => (0.92, "transliteration"),
-            _ if skeletons_equal => (0.85, "transliteration"),
-            n if n >= 4 && levenshtein_at_most_one(&a.skeleton, &b.skeleton) => (0.8, "close transliteration"),
-            _ => (0.0, ""),
+        let shared = a.coarse.iter().filter(|s| !s.is_empty() && b.coarse.contains(s)).map(String::len).max();
+        return match shared {
+            Some(len) if len >= 3 => (0.92, "transliteration"),
+            Some(2) => (0.88, "transliteration"),
+            Some(_) => (0.8, "transliteration"),
+            None => {
+                let close = a
+                    .coarse
+                    .iter()
+                    .any(|x| b.coarse.iter().any(|y| x.len().min(y.len()) >= 4 && levenshtein_at_most_one(x, y)));
+                if close { (0.78, "close transliteration") } else { (0.0, "") }
+            }
         };
     }
+    let skeletons_equal = a.skeleton == b.skeleton && !a.skeleton.is_empty();
     if a.latin.is_empty() || b.latin.is_empty() {
         return (0.0, "");
     }

@@ -65,7 +65,7 @@ fn abjad_skeleton(text: &str) -> String {
 
 /// The skeleton of a Latin spelling (lower-case ASCII): consonants by class, vowels left out,
 /// so that `mehr`, `mihr` and `مهر` agree, as do `qasem`, `ghasem` and `قاسم`.
-fn latin_skeleton(latin: &str) -> String {
+fn latin_skeleton(latin: &str, foreign_v: bool) -> String {
     let bytes = latin.as_bytes();
     let mut skeleton = String::new();
     let push = |class: char, skeleton: &mut String| {
@@ -94,12 +94,18 @@ fn latin_skeleton(latin: &str) -> String {
                 (b't', Some(b's' | b'z')) => (Some('S'), 2),
                 (b'c', Some(b'k')) => (Some('K'), 2),
                 (b'q', Some(b'u')) => (Some('K'), 2),
-                (b'f', Some(b'f')) if i + 2 == bytes.len() => (None, 2), // Ivanoff: the -ov ending
+                (b'f', Some(b'f')) if i + 2 == bytes.len() && i > 0 && bytes[i - 1] == b'o' => (None, 2), // Ivanoff: -ov
                 (b'c', Some(b'e' | b'i' | b'y')) => (Some('S'), 1),
                 (b'b' | b'p', _) => (Some('B'), 1),
                 (b'c' | b'k' | b'q' | b'g', _) => (Some('K'), 1),
                 (b'd' | b't', _) => (Some('T'), 1),
-                (b's' | b'z' | b'x', _) => (Some('S'), 1),
+                (b'x', _) => {
+                    push('K', &mut skeleton);
+                    (Some('S'), 1)
+                }
+                (b's' | b'z', _) => (Some('S'), 1),
+                // Arabic script writes a foreign v as ف; a Persian or Arabic v or w is the letter و, left out.
+                (b'v', _) if foreign_v => (Some('F'), 1),
                 (b'j', _) => (Some('J'), 1),
                 (b'f', _) => (Some('F'), 1),
                 (b'l', _) => (Some('L'), 1),
@@ -128,7 +134,39 @@ pub fn latin(text: &str) -> String {
 
 /// A part's consonant skeleton, from its own script where that script has no short vowels.
 pub fn skeleton(text: &str) -> String {
-    if is_abjad(text) { abjad_skeleton(text) } else { latin_skeleton(&latin(text)) }
+    if is_abjad(text) { abjad_skeleton(text) } else { latin_skeleton(&latin(text), false) }
+}
+
+/// The skeleton with the classes Arabic script confuses for foreign names merged (j with g and k,
+/// f with p, b and v), for comparing an abjad spelling with a Latin one.
+fn coarse(skeleton: &str) -> String {
+    let mut coarse = String::new();
+    for class in skeleton.chars() {
+        let class = match class {
+            'J' => 'K',
+            'F' => 'B',
+            class => class,
+        };
+        if !coarse.ends_with(class) {
+            coarse.push(class);
+        }
+    }
+    coarse
+}
+
+/// The coarse skeletons a part may have when written in Arabic script: one for an abjad part;
+/// for a Latin part one with a v read as Persian و and one with a v read as foreign ف.
+pub fn coarse_skeletons(text: &str) -> Vec<String> {
+    if is_abjad(text) {
+        return vec![coarse(&abjad_skeleton(text))];
+    }
+    let latin = latin(text);
+    let mut skeletons = vec![coarse(&latin_skeleton(&latin, false))];
+    let foreign = coarse(&latin_skeleton(&latin, true));
+    if foreign != skeletons[0] {
+        skeletons.push(foreign);
+    }
+    skeletons
 }
 
 #[cfg(test)]
@@ -163,6 +201,20 @@ mod tests {
             assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
         }
         assert_ne!(skeleton("smith"), skeleton("schmidt").replace('T', ""));
+    }
+
+    #[test]
+    fn foreign_names_in_arabic_script_meet_their_latin_spelling() {
+        for (a, b) in [
+            ("pavlov", "بافلوف"),
+            ("grainger", "كرينجير"),
+            ("rigby", "ريجبي"),
+            ("roxburgh", "ركسبورغ"),
+            ("vahid", "وحید"),
+        ] {
+            let (a, b) = (coarse_skeletons(a), coarse_skeletons(b));
+            assert!(a.iter().any(|s| b.contains(s)), "{a:?} / {b:?}");
+        }
     }
 
     #[test]

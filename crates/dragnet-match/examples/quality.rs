@@ -1,0 +1,207 @@
+//! The screening quality harness: recall of true persons and false hits on people who are not listed,
+//! on the shared name data, printed as JSON. Run with
+//! `cargo run --release -p dragnet-match --example quality [-- SHARED_NAMES_DIR]`.
+//!
+//! Sets:
+//! - `arabic_script`: notices written only in Arabic script (Google's Arabic-English name pairs, as
+//!   two-part names), screened with their Latin spelling; negatives are Latin names not listed.
+//! - `latin_variants`: two-part names whose notice and query use different Latin spellings of the same
+//!   Wikidata name groups; those groups are held out of the variant table the engine uses here, so the
+//!   engine must match them on its own.
+//! - `un_misspelled`: OpenSanctions' UN sanctions people indexed as notices, screened with the
+//!   deliberately misspelled versions; the 50,000 synthetic negatives screened against them.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use dragnet_domain::{Person, parse_person};
+use dragnet_match::{Index, Variants};
+use serde_json::{Value, json};
+
+const THRESHOLD: f64 = 0.7;
+
+fn person(id: &str, name: &str, date_of_birth: Option<&str>, nationality: Option<&str>) -> Person {
+    let mut object = json!({"id": id, "name": name});
+    if let Some(date) = date_of_birth.filter(|d| dragnet_domain::PartialDate::parse(d).is_ok()) {
+        object["date_of_birth"] = json!(date);
+    }
+    if let Some(code) = nationality.map(str::to_uppercase).filter(|c| dragnet_domain::CountryCode::parse(c).is_ok()) {
+        object["nationalities"] = json!([code]);
+    }
+    parse_person(&object.to_string()).unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+/// Scores of each positive's own notice (0 when not found) and each negative's best hit.
+struct Outcome {
+    positives: Vec<f64>,
+    negatives: Vec<f64>,
+    seconds: f64,
+}
+
+fn run(
+    variants: Arc<Variants>,
+    notices: Vec<(String, Person)>,
+    positives: &[(String, Person)],
+    negatives: &[Person],
+) -> Outcome {
+    let started = Instant::now();
+    let index = Index::build(variants, notices.into_iter().map(|(id, p)| (id, p, Vec::new())).collect());
+    let queries: Vec<Person> = positives.iter().map(|(_, p)| p.clone()).collect();
+    let found = index.search_batch(&queries, None, 0.0, 20);
+    let positives = positives
+        .iter()
+        .zip(found)
+        .map(|((id, _), hits)| hits.iter().find(|h| &h.id == id).map_or(0.0, |h| h.score))
+        .collect();
+    let negatives =
+        index.search_batch(negatives, None, 0.0, 1).iter().map(|hits| hits.first().map_or(0.0, |h| h.score)).collect();
+    Outcome { positives, negatives, seconds: started.elapsed().as_secs_f64() }
+}
+
+fn report(name: &str, outcome: &Outcome) -> Value {
+    let rate = |scores: &[f64], t: f64| scores.iter().filter(|s| **s >= t).count() as f64 / scores.len().max(1) as f64;
+    let sweep: Vec<Value> = (10..=19)
+        .map(|i| i as f64 * 0.05)
+        .map(|t| json!({"threshold": t, "recall": rate(&outcome.positives, t), "false_hits": rate(&outcome.negatives, t)}))
+        .collect();
+    // The best recall at a threshold that keeps false hits at or under 1 %.
+    let best = (50..=99)
+        .map(|i| i as f64 / 100.0)
+        .filter(|t| rate(&outcome.negatives, *t) <= 0.01)
+        .map(|t| (t, rate(&outcome.positives, t)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    json!({
+        "set": name,
+        "positives": outcome.positives.len(),
+        "negatives": outcome.negatives.len(),
+        "at_default_threshold": {"threshold": THRESHOLD, "recall": rate(&outcome.positives, THRESHOLD), "false_hits": rate(&outcome.negatives, THRESHOLD)},
+        "best_recall_with_false_hits_at_most_1pct": best.map(|(t, r)| json!({"threshold": t, "recall": r})),
+        "sweep": sweep,
+        "seconds": outcome.seconds,
+    })
+}
+
+fn arabic_script(dir: &Path, variants: Arc<Variants>) -> Value {
+    let read = |file: &str| -> Vec<(String, String)> {
+        std::fs::read_to_string(dir.join("google-ar2en").join(file))
+            .unwrap()
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(ar, en)| (ar.trim().to_string(), en.trim().to_string()))
+            .filter(|(ar, en)| !ar.is_empty() && !en.is_empty())
+            .collect()
+    };
+    let mut pairs = read("ar2en-test.txt");
+    pairs.extend(read("ar2en-eval.txt"));
+    let listed_words: HashSet<String> = pairs.iter().map(|(_, en)| en.to_lowercase()).collect();
+    let mut notices = Vec::new();
+    let mut positives = Vec::new();
+    for (i, chunk) in pairs.chunks(2).enumerate().take(1500) {
+        let [(given_ar, given_en), (family_ar, family_en)] = chunk else { continue };
+        let id = format!("ar/{i}");
+        notices.push((id.clone(), person(&id, &format!("{given_ar} {family_ar}"), None, None)));
+        positives.push((id.clone(), person(&format!("q{i}"), &format!("{given_en} {family_en}"), None, None)));
+    }
+    let unlisted: Vec<String> = read("ar2en-train.txt")
+        .into_iter()
+        .map(|(_, en)| en)
+        .filter(|en| !listed_words.contains(&en.to_lowercase()))
+        .collect();
+    let negatives: Vec<Person> = unlisted
+        .chunks(2)
+        .take(2000)
+        .enumerate()
+        .filter_map(|(i, chunk)| {
+            (chunk.len() == 2).then(|| person(&format!("n{i}"), &format!("{} {}", chunk[0], chunk[1]), None, None))
+        })
+        .collect();
+    report("arabic_script", &run(variants, notices, &positives, &negatives))
+}
+
+/// The corpus without the groups whose number ends in 0 or 5, which the Latin set is made of.
+fn held_out_corpus(dir: &Path) -> (String, Vec<Vec<String>>) {
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(
+        std::fs::File::open(dir.join("wikidata-name-variants/persons_rigour-1.8.2.txt.gz")).unwrap(),
+    )
+    .read_to_string(&mut text)
+    .unwrap();
+    let mut kept = String::new();
+    let mut held: Vec<Vec<String>> = Vec::new();
+    for line in text.lines() {
+        let Some((forms, id)) = line.rsplit_once(" => ") else { continue };
+        let number: u64 = id.trim_start_matches('Q').parse().unwrap_or(1);
+        if number % 5 == 0 {
+            let latin: Vec<String> = forms
+                .split(", ")
+                .filter(|f| f.chars().all(|c| c.is_ascii_alphabetic()) && f.len() >= 3)
+                .map(str::to_string)
+                .collect();
+            if latin.len() >= 2 {
+                held.push(latin);
+            }
+        } else {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    (kept, held)
+}
+
+fn latin_variants(dir: &Path) -> Value {
+    let (kept, held) = held_out_corpus(dir);
+    let variants = Arc::new(Variants::parse(&kept));
+    let mut notices = Vec::new();
+    let mut positives = Vec::new();
+    let people = 1500;
+    for i in 0..people {
+        let (given, family) = (&held[(i * 2) % held.len()], &held[(i * 2 + 1) % held.len()]);
+        let id = format!("lat/{i}");
+        notices.push((id.clone(), person(&id, &format!("{} {}", given[0], family[0]), None, None)));
+        positives.push((id, person(&format!("q{i}"), &format!("{} {}", given[1], family[1]), None, None)));
+    }
+    let negatives: Vec<Person> = (0..2000)
+        .map(|i| {
+            let (given, family) =
+                (&held[(people * 2 + i * 2) % held.len()], &held[(people * 2 + i * 2 + 1) % held.len()]);
+            person(&format!("n{i}"), &format!("{} {}", given[1], family[1]), None, None)
+        })
+        .collect();
+    report("latin_variants", &run(variants, notices, &positives, &negatives))
+}
+
+fn un_misspelled(dir: &Path, variants: Arc<Variants>) -> Value {
+    let read = |reader: Box<dyn Read>| -> Vec<csv::StringRecord> {
+        csv::Reader::from_reader(reader).records().map(Result::unwrap).collect()
+    };
+    let fixtures = dir.join("yente-fixtures");
+    let open = |file: &str| -> Box<dyn Read> { Box::new(std::fs::File::open(fixtures.join(file)).unwrap()) };
+    let untreated = read(open("positives_un_untreated.csv"));
+    let treated = read(open("positives_un_treated.csv"));
+    let as_person = |id: &str, r: &csv::StringRecord| person(id, &r[0], Some(&r[5]), Some(&r[7]));
+    let notices: Vec<(String, Person)> =
+        untreated.iter().enumerate().map(|(i, r)| (format!("un/{i}"), as_person(&format!("un/{i}"), r))).collect();
+    let positives: Vec<(String, Person)> =
+        treated.iter().enumerate().map(|(i, r)| (format!("un/{i}"), as_person(&format!("q{i}"), r))).collect();
+    let negatives_file =
+        flate2::read::GzDecoder::new(std::fs::File::open(fixtures.join("negatives_global_50000.csv.gz")).unwrap());
+    let negatives: Vec<Person> = read(Box::new(negatives_file))
+        .iter()
+        .enumerate()
+        .map(|(i, r)| person(&format!("n{i}"), &r[0], Some(&r[5]), None))
+        .collect();
+    report("un_misspelled", &run(variants, notices, &positives, &negatives))
+}
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/names"));
+    let variants = Arc::new(Variants::built_in());
+    let sets = vec![arabic_script(&dir, variants.clone()), latin_variants(&dir), un_misspelled(&dir, variants)];
+    println!("{}", serde_json::to_string_pretty(&json!({"benchmark": "screening quality", "sets": sets})).unwrap());
+}
