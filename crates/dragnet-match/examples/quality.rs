@@ -114,9 +114,8 @@ fn arabic_script(dir: &Path, variants: Arc<Variants>) -> Value {
         .chunks(2)
         .take(2000)
         .enumerate()
-        .filter_map(|(i, chunk)| {
-            (chunk.len() == 2).then(|| person(&format!("n{i}"), &format!("{} {}", chunk[0], chunk[1]), None, None))
-        })
+        .filter(|(_, chunk)| chunk.len() == 2)
+        .map(|(i, chunk)| person(&format!("n{i}"), &format!("{} {}", chunk[0], chunk[1]), None, None))
         .collect();
     report("arabic_script", &run(variants, notices, &positives, &negatives))
 }
@@ -134,7 +133,7 @@ fn held_out_corpus(dir: &Path) -> (String, Vec<Vec<String>>) {
     for line in text.lines() {
         let Some((forms, id)) = line.rsplit_once(" => ") else { continue };
         let number: u64 = id.trim_start_matches('Q').parse().unwrap_or(1);
-        if number % 5 == 0 {
+        if number.is_multiple_of(5) {
             let latin: Vec<String> = forms
                 .split(", ")
                 .filter(|f| f.chars().all(|c| c.is_ascii_alphabetic()) && f.len() >= 3)
