@@ -62,6 +62,14 @@ fn keys(profile: &Profile) -> Vec<u64> {
                 keys.push(key(b's', &part.bare_skeleton));
             }
             keys.extend(part.coarse.iter().filter(|c| c.len() >= 2).map(|c| key(b'c', c)));
+            // Each skeleton less one consonant: spellings one consonant apart still meet.
+            for coarse in part.coarse.iter().filter(|c| c.len() >= 3) {
+                for skip in 0..coarse.len() {
+                    let shorter: String = coarse.char_indices().filter(|(i, _)| *i != skip).map(|(_, c)| c).collect();
+                    keys.push(key(b'd', &shorter));
+                }
+                keys.push(key(b'd', coarse));
+            }
             if !part.abjad && part.latin.len() >= 2 {
                 keys.push(key(b'l', &part.latin));
             }

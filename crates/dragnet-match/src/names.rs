@@ -3,7 +3,7 @@
 
 use dragnet_domain::Person;
 
-use crate::script::{coarse_skeletons, is_abjad, latin, skeleton};
+use crate::script::{Shape, coarse_skeletons, is_abjad, latin, shape, skeleton};
 use crate::variants::Variants;
 
 /// Words that link or title a name rather than name anyone: left out of the parts, kept for joins.
@@ -18,10 +18,13 @@ pub struct Part {
     pub text: String,
     pub latin: String,
     pub skeleton: String,
-    /// The skeleton without an Arabic article (`al-`, `el-`, `ال`), where the part has one.
+    /// The skeleton without an Arabic-script article (`ال`), where the part has one.
     pub bare_skeleton: String,
-    /// Coarse skeletons (without the article) for comparing across Arabic script and Latin.
+    /// Coarse skeletons for comparing across Arabic script and Latin, for every reading.
     pub coarse: Vec<String>,
+    /// Consonant classes and vowels in order, for aligning across scripts: one per reading
+    /// (with and without a joined article).
+    pub shapes: Vec<Shape>,
     /// Written in a script without short vowels: only skeletons compare.
     pub abjad: bool,
     pub groups: Vec<u32>,
@@ -33,21 +36,17 @@ pub struct NameForm {
     pub parts: Vec<Part>,
 }
 
-fn without_article(text: &str) -> Option<&str> {
-    for article in ["al-", "el-", "al ", "ال"] {
-        if let Some(rest) = text.strip_prefix(article)
-            && rest.chars().count() >= 3
-        {
-            return Some(rest);
-        }
-    }
+/// An Arabic-script part without its article (`ال`), which Latin spellings keep or drop at will.
+fn without_arabic_article(text: &str) -> Option<&str> {
+    text.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2)
+}
+
+/// A Latin part that may begin with a joined Arabic article (`Alqasimi`), without it. Whether it is
+/// an article (`Alqasimi`) or the name's own letters (`Alberto`) cannot be told, so both are kept.
+fn without_latin_article(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
-    for article in ["al", "el"] {
-        if lower.starts_with(article) && text.chars().count() >= 6 && !is_abjad(text) {
-            return Some(&text[2..]);
-        }
-    }
-    None
+    (!is_abjad(text) && (lower.starts_with("al") || lower.starts_with("el")) && text.chars().count() >= 6)
+        .then(|| &text[2..])
 }
 
 /// Cuts a name into words: spaces, commas, hyphens and other marks separate; apostrophes join.
@@ -75,18 +74,33 @@ fn split_abd(word: &str) -> Vec<String> {
 }
 
 fn part(text: &str, variants: &Variants) -> Part {
-    let skeleton_full = skeleton(text);
-    let bare_skeleton = without_article(text).map(skeleton).unwrap_or_else(|| skeleton_full.clone());
-    let mut groups = variants.groups(text).to_vec();
-    if let Some(bare) = without_article(text) {
-        groups.extend_from_slice(variants.groups(bare));
+    let base = without_arabic_article(text).unwrap_or(text);
+    let mut readings = vec![base];
+    readings.extend(without_latin_article(text));
+    let mut coarse: Vec<String> = Vec::new();
+    let mut shapes: Vec<Shape> = Vec::new();
+    let mut groups = Vec::new();
+    for reading in &readings {
+        for skeleton in coarse_skeletons(reading) {
+            if !coarse.contains(&skeleton) {
+                coarse.push(skeleton);
+            }
+        }
+        let reading_shape = shape(reading);
+        if !shapes.contains(&reading_shape) {
+            shapes.push(reading_shape);
+        }
+        groups.extend_from_slice(variants.groups(reading));
     }
+    groups.sort_unstable();
+    groups.dedup();
     Part {
         text: text.to_string(),
         latin: latin(text),
-        skeleton: skeleton_full,
-        bare_skeleton,
-        coarse: coarse_skeletons(without_article(text).unwrap_or(text)),
+        skeleton: skeleton(text),
+        bare_skeleton: skeleton(base),
+        coarse,
+        shapes,
         abjad: is_abjad(text),
         groups,
     }
@@ -140,7 +154,7 @@ mod tests {
         let form = name_form("ALGHASI-MEHR, Ali", &variants).unwrap();
         let latin: Vec<&str> = form.parts.iter().map(|p| p.latin.as_str()).collect();
         assert_eq!(latin, ["alghasi", "mehr", "ali"]);
-        assert_eq!(form.parts[0].bare_skeleton, "KS");
+        assert!(form.parts[0].coarse.contains(&"KS".to_string()), "{:?}", form.parts[0].coarse);
         let arabic = name_form("علی القاصی مهر", &variants).unwrap();
         assert_eq!(arabic.parts[1].bare_skeleton, "KS");
         assert!(arabic.parts.iter().all(|p| p.abjad));

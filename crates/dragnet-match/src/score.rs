@@ -6,6 +6,7 @@ use dragnet_domain::person::Sex;
 use dragnet_domain::{CountryCode, PartialDate};
 
 use crate::names::{NameForm, Part};
+use crate::script::{Shape, consonants, shape_distance};
 
 /// Everything about a person that screening compares.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +27,7 @@ struct Item<'a> {
     latin: String,
     skeleton: String,
     coarse: Vec<String>,
+    shapes: Vec<Shape>,
     abjad: bool,
     groups: &'a [u32],
 }
@@ -43,6 +45,7 @@ fn single(i: usize, part: &Part) -> Item<'_> {
         latin: part.latin.clone(),
         skeleton: part.bare_skeleton.clone(),
         coarse: part.coarse.clone(),
+        shapes: part.shapes.clone(),
         abjad: part.abjad,
         groups: &part.groups,
     }
@@ -60,6 +63,11 @@ fn items(form: &NameForm) -> Vec<Item<'_>> {
             latin: format!("{}{}", a.latin, b.latin),
             skeleton: format!("{}{}", a.bare_skeleton, b.bare_skeleton),
             coarse: joined_coarse(&a.coarse, &b.coarse),
+            shapes: a
+                .shapes
+                .iter()
+                .flat_map(|x| b.shapes.iter().map(move |y| [x.as_slice(), y.as_slice()].concat()))
+                .collect(),
             abjad: a.abjad || b.abjad,
             groups: &[],
         });
@@ -83,19 +91,23 @@ fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
         return (0.95, "variant of the same name");
     }
     if a.abjad || b.abjad {
-        let shared = a.coarse.iter().filter(|s| !s.is_empty() && b.coarse.contains(s)).map(String::len).max();
-        return match shared {
-            Some(len) if len >= 3 => (0.92, "transliteration"),
-            Some(2) => (0.88, "transliteration"),
-            Some(_) => (0.8, "transliteration"),
-            None => {
-                let close = a
-                    .coarse
-                    .iter()
-                    .any(|x| b.coarse.iter().any(|y| x.len().min(y.len()) >= 4 && levenshtein_at_most_one(x, y)));
-                if close { (0.78, "close transliteration") } else { (0.0, "") }
-            }
+        // Aligned with vowels where Arabic script writes them; shorter names say less.
+        let ratio = a
+            .shapes
+            .iter()
+            .flat_map(|x| b.shapes.iter().map(move |y| (x, y)))
+            .map(|(x, y)| shape_distance(x, y) / consonants(x).max(consonants(y)).max(1) as f64)
+            .fold(f64::INFINITY, f64::min);
+        let length = a.shapes.iter().chain(&b.shapes).map(|s| consonants(s)).min().unwrap_or(0).max(1);
+        if ratio > 0.3 {
+            return (0.0, "");
+        }
+        let ceiling = match length {
+            1 => 0.82,
+            2 => 0.9,
+            _ => 0.95,
         };
+        return (ceiling - 0.8 * ratio, if ratio == 0.0 { "transliteration" } else { "close transliteration" });
     }
     let skeletons_equal = a.skeleton == b.skeleton && !a.skeleton.is_empty();
     if a.latin.is_empty() || b.latin.is_empty() {

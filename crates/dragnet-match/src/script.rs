@@ -63,67 +63,87 @@ fn abjad_skeleton(text: &str) -> String {
     skeleton
 }
 
-/// The skeleton of a Latin spelling (lower-case ASCII): consonants by class, vowels left out,
-/// so that `mehr`, `mihr` and `مهر` agree, as do `qasem`, `ghasem` and `قاسم`.
-fn latin_skeleton(latin: &str, foreign_v: bool) -> String {
+/// How a Latin spelling is read into symbols.
+#[derive(Clone, Copy)]
+struct Reading {
+    /// A v is a foreign v (ف), not the Persian or Arabic و.
+    foreign_v: bool,
+    /// Vowels become `V` (and v or w `W`) rather than being left out.
+    vowels: bool,
+    /// `ts` and `tz` are two consonants, as Arabic script spells them (تس), not one.
+    spelled_out: bool,
+}
+
+/// Reads a Latin spelling (lower-case ASCII) into consonant classes and, if asked, vowels.
+fn latin_symbols(latin: &str, reading: Reading) -> Vec<u8> {
     let bytes = latin.as_bytes();
-    let mut skeleton = String::new();
-    let push = |class: char, skeleton: &mut String| {
-        if !skeleton.ends_with(class) {
-            skeleton.push(class);
+    let mut symbols: Vec<u8> = Vec::new();
+    let push = |symbol: u8, symbols: &mut Vec<u8>| {
+        if symbols.last() != Some(&symbol) {
+            symbols.push(symbol);
         }
     };
     let mut i = 0;
     while i < bytes.len() {
         let rest = &latin[i..];
         let next = bytes.get(i + 1).copied();
-        let (class, width) = if rest.starts_with("sch") || rest.starts_with("tch") {
-            (Some('S'), 3)
+        let (symbol, width): (Option<u8>, usize) = if rest.starts_with("sch") || rest.starts_with("tch") {
+            (Some(b'S'), 3)
         } else if rest.starts_with("dzh") {
-            (Some('J'), 3)
+            (Some(b'J'), 3)
         } else {
             match (bytes[i], next) {
-                (b's' | b'c', Some(b'h')) => (Some('S'), 2),
-                (b'z', Some(b'h')) => (Some('J'), 2),
-                (b'd', Some(b'h')) => (Some('S'), 2),
-                (b'k', Some(b'h')) => (Some('H'), 2),
-                (b'g', Some(b'h')) => (Some('K'), 2),
-                (b'p', Some(b'h')) => (Some('F'), 2),
-                (b't', Some(b'h')) => (Some('T'), 2),
-                (b'd', Some(b'j')) => (Some('J'), 2),
-                (b't', Some(b's' | b'z')) => (Some('S'), 2),
-                (b'c', Some(b'k')) => (Some('K'), 2),
-                (b'q', Some(b'u')) => (Some('K'), 2),
+                (b's' | b'c', Some(b'h')) => (Some(b'S'), 2),
+                (b'z', Some(b'h')) => (Some(b'J'), 2),
+                (b'd', Some(b'h')) => (Some(b'S'), 2),
+                (b'k', Some(b'h')) => (Some(b'H'), 2),
+                (b'g', Some(b'h')) => (Some(b'K'), 2),
+                (b'p', Some(b'h')) => (Some(b'F'), 2),
+                (b't', Some(b'h')) => (Some(b'T'), 2),
+                (b'd', Some(b'j')) => (Some(b'J'), 2),
+                (b't', Some(b's' | b'z')) if reading.spelled_out => (Some(b'T'), 1),
+                (b't', Some(b's' | b'z')) => (Some(b'S'), 2),
+                (b'c', Some(b'k')) => (Some(b'K'), 2),
+                (b'q', Some(b'u')) => (Some(b'K'), 2),
                 (b'f', Some(b'f')) if i + 2 == bytes.len() && i > 0 && bytes[i - 1] == b'o' => (None, 2), // Ivanoff: -ov
-                (b'c', Some(b'e' | b'i' | b'y')) => (Some('S'), 1),
-                (b'b' | b'p', _) => (Some('B'), 1),
-                (b'c' | b'k' | b'q' | b'g', _) => (Some('K'), 1),
-                (b'd' | b't', _) => (Some('T'), 1),
+                (b'c', Some(b'e' | b'i' | b'y')) => (Some(b'S'), 1),
+                (b'b' | b'p', _) => (Some(b'B'), 1),
+                (b'c' | b'k' | b'q' | b'g', _) => (Some(b'K'), 1),
+                (b'd' | b't', _) => (Some(b'T'), 1),
                 (b'x', _) => {
-                    push('K', &mut skeleton);
-                    (Some('S'), 1)
+                    push(b'K', &mut symbols);
+                    (Some(b'S'), 1)
                 }
-                (b's' | b'z', _) => (Some('S'), 1),
-                // Arabic script writes a foreign v as ف; a Persian or Arabic v or w is the letter و, left out.
-                (b'v', _) if foreign_v => (Some('F'), 1),
-                (b'j', _) => (Some('J'), 1),
-                (b'f', _) => (Some('F'), 1),
-                (b'l', _) => (Some('L'), 1),
-                (b'm', _) => (Some('M'), 1),
-                (b'n', _) => (Some('N'), 1),
-                (b'r', _) => (Some('R'), 1),
+                (b's' | b'z', _) => (Some(b'S'), 1),
+                // Arabic script writes a foreign v as ف; a Persian or Arabic v or w is the letter و.
+                (b'v', _) if reading.foreign_v => (Some(b'F'), 1),
+                (b'v' | b'w', _) if reading.vowels => (Some(b'W'), 1),
+                (b'j', _) => (Some(b'J'), 1),
+                (b'f', _) => (Some(b'F'), 1),
+                (b'l', _) => (Some(b'L'), 1),
+                (b'm', _) => (Some(b'M'), 1),
+                (b'n', _) => (Some(b'N'), 1),
+                (b'r', _) => (Some(b'R'), 1),
                 // An h ending a word after a vowel (Fatimah) is the vowel's, not a consonant.
                 (b'h', None) if i > 0 && b"aeiouy".contains(&bytes[i - 1]) => (None, 1),
-                (b'h', _) => (Some('H'), 1),
+                (b'h', _) => (Some(b'H'), 1),
+                (b'a' | b'e' | b'i' | b'o' | b'u' | b'y', _) if reading.vowels => (Some(b'V'), 1),
                 _ => (None, 1), // vowels, y, w, v and anything else
             }
         };
-        if let Some(class) = class {
-            push(class, &mut skeleton);
+        if let Some(symbol) = symbol {
+            push(symbol, &mut symbols);
         }
         i += width;
     }
-    skeleton
+    symbols
+}
+
+/// The skeleton of a Latin spelling: consonants by class, vowels left out, so that `mehr`, `mihr`
+/// and `مهر` agree, as do `qasem`, `ghasem` and `قاسم`.
+fn latin_skeleton(latin: &str, foreign_v: bool) -> String {
+    String::from_utf8(latin_symbols(latin, Reading { foreign_v, vowels: false, spelled_out: false }))
+        .unwrap_or_default()
 }
 
 /// A part's Latin spelling: lower-case ASCII letters and digits.
@@ -161,12 +181,95 @@ pub fn coarse_skeletons(text: &str) -> Vec<String> {
         return vec![coarse(&abjad_skeleton(text))];
     }
     let latin = latin(text);
-    let mut skeletons = vec![coarse(&latin_skeleton(&latin, false))];
-    let foreign = coarse(&latin_skeleton(&latin, true));
+    let read = |foreign_v: bool| {
+        let symbols = latin_symbols(&latin, Reading { foreign_v, vowels: false, spelled_out: true });
+        coarse(&String::from_utf8(symbols).unwrap_or_default())
+    };
+    let mut skeletons = vec![read(false)];
+    let foreign = read(true);
     if foreign != skeletons[0] {
         skeletons.push(foreign);
     }
     skeletons
+}
+
+/// A symbol of a part's shape: a coarse consonant class, `V` for a vowel, or (Latin only) `W` for a
+/// v or w, which Arabic script writes as the vowel letter و or as ف.
+pub type Shape = Vec<u8>;
+
+fn push_shape(shape: &mut Shape, symbol: u8) {
+    if shape.last() != Some(&symbol) {
+        shape.push(symbol);
+    }
+}
+
+/// The shape of a part: its consonants by coarse class and where its vowels stand, so that an
+/// Arabic-script spelling (long vowels written, short ones not) can be aligned with a Latin one.
+pub fn shape(text: &str) -> Shape {
+    let mut shape = Shape::new();
+    if is_abjad(text) {
+        let letters: Vec<char> = text.nfd().filter(|c| !is_combining_mark(*c)).collect();
+        for (i, c) in letters.iter().enumerate() {
+            let last = i + 1 == letters.len();
+            let symbol = match c {
+                'ا' | 'آ' | 'أ' | 'إ' | 'و' | 'ي' | 'ى' | 'ی' | 'ع' | 'ء' | 'ئ' | 'ؤ' => b'V',
+                'ه' | 'ة' if last && i > 0 => b'V',
+                'א' | 'ו' | 'י' | 'ע' => b'V',
+                c => match arabic_class(*c).or_else(|| hebrew_class(*c)) {
+                    Some(class) => coarse(&class.to_string()).as_bytes()[0],
+                    None => continue,
+                },
+            };
+            push_shape(&mut shape, symbol);
+        }
+        return shape;
+    }
+    let symbols = latin_symbols(&latin(text), Reading { foreign_v: false, vowels: true, spelled_out: true });
+    for symbol in symbols {
+        let symbol = match symbol {
+            b'V' | b'W' => symbol,
+            class => coarse(&(class as char).to_string()).as_bytes()[0],
+        };
+        push_shape(&mut shape, symbol);
+    }
+    shape
+}
+
+/// The cost of aligning two shapes: consonants must agree by class; vowels the Arabic script leaves
+/// out cost little, vowels it writes that Latin lacks cost more.
+pub fn shape_distance(a: &[u8], b: &[u8]) -> f64 {
+    let gap = |symbol: u8| match symbol {
+        b'V' => 0.2,
+        b'W' => 0.3,
+        _ => 1.0,
+    };
+    // Arabic script always writes a vowel that starts a word (with alef or ain): one side starting
+    // with a vowel and the other not is a real difference.
+    let initial_gap = |symbol: u8| if symbol == b'V' { 1.0 } else { gap(symbol) };
+    let substitute = |x: u8, y: u8| match (x, y) {
+        _ if x == y => 0.0,
+        (b'W', b'V' | b'B') | (b'V' | b'B', b'W') => 0.0,
+        (b'V', _) | (_, b'V') => 1.2,
+        _ => 1.0,
+    };
+    let mut previous: Vec<f64> = (0..=b.len())
+        .map(|j| b[..j].iter().enumerate().map(|(k, s)| if k == 0 { initial_gap(*s) } else { gap(*s) }).sum())
+        .collect();
+    for (i, x) in a.iter().enumerate() {
+        let leading = if i == 0 { initial_gap(*x) } else { gap(*x) };
+        let mut current = vec![previous[0] + leading; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            let (gap_x, gap_y) = (if j == 0 && i == 0 { leading } else { gap(*x) }, gap(*y));
+            current[j + 1] = (previous[j] + substitute(*x, *y)).min(previous[j + 1] + gap_x).min(current[j] + gap_y);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// How many consonants a shape holds.
+pub fn consonants(shape: &[u8]) -> usize {
+    shape.iter().filter(|s| !matches!(s, b'V' | b'W')).count()
 }
 
 #[cfg(test)]
@@ -215,6 +318,16 @@ mod tests {
             let (a, b) = (coarse_skeletons(a), coarse_skeletons(b));
             assert!(a.iter().any(|s| b.contains(s)), "{a:?} / {b:?}");
         }
+    }
+
+    #[test]
+    fn shapes_align_across_scripts_and_keep_vowels_apart() {
+        let d = |a: &str, b: &str| shape_distance(&shape(a), &shape(b));
+        assert!(d("pavlov", "بافلوف") < 0.1, "{}", d("pavlov", "بافلوف"));
+        assert!(d("qasimi", "قاسمی") < 0.5);
+        assert!(d("ali", "علی") < 0.5);
+        assert!(d("tammam", "تمام") < 0.5);
+        assert!(d("tomas", "تمام") >= 1.0);
     }
 
     #[test]
