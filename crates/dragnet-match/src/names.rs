@@ -12,6 +12,14 @@ const PARTICLES: [&str; 32] = [
     "della", "dos", "das", "la", "le", "ter", "mr", "mrs", "ms", "dr", "prof", "sheikh", "بن", "بنت", "ابن",
 ];
 
+/// Name parts so common (or so much a prefix) that two people sharing them says little:
+/// they count for half as much as other parts.
+const COMMON_PARTS: [&str; 30] = [
+    "abd", "abu", "abou", "mohammad", "mohammed", "muhammad", "mohamed", "muhamad", "mohamad", "mohd", "ahmad",
+    "ahmed", "ali", "hassan", "hasan", "hussein", "husain", "hossein", "khan", "عبد", "ابو", "محمد", "احمد", "أحمد",
+    "علي", "علی", "حسن", "حسين", "حسین", "خان",
+];
+
 /// One word of a name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
@@ -27,6 +35,8 @@ pub struct Part {
     pub shapes: Vec<Shape>,
     /// Written in a script without short vowels: only skeletons compare.
     pub abjad: bool,
+    /// A very common part (`Mohammad`, `Ali`, `Abd`): it counts for half.
+    pub common: bool,
     pub groups: Vec<u32>,
 }
 
@@ -47,6 +57,10 @@ fn without_latin_article(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
     (!is_abjad(text) && (lower.starts_with("al") || lower.starts_with("el")) && text.chars().count() >= 6)
         .then(|| &text[2..])
+}
+
+fn is_han(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'))
 }
 
 /// Cuts a name into words: spaces, commas, hyphens and other marks separate; apostrophes join.
@@ -94,6 +108,10 @@ fn part(text: &str, variants: &Variants) -> Part {
     }
     groups.sort_unstable();
     groups.dedup();
+    if is_han(text) {
+        // A Chinese character's groups mix every language's reading of it; its pinyin is compared instead.
+        groups.clear();
+    }
     Part {
         text: text.to_string(),
         latin: latin(text),
@@ -102,6 +120,7 @@ fn part(text: &str, variants: &Variants) -> Part {
         coarse,
         shapes,
         abjad: is_abjad(text),
+        common: COMMON_PARTS.contains(&latin(text).as_str()) || COMMON_PARTS.contains(&text),
         groups,
     }
 }

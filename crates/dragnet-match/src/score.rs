@@ -26,9 +26,10 @@ struct Item<'a> {
     text: String,
     latin: String,
     skeleton: String,
-    coarse: Vec<String>,
     shapes: Vec<Shape>,
     abjad: bool,
+    /// How much matching this item proves: 1 a part, ½ a common part, 2 a join.
+    weight: f64,
     groups: &'a [u32],
 }
 
@@ -44,9 +45,9 @@ fn single(i: usize, part: &Part) -> Item<'_> {
         text: part.text.clone(),
         latin: part.latin.clone(),
         skeleton: part.bare_skeleton.clone(),
-        coarse: part.coarse.clone(),
         shapes: part.shapes.clone(),
         abjad: part.abjad,
+        weight: if part.common { 0.5 } else { 1.0 },
         groups: &part.groups,
     }
 }
@@ -62,13 +63,13 @@ fn items(form: &NameForm) -> Vec<Item<'_>> {
             text: format!("{}-{}", a.text, b.text),
             latin: format!("{}{}", a.latin, b.latin),
             skeleton: format!("{}{}", a.bare_skeleton, b.bare_skeleton),
-            coarse: joined_coarse(&a.coarse, &b.coarse),
             shapes: a
                 .shapes
                 .iter()
                 .flat_map(|x| b.shapes.iter().map(move |y| [x.as_slice(), y.as_slice()].concat()))
                 .collect(),
             abjad: a.abjad || b.abjad,
+            weight: (if a.common { 0.5 } else { 1.0 }) + (if b.common { 0.5 } else { 1.0 }),
             groups: &[],
         });
     }
@@ -88,7 +89,9 @@ fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
         return (1.0, "same");
     }
     if a.groups.iter().any(|g| b.groups.contains(g)) {
-        return (0.95, "variant of the same name");
+        // A syllable (`Yong`, `张`) belongs to many names' groups; a longer form to few.
+        let shortest = a.latin.len().min(b.latin.len());
+        return (if shortest <= 3 { 0.8 } else { 0.95 }, "variant of the same name");
     }
     if a.abjad || b.abjad {
         // Aligned with vowels where Arabic script writes them; shorter names say less.
@@ -150,7 +153,7 @@ fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
     });
     let (q_len, n_len) = (query.parts.len(), notice.parts.len());
     let (mut q_used, mut n_used) = (vec![false; q_len], vec![false; n_len]);
-    let (mut weighted, mut q_matched, mut n_matched) = (0.0, 0, 0);
+    let (mut weighted, mut evidence, mut q_matched, mut n_matched) = (0.0, 0.0, 0, 0);
     let mut why = Vec::new();
     for (similarity, how, qi, ni) in pairs {
         let (q, n) = (&q_items[qi], &n_items[ni]);
@@ -160,7 +163,9 @@ fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
         }
         q_used[q.start..q.start + q.len].iter_mut().for_each(|u| *u = true);
         n_used[n.start..n.start + n.len].iter_mut().for_each(|u| *u = true);
-        weighted += similarity * q.len.max(n.len) as f64;
+        let weight = q.weight.min(n.weight).max(if q.len.max(n.len) == 2 { 1.5 } else { 0.0 });
+        weighted += similarity * weight;
+        evidence += weight;
         q_matched += q.len;
         n_matched += n.len;
         why.push(if how == "same" {
@@ -169,15 +174,15 @@ fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
             format!("{} ~ {} ({how})", q.text, n.text)
         });
     }
-    if q_matched == 0 {
+    if evidence == 0.0 {
         return (0.0, why);
     }
-    let quality = weighted / q_matched.max(n_matched) as f64;
+    let quality = weighted / evidence;
     let coverage = (q_matched + n_matched) as f64 / (q_len + n_len) as f64;
-    let mut score = quality * (0.7 + 0.3 * coverage);
-    // One common part (a given name) alone does not make two people of many-part names the same.
-    let needed = 2.min(q_len).min(n_len);
-    if q_matched.min(n_matched) < needed {
+    let mut score = quality * (0.5 + 0.5 * coverage);
+    // One part (a given name), or two very common ones, do not make two people of many-part names the same.
+    let needed = 2.min(q_len).min(n_len) as f64;
+    if evidence < needed {
         score = score.min(0.55);
     }
     (score, why)
@@ -197,8 +202,16 @@ fn compare_dates(query: PartialDate, notice: PartialDate) -> (f64, String) {
     if swapped {
         return (0.2, format!("date of birth {notice} agrees with day and month swapped"));
     }
-    if query.year().abs_diff(notice.year()) <= 1 {
+    if query.year() == notice.year() {
+        // The same year, another month or day: most often another person.
+        return (-0.15, format!("date of birth {notice} differs from {query} within the year"));
+    }
+    if query.year().abs_diff(notice.year()) <= 1 && (query.month().is_none() || notice.month().is_none()) {
         return (0.0, format!("date of birth {notice} is close to {query}"));
+    }
+    if query.year().abs_diff(notice.year()) <= 3 {
+        // Dates of birth on notices are often estimates or clerical slips by a few years.
+        return (-0.1, format!("date of birth {notice} is a few years from {query}"));
     }
     (-0.3, format!("date of birth {notice} differs from {query}"))
 }
