@@ -102,7 +102,7 @@ fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
             .map(|(x, y)| shape_distance(x, y) / consonants(x).max(consonants(y)).max(1) as f64)
             .fold(f64::INFINITY, f64::min);
         let length = a.shapes.iter().chain(&b.shapes).map(|s| consonants(s)).min().unwrap_or(0).max(1);
-        if ratio > 0.3 {
+        if ratio > 0.25 {
             return (0.0, "");
         }
         let ceiling = match length {
@@ -110,7 +110,7 @@ fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
             2 => 0.9,
             _ => 0.95,
         };
-        return (ceiling - 0.8 * ratio, if ratio == 0.0 { "transliteration" } else { "close transliteration" });
+        return (ceiling - 1.0 * ratio, if ratio == 0.0 { "transliteration" } else { "close transliteration" });
     }
     let skeletons_equal = a.skeleton == b.skeleton && !a.skeleton.is_empty();
     if a.latin.is_empty() || b.latin.is_empty() {
