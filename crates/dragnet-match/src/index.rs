@@ -73,6 +73,7 @@ fn keys(profile: &Profile) -> Vec<u64> {
             if !part.abjad && part.latin.len() >= 2 {
                 keys.push(key(b'l', &part.latin));
             }
+            keys.extend(part.phonetic.iter().filter(|p| p.len() >= 3).map(|p| key(b'p', p)));
             keys.extend(part.groups.iter().map(|g| key(b'g', &g.to_string())));
         }
         for pair in parts.windows(2) {

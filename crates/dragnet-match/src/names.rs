@@ -3,7 +3,7 @@
 
 use dragnet_domain::Person;
 
-use crate::script::{Shape, coarse_skeletons, is_abjad, latin, shape, skeleton};
+use crate::script::{Shape, coarse_skeletons, is_abjad, latin, phonetic, shape, skeleton};
 use crate::variants::Variants;
 
 /// Words that link or title a name rather than name anyone: left out of the parts, kept for joins.
@@ -35,6 +35,8 @@ pub struct Part {
     pub shapes: Vec<Shape>,
     /// Written in a script without short vowels: only skeletons compare.
     pub abjad: bool,
+    /// The Latin spelling with romanisation differences folded (two readings of `ch`).
+    pub phonetic: Vec<String>,
     /// A very common part (`Mohammad`, `Ali`, `Abd`): it counts for half.
     pub common: bool,
     pub groups: Vec<u32>,
@@ -120,6 +122,7 @@ fn part(text: &str, variants: &Variants) -> Part {
         coarse,
         shapes,
         abjad: is_abjad(text),
+        phonetic: if is_abjad(text) { Vec::new() } else { phonetic(&latin(text)) },
         common: COMMON_PARTS.contains(&latin(text).as_str()) || COMMON_PARTS.contains(&text),
         groups,
     }

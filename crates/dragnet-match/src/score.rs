@@ -27,6 +27,7 @@ struct Item<'a> {
     latin: String,
     skeleton: String,
     shapes: Vec<Shape>,
+    phonetic: Vec<String>,
     abjad: bool,
     /// How much matching this item proves: 1 a part, ½ a common part, 2 a join.
     weight: f64,
@@ -46,6 +47,7 @@ fn single(i: usize, part: &Part) -> Item<'_> {
         latin: part.latin.clone(),
         skeleton: part.bare_skeleton.clone(),
         shapes: part.shapes.clone(),
+        phonetic: part.phonetic.clone(),
         abjad: part.abjad,
         weight: if part.common { 0.5 } else { 1.0 },
         groups: &part.groups,
@@ -68,6 +70,7 @@ fn items(form: &NameForm) -> Vec<Item<'_>> {
                 .iter()
                 .flat_map(|x| b.shapes.iter().map(move |y| [x.as_slice(), y.as_slice()].concat()))
                 .collect(),
+            phonetic: a.phonetic.iter().flat_map(|x| b.phonetic.iter().map(move |y| format!("{x}{y}"))).collect(),
             abjad: a.abjad || b.abjad,
             weight: (if a.common { 0.5 } else { 1.0 }) + (if b.common { 0.5 } else { 1.0 }),
             groups: &[],
@@ -122,6 +125,13 @@ fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
     let jw = strsim::jaro_winkler(&a.latin, &b.latin);
     if skeletons_equal && a.skeleton.len() >= 2 && jw >= 0.7 {
         return (jw.max(0.88), "spelling variant");
+    }
+    let pairs = || a.phonetic.iter().flat_map(|x| b.phonetic.iter().map(move |y| (x, y)));
+    if pairs().any(|(x, y)| x == y && x.len() >= 3) {
+        return (0.92, "romanisation variant");
+    }
+    if pairs().any(|(x, y)| x.len().min(y.len()) >= 5 && levenshtein_at_most_one(x, y)) {
+        return (0.86, "romanisation variant");
     }
     if a.latin.len().min(b.latin.len()) >= 5 && levenshtein_at_most_one(&a.latin, &b.latin) {
         return (0.88, "typing variant");
