@@ -80,6 +80,10 @@ fn keys(profile: &Profile) -> Vec<u64> {
             keys.push(key(b's', &format!("{}{}", pair[0].bare_skeleton, pair[1].bare_skeleton)));
             keys.extend(joined_coarse(&pair[0].coarse, &pair[1].coarse).iter().map(|c| key(b'c', c)));
         }
+        if parts.len() >= 3 {
+            // The whole name as one word, as some scripts' romanisations write it (`gimjeongeun`).
+            keys.push(key(b's', &parts.iter().map(|p| p.bare_skeleton.as_str()).collect::<String>()));
+        }
     }
     keys.extend(profile.documents.iter().map(|d| key(b'd', d)));
     keys.sort_unstable();

@@ -14,10 +14,11 @@ const PARTICLES: [&str; 32] = [
 
 /// Name parts so common (or so much a prefix) that two people sharing them says little:
 /// they count for half as much as other parts.
-const COMMON_PARTS: [&str; 30] = [
+const COMMON_PARTS: [&str; 42] = [
     "abd", "abu", "abou", "mohammad", "mohammed", "muhammad", "mohamed", "muhamad", "mohamad", "mohd", "ahmad",
-    "ahmed", "ali", "hassan", "hasan", "hussein", "husain", "hossein", "khan", "عبد", "ابو", "محمد", "احمد", "أحمد",
-    "علي", "علی", "حسن", "حسين", "حسین", "خان",
+    "ahmed", "ali", "hassan", "hasan", "hussein", "husain", "hossein", "khan", "kim", "lee", "park", "choi", "wang",
+    "li", "zhang", "chen", "liu", "nguyen", "singh", "kumar", "عبد", "ابو", "محمد", "احمد", "أحمد", "علي", "علی",
+    "حسن", "حسين", "حسین", "خان",
 ];
 
 /// One word of a name.

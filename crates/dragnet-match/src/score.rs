@@ -57,6 +57,21 @@ fn single(i: usize, part: &Part) -> Item<'_> {
 fn items(form: &NameForm) -> Vec<Item<'_>> {
     let parts = &form.parts;
     let mut items: Vec<Item<'_>> = parts.iter().enumerate().map(|(i, p)| single(i, p)).collect();
+    // The whole name as one word (`gimjeongeun` against `Kim Jong Un`).
+    if parts.len() >= 3 {
+        items.push(Item {
+            start: 0,
+            len: parts.len(),
+            text: parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "),
+            latin: parts.iter().map(|p| p.latin.as_str()).collect(),
+            skeleton: parts.iter().map(|p| p.bare_skeleton.as_str()).collect(),
+            shapes: vec![parts.iter().flat_map(|p| p.shapes[0].iter().copied()).collect()],
+            phonetic: vec![parts.iter().map(|p| p.phonetic.first().map_or("", String::as_str)).collect()],
+            abjad: parts.iter().any(|p| p.abjad),
+            weight: parts.len() as f64,
+            groups: &[],
+        });
+    }
     for i in 1..parts.len() {
         let (a, b) = (&parts[i - 1], &parts[i]);
         items.push(Item {
@@ -123,7 +138,7 @@ fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
         return (0.6, "initial");
     }
     let jw = strsim::jaro_winkler(&a.latin, &b.latin);
-    if skeletons_equal && a.skeleton.len() >= 2 && jw >= 0.7 {
+    if skeletons_equal && a.skeleton.len() >= 2 && jw >= 0.8 {
         return (jw.max(0.88), "spelling variant");
     }
     let pairs = || a.phonetic.iter().flat_map(|x| b.phonetic.iter().map(move |y| (x, y)));
@@ -148,8 +163,8 @@ fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
     let mut pairs: Vec<(f64, &'static str, usize, usize)> = Vec::new();
     for (qi, q) in q_items.iter().enumerate() {
         for (ni, n) in n_items.iter().enumerate() {
-            if q.len == 2 && n.len == 2 {
-                continue; // two joins against each other are just two pairs of parts
+            if q.len >= 2 && n.len >= 2 {
+                continue; // joins against joins are just pairs of parts
             }
             let (similarity, how) = part_similarity(q, n);
             if similarity >= 0.6 {
@@ -163,7 +178,7 @@ fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
     });
     let (q_len, n_len) = (query.parts.len(), notice.parts.len());
     let (mut q_used, mut n_used) = (vec![false; q_len], vec![false; n_len]);
-    let (mut weighted, mut evidence, mut q_matched, mut n_matched) = (0.0, 0.0, 0, 0);
+    let (mut weighted, mut total, mut evidence, mut q_matched, mut n_matched) = (0.0, 0.0, 0.0, 0, 0);
     let mut why = Vec::new();
     for (similarity, how, qi, ni) in pairs {
         let (q, n) = (&q_items[qi], &n_items[ni]);
@@ -175,6 +190,7 @@ fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
         n_used[n.start..n.start + n.len].iter_mut().for_each(|u| *u = true);
         let weight = q.weight.min(n.weight).max(if q.len.max(n.len) == 2 { 1.5 } else { 0.0 });
         weighted += similarity * weight;
+        total += weight;
         evidence += weight;
         q_matched += q.len;
         n_matched += n.len;
@@ -184,14 +200,14 @@ fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
             format!("{} ~ {} ({how})", q.text, n.text)
         });
     }
-    if evidence == 0.0 {
+    if total == 0.0 {
         return (0.0, why);
     }
-    let quality = weighted / evidence;
+    let quality = weighted / total;
     let coverage = (q_matched + n_matched) as f64 / (q_len + n_len) as f64;
     let mut score = quality * (0.5 + 0.5 * coverage);
     // One part (a given name), or two very common ones, do not make two people of many-part names the same.
-    let needed = 2.min(q_len).min(n_len) as f64;
+    let needed = if q_len.min(n_len) >= 2 { 2.0 } else { 1.0 };
     if evidence < needed {
         score = score.min(0.55);
     }

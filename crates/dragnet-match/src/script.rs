@@ -36,7 +36,7 @@ fn hebrew_class(c: char) -> Option<char> {
         'ת' | 'ט' | 'ד' => 'T',
         'ס' | 'ש' | 'צ' | 'ץ' | 'ז' => 'S',
         'ג' | 'ק' | 'כ' | 'ך' => 'K',
-        'ח' => 'H',
+        'ח' | 'ה' => 'H',
         'ר' => 'R',
         'ל' => 'L',
         'מ' | 'ם' => 'M',
@@ -50,8 +50,8 @@ fn abjad_skeleton(text: &str) -> String {
     let letters: Vec<char> = text.nfd().filter(|c| !is_combining_mark(*c)).collect();
     let mut skeleton = String::new();
     for (i, c) in letters.iter().enumerate() {
-        // A final ه or ة is the "-eh"/"-a" ending that Latin spellings write as a vowel.
-        if matches!(c, 'ه' | 'ة') && i + 1 == letters.len() && i > 0 {
+        // A final ه, ة or ה is the "-eh"/"-a" ending that Latin spellings write as a vowel.
+        if matches!(c, 'ه' | 'ة' | 'ה') && i + 1 == letters.len() && i > 0 {
             continue;
         }
         if let Some(class) = arabic_class(*c).or_else(|| hebrew_class(*c))
@@ -212,6 +212,7 @@ pub fn phonetic(latin: &str) -> Vec<String> {
             ("dzh", "z"),
             ("tj", "c"),
             ("cz", "c"),
+            ("cs", "c"),
             ("ts", "c"),
             ("tz", "c"),
             ("kh", "h"),
@@ -226,6 +227,7 @@ pub fn phonetic(latin: &str) -> Vec<String> {
             ("th", "t"),
             ("gh", "g"),
             ("ck", "k"),
+            ("qu", "k"),
             ("q", "k"),
             ("x", "ks"),
             ("w", "v"),
@@ -279,7 +281,7 @@ pub fn shape(text: &str) -> Shape {
             let last = i + 1 == letters.len();
             let symbol = match c {
                 'ا' | 'آ' | 'أ' | 'إ' | 'و' | 'ي' | 'ى' | 'ی' | 'ع' | 'ء' | 'ئ' | 'ؤ' => b'V',
-                'ه' | 'ة' if last && i > 0 => b'V',
+                'ه' | 'ة' | 'ה' if last && i > 0 => b'V',
                 'א' | 'ו' | 'י' | 'ע' => b'V',
                 c => match arabic_class(*c).or_else(|| hebrew_class(*c)) {
                     Some(class) => coarse(&class.to_string()).as_bytes()[0],
