@@ -11,7 +11,7 @@ use dragnet_domain::{CountryCode, Person};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::score::{Profile, joined_coarse, score};
+use crate::score::{Profile, explain, score};
 use crate::variants::Variants;
 use crate::{names, normalise_document};
 
@@ -56,12 +56,20 @@ fn key(kind: u8, text: &str) -> u64 {
 fn keys(profile: &Profile) -> Vec<u64> {
     let mut keys = Vec::new();
     for form in &profile.forms {
-        let parts = &form.parts;
-        for part in parts {
-            if part.bare_skeleton.len() >= 2 && !part.abjad {
+        for part in &form.parts {
+            let single = part.len == 1;
+            if part.bare_skeleton.len() >= 2 && !(single && part.abjad) {
                 keys.push(key(b's', &part.bare_skeleton));
             }
             keys.extend(part.coarse.iter().filter(|c| c.len() >= 2).map(|c| key(b'c', c)));
+            if !single {
+                continue;
+            }
+            if !part.abjad && part.latin.len() >= 2 {
+                keys.push(key(b'l', &part.latin));
+            }
+            keys.extend(part.phonetic.iter().filter(|p| p.len() >= 3).map(|p| key(b'p', p)));
+            keys.extend(part.groups.iter().map(|g| key(b'g', &g.to_string())));
             // Each skeleton less one consonant: spellings one consonant apart still meet.
             for coarse in part.coarse.iter().filter(|c| c.len() >= 3) {
                 for skip in 0..coarse.len() {
@@ -70,19 +78,6 @@ fn keys(profile: &Profile) -> Vec<u64> {
                 }
                 keys.push(key(b'd', coarse));
             }
-            if !part.abjad && part.latin.len() >= 2 {
-                keys.push(key(b'l', &part.latin));
-            }
-            keys.extend(part.phonetic.iter().filter(|p| p.len() >= 3).map(|p| key(b'p', p)));
-            keys.extend(part.groups.iter().map(|g| key(b'g', &g.to_string())));
-        }
-        for pair in parts.windows(2) {
-            keys.push(key(b's', &format!("{}{}", pair[0].bare_skeleton, pair[1].bare_skeleton)));
-            keys.extend(joined_coarse(&pair[0].coarse, &pair[1].coarse).iter().map(|c| key(b'c', c)));
-        }
-        if parts.len() >= 3 {
-            // The whole name as one word, as some scripts' romanisations write it (`gimjeongeun`).
-            keys.push(key(b's', &parts.iter().map(|p| p.bare_skeleton.as_str()).collect::<String>()));
         }
     }
     keys.extend(profile.documents.iter().map(|d| key(b'd', d)));
@@ -196,13 +191,11 @@ impl Index {
             .into_iter()
             .filter_map(|(doc, _)| self.entries[doc as usize].as_ref())
             .filter(|entry| viewer.is_none_or(|country| !entry.hidden_from.contains(&country)))
-            .filter_map(|entry| {
-                let (score, why) = score(query, &entry.profile);
-                (score >= threshold).then(|| Hit {
-                    id: entry.id.clone(),
-                    score: (score * 1000.0).round() / 1000.0,
-                    why,
-                })
+            .filter(|entry| score(query, &entry.profile) >= threshold)
+            .map(|entry| {
+                // Only hits are explained: the words cost more than the arithmetic.
+                let (score, why) = explain(query, &entry.profile);
+                Hit { id: entry.id.clone(), score: (score * 1000.0).round() / 1000.0, why }
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));

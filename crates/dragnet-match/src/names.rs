@@ -38,15 +38,66 @@ pub struct Part {
     pub abjad: bool,
     /// The Latin spelling with romanisation differences folded (two readings of `ch`).
     pub phonetic: Vec<String>,
-    /// A very common part (`Mohammad`, `Ali`, `Abd`): it counts for half.
-    pub common: bool,
+    /// How much matching this part proves: 1, ½ for a very common part (`Mohammad`, `Ali`, `Abd`),
+    /// the sum of its parts for a join.
+    pub weight: f64,
+    /// Where the part stands in its name, and how many words it covers: 1, or more for a join
+    /// (`Alghasi-Mehr` read as one word, to meet `Alqasimehr`).
+    pub start: usize,
+    pub len: usize,
     pub groups: Vec<u32>,
 }
 
-/// One spelling of a person's whole name.
+/// One spelling of a person's whole name: its words, then the joins of adjacent words and, for
+/// three words or more, of all of them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameForm {
     pub parts: Vec<Part>,
+    /// How many of `parts` are single words (they come first).
+    pub singles: usize,
+}
+
+/// Every concatenation of one coarse skeleton of `a` with one of `b`.
+fn joined<T: Clone>(a: &[Vec<T>], b: &[Vec<T>]) -> Vec<Vec<T>> {
+    a.iter().flat_map(|x| b.iter().map(move |y| [x.as_slice(), y.as_slice()].concat())).collect()
+}
+
+fn joined_text(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().flat_map(|x| b.iter().map(move |y| format!("{x}{y}"))).collect()
+}
+
+/// Adjacent words read as one.
+fn join(words: &[Part]) -> Part {
+    let first = &words[0];
+    let mut part = Part {
+        text: words.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("-"),
+        latin: String::new(),
+        skeleton: String::new(),
+        bare_skeleton: String::new(),
+        coarse: vec![String::new()],
+        shapes: vec![Vec::new()],
+        phonetic: vec![String::new()],
+        abjad: words.iter().any(|p| p.abjad),
+        groups: Vec::new(),
+        weight: 0.0,
+        start: first.start,
+        len: words.len(),
+    };
+    for word in words {
+        part.latin.push_str(&word.latin);
+        part.skeleton.push_str(&word.skeleton);
+        part.bare_skeleton.push_str(&word.bare_skeleton);
+        part.coarse = joined_text(&part.coarse, &word.coarse);
+        part.shapes = joined(&part.shapes, &word.shapes);
+        part.phonetic =
+            if word.phonetic.is_empty() { part.phonetic } else { joined_text(&part.phonetic, &word.phonetic) };
+        part.weight += word.weight;
+    }
+    // A whole name of many words keeps one reading of each, lest the readings multiply.
+    part.coarse.truncate(4);
+    part.shapes.truncate(4);
+    part.phonetic.truncate(4);
+    part
 }
 
 /// An Arabic-script part without its article (`ال`), which Latin spellings keep or drop at will.
@@ -124,8 +175,10 @@ fn part(text: &str, variants: &Variants) -> Part {
         shapes,
         abjad: is_abjad(text),
         phonetic: if is_abjad(text) { Vec::new() } else { phonetic(&latin(text)) },
-        common: COMMON_PARTS.contains(&latin(text).as_str()) || COMMON_PARTS.contains(&text),
+        weight: if COMMON_PARTS.contains(&latin(text).as_str()) || COMMON_PARTS.contains(&text) { 0.5 } else { 1.0 },
         groups,
+        start: 0,
+        len: 1,
     }
 }
 
@@ -137,8 +190,19 @@ pub fn name_form(name: &str, variants: &Variants) -> Option<NameForm> {
         .filter(|word| !PARTICLES.contains(&latin(word).as_str()) && !PARTICLES.contains(&word.as_str()))
         .map(|word| part(&word, variants))
         .filter(|part| !part.latin.is_empty() || !part.skeleton.is_empty())
+        .enumerate()
+        .map(|(i, part)| Part { start: i, ..part })
         .collect();
-    (!parts.is_empty()).then_some(NameForm { parts })
+    if parts.is_empty() {
+        return None;
+    }
+    let singles = parts.len();
+    let mut all = parts.clone();
+    all.extend(parts.windows(2).map(join));
+    if singles >= 3 {
+        all.push(join(&parts));
+    }
+    Some(NameForm { parts: all, singles })
 }
 
 /// Every spelling of a person's name: family and forenames, the whole name, the original script, aliases.
@@ -172,10 +236,11 @@ mod tests {
     fn particles_titles_and_the_servant_prefix() {
         let variants = Variants::default();
         let form = name_form("Dr. Abdulrahman bin Khalid AL-FULAN", &variants).unwrap();
-        let latin: Vec<&str> = form.parts.iter().map(|p| p.latin.as_str()).collect();
+        let latin: Vec<&str> = form.parts[..form.singles].iter().map(|p| p.latin.as_str()).collect();
         assert_eq!(latin, ["abd", "rahman", "khalid", "fulan"]);
+        assert_eq!(form.parts.last().unwrap().latin, "abdrahmankhalidfulan", "the whole name read as one word");
         let form = name_form("ALGHASI-MEHR, Ali", &variants).unwrap();
-        let latin: Vec<&str> = form.parts.iter().map(|p| p.latin.as_str()).collect();
+        let latin: Vec<&str> = form.parts[..form.singles].iter().map(|p| p.latin.as_str()).collect();
         assert_eq!(latin, ["alghasi", "mehr", "ali"]);
         assert!(form.parts[0].coarse.contains(&"KS".to_string()), "{:?}", form.parts[0].coarse);
         let arabic = name_form("علی القاصی مهر", &variants).unwrap();

@@ -6,7 +6,7 @@ use dragnet_domain::person::Sex;
 use dragnet_domain::{CountryCode, PartialDate};
 
 use crate::names::{NameForm, Part};
-use crate::script::{Shape, consonants, shape_distance};
+use crate::script::{consonants, shape_distance};
 
 /// Everything about a person that screening compares.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,87 +19,35 @@ pub struct Profile {
     pub documents: Vec<String>,
 }
 
-/// A part, or two adjacent parts read as one (`Alghasi-Mehr` against `Alqasimehr`).
-struct Item<'a> {
-    start: usize,
-    len: usize,
-    text: String,
-    latin: String,
-    skeleton: String,
-    shapes: Vec<Shape>,
-    phonetic: Vec<String>,
-    abjad: bool,
-    /// How much matching this item proves: 1 a part, ½ a common part, 2 a join.
-    weight: f64,
-    groups: &'a [u32],
-}
-
-/// Every concatenation of one coarse skeleton of `a` with one of `b`.
-pub(crate) fn joined_coarse(a: &[String], b: &[String]) -> Vec<String> {
-    a.iter().flat_map(|x| b.iter().map(move |y| format!("{x}{y}"))).collect()
-}
-
-fn single(i: usize, part: &Part) -> Item<'_> {
-    Item {
-        start: i,
-        len: 1,
-        text: part.text.clone(),
-        latin: part.latin.clone(),
-        skeleton: part.bare_skeleton.clone(),
-        shapes: part.shapes.clone(),
-        phonetic: part.phonetic.clone(),
-        abjad: part.abjad,
-        weight: if part.common { 0.5 } else { 1.0 },
-        groups: &part.groups,
-    }
-}
-
-fn items(form: &NameForm) -> Vec<Item<'_>> {
-    let parts = &form.parts;
-    let mut items: Vec<Item<'_>> = parts.iter().enumerate().map(|(i, p)| single(i, p)).collect();
-    // The whole name as one word (`gimjeongeun` against `Kim Jong Un`).
-    if parts.len() >= 3 {
-        items.push(Item {
-            start: 0,
-            len: parts.len(),
-            text: parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "),
-            latin: parts.iter().map(|p| p.latin.as_str()).collect(),
-            skeleton: parts.iter().map(|p| p.bare_skeleton.as_str()).collect(),
-            shapes: vec![parts.iter().flat_map(|p| p.shapes[0].iter().copied()).collect()],
-            phonetic: vec![parts.iter().map(|p| p.phonetic.first().map_or("", String::as_str)).collect()],
-            abjad: parts.iter().any(|p| p.abjad),
-            weight: parts.len() as f64,
-            groups: &[],
-        });
-    }
-    for i in 1..parts.len() {
-        let (a, b) = (&parts[i - 1], &parts[i]);
-        items.push(Item {
-            start: i - 1,
-            len: 2,
-            text: format!("{}-{}", a.text, b.text),
-            latin: format!("{}{}", a.latin, b.latin),
-            skeleton: format!("{}{}", a.bare_skeleton, b.bare_skeleton),
-            shapes: a
-                .shapes
-                .iter()
-                .flat_map(|x| b.shapes.iter().map(move |y| [x.as_slice(), y.as_slice()].concat()))
-                .collect(),
-            phonetic: a.phonetic.iter().flat_map(|x| b.phonetic.iter().map(move |y| format!("{x}{y}"))).collect(),
-            abjad: a.abjad || b.abjad,
-            weight: (if a.common { 0.5 } else { 1.0 }) + (if b.common { 0.5 } else { 1.0 }),
-            groups: &[],
-        });
-    }
-    items
-}
-
+/// Whether one edit (a letter changed, added or removed) at most turns `a` into `b`; linear, no allocation.
 fn levenshtein_at_most_one(a: &str, b: &str) -> bool {
-    strsim::levenshtein(a, b) <= 1
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if prefix == short.len() {
+        return true;
+    }
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+/// Jaro-Winkler similarity, skipped (as 0) where the lengths alone rule out a close likeness.
+fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) * 2 > la.max(lb) {
+        return 0.0;
+    }
+    strsim::jaro_winkler(a, b)
 }
 
 /// How alike two parts are, and how to say so.
-fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
+fn part_similarity(a: &Part, b: &Part) -> (f64, &'static str) {
     if !a.abjad && !b.abjad && !a.latin.is_empty() && a.latin == b.latin {
         return (1.0, "same");
     }
@@ -137,7 +85,7 @@ fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
     if (a.latin.len() == 1 || b.latin.len() == 1) && a.latin.chars().next() == b.latin.chars().next() {
         return (0.6, "initial");
     }
-    let jw = strsim::jaro_winkler(&a.latin, &b.latin);
+    let jw = jaro_winkler(&a.latin, &b.latin);
     if skeletons_equal && a.skeleton.len() >= 2 && jw >= 0.8 {
         return (jw.max(0.88), "spelling variant");
     }
@@ -158,8 +106,8 @@ fn part_similarity(a: &Item<'_>, b: &Item<'_>) -> (f64, &'static str) {
 }
 
 /// The best reading of one spelling against another: a score and the pairs that made it.
-fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
-    let (q_items, n_items) = (items(query), items(notice));
+fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String>) {
+    let (q_items, n_items) = (&query.parts, &notice.parts);
     let mut pairs: Vec<(f64, &'static str, usize, usize)> = Vec::new();
     for (qi, q) in q_items.iter().enumerate() {
         for (ni, n) in n_items.iter().enumerate() {
@@ -176,24 +124,28 @@ fn align(query: &NameForm, notice: &NameForm) -> (f64, Vec<String>) {
     pairs.sort_by(|a, b| {
         b.0.total_cmp(&a.0).then((q_items[a.2].len + n_items[a.3].len).cmp(&(q_items[b.2].len + n_items[b.3].len)))
     });
-    let (q_len, n_len) = (query.parts.len(), notice.parts.len());
+    let (q_len, n_len) = (query.singles, notice.singles);
     let (mut q_used, mut n_used) = (vec![false; q_len], vec![false; n_len]);
     let (mut weighted, mut total, mut evidence, mut q_matched, mut n_matched) = (0.0, 0.0, 0.0, 0, 0);
     let mut why = Vec::new();
     for (similarity, how, qi, ni) in pairs {
         let (q, n) = (&q_items[qi], &n_items[ni]);
-        let free = |used: &[bool], item: &Item<'_>| used[item.start..item.start + item.len].iter().all(|u| !u);
+        let free = |used: &[bool], item: &Part| used[item.start..item.start + item.len].iter().all(|u| !u);
         if !free(&q_used, q) || !free(&n_used, n) {
             continue;
         }
         q_used[q.start..q.start + q.len].iter_mut().for_each(|u| *u = true);
         n_used[n.start..n.start + n.len].iter_mut().for_each(|u| *u = true);
-        let weight = q.weight.min(n.weight).max(if q.len.max(n.len) == 2 { 1.5 } else { 0.0 });
+        // A join against a single word proves a little less than its words matched one by one.
+        let weight = if q.len.max(n.len) >= 2 { 0.75 * q.weight.max(n.weight) } else { q.weight.min(n.weight) };
         weighted += similarity * weight;
         total += weight;
         evidence += weight;
         q_matched += q.len;
         n_matched += n.len;
+        if !explain {
+            continue;
+        }
         why.push(if how == "same" {
             format!("{} = {}", q.text, n.text)
         } else {
@@ -242,18 +194,31 @@ fn compare_dates(query: PartialDate, notice: PartialDate) -> (f64, String) {
     (-0.3, format!("date of birth {notice} differs from {query}"))
 }
 
+/// The score of `notice` for `query`, in [0, 1].
+pub fn score(query: &Profile, notice: &Profile) -> f64 {
+    assess(query, notice, false).0
+}
+
 /// The score of `notice` for `query`, in [0, 1], and why.
-pub fn score(query: &Profile, notice: &Profile) -> (f64, String) {
+pub fn explain(query: &Profile, notice: &Profile) -> (f64, String) {
+    assess(query, notice, true)
+}
+
+fn assess(query: &Profile, notice: &Profile, explain: bool) -> (f64, String) {
     let mut best = (0.0, Vec::new());
     for q in &query.forms {
         for n in &notice.forms {
-            let candidate = align(q, n);
+            let candidate = align(q, n, explain);
             if candidate.0 > best.0 {
                 best = candidate;
             }
         }
     }
     let (name_score, name_why) = best;
+    let same_document = query.documents.iter().find(|d| notice.documents.contains(d));
+    if name_score == 0.0 && same_document.is_none() && !explain {
+        return (0.0, String::new());
+    }
     let mut score = name_score;
     let mut why = vec![format!("name {}", name_why.join(", "))];
     if name_why.is_empty() {
@@ -282,9 +247,31 @@ pub fn score(query: &Profile, notice: &Profile) -> (f64, String) {
             why.push("nationality differs".to_string());
         }
     }
-    if let Some(document) = query.documents.iter().find(|d| notice.documents.contains(d)) {
+    if let Some(document) = same_document {
         score = score.max(0.99);
         why.push(format!("document {document} is the same"));
     }
     (score.clamp(0.0, 1.0), why.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_at_most() {
+        for (a, b, expected) in [
+            ("zimurinda", "zimurinda", true),
+            ("inocent", "innocent", true),
+            ("innocent", "inocent", true),
+            ("ayub", "ayob", true),
+            ("ayub", "ayyub", true),
+            ("abcd", "abdc", false),
+            ("abc", "abcde", false),
+            ("", "a", true),
+        ] {
+            assert_eq!(levenshtein_at_most_one(a, b), expected, "{a} {b}");
+            assert_eq!(strsim::levenshtein(a, b) <= 1, expected, "{a} {b}");
+        }
+    }
 }
