@@ -174,9 +174,12 @@ impl Index {
 
     fn search_profile(&self, query: &Profile, viewer: Option<CountryCode>, threshold: f64, limit: usize) -> Vec<Hit> {
         let total = self.entries.len().max(1) as f64;
-        let mut weights: HashMap<u32, f64> = HashMap::new();
+        // A key shared by a fiftieth of all notices (a very common name) finds nothing by itself
+        // and costs the most to walk; the query's rarer keys find those notices anyway.
+        let too_common = (self.entries.len() / 50).max(5_000);
+        let mut weights: HashMap<u32, f64> = HashMap::with_capacity(1024);
         for key in keys(query) {
-            let Some(docs) = self.postings.get(&key) else { continue };
+            let Some(docs) = self.postings.get(&key).filter(|docs| docs.len() <= too_common) else { continue };
             let idf = (1.0 + total / docs.len() as f64).ln();
             for doc in docs {
                 *weights.entry(*doc).or_default() += idf;
