@@ -54,6 +54,20 @@ fn the_review_depends_only_on_the_domain_and_data_crates() {
 }
 
 #[test]
+fn the_screening_engine_depends_only_on_the_domain_and_text_crates() {
+    let allowed = ["dragnet-domain", "deunicode", "flate2", "rayon", "serde", "strsim", "unicode-normalization"];
+    for dependency in dependencies("dragnet-match") {
+        assert!(allowed.contains(&dependency.as_str()), "dragnet-match may not depend on {dependency}");
+    }
+    // The shipped name corpus is decompressed from memory (std::io::Read on a byte slice); nothing else.
+    for (path, text) in sources(&crates_dir().join("dragnet-match/src")) {
+        for word in ["std::fs", "std::net", "std::env", "std::process", "tokio", "sqlx", "File::", "Instant::"] {
+            assert!(!text.contains(word), "{} uses {word}", path.display());
+        }
+    }
+}
+
+#[test]
 fn the_domain_and_review_sources_do_no_io() {
     let forbidden =
         ["std::fs", "std::net", "std::env", "std::process", "std::io", "tokio", "sqlx", "File::", "Instant::"];
@@ -77,7 +91,7 @@ fn dependencies_point_one_way() {
 
 #[test]
 fn every_source_file_says_what_lives_there() {
-    for krate in ["dragnet-domain", "dragnet-review", "dragnet-store", "dragnet-server", "dragnet"] {
+    for krate in ["dragnet-domain", "dragnet-review", "dragnet-match", "dragnet-store", "dragnet-server", "dragnet"] {
         for (path, text) in sources(&crates_dir().join(krate)) {
             if path.components().any(|c| c.as_os_str() == "target") {
                 continue;
