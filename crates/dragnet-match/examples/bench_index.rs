@@ -116,6 +116,8 @@ fn main() {
         serde_json::to_string_pretty(&json!({
             "benchmark": "screening index",
             "notices": index.len(),
+            "keys": index.key_counts().0,
+            "postings": index.key_counts().1,
             "queries": queries,
             "generate_seconds": generated,
             "build_seconds": build_seconds,

@@ -124,11 +124,15 @@ impl Index {
         self.insert_profile(id.to_string(), profile, hidden_from);
     }
 
-    fn insert_profile(&mut self, id: String, profile: Profile, hidden_from: Vec<CountryCode>) {
+    fn insert_profile(&mut self, id: String, mut profile: Profile, hidden_from: Vec<CountryCode>) {
         self.remove(&id);
         let doc = self.entries.len() as u32;
         for key in keys(&profile) {
             self.postings.entry(key).or_default().push(doc);
+        }
+        // Coarse skeletons only find candidates; scoring compares shapes. A million notices need the room.
+        for part in profile.forms.iter_mut().flat_map(|form| form.parts.iter_mut()) {
+            part.coarse = Vec::new();
         }
         self.by_id.insert(id.clone(), doc);
         self.entries.push(Some(Entry { id, profile, hidden_from }));
@@ -145,6 +149,11 @@ impl Index {
 
     pub fn len(&self) -> usize {
         self.live
+    }
+
+    /// How many distinct keys the index holds, and how many postings: for sizing.
+    pub fn key_counts(&self) -> (usize, usize) {
+        (self.postings.len(), self.postings.values().map(Vec::len).sum())
     }
 
     pub fn is_empty(&self) -> bool {

@@ -26,7 +26,6 @@ const COMMON_PARTS: [&str; 42] = [
 pub struct Part {
     pub text: String,
     pub latin: String,
-    pub skeleton: String,
     /// The skeleton without an Arabic-script article (`ال`), where the part has one.
     pub bare_skeleton: String,
     /// Coarse skeletons for comparing across Arabic script and Latin, for every reading.
@@ -72,7 +71,6 @@ fn join(words: &[Part]) -> Part {
     let mut part = Part {
         text: words.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("-"),
         latin: String::new(),
-        skeleton: String::new(),
         bare_skeleton: String::new(),
         coarse: vec![String::new()],
         shapes: vec![Vec::new()],
@@ -85,7 +83,6 @@ fn join(words: &[Part]) -> Part {
     };
     for word in words {
         part.latin.push_str(&word.latin);
-        part.skeleton.push_str(&word.skeleton);
         part.bare_skeleton.push_str(&word.bare_skeleton);
         part.coarse = joined_text(&part.coarse, &word.coarse);
         part.shapes = joined(&part.shapes, &word.shapes);
@@ -169,7 +166,6 @@ fn part(text: &str, variants: &Variants) -> Part {
     Part {
         text: text.to_string(),
         latin: latin(text),
-        skeleton: skeleton(text),
         bare_skeleton: skeleton(base),
         coarse,
         shapes,
@@ -189,7 +185,7 @@ pub fn name_form(name: &str, variants: &Variants) -> Option<NameForm> {
         .flat_map(|word| split_abd(word))
         .filter(|word| !PARTICLES.contains(&latin(word).as_str()) && !PARTICLES.contains(&word.as_str()))
         .map(|word| part(&word, variants))
-        .filter(|part| !part.latin.is_empty() || !part.skeleton.is_empty())
+        .filter(|part| !part.latin.is_empty() || !part.bare_skeleton.is_empty())
         .enumerate()
         .map(|(i, part)| Part { start: i, ..part })
         .collect();

@@ -78,7 +78,7 @@ fn part_similarity(a: &Part, b: &Part) -> (f64, &'static str) {
         };
         return (ceiling - 1.0 * ratio, if ratio == 0.0 { "transliteration" } else { "close transliteration" });
     }
-    let skeletons_equal = a.skeleton == b.skeleton && !a.skeleton.is_empty();
+    let skeletons_equal = a.bare_skeleton == b.bare_skeleton && !a.bare_skeleton.is_empty();
     if a.latin.is_empty() || b.latin.is_empty() {
         return (0.0, "");
     }
@@ -86,7 +86,7 @@ fn part_similarity(a: &Part, b: &Part) -> (f64, &'static str) {
         return (0.6, "initial");
     }
     let jw = jaro_winkler(&a.latin, &b.latin);
-    if skeletons_equal && a.skeleton.len() >= 2 && jw >= 0.8 {
+    if skeletons_equal && a.bare_skeleton.len() >= 2 && jw >= 0.8 {
         return (jw.max(0.88), "spelling variant");
     }
     let pairs = || a.phonetic.iter().flat_map(|x| b.phonetic.iter().map(move |y| (x, y)));
