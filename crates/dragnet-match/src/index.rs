@@ -34,6 +34,31 @@ struct Entry {
     hidden_from: Vec<CountryCode>,
 }
 
+/// Sorted keys with their notices laid end to end: `docs[offsets[i]..offsets[i + 1]]` for `keys[i]`.
+#[derive(Debug, Default)]
+struct Packed {
+    keys: Vec<u64>,
+    offsets: Vec<u32>,
+    docs: Vec<u32>,
+}
+
+impl Packed {
+    fn from_sorted(pairs: &[(u64, u32)]) -> Self {
+        let mut packed = Packed { keys: Vec::new(), offsets: Vec::new(), docs: Vec::with_capacity(pairs.len()) };
+        for (key, doc) in pairs {
+            if packed.keys.last() != Some(key) {
+                packed.keys.push(*key);
+                packed.offsets.push(packed.docs.len() as u32);
+            }
+            packed.docs.push(*doc);
+        }
+        packed.offsets.push(packed.docs.len() as u32);
+        packed.keys.shrink_to_fit();
+        packed.offsets.shrink_to_fit();
+        packed
+    }
+}
+
 /// The index of valid notices. Build it once with [`Index::build`], then keep it current with
 /// [`Index::insert`] and [`Index::remove`].
 #[derive(Debug)]
@@ -41,6 +66,9 @@ pub struct Index {
     variants: Arc<Variants>,
     entries: Vec<Option<Entry>>,
     by_id: HashMap<String, u32>,
+    /// Postings of the notices indexed in bulk, packed: sorted keys, and each key's notices.
+    packed: Packed,
+    /// Postings of the notices inserted one by one since the last pack.
     postings: HashMap<u64, Vec<u32>>,
     live: usize,
 }
@@ -99,22 +127,36 @@ pub fn profile(person: &Person, variants: &Variants) -> Profile {
 
 impl Index {
     pub fn new(variants: Arc<Variants>) -> Self {
-        Index { variants, entries: Vec::new(), by_id: HashMap::new(), postings: HashMap::new(), live: 0 }
+        Index {
+            variants,
+            entries: Vec::new(),
+            by_id: HashMap::new(),
+            packed: Packed::default(),
+            postings: HashMap::new(),
+            live: 0,
+        }
     }
 
     /// Builds an index from many notices at once, analysing them on every core.
     pub fn build(variants: Arc<Variants>, notices: Vec<(String, Person, Vec<CountryCode>)>) -> Self {
-        let analysed: Vec<(String, Profile, Vec<CountryCode>)> = notices
+        let analysed: Vec<(String, Profile, Vec<CountryCode>, Vec<u64>)> = notices
             .into_par_iter()
             .map(|(id, person, hidden_from)| {
                 let profile = profile(&person, &variants);
-                (id, profile, hidden_from)
+                let keys = keys(&profile);
+                (id, profile, hidden_from, keys)
             })
             .collect();
         let mut index = Index::new(variants);
-        for (id, profile, hidden_from) in analysed {
-            index.insert_profile(id, profile, hidden_from);
+        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(analysed.iter().map(|a| a.3.len()).sum());
+        for (id, profile, hidden_from, keys) in analysed {
+            index.remove(&id);
+            let doc = index.entries.len() as u32;
+            pairs.extend(keys.into_iter().map(|key| (key, doc)));
+            index.add_entry(id, profile, hidden_from);
         }
+        pairs.par_sort_unstable();
+        index.packed = Packed::from_sorted(&pairs);
         index
     }
 
@@ -124,17 +166,21 @@ impl Index {
         self.insert_profile(id.to_string(), profile, hidden_from);
     }
 
-    fn insert_profile(&mut self, id: String, mut profile: Profile, hidden_from: Vec<CountryCode>) {
+    fn insert_profile(&mut self, id: String, profile: Profile, hidden_from: Vec<CountryCode>) {
         self.remove(&id);
         let doc = self.entries.len() as u32;
         for key in keys(&profile) {
             self.postings.entry(key).or_default().push(doc);
         }
+        self.add_entry(id, profile, hidden_from);
+    }
+
+    fn add_entry(&mut self, id: String, mut profile: Profile, hidden_from: Vec<CountryCode>) {
         // Coarse skeletons only find candidates; scoring compares shapes. A million notices need the room.
         for part in profile.forms.iter_mut().flat_map(|form| form.parts.iter_mut()) {
             part.coarse = Vec::new();
         }
-        self.by_id.insert(id.clone(), doc);
+        self.by_id.insert(id.clone(), self.entries.len() as u32);
         self.entries.push(Some(Entry { id, profile, hidden_from }));
         self.live += 1;
     }
@@ -153,7 +199,33 @@ impl Index {
 
     /// How many distinct keys the index holds, and how many postings: for sizing.
     pub fn key_counts(&self) -> (usize, usize) {
-        (self.postings.len(), self.postings.values().map(Vec::len).sum())
+        let loose: usize = self.postings.values().map(Vec::len).sum();
+        (self.packed.keys.len() + self.postings.len(), self.packed.docs.len() + loose)
+    }
+
+    /// Moves the postings of notices inserted one by one into the packed store. Millions of small
+    /// lists cost far more memory than one sorted array; call it after a bulk load or now and then.
+    pub fn pack(&mut self) {
+        let mut all: Vec<(u64, u32)> = Vec::with_capacity(self.packed.docs.len() + self.postings.len());
+        for (i, key) in self.packed.keys.iter().enumerate() {
+            let (from, to) = (self.packed.offsets[i] as usize, self.packed.offsets[i + 1] as usize);
+            all.extend(self.packed.docs[from..to].iter().map(|doc| (*key, *doc)));
+        }
+        for (key, docs) in self.postings.drain() {
+            all.extend(docs.into_iter().map(|doc| (key, doc)));
+        }
+        self.postings.shrink_to_fit();
+        all.sort_unstable();
+        self.packed = Packed::from_sorted(&all);
+    }
+
+    /// The notices a key leads to, packed and loose.
+    fn postings(&self, key: u64) -> (&[u32], &[u32]) {
+        let packed = match self.packed.keys.binary_search(&key) {
+            Ok(i) => &self.packed.docs[self.packed.offsets[i] as usize..self.packed.offsets[i + 1] as usize],
+            Err(_) => &[],
+        };
+        (packed, self.postings.get(&key).map_or(&[], Vec::as_slice))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -188,9 +260,13 @@ impl Index {
         let too_common = (self.entries.len() / 50).max(5_000);
         let mut weights: HashMap<u32, f64> = HashMap::with_capacity(1024);
         for key in keys(query) {
-            let Some(docs) = self.postings.get(&key).filter(|docs| docs.len() <= too_common) else { continue };
-            let idf = (1.0 + total / docs.len() as f64).ln();
-            for doc in docs {
+            let (packed, loose) = self.postings(key);
+            let count = packed.len() + loose.len();
+            if count == 0 || count > too_common {
+                continue;
+            }
+            let idf = (1.0 + total / count as f64).ln();
+            for doc in packed.iter().chain(loose) {
                 *weights.entry(*doc).or_default() += idf;
             }
         }

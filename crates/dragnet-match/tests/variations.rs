@@ -190,4 +190,8 @@ fn a_barred_country_never_sees_the_notice_and_removal_is_immediate() {
     assert!(index.search(&query, None, DEFAULT_THRESHOLD, 10).is_empty());
     index.insert("target", &person(json!({"name": "Luca Marchetti"})), Vec::new());
     assert_eq!(index.search(&query, None, DEFAULT_THRESHOLD, 10).len(), 1);
+    let keys = index.key_counts();
+    index.pack();
+    assert_eq!(index.key_counts().1, keys.1, "packing moves postings, it loses none");
+    assert_eq!(index.search(&query, None, DEFAULT_THRESHOLD, 10).len(), 1);
 }
