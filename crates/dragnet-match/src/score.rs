@@ -76,7 +76,7 @@ fn part_similarity(a: &Part, b: &Part) -> (f64, &'static str) {
             2 => 0.9,
             _ => 0.95,
         };
-        return (ceiling - 1.0 * ratio, if ratio == 0.0 { "transliteration" } else { "close transliteration" });
+        return (ceiling - ratio, if ratio == 0.0 { "transliteration" } else { "close transliteration" });
     }
     let skeletons_equal = a.bare_skeleton == b.bare_skeleton && !a.bare_skeleton.is_empty();
     if a.latin.is_empty() || b.latin.is_empty() {
@@ -126,7 +126,7 @@ fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String
     });
     let (q_len, n_len) = (query.singles, notice.singles);
     let (mut q_used, mut n_used) = (vec![false; q_len], vec![false; n_len]);
-    let (mut weighted, mut total, mut evidence, mut q_matched, mut n_matched) = (0.0, 0.0, 0.0, 0, 0);
+    let (mut weighted, mut total, mut q_matched, mut n_matched) = (0.0, 0.0, 0, 0);
     let mut why = Vec::new();
     for (similarity, how, qi, ni) in pairs {
         let (q, n) = (&q_items[qi], &n_items[ni]);
@@ -140,7 +140,6 @@ fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String
         let weight = if q.len.max(n.len) >= 2 { 0.75 * q.weight.max(n.weight) } else { q.weight.min(n.weight) };
         weighted += similarity * weight;
         total += weight;
-        evidence += weight;
         q_matched += q.len;
         n_matched += n.len;
         if !explain {
@@ -160,7 +159,7 @@ fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String
     let mut score = quality * (0.5 + 0.5 * coverage);
     // One part (a given name), or two very common ones, do not make two people of many-part names the same.
     let needed = if q_len.min(n_len) >= 2 { 2.0 } else { 1.0 };
-    if evidence < needed {
+    if total < needed {
         score = score.min(0.55);
     }
     (score, why)
