@@ -185,7 +185,7 @@ impl Index {
         self.live += 1;
     }
 
-    /// Takes a notice out of screening at once; its postings are skipped until the next build.
+    /// Takes a notice out of screening at once; its postings are skipped, and dropped by the next `pack()`.
     pub fn remove(&mut self, id: &str) -> bool {
         let Some(doc) = self.by_id.remove(id) else { return false };
         self.entries[doc as usize] = None;
@@ -207,13 +207,15 @@ impl Index {
     /// lists cost far more memory than one sorted array; call it after a bulk load or now and then.
     pub fn pack(&mut self) {
         let mut all: Vec<(u64, u32)> = Vec::with_capacity(self.packed.docs.len() + self.postings.len());
+        let live = |doc: &u32| self.entries[*doc as usize].is_some();
         for (i, key) in self.packed.keys.iter().enumerate() {
             let (from, to) = (self.packed.offsets[i] as usize, self.packed.offsets[i + 1] as usize);
-            all.extend(self.packed.docs[from..to].iter().map(|doc| (*key, *doc)));
+            all.extend(self.packed.docs[from..to].iter().filter(|doc| live(doc)).map(|doc| (*key, *doc)));
         }
-        for (key, docs) in self.postings.drain() {
-            all.extend(docs.into_iter().map(|doc| (key, doc)));
+        for (key, docs) in &self.postings {
+            all.extend(docs.iter().filter(|doc| live(doc)).map(|doc| (*key, *doc)));
         }
+        self.postings = HashMap::new();
         self.postings.shrink_to_fit();
         all.sort_unstable();
         self.packed = Packed::from_sorted(&all);

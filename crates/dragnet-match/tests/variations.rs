@@ -190,8 +190,9 @@ fn a_barred_country_never_sees_the_notice_and_removal_is_immediate() {
     assert!(index.search(&query, None, DEFAULT_THRESHOLD, 10).is_empty());
     index.insert("target", &person(json!({"name": "Luca Marchetti"})), Vec::new());
     assert_eq!(index.search(&query, None, DEFAULT_THRESHOLD, 10).len(), 1);
-    let keys = index.key_counts();
+    let before = index.key_counts().1;
     index.pack();
-    assert_eq!(index.key_counts().1, keys.1, "packing moves postings, it loses none");
+    let after = index.key_counts().1;
+    assert!(after < before, "packing drops the removed notice's postings: {after} / {before}");
     assert_eq!(index.search(&query, None, DEFAULT_THRESHOLD, 10).len(), 1);
 }
