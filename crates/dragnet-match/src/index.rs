@@ -17,6 +17,8 @@ use crate::{names, normalise_document};
 
 /// How many candidates, found through the keys, are scored in full.
 const CANDIDATES: usize = 150;
+/// A candidate whose keys weigh less than this share of the best candidate's is left out.
+const RELATIVE_FLOOR: f64 = 0.12;
 
 /// A notice that may be the person screened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -257,9 +259,9 @@ impl Index {
 
     fn search_profile(&self, query: &Profile, viewer: Option<CountryCode>, threshold: f64, limit: usize) -> Vec<Hit> {
         let total = self.entries.len().max(1) as f64;
-        // A key shared by a fiftieth of all notices (a very common name) finds nothing by itself
-        // and costs the most to walk; the query's rarer keys find those notices anyway.
-        let too_common = (self.entries.len() / 50).max(5_000);
+        // A key shared by a two-hundredth of all notices (a very common name) finds nothing by
+        // itself and costs the most to walk; the query's rarer keys find those notices anyway.
+        let too_common = (self.entries.len() / 200).max(5_000);
         let mut weights: HashMap<u32, f64> = HashMap::with_capacity(1024);
         for key in keys(query) {
             let (packed, loose) = self.postings(key);
@@ -277,6 +279,9 @@ impl Index {
             candidates.select_nth_unstable_by(CANDIDATES, |a, b| b.1.total_cmp(&a.1));
             candidates.truncate(CANDIDATES);
         }
+        // Candidates that share far less with the query than the best one are not scored in full.
+        let best = candidates.iter().map(|c| c.1).fold(0.0, f64::max);
+        candidates.retain(|c| c.1 >= best * RELATIVE_FLOOR);
         let mut hits: Vec<Hit> = candidates
             .into_iter()
             .filter_map(|(doc, _)| self.entries[doc as usize].as_ref())
