@@ -1,5 +1,5 @@
 //! A person's names analysed for matching: every spelling (name, original script, aliases) cut into
-//! parts, each with its Latin spelling, consonant skeleton and variant groups.
+//! parts, each with its Latin spelling, skeletons, shapes, phonetic readings and variant groups.
 
 use dragnet_domain::Person;
 
@@ -28,7 +28,8 @@ pub struct Part {
     pub latin: String,
     /// The skeleton without an Arabic-script article (`ال`), where the part has one.
     pub bare_skeleton: String,
-    /// Coarse skeletons for comparing across Arabic script and Latin, for every reading.
+    /// Coarse skeletons for finding candidates across Arabic script and Latin, for every reading
+    /// (the index drops them from the notices it stores: scoring compares shapes).
     pub coarse: Vec<String>,
     /// Consonant classes and vowels in order, for aligning across scripts: one per reading
     /// (with and without a joined article).
@@ -44,6 +45,7 @@ pub struct Part {
     /// (`Alghasi-Mehr` read as one word, to meet `Alqasimehr`).
     pub start: usize,
     pub len: usize,
+    /// The Wikidata groups of equivalent name parts this part belongs to.
     pub groups: Vec<u32>,
 }
 
@@ -56,7 +58,7 @@ pub struct NameForm {
     pub singles: usize,
 }
 
-/// Every concatenation of one coarse skeleton of `a` with one of `b`.
+/// Every concatenation of one reading of `a` with one of `b`.
 fn joined<T: Clone>(a: &[Vec<T>], b: &[Vec<T>]) -> Vec<Vec<T>> {
     a.iter().flat_map(|x| b.iter().map(move |y| [x.as_slice(), y.as_slice()].concat())).collect()
 }
