@@ -2,8 +2,8 @@
 //! skeletons, variant groups, Latin spellings, document numbers) to the notices that have them.
 //! Notices are added and removed one at a time as they are published, suspended or cancelled.
 
-use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -11,6 +11,7 @@ use dragnet_domain::{CountryCode, Person};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::names::Part;
 use crate::score::{Profile, explain, score};
 use crate::variants::Variants;
 use crate::{names, normalise_document};
@@ -73,6 +74,27 @@ pub struct Index {
     /// Postings of the notices inserted one by one since the last pack.
     postings: HashMap<u64, Vec<u32>>,
     live: usize,
+    /// One copy of each distinct part (a word at a place in a name, or a join), shared by every
+    /// notice that has it: names repeat, and a million notices would otherwise hold millions of copies.
+    parts: HashSet<SharedPart>,
+}
+
+/// A part compared by what determines it: its text, where it stands and how many words it covers.
+#[derive(Debug)]
+struct SharedPart(Arc<Part>);
+
+impl PartialEq for SharedPart {
+    fn eq(&self, other: &Self) -> bool {
+        (self.0.start, self.0.len, &self.0.text) == (other.0.start, other.0.len, &other.0.text)
+    }
+}
+
+impl Eq for SharedPart {}
+
+impl Hash for SharedPart {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.0.start, self.0.len, &self.0.text).hash(state);
+    }
 }
 
 fn key(kind: u8, text: &str) -> u64 {
@@ -136,26 +158,36 @@ impl Index {
             packed: Packed::default(),
             postings: HashMap::new(),
             live: 0,
+            parts: HashSet::new(),
         }
     }
 
-    /// Builds an index from many notices at once, analysing them on every core.
+    /// Builds an index from many notices at once, analysing them on every core, a slice at a time
+    /// so that only one slice's unshared analysis is held at once.
     pub fn build(variants: Arc<Variants>, notices: Vec<(String, Person, Vec<CountryCode>)>) -> Self {
-        let analysed: Vec<(String, Profile, Vec<CountryCode>, Vec<u64>)> = notices
-            .into_par_iter()
-            .map(|(id, person, hidden_from)| {
-                let profile = profile(&person, &variants);
-                let keys = keys(&profile);
-                (id, profile, hidden_from, keys)
-            })
-            .collect();
-        let mut index = Index::new(variants);
-        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(analysed.iter().map(|a| a.3.len()).sum());
-        for (id, profile, hidden_from, keys) in analysed {
-            index.remove(&id);
-            let doc = index.entries.len() as u32;
-            pairs.extend(keys.into_iter().map(|key| (key, doc)));
-            index.add_entry(id, profile, hidden_from);
+        const SLICE: usize = 50_000;
+        let mut index = Index::new(variants.clone());
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        let mut notices = notices.into_iter();
+        loop {
+            let slice: Vec<(String, Person, Vec<CountryCode>)> = notices.by_ref().take(SLICE).collect();
+            if slice.is_empty() {
+                break;
+            }
+            let analysed: Vec<(String, Profile, Vec<CountryCode>, Vec<u64>)> = slice
+                .into_par_iter()
+                .map(|(id, person, hidden_from)| {
+                    let profile = profile(&person, &variants);
+                    let keys = keys(&profile);
+                    (id, profile, hidden_from, keys)
+                })
+                .collect();
+            for (id, profile, hidden_from, keys) in analysed {
+                index.remove(&id);
+                let doc = index.entries.len() as u32;
+                pairs.extend(keys.into_iter().map(|key| (key, doc)));
+                index.add_entry(id, profile, hidden_from);
+            }
         }
         pairs.par_sort_unstable();
         index.packed = Packed::from_sorted(&pairs);
@@ -178,13 +210,24 @@ impl Index {
     }
 
     fn add_entry(&mut self, id: String, mut profile: Profile, hidden_from: Vec<CountryCode>) {
-        // Coarse skeletons only find candidates; scoring compares shapes. A million notices need the room.
         for part in profile.forms.iter_mut().flat_map(|form| form.parts.iter_mut()) {
-            part.coarse = Vec::new();
+            *part = self.shared(part);
         }
         self.by_id.insert(id.clone(), self.entries.len() as u32);
         self.entries.push(Some(Entry { id, profile, hidden_from }));
         self.live += 1;
+    }
+
+    /// The index's copy of a part, made on first sight. Coarse skeletons only find candidates
+    /// (scoring compares shapes), so the stored copy goes without them.
+    fn shared(&mut self, part: &Arc<Part>) -> Arc<Part> {
+        let probe = SharedPart(part.clone());
+        if let Some(existing) = self.parts.get(&probe) {
+            return existing.0.clone();
+        }
+        let stored = Arc::new(Part { coarse: Vec::new(), ..Part::clone(part) });
+        self.parts.insert(SharedPart(stored.clone()));
+        stored
     }
 
     /// Takes a notice out of screening at once; its postings are skipped, and dropped by the next `pack()`.

@@ -1,6 +1,8 @@
 //! A person's names analysed for matching: every spelling (name, original script, aliases) cut into
 //! parts, each with its Latin spelling, skeletons, shapes, phonetic readings and variant groups.
 
+use std::sync::Arc;
+
 use dragnet_domain::Person;
 
 use crate::script::{Shape, coarse_skeletons, is_abjad, latin, phonetic, shape, skeleton};
@@ -53,7 +55,8 @@ pub struct Part {
 /// three words or more, of all of them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameForm {
-    pub parts: Vec<Part>,
+    /// Shared: an index keeps one copy of each part, however many notices spell it alike.
+    pub parts: Vec<Arc<Part>>,
     /// How many of `parts` are single words (they come first).
     pub singles: usize,
 }
@@ -195,11 +198,11 @@ pub fn name_form(name: &str, variants: &Variants) -> Option<NameForm> {
         return None;
     }
     let singles = parts.len();
-    let mut all = parts.clone();
-    all.extend(parts.windows(2).map(join));
+    let mut joins: Vec<Part> = parts.windows(2).map(join).collect();
     if singles >= 3 {
-        all.push(join(&parts));
+        joins.push(join(&parts));
     }
+    let all = parts.into_iter().chain(joins).map(Arc::new).collect();
     Some(NameForm { parts: all, singles })
 }
 
