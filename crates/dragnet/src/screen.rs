@@ -1,6 +1,7 @@
 //! `dragnet screen --against NOTICES.jsonl QUERIES.jsonl`: screen people against notices without a
 //! server or database. One JSON line per query, in input order; progress on stderr.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,26 +37,28 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     // Every query is read before any is screened: a file with a bad line gives no results at all.
     let queries = read_people(&args.queries)?;
     let notices = read_people(&args.against)?;
+    refuse_repeated_ids(&args.against, &notices)?;
 
     let started = Instant::now();
     let variants = Arc::new(Variants::built_in());
     let count = notices.len();
-    let index = Index::build(variants, notices.into_iter().map(|(id, person)| (id, person, Vec::new())).collect());
+    let index = Index::build(variants, notices.into_iter().map(|(_, id, person)| (id, person, Vec::new())).collect());
     eprintln!("indexed {count} notices in {:.1} s", started.elapsed().as_secs_f64());
 
     let started = Instant::now();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let total = queries.len();
+    let (ids, people): (Vec<String>, Vec<Person>) = queries.into_iter().map(|(_, id, person)| (id, person)).unzip();
     let chunk = 1000;
-    for (done, batch) in queries.chunks(chunk).enumerate() {
-        let people: Vec<Person> = batch.iter().map(|(_, person)| person.clone()).collect();
-        let results = index.search_batch(&people, None, args.threshold, args.limit);
-        for ((id, _), hits) in batch.iter().zip(results) {
+    for (done, (ids, people)) in ids.chunks(chunk).zip(people.chunks(chunk)).enumerate() {
+        let results = index.search_batch(people, None, args.threshold, args.limit);
+        for (id, hits) in ids.iter().zip(results) {
             writeln!(stdout, "{}", serde_json::to_string(&ResultLine { query: id, hits })?)?;
         }
-        eprintln!("screened {} of {} queries", (done * chunk + batch.len()).min(queries.len()), queries.len());
+        eprintln!("screened {} of {total} queries", done * chunk + ids.len());
     }
     stdout.flush()?;
-    eprintln!("screened {} queries in {:.2} s", queries.len(), started.elapsed().as_secs_f64());
+    eprintln!("screened {total} queries in {:.2} s", started.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -66,8 +69,20 @@ struct ResultLine<'a> {
     hits: Vec<dragnet_match::Hit>,
 }
 
-/// People with their ids, from JSON lines or (by the `.csv` ending) CSV with a header.
-fn read_people(path: &Path) -> anyhow::Result<Vec<(String, Person)>> {
+/// Two notices with one id would make one of them unreachable: the file is refused instead.
+fn refuse_repeated_ids(path: &Path, people: &[(usize, String, Person)]) -> anyhow::Result<()> {
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (line, id, _) in people {
+        if let Some(first) = first_seen.insert(id, *line) {
+            let message = format!("{} line {line}: id: {id:?} is already on line {first}", path.display());
+            return Err(InputError(message).into());
+        }
+    }
+    Ok(())
+}
+
+/// People with their line numbers and ids, from JSON lines or (by the `.csv` ending) CSV with a header.
+fn read_people(path: &Path) -> anyhow::Result<Vec<(usize, String, Person)>> {
     let file =
         std::fs::File::open(path).map_err(|err| InputError(format!("{}: cannot read: {err}", path.display())))?;
     if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv")) {
@@ -83,7 +98,7 @@ fn read_people(path: &Path) -> anyhow::Result<Vec<(String, Person)>> {
         let at = |message: String| InputError(format!("{} line {}: {message}", path.display(), number + 1));
         let person = parse_person(&line).map_err(|err| at(err.to_string()))?;
         let id = person.id.clone().ok_or_else(|| at("id: is missing".to_string()))?;
-        people.push((id, person));
+        people.push((number + 1, id, person));
     }
     Ok(people)
 }
@@ -91,7 +106,7 @@ fn read_people(path: &Path) -> anyhow::Result<Vec<(String, Person)>> {
 /// CSV columns: `id` and the Person fields that are plain text (`family_name`, `forenames`, `name`,
 /// `original_script_name`, `sex`, `date_of_birth`, `place_of_birth`, `country_of_birth`), `nationalities`
 /// and `aliases` separated by `;`, and `document_number` with optional `document_kind` and `document_country`.
-fn read_csv(path: &Path, file: std::fs::File) -> anyhow::Result<Vec<(String, Person)>> {
+fn read_csv(path: &Path, file: std::fs::File) -> anyhow::Result<Vec<(usize, String, Person)>> {
     const COLUMNS: [&str; 13] = [
         "id",
         "family_name",
@@ -151,7 +166,7 @@ fn read_csv(path: &Path, file: std::fs::File) -> anyhow::Result<Vec<(String, Per
         }
         let person = parse_person(&serde_json::Value::Object(object).to_string()).map_err(|err| at(err.to_string()))?;
         let id = person.id.clone().ok_or_else(|| at("id: is missing".to_string()))?;
-        people.push((id, person));
+        people.push((line, id, person));
     }
     Ok(people)
 }

@@ -121,4 +121,14 @@ fn a_bad_line_stops_everything_with_its_number_and_field() {
     let output = dragnet(&["screen", "--against", &bad_notices, &queries]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("bad-notices.jsonl line 1: nationalities[0]"), "{}", text(&output.stderr));
+
+    let twice = write(dir.path(), "twice.jsonl", &format!("{NOTICES}{{\"id\": \"2021/00002\", \"name\": \"X Y\"}}\n"));
+    let output = dragnet(&["screen", "--against", &twice, &queries]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("twice.jsonl line 5: id: \"2021/00002\" is already on line 2"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(output.stdout.is_empty());
 }
