@@ -120,6 +120,13 @@ struct CategoryEntry {
     severity: String,
     summary_severity: String,
     label: String,
+    words: WorkingLanguages,
+}
+
+/// Phrases in each of the four working languages; every language must have some.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkingLanguages {
     en: Vec<String>,
     fr: Vec<String>,
     es: Vec<String>,
@@ -159,10 +166,7 @@ struct ContextEntry {
     severity: String,
     summary_severity: String,
     label: String,
-    en: Vec<String>,
-    fr: Vec<String>,
-    es: Vec<String>,
-    ar: Vec<String>,
+    words: WorkingLanguages,
 }
 
 const ALL_STATUSES: [Status; 21] = [
@@ -196,8 +200,9 @@ fn severity(file: &'static str, what: &str, text: &str) -> Result<Severity, Poli
     })
 }
 
-fn phrases(file: &'static str, what: &str, lists: [&[String]; 4]) -> Result<Vec<Phrase>, PolicyError> {
+fn phrases(file: &'static str, what: &str, words: &WorkingLanguages) -> Result<Vec<Phrase>, PolicyError> {
     let mut phrases = Vec::new();
+    let lists = [&words.en, &words.fr, &words.es, &words.ar];
     for (language, list) in ["en", "fr", "es", "ar"].iter().zip(lists) {
         if list.is_empty() {
             return Err(PolicyError {
@@ -243,7 +248,7 @@ impl Policy {
             categories.push(OffenceCategory {
                 severity: severity(OFFENCES, &what, &entry.severity)?,
                 summary_severity: severity(OFFENCES, &what, &entry.summary_severity)?,
-                phrases: phrases(OFFENCES, &what, [&entry.en, &entry.fr, &entry.es, &entry.ar])?,
+                phrases: phrases(OFFENCES, &what, &entry.words)?,
                 id: entry.id,
                 rule: entry.rule,
                 basis: entry.basis,
@@ -291,7 +296,7 @@ impl Policy {
             contexts.push(ContextRule {
                 severity: severity(CONTEXTS, &what, &entry.severity)?,
                 summary_severity: severity(CONTEXTS, &what, &entry.summary_severity)?,
-                phrases: phrases(CONTEXTS, &what, [&entry.en, &entry.fr, &entry.es, &entry.ar])?,
+                phrases: phrases(CONTEXTS, &what, &entry.words)?,
                 tag: entry.tag,
                 rule: entry.rule,
                 basis: entry.basis,
