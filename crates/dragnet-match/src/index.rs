@@ -38,16 +38,26 @@ struct Entry {
 }
 
 /// Sorted keys with their notices laid end to end: `docs[offsets[i]..offsets[i + 1]]` for `keys[i]`.
+/// Keys are hashes, spread evenly: `directory[k >> 48]` is where keys with those top 16 bits begin,
+/// so a lookup searches a few dozen neighbours, not two million keys.
 #[derive(Debug, Default)]
 struct Packed {
     keys: Vec<u64>,
     offsets: Vec<u32>,
     docs: Vec<u32>,
+    directory: Vec<u32>,
 }
+
+const DIRECTORY_BITS: u32 = 16;
 
 impl Packed {
     fn from_sorted(pairs: &[(u64, u32)]) -> Self {
-        let mut packed = Packed { keys: Vec::new(), offsets: Vec::new(), docs: Vec::with_capacity(pairs.len()) };
+        let mut packed = Packed {
+            keys: Vec::new(),
+            offsets: Vec::new(),
+            docs: Vec::with_capacity(pairs.len()),
+            directory: Vec::new(),
+        };
         for (key, doc) in pairs {
             if packed.keys.last() != Some(key) {
                 packed.keys.push(*key);
@@ -58,7 +68,29 @@ impl Packed {
         packed.offsets.push(packed.docs.len() as u32);
         packed.keys.shrink_to_fit();
         packed.offsets.shrink_to_fit();
+        let mut directory = Vec::with_capacity((1 << DIRECTORY_BITS) + 1);
+        let mut at = 0;
+        for bucket in 0..=(1u64 << DIRECTORY_BITS) {
+            while at < packed.keys.len() && packed.keys[at] >> (64 - DIRECTORY_BITS) < bucket {
+                at += 1;
+            }
+            directory.push(at as u32);
+        }
+        packed.directory = directory;
         packed
+    }
+
+    /// The notices of `key`.
+    fn docs(&self, key: u64) -> &[u32] {
+        let Some(&from) = self.directory.get((key >> (64 - DIRECTORY_BITS)) as usize) else { return &[] };
+        let to = self.directory[(key >> (64 - DIRECTORY_BITS)) as usize + 1];
+        match self.keys[from as usize..to as usize].binary_search(&key) {
+            Ok(i) => {
+                let i = from as usize + i;
+                &self.docs[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+            }
+            Err(_) => &[],
+        }
     }
 }
 
@@ -97,6 +129,19 @@ impl Hash for SharedPart {
     }
 }
 
+/// The candidate weights of one query: every key's postings add to their notices' weights. Tens of
+/// thousands of postings per query add up faster in an array by notice number than in a hash map;
+/// each thread keeps one, and clears only what the last query touched.
+#[derive(Default)]
+struct Weights {
+    by_doc: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+thread_local! {
+    static WEIGHTS: std::cell::RefCell<Weights> = std::cell::RefCell::new(Weights::default());
+}
+
 fn key(kind: u8, text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     kind.hash(&mut hasher);
@@ -122,6 +167,7 @@ fn keys(profile: &Profile) -> Vec<u64> {
             }
             keys.extend(part.phonetic.iter().filter(|p| p.len() >= 3).map(|p| key(b'p', p)));
             keys.extend(part.groups.iter().map(|g| key(b'g', &g.to_string())));
+            keys.extend(part.syllables.iter().map(|s| key(b'y', &s.bits().to_string())));
             // Each skeleton less one consonant: spellings one consonant apart still meet.
             for coarse in part.coarse.iter().filter(|c| c.len() >= 3) {
                 for skip in 0..coarse.len() {
@@ -268,11 +314,7 @@ impl Index {
 
     /// The notices a key leads to, packed and loose.
     fn postings(&self, key: u64) -> (&[u32], &[u32]) {
-        let packed = match self.packed.keys.binary_search(&key) {
-            Ok(i) => &self.packed.docs[self.packed.offsets[i] as usize..self.packed.offsets[i + 1] as usize],
-            Err(_) => &[],
-        };
-        (packed, self.postings.get(&key).map_or(&[], Vec::as_slice))
+        (self.packed.docs(key), self.postings.get(&key).map_or(&[], Vec::as_slice))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -305,19 +347,33 @@ impl Index {
         // A key shared by a two-hundredth of all notices (a very common name) finds nothing by
         // itself and costs the most to walk; the query's rarer keys find those notices anyway.
         let too_common = (self.entries.len() / 200).max(5_000);
-        let mut weights: HashMap<u32, f64> = HashMap::with_capacity(1024);
-        for key in keys(query) {
-            let (packed, loose) = self.postings(key);
-            let count = packed.len() + loose.len();
-            if count == 0 || count > too_common {
-                continue;
+        let mut candidates: Vec<(u32, f64)> = WEIGHTS.with_borrow_mut(|weights| {
+            if weights.by_doc.len() < self.entries.len() {
+                weights.by_doc.resize(self.entries.len(), 0.0);
             }
-            let idf = (1.0 + total / count as f64).ln();
-            for doc in packed.iter().chain(loose) {
-                *weights.entry(*doc).or_default() += idf;
+            for key in keys(query) {
+                let (packed, loose) = self.postings(key);
+                let count = packed.len() + loose.len();
+                if count == 0 || count > too_common {
+                    continue;
+                }
+                let idf = (1.0 + total / count as f64).ln() as f32;
+                for &doc in packed.iter().chain(loose) {
+                    let weight = &mut weights.by_doc[doc as usize];
+                    if *weight == 0.0 {
+                        weights.touched.push(doc);
+                    }
+                    *weight += idf;
+                }
             }
-        }
-        let mut candidates: Vec<(u32, f64)> = weights.into_iter().collect();
+            let Weights { by_doc, touched } = weights;
+            let candidates = touched.iter().map(|&doc| (doc, f64::from(by_doc[doc as usize]))).collect();
+            for &doc in touched.iter() {
+                by_doc[doc as usize] = 0.0;
+            }
+            touched.clear();
+            candidates
+        });
         if candidates.len() > CANDIDATES {
             candidates.select_nth_unstable_by(CANDIDATES, |a, b| b.1.total_cmp(&a.1));
             candidates.truncate(CANDIDATES);

@@ -5,6 +5,7 @@ pub mod index;
 pub mod names;
 pub mod score;
 pub mod script;
+pub mod syllables;
 pub mod variants;
 
 pub use index::{Hit, Index, profile};

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use dragnet_domain::Person;
 
 use crate::script::{Shape, coarse_skeletons, is_abjad, latin, phonetic, shape, skeleton};
+use crate::syllables::{Syllabary, SyllableKey, syllable_keys};
 use crate::variants::Variants;
 
 /// Words that link or title a name rather than name anyone: left out of the parts, kept for joins.
@@ -49,6 +50,11 @@ pub struct Part {
     pub len: usize,
     /// The Wikidata groups of equivalent name parts this part belongs to.
     pub groups: Vec<u32>,
+    /// Keys of the part read as Chinese, Korean or Japanese syllables, shared by their romanisations.
+    pub syllables: Vec<SyllableKey>,
+    /// Which consonant classes the part's shapes hold, as bits: spellings of one name hold nearly the
+    /// same, so parts far apart here need no closer look.
+    pub sounds: u16,
 }
 
 /// One spelling of a person's whole name: its words, then the joins of adjacent words and, for
@@ -59,6 +65,10 @@ pub struct NameForm {
     pub parts: Vec<Arc<Part>>,
     /// How many of `parts` are single words (they come first).
     pub singles: usize,
+    /// Every word reads as Chinese syllables and one is a single syllable (a family name), or the
+    /// same in Korean: a Chinese or Korean name, whose parts differ when their syllables do, however
+    /// alike they look.
+    pub syllabic: bool,
 }
 
 /// Every concatenation of one reading of `a` with one of `b`.
@@ -82,6 +92,8 @@ fn join(words: &[Part]) -> Part {
         phonetic: vec![String::new()],
         abjad: words.iter().any(|p| p.abjad),
         groups: Vec::new(),
+        syllables: Vec::new(),
+        sounds: 0,
         weight: 0.0,
         start: first.start,
         len: words.len(),
@@ -94,11 +106,16 @@ fn join(words: &[Part]) -> Part {
         part.phonetic =
             if word.phonetic.is_empty() { part.phonetic } else { joined_text(&part.phonetic, &word.phonetic) };
         part.weight += word.weight;
+        part.sounds |= word.sounds;
     }
     // A whole name of many words keeps one reading of each, lest the readings multiply.
     part.coarse.truncate(4);
     part.shapes.truncate(4);
     part.phonetic.truncate(4);
+    // Words read as one are cut into syllables afresh (`Min-jun` as `minjun`).
+    if !part.abjad {
+        part.syllables = syllable_keys(&part.latin);
+    }
     part
 }
 
@@ -173,23 +190,42 @@ fn part(text: &str, variants: &Variants) -> Part {
         latin: latin(text),
         bare_skeleton: skeleton(base),
         coarse,
+        sounds: sounds(&shapes),
         shapes,
         abjad: is_abjad(text),
         phonetic: if is_abjad(text) { Vec::new() } else { phonetic(&latin(text)) },
         weight: if COMMON_PARTS.contains(&latin(text).as_str()) || COMMON_PARTS.contains(&text) { 0.5 } else { 1.0 },
         groups,
+        syllables: if is_abjad(text) { Vec::new() } else { syllable_keys(&latin(text)) },
         start: 0,
         len: 1,
     }
 }
 
+/// The consonant classes of a part's shapes, as bits.
+fn sounds(shapes: &[Shape]) -> u16 {
+    const CLASSES: &[u8] = b"BTSKHRLMN";
+    shapes
+        .iter()
+        .flatten()
+        .filter_map(|symbol| CLASSES.iter().position(|c| c == symbol))
+        .fold(0, |bits, class| bits | 1 << class)
+}
+
+/// The most words of one spelling that are compared; a longer one is cut (no one's name is longer).
+pub const MOST_WORDS: usize = 16;
+
 /// One spelling, cut into parts (particles and titles left out).
 pub fn name_form(name: &str, variants: &Variants) -> Option<NameForm> {
-    let parts: Vec<Part> = words(name)
+    let words: Vec<String> = words(name).iter().flat_map(|word| split_abd(word)).take(MOST_WORDS).collect();
+    let is_particle = |word: &String| PARTICLES.contains(&latin(word).as_str()) || PARTICLES.contains(&word.as_str());
+    // A particle names no one when it links or titles two other words (`Maria da Silva`); with one
+    // word beside it, it is a name itself (`Du Wei`, `Wang Di`, `Le Thi`).
+    let drop_particles = words.iter().filter(|w| !is_particle(w)).count() >= 2;
+    let parts: Vec<Part> = words
         .iter()
-        .flat_map(|word| split_abd(word))
-        .filter(|word| !PARTICLES.contains(&latin(word).as_str()) && !PARTICLES.contains(&word.as_str()))
-        .map(|word| part(&word, variants))
+        .filter(|word| !(drop_particles && is_particle(word)))
+        .map(|word| part(word, variants))
         .filter(|part| !part.latin.is_empty() || !part.bare_skeleton.is_empty())
         .enumerate()
         .map(|(i, part)| Part { start: i, ..part })
@@ -198,12 +234,20 @@ pub fn name_form(name: &str, variants: &Variants) -> Option<NameForm> {
         return None;
     }
     let singles = parts.len();
+    let fewest_syllables = |part: &Part, syllabary: Syllabary| {
+        part.syllables.iter().filter(|k| k.syllabary() == syllabary).map(|k| k.syllables()).min()
+    };
+    let syllabic = singles >= 2
+        && [Syllabary::Chinese, Syllabary::Korean].into_iter().any(|syllabary| {
+            parts.iter().all(|p| fewest_syllables(p, syllabary).is_some())
+                && parts.iter().any(|p| fewest_syllables(p, syllabary) == Some(1))
+        });
     let mut joins: Vec<Part> = parts.windows(2).map(join).collect();
     if singles >= 3 {
         joins.push(join(&parts));
     }
     let all = parts.into_iter().chain(joins).map(Arc::new).collect();
-    Some(NameForm { parts: all, singles })
+    Some(NameForm { parts: all, singles, syllabic })
 }
 
 /// Every spelling of a person's name: family and forenames, the whole name, the original script, aliases.

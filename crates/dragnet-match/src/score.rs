@@ -6,7 +6,11 @@ use dragnet_domain::person::Sex;
 use dragnet_domain::{CountryCode, PartialDate};
 
 use crate::names::{NameForm, Part};
-use crate::script::{consonants, shape_distance};
+use crate::script::{consonants, same_onset, shape_distance, sound_similarity};
+use crate::syllables::{Syllabary, SyllableKey};
+
+/// How alike two readings must sound (see `sound_similarity`) to count as the same name.
+const SOUND_FLOOR: f64 = 0.8;
 
 /// Everything about a person that screening compares.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,18 +50,57 @@ fn jaro_winkler(a: &str, b: &str) -> f64 {
     strsim::jaro_winkler(a, b)
 }
 
-/// How alike two parts are, and how to say so.
-fn part_similarity(a: &Part, b: &Part) -> (f64, &'static str) {
+/// Whether both parts can only be one syllable (a Chinese or Korean family name: `Chen`, `Pak`) and
+/// no romanisation shares it: then `Chen`/`Cheng` or `Pak`/`Pyo` are different names, however alike
+/// they look. (The caller has found no shared key, and no variant group: Cantonese `Chan` is `Chen`.)
+fn syllables_apart(a: &Part, b: &Part) -> bool {
+    let one_syllable = |p: &Part, syllabary: Syllabary| {
+        let mut keys = p.syllables.iter().filter(|k| k.syllabary() == syllabary).peekable();
+        keys.peek().is_some() && keys.all(|k| k.syllables() == 1)
+    };
+    [Syllabary::Chinese, Syllabary::Korean].into_iter().any(|s| one_syllable(a, s) && one_syllable(b, s))
+}
+
+/// The first key two sorted key lists share.
+fn shared_key(a: &[SyllableKey], b: &[SyllableKey]) -> Option<SyllableKey> {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return Some(a[i]),
+        }
+    }
+    None
+}
+
+/// How alike two parts are, and how to say so. Between two Chinese or Korean names (`strict`) only
+/// the same syllables or a known variant count: `Chisen` and `China`, `Jianni` and `Jianie` are other names.
+fn part_similarity(a: &Part, b: &Part, strict: bool) -> (f64, &'static str) {
     if !a.abjad && !b.abjad && !a.latin.is_empty() && a.latin == b.latin {
         return (1.0, "same");
     }
     if a.abjad && b.abjad && a.text == b.text {
         return (1.0, "same");
     }
+    // The same Chinese, Korean or Japanese syllables in two romanisations (`Zhang Xiaoping`/`Chang
+    // Hsiao-p'ing`, `Itou Shouhei`/`Itoh Syohei`).
+    if let Some(key) = shared_key(&a.syllables, &b.syllables) {
+        return (if key.syllables() >= 2 { 0.9 } else { 0.82 }, "romanisation variant");
+    }
     if a.groups.iter().any(|g| b.groups.contains(g)) {
         // A syllable (`Yong`, `张`) belongs to many names' groups; a longer form to few.
         let shortest = a.latin.len().min(b.latin.len());
         return (if shortest <= 3 { 0.8 } else { 0.95 }, "variant of the same name");
+    }
+    let latin_pair = !a.abjad && !b.abjad && !a.latin.is_empty() && !b.latin.is_empty();
+    if latin_pair && (a.latin.len() == 1 || b.latin.len() == 1) && a.latin.as_bytes()[0] == b.latin.as_bytes()[0] {
+        return (0.6, "initial");
+    }
+    // Past here every likeness is of letters or sounds: parts that differ in more than three
+    // consonant classes have none worth finding (`Smith` and `Garcia`).
+    if strict || syllables_apart(a, b) || (a.sounds ^ b.sounds).count_ones() > 3 {
+        return (0.0, "");
     }
     if a.abjad || b.abjad {
         // Aligned with vowels where Arabic script writes them; shorter names say less.
@@ -82,12 +125,11 @@ fn part_similarity(a: &Part, b: &Part) -> (f64, &'static str) {
     if a.latin.is_empty() || b.latin.is_empty() {
         return (0.0, "");
     }
-    if (a.latin.len() == 1 || b.latin.len() == 1) && a.latin.chars().next() == b.latin.chars().next() {
-        return (0.6, "initial");
-    }
-    let jw = jaro_winkler(&a.latin, &b.latin);
-    if skeletons_equal && a.bare_skeleton.len() >= 2 && jw >= 0.8 {
-        return (jw.max(0.88), "spelling variant");
+    if skeletons_equal && a.bare_skeleton.len() >= 2 {
+        let jw = jaro_winkler(&a.latin, &b.latin);
+        if jw >= 0.8 {
+            return (jw.max(0.88), "spelling variant");
+        }
     }
     let pairs = || a.phonetic.iter().flat_map(|x| b.phonetic.iter().map(move |y| (x, y)));
     if pairs().any(|(x, y)| x == y && x.len() >= 3) {
@@ -99,43 +141,100 @@ fn part_similarity(a: &Part, b: &Part) -> (f64, &'static str) {
     if a.latin.len().min(b.latin.len()) >= 5 && levenshtein_at_most_one(&a.latin, &b.latin) {
         return (0.88, "typing variant");
     }
-    if jw >= 0.9 {
-        return (jw * 0.95, "similar spelling");
+    // Spellings that sound alike letter by letter (`Uraikat`/`Erekat`, `Kunkel`/`Gungl`); both must
+    // be long enough and begin alike, or short names would meet half the list. Names the variant
+    // table knows, in groups apart, are different names (`Muhammad`/`Mahmoud`), as are two readings
+    // of Chinese syllables that share no key.
+    let chinese = |p: &Part| p.syllables.iter().any(|k| k.syllabary() == Syllabary::Chinese);
+    let known_apart = (!a.groups.is_empty() && !b.groups.is_empty()) || (chinese(a) && chinese(b));
+    if a.latin.len().min(b.latin.len()) >= 5 && !known_apart {
+        let sound = pairs()
+            .filter(|(x, y)| same_onset(x, y))
+            .map(|(x, y)| sound_similarity(x, y, SOUND_FLOOR))
+            .fold(0.0, f64::max);
+        if sound >= SOUND_FLOOR {
+            return (sound.min(0.9), "sounds alike");
+        }
+    }
+    if jaro_winkler_may_reach(&a.latin, &b.latin, 0.9) {
+        let jw = jaro_winkler(&a.latin, &b.latin);
+        if jw >= 0.9 {
+            return (jw * 0.95, "similar spelling");
+        }
     }
     (0.0, "")
+}
+
+/// Whether Jaro-Winkler similarity of two lower-case ASCII words can reach `target`, from the letters
+/// they have in common (at least as many as the matches Jaro counts): a cheap test before the real one.
+fn jaro_winkler_may_reach(a: &str, b: &str, target: f64) -> bool {
+    let mut counts = [0i16; 128];
+    for byte in a.bytes() {
+        counts[usize::from(byte & 0x7f)] += 1;
+    }
+    let mut common = 0usize;
+    for byte in b.bytes() {
+        let count = &mut counts[usize::from(byte & 0x7f)];
+        if *count > 0 {
+            *count -= 1;
+            common += 1;
+        }
+    }
+    let (la, lb) = (a.len().max(1) as f64, b.len().max(1) as f64);
+    let jaro = (common as f64 / la + common as f64 / lb + 1.0) / 3.0;
+    // The Winkler bonus adds at most 0.4 of what Jaro leaves.
+    jaro + 0.4 * (1.0 - jaro) >= target
 }
 
 /// The best reading of one spelling against another: a score and the pairs that made it.
 fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String>) {
     let (q_items, n_items) = (&query.parts, &notice.parts);
-    let mut pairs: Vec<(f64, &'static str, usize, usize)> = Vec::new();
+    let strict = query.syllabic && notice.syllabic;
+    // Scored for every candidate of every query: the pairs and the words used live on the stack.
+    // Pairs that count (0.6 and over) are few; past the buffer, the weakest gives way.
+    const MOST_PAIRS: usize = 12;
+    let mut pairs = [(0.0f64, "", 0u8, 0u8); MOST_PAIRS];
+    let mut count = 0;
     for (qi, q) in q_items.iter().enumerate() {
         for (ni, n) in n_items.iter().enumerate() {
             if q.len >= 2 && n.len >= 2 {
                 continue; // joins against joins are just pairs of parts
             }
-            let (similarity, how) = part_similarity(q, n);
-            if similarity >= 0.6 {
-                pairs.push((similarity, how, qi, ni));
+            let (similarity, how) = part_similarity(q, n, strict);
+            if similarity < 0.6 {
+                continue;
+            }
+            // Parts are indexed in a byte: a name has at most `names::MOST_WORDS` words and their joins.
+            let pair = (similarity, how, qi as u8, ni as u8);
+            if count < MOST_PAIRS {
+                pairs[count] = pair;
+                count += 1;
+            } else if let Some(weakest) = pairs.iter_mut().min_by(|a, b| a.0.total_cmp(&b.0))
+                && weakest.0 < similarity
+            {
+                *weakest = pair;
             }
         }
     }
+    let pairs = &mut pairs[..count];
     // Highest first; among equals the single parts first, so joins only fill what parts cannot.
     pairs.sort_by(|a, b| {
-        b.0.total_cmp(&a.0).then((q_items[a.2].len + n_items[a.3].len).cmp(&(q_items[b.2].len + n_items[b.3].len)))
+        let size = |pair: &(f64, &str, u8, u8)| q_items[pair.2 as usize].len + n_items[pair.3 as usize].len;
+        b.0.total_cmp(&a.0).then(size(a).cmp(&size(b)))
     });
     let (q_len, n_len) = (query.singles, notice.singles);
-    let (mut q_used, mut n_used) = (vec![false; q_len], vec![false; n_len]);
+    // Words used, as bits: a name has at most `names::MOST_WORDS` words.
+    let (mut q_used, mut n_used) = (0u64, 0u64);
     let (mut weighted, mut total, mut q_matched, mut n_matched) = (0.0, 0.0, 0, 0);
     let mut why = Vec::new();
-    for (similarity, how, qi, ni) in pairs {
-        let (q, n) = (&q_items[qi], &n_items[ni]);
-        let free = |used: &[bool], item: &Part| used[item.start..item.start + item.len].iter().all(|u| !u);
-        if !free(&q_used, q) || !free(&n_used, n) {
+    for &mut (similarity, how, qi, ni) in pairs {
+        let (q, n) = (&q_items[qi as usize], &n_items[ni as usize]);
+        let bits = |item: &Part| (u64::MAX >> (64 - item.len)) << item.start;
+        if q_used & bits(q) != 0 || n_used & bits(n) != 0 {
             continue;
         }
-        q_used[q.start..q.start + q.len].iter_mut().for_each(|u| *u = true);
-        n_used[n.start..n.start + n.len].iter_mut().for_each(|u| *u = true);
+        q_used |= bits(q);
+        n_used |= bits(n);
         // A join against a single word proves a little less than its words matched one by one.
         let weight = if q.len.max(n.len) >= 2 { 0.75 * q.weight.max(n.weight) } else { q.weight.min(n.weight) };
         weighted += similarity * weight;
@@ -157,40 +256,68 @@ fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String
     let quality = weighted / total;
     let coverage = (q_matched + n_matched) as f64 / (q_len + n_len) as f64;
     let mut score = quality * (0.5 + 0.5 * coverage);
-    // One part (a given name), or two very common ones, do not make two people of many-part names the same.
-    let needed = if q_len.min(n_len) >= 2 { 2.0 } else { 1.0 };
-    if total < needed {
+    // One part (a given name), a join against one word, or two very common parts (`Mohammad Ali`) do
+    // not make two people of many-part names the same; in two-part names a common part beside a
+    // rarer one may, in longer names two parts of full weight must agree.
+    let enough = match q_len.min(n_len) {
+        0 | 1 => total >= 1.0,
+        2 => q_matched >= 2 && n_matched >= 2 && total >= 1.5,
+        _ => q_matched >= 2 && n_matched >= 2 && total >= 2.0,
+    };
+    if !enough {
         score = score.min(0.55);
     }
     (score, why)
 }
 
+/// How two dates of birth compare.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum DateAgreement {
+    Agrees,
+    Swapped,
+    SameYear,
+    Close,
+    FewYears,
+    Differs,
+}
+
 /// Whether two dates can be the same day, and how strongly they say so.
-fn compare_dates(query: PartialDate, notice: PartialDate) -> (f64, String) {
+fn compare_dates(query: PartialDate, notice: PartialDate) -> (f64, DateAgreement) {
     let same_month = query.month().zip(notice.month()).is_none_or(|(a, b)| a == b);
     let same_day = query.day().zip(notice.day()).is_none_or(|(a, b)| a == b);
     if query.year() == notice.year() && same_month && same_day {
         let full = query.day().is_some() && notice.day().is_some();
-        return (if full { 0.35 } else { 0.15 }, format!("date of birth {notice} agrees"));
+        return (if full { 0.35 } else { 0.15 }, DateAgreement::Agrees);
     }
     let swapped = query.year() == notice.year()
         && query.day().zip(notice.month()).is_some_and(|(d, m)| d == m)
         && query.month().zip(notice.day()).is_some_and(|(m, d)| m == d);
     if swapped {
-        return (0.2, format!("date of birth {notice} agrees with day and month swapped"));
+        return (0.2, DateAgreement::Swapped);
     }
     if query.year() == notice.year() {
         // The same year, another month or day: most often another person.
-        return (-0.15, format!("date of birth {notice} differs from {query} within the year"));
+        return (-0.15, DateAgreement::SameYear);
     }
     if query.year().abs_diff(notice.year()) <= 1 && (query.month().is_none() || notice.month().is_none()) {
-        return (0.0, format!("date of birth {notice} is close to {query}"));
+        return (0.0, DateAgreement::Close);
     }
     if query.year().abs_diff(notice.year()) <= 3 {
         // Dates of birth on notices are often estimates or clerical slips by a few years.
-        return (-0.1, format!("date of birth {notice} is a few years from {query}"));
+        return (-0.1, DateAgreement::FewYears);
     }
-    (-0.3, format!("date of birth {notice} differs from {query}"))
+    (-0.3, DateAgreement::Differs)
+}
+
+fn date_line(agreement: DateAgreement, query: PartialDate, notice: PartialDate) -> String {
+    match agreement {
+        DateAgreement::Agrees => format!("date of birth {notice} agrees"),
+        DateAgreement::Swapped => format!("date of birth {notice} agrees with day and month swapped"),
+        DateAgreement::SameYear => format!("date of birth {notice} differs from {query} within the year"),
+        DateAgreement::Close => format!("date of birth {notice} is close to {query}"),
+        DateAgreement::FewYears => format!("date of birth {notice} is a few years from {query}"),
+        DateAgreement::Differs => format!("date of birth {notice} differs from {query}"),
+    }
 }
 
 /// The score of `notice` for `query`, in [0, 1].
@@ -219,15 +346,20 @@ fn assess(query: &Profile, notice: &Profile, explain: bool) -> (f64, String) {
         return (0.0, String::new());
     }
     let mut score = name_score;
-    let mut why = vec![format!("name {}", name_why.join(", "))];
-    if name_why.is_empty() {
-        why = vec!["no name part in common".to_string()];
-    }
-
+    // The words are written only when asked for: scoring runs for every candidate, explaining for hits.
+    let mut why: Vec<String> = Vec::new();
+    let mut say = |line: &dyn Fn() -> String| {
+        if explain {
+            why.push(line());
+        }
+    };
+    say(&|| {
+        if name_why.is_empty() { "no name part in common".to_string() } else { format!("name {}", name_why.join(", ")) }
+    });
     if let (Some(q), Some(n)) = (query.date_of_birth, notice.date_of_birth) {
-        let (weight, said) = compare_dates(q, n);
+        let (weight, agreement) = compare_dates(q, n);
         score = if weight >= 0.0 { score + (1.0 - score) * weight } else { score * (1.0 + weight) };
-        why.push(said);
+        say(&|| date_line(agreement, q, n));
     }
     if let (Some(q), Some(n)) = (query.sex, notice.sex)
         && q != n
@@ -235,20 +367,20 @@ fn assess(query: &Profile, notice: &Profile, explain: bool) -> (f64, String) {
         && n != Sex::U
     {
         score *= 0.85;
-        why.push(format!("sex {n} differs"));
+        say(&|| format!("sex {n} differs"));
     }
     if !query.nationalities.is_empty() && !notice.nationalities.is_empty() {
         if query.nationalities.iter().any(|c| notice.nationalities.contains(c)) {
             score += (1.0 - score) * 0.1;
-            why.push("nationality agrees".to_string());
+            say(&|| "nationality agrees".to_string());
         } else {
             score *= 0.95;
-            why.push("nationality differs".to_string());
+            say(&|| "nationality differs".to_string());
         }
     }
     if let Some(document) = same_document {
         score = score.max(0.99);
-        why.push(format!("document {document} is the same"));
+        say(&|| format!("document {document} is the same"));
     }
     (score.clamp(0.0, 1.0), why.join("; "))
 }

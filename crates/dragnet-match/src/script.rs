@@ -198,8 +198,10 @@ pub fn coarse_skeletons(text: &str) -> Vec<String> {
 /// `ch` is read both as in Russian romanisations (ч) and as in German ones (х): two readings.
 pub fn phonetic(latin: &str) -> Vec<String> {
     let mut readings = Vec::with_capacity(2);
+    // A c before a, o, u or a consonant is a k (`Cleomedes`, `Secundus`), as the other c's are not.
+    let hard_c = hard_c_as_k(latin);
     for ch in ["c", "h"] {
-        let mut text = latin.to_string();
+        let mut text = hard_c.clone();
         if let Some(rest) = ["ye", "je"].iter().find_map(|p| text.strip_prefix(p)) {
             text = format!("e{rest}");
         }
@@ -261,6 +263,104 @@ pub fn phonetic(latin: &str) -> Vec<String> {
     readings
 }
 
+/// The sound class of a letter of a phonetic reading: letters of one class are often written for
+/// one another by romanisation systems and by ear (`b`/`v`, `c`/`z`, `k`/`g`, `d`/`t`).
+fn sound_class(letter: u8) -> u8 {
+    match letter {
+        b'a' | b'e' | b'i' | b'o' | b'u' => b'V',
+        b'b' | b'p' | b'f' | b'v' => b'B',
+        b'c' | b's' | b'z' => b'S',
+        b'k' | b'g' => b'K',
+        b'd' | b't' => b'T',
+        b'l' | b'r' => b'L',
+        b'm' | b'n' => b'N',
+        other => other,
+    }
+}
+
+/// Whether two readings begin with the same sound class (or both with a vowel).
+pub fn same_onset(a: &str, b: &str) -> bool {
+    match (a.bytes().next(), b.bytes().next()) {
+        (Some(x), Some(y)) => sound_class(x) == sound_class(y),
+        _ => false,
+    }
+}
+
+/// What changing one letter for another costs: a vowel for a vowel or a letter for one of its sound
+/// class costs little; liquids and nasals (`Rhee`/`Lee`) a little more; anything else a whole edit.
+fn substitution_cost(a: u8, b: u8) -> f64 {
+    if a == b {
+        return 0.0;
+    }
+    match (sound_class(a), sound_class(b)) {
+        (b'V', b'V') => 0.3,
+        (b'L' | b'N', y) if y == sound_class(a) => 0.6,
+        (x, y) if x == y => 0.35,
+        (b'K', b'h') | (b'h', b'K') => 0.5,
+        _ => 1.0,
+    }
+}
+
+/// What adding or leaving out a letter costs: a vowel or an h (`Kohji`/`Koci`, `Dayraniyah`) little.
+fn gap_cost(letter: u8) -> f64 {
+    match sound_class(letter) {
+        b'V' => 0.4,
+        b'h' => 0.5,
+        _ => 1.0,
+    }
+}
+
+/// How alike two phonetic readings sound, in [0, 1]: 1 less their sound-weighted edit distance over
+/// the longer length; 0 as soon as the distance must exceed `1 - floor` of it.
+pub fn sound_similarity(a: &str, b: &str, floor: f64) -> f64 {
+    const LONGEST: usize = 40;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let longest = a.len().max(b.len());
+    if longest == 0 || longest > LONGEST {
+        return 0.0;
+    }
+    let budget = (1.0 - floor) * longest as f64;
+    // Each letter one word has beyond the other costs a gap at least.
+    if a.len().abs_diff(b.len()) as f64 * 0.4 > budget {
+        return 0.0;
+    }
+    let (mut previous, mut current) = ([0.0f64; LONGEST + 1], [0.0f64; LONGEST + 1]);
+    for (j, &y) in b.iter().enumerate() {
+        previous[j + 1] = previous[j] + gap_cost(y);
+    }
+    for &x in a {
+        current[0] = previous[0] + gap_cost(x);
+        let mut row_best = current[0];
+        for (j, &y) in b.iter().enumerate() {
+            let cost = (previous[j] + substitution_cost(x, y))
+                .min(previous[j + 1] + gap_cost(x))
+                .min(current[j] + gap_cost(y));
+            current[j + 1] = cost;
+            row_best = row_best.min(cost);
+        }
+        if row_best > budget {
+            return 0.0;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let distance = previous[b.len()];
+    if distance > budget { 0.0 } else { 1.0 - distance / longest as f64 }
+}
+
+fn hard_c_as_k(latin: &str) -> String {
+    let bytes = latin.as_bytes();
+    let mut out = String::with_capacity(latin.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = bytes.get(i + 1).copied();
+        let previous = if i == 0 { None } else { Some(bytes[i - 1]) };
+        let hard = b == b'c'
+            && matches!(next, Some(b'a' | b'o' | b'u' | b'l' | b'r' | b't'))
+            && !matches!(previous, Some(b's' | b't'));
+        out.push(if hard { 'k' } else { b as char });
+    }
+    out
+}
+
 /// A symbol of a part's shape: a coarse consonant class, `V` for a vowel, or (Latin only) `W` for a
 /// v or w, which Arabic script writes as the vowel letter و or as ف.
 pub type Shape = Vec<u8>;
@@ -320,17 +420,23 @@ pub fn shape_distance(a: &[u8], b: &[u8]) -> f64 {
         (b'V', _) | (_, b'V') => 1.2,
         _ => 1.0,
     };
-    let mut previous: Vec<f64> = (0..=b.len())
-        .map(|j| b[..j].iter().enumerate().map(|(k, s)| if k == 0 { initial_gap(*s) } else { gap(*s) }).sum())
-        .collect();
+    // Run for many pairs of every query: the rows live on the stack.
+    const LONGEST: usize = 40;
+    if a.len() > LONGEST || b.len() > LONGEST {
+        return f64::INFINITY;
+    }
+    let (mut previous, mut current) = ([0.0f64; LONGEST + 1], [0.0f64; LONGEST + 1]);
+    for (j, y) in b.iter().enumerate() {
+        previous[j + 1] = previous[j] + if j == 0 { initial_gap(*y) } else { gap(*y) };
+    }
     for (i, x) in a.iter().enumerate() {
         let leading = if i == 0 { initial_gap(*x) } else { gap(*x) };
-        let mut current = vec![previous[0] + leading; b.len() + 1];
+        current[0] = previous[0] + leading;
         for (j, y) in b.iter().enumerate() {
             let (gap_x, gap_y) = (if j == 0 && i == 0 { leading } else { gap(*x) }, gap(*y));
             current[j + 1] = (previous[j] + substitute(*x, *y)).min(previous[j + 1] + gap_x).min(current[j] + gap_y);
         }
-        previous = current;
+        std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
 }
