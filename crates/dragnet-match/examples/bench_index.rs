@@ -59,23 +59,21 @@ fn main() {
     let mut random = Random(42);
     let countries = ["IR", "IQ", "SY", "RU", "UA", "CN", "KR", "FR", "DE", "US", "BR", "NG", "EG", "TR", "PK", "IN"];
     let mut people: Vec<(usize, usize, String)> = Vec::with_capacity(notices);
-    let started = Instant::now();
-    let listed: Vec<(String, Person, Vec<dragnet_domain::CountryCode>)> = (0..notices)
-        .map(|i| {
-            let (given, family) = (random.below(groups.len()), random.below(groups.len()));
-            let date = format!("{}-{:02}-{:02}", 1940 + random.below(65), 1 + random.below(12), 1 + random.below(28));
-            let name = format!("{} {}", groups[given][0], groups[family][0]);
-            let mut person = json!({"id": format!("{}/{:05}", 2000 + i / 99_999, 1 + i % 99_999), "name": name, "date_of_birth": date,
-                "nationalities": [countries[random.below(countries.len())]]});
-            if random.below(3) == 0 {
-                person["identity_documents"] = json!([{"kind": "passport", "number": format!("P{:08}", random.next() % 100_000_000)}]);
-            }
-            people.push((given, family, date));
-            let person = parse_person(&person.to_string()).unwrap();
-            (person.id.clone().unwrap(), person, Vec::new())
-        })
-        .collect();
-    let generated = started.elapsed().as_secs_f64();
+    // The notices stream into the build as they are made, as they would from a database: the
+    // memory measured is the index's, not a million records waiting their turn.
+    let listed = (0..notices).map(|i| {
+        let (given, family) = (random.below(groups.len()), random.below(groups.len()));
+        let date = format!("{}-{:02}-{:02}", 1940 + random.below(65), 1 + random.below(12), 1 + random.below(28));
+        let name = format!("{} {}", groups[given][0], groups[family][0]);
+        let mut person = json!({"id": format!("{}/{:05}", 2000 + i / 99_999, 1 + i % 99_999), "name": name, "date_of_birth": date,
+            "nationalities": [countries[random.below(countries.len())]]});
+        if random.below(3) == 0 {
+            person["identity_documents"] = json!([{"kind": "passport", "number": format!("P{:08}", random.next() % 100_000_000)}]);
+        }
+        people.push((given, family, date));
+        let person = parse_person(&person.to_string()).unwrap();
+        (person.id.clone().unwrap(), person, Vec::new())
+    });
 
     let memory_before = peak_memory_mb();
     let started = Instant::now();
@@ -125,8 +123,7 @@ fn main() {
             "keys": index.key_counts().0,
             "postings": index.key_counts().1,
             "queries": queries,
-            "generate_seconds": generated,
-            "build_seconds": build_seconds,
+            "build_seconds_including_generation": build_seconds,
             "peak_memory_mb": {"before_build": memory_before, "after_build": memory_after},
             "resident_memory_mb_after_build": resident_after,
             "single_query_ms": {"median": at(0.5), "p90": at(0.9), "p99": at(0.99), "max": at(1.0)},

@@ -210,7 +210,10 @@ impl Index {
 
     /// Builds an index from many notices at once, analysing them on every core, a slice at a time
     /// so that only one slice's unshared analysis is held at once.
-    pub fn build(variants: Arc<Variants>, notices: Vec<(String, Person, Vec<CountryCode>)>) -> Self {
+    pub fn build(
+        variants: Arc<Variants>,
+        notices: impl IntoIterator<Item = (String, Person, Vec<CountryCode>)>,
+    ) -> Self {
         const SLICE: usize = 50_000;
         let mut index = Index::new(variants.clone());
         let mut pairs: Vec<(u64, u32)> = Vec::new();
@@ -256,6 +259,11 @@ impl Index {
     }
 
     fn add_entry(&mut self, id: String, mut profile: Profile, hidden_from: Vec<CountryCode>) {
+        // Joins found the notice's keys; scoring makes them again when it needs them (see `names::joins`).
+        for form in &mut profile.forms {
+            form.parts.truncate(form.singles);
+            form.parts.shrink_to_fit();
+        }
         for part in profile.forms.iter_mut().flat_map(|form| form.parts.iter_mut()) {
             *part = self.shared(part);
         }

@@ -80,8 +80,8 @@ fn joined_text(a: &[String], b: &[String]) -> Vec<String> {
     a.iter().flat_map(|x| b.iter().map(move |y| format!("{x}{y}"))).collect()
 }
 
-/// Adjacent words read as one.
-fn join(words: &[Part]) -> Part {
+/// Adjacent words read as one; `syllables` says whether to cut the joined word into syllables too.
+fn join(words: &[Arc<Part>], syllables: bool) -> Part {
     let first = &words[0];
     let mut part = Part {
         text: words.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("-"),
@@ -113,7 +113,7 @@ fn join(words: &[Part]) -> Part {
     part.shapes.truncate(4);
     part.phonetic.truncate(4);
     // Words read as one are cut into syllables afresh (`Min-jun` as `minjun`).
-    if !part.abjad {
+    if syllables && !part.abjad {
         part.syllables = syllable_keys(&part.latin);
     }
     part
@@ -242,12 +242,22 @@ pub fn name_form(name: &str, variants: &Variants) -> Option<NameForm> {
             parts.iter().all(|p| fewest_syllables(p, syllabary).is_some())
                 && parts.iter().any(|p| fewest_syllables(p, syllabary) == Some(1))
         });
-    let mut joins: Vec<Part> = parts.windows(2).map(join).collect();
-    if singles >= 3 {
-        joins.push(join(&parts));
-    }
-    let all = parts.into_iter().chain(joins).map(Arc::new).collect();
+    let mut all: Vec<Arc<Part>> = parts.into_iter().map(Arc::new).collect();
+    let joined = joins(&all, true);
+    all.extend(joined.into_iter().map(Arc::new));
     Some(NameForm { parts: all, singles, syllabic })
+}
+
+/// The joins of a spelling's words: each two adjacent words, and all of them when there are three
+/// or more. An index keeps its notices without them (they are most of its parts, and needed only
+/// against a spelling with another number of words) and makes them again when they are, then
+/// without syllables (`syllables` false): the query's own joins carry those, and cutting costs.
+pub fn joins(singles: &[Arc<Part>], syllables: bool) -> Vec<Part> {
+    let mut joins: Vec<Part> = singles.windows(2).map(|pair| join(pair, syllables)).collect();
+    if singles.len() >= 3 {
+        joins.push(join(singles, syllables));
+    }
+    joins
 }
 
 /// Every spelling of a person's name: family and forenames, the whole name, the original script, aliases.

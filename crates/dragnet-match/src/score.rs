@@ -5,7 +5,7 @@
 use dragnet_domain::person::Sex;
 use dragnet_domain::{CountryCode, PartialDate};
 
-use crate::names::{NameForm, Part};
+use crate::names::{NameForm, Part, joins};
 use crate::script::{consonants, same_onset, shape_distance, sound_similarity};
 use crate::syllables::{Syllabary, SyllableKey};
 
@@ -188,17 +188,26 @@ fn jaro_winkler_may_reach(a: &str, b: &str, target: f64) -> bool {
 
 /// The best reading of one spelling against another: a score and the pairs that made it.
 fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String>) {
-    let (q_items, n_items) = (&query.parts, &notice.parts);
     let strict = query.syllabic && notice.syllabic;
+    let same_count = query.singles == notice.singles;
+    // A notice kept without its joins has them made again where the word counts differ.
+    let remade: Vec<Part> =
+        if !same_count && notice.parts.len() == notice.singles { joins(&notice.parts, false) } else { Vec::new() };
+    let stored = notice.parts.len();
+    let n_item = |i: usize| -> &Part { if i < stored { &notice.parts[i] } else { &remade[i - stored] } };
+    let q_item = |i: usize| -> &Part { &query.parts[i] };
     // Scored for every candidate of every query: the pairs and the words used live on the stack.
     // Pairs that count (0.6 and over) are few; past the buffer, the weakest gives way.
     const MOST_PAIRS: usize = 12;
     let mut pairs = [(0.0f64, "", 0u8, 0u8); MOST_PAIRS];
     let mut count = 0;
-    for (qi, q) in q_items.iter().enumerate() {
-        for (ni, n) in n_items.iter().enumerate() {
-            if q.len >= 2 && n.len >= 2 {
-                continue; // joins against joins are just pairs of parts
+    for (qi, q) in query.parts.iter().enumerate() {
+        for ni in 0..stored + remade.len() {
+            let n = n_item(ni);
+            // Joins against joins are just pairs of parts; a join meets a single word where the two
+            // spellings cut the name differently, so not when both have as many words.
+            if (q.len >= 2 || n.len >= 2) && (q.len >= 2 && n.len >= 2 || same_count) {
+                continue;
             }
             let (similarity, how) = part_similarity(q, n, strict);
             if similarity < 0.6 {
@@ -219,7 +228,7 @@ fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String
     let pairs = &mut pairs[..count];
     // Highest first; among equals the single parts first, so joins only fill what parts cannot.
     pairs.sort_by(|a, b| {
-        let size = |pair: &(f64, &str, u8, u8)| q_items[pair.2 as usize].len + n_items[pair.3 as usize].len;
+        let size = |pair: &(f64, &str, u8, u8)| q_item(pair.2 as usize).len + n_item(pair.3 as usize).len;
         b.0.total_cmp(&a.0).then(size(a).cmp(&size(b)))
     });
     let (q_len, n_len) = (query.singles, notice.singles);
@@ -228,7 +237,7 @@ fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String
     let (mut weighted, mut total, mut q_matched, mut n_matched) = (0.0, 0.0, 0, 0);
     let mut why = Vec::new();
     for &mut (similarity, how, qi, ni) in pairs {
-        let (q, n) = (&q_items[qi as usize], &n_items[ni as usize]);
+        let (q, n) = (q_item(qi as usize), n_item(ni as usize));
         let bits = |item: &Part| (u64::MAX >> (64 - item.len)) << item.start;
         if q_used & bits(q) != 0 || n_used & bits(n) != 0 {
             continue;

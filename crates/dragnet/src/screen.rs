@@ -42,7 +42,7 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let variants = Arc::new(Variants::built_in());
     let count = notices.len();
-    let index = Index::build(variants, notices.into_iter().map(|(_, id, person)| (id, person, Vec::new())).collect());
+    let index = Index::build(variants, notices.into_iter().map(|(_, id, person)| (id, person, Vec::new())));
     eprintln!("indexed {count} notices in {:.1} s", started.elapsed().as_secs_f64());
 
     let started = Instant::now();

@@ -53,7 +53,7 @@ fn run(
 ) -> Outcome {
     let started = Instant::now();
     let by_id: std::collections::HashMap<String, Person> = notices.iter().cloned().collect();
-    let index = Index::build(variants, notices.into_iter().map(|(id, p)| (id, p, Vec::new())).collect());
+    let index = Index::build(variants, notices.into_iter().map(|(id, p)| (id, p, Vec::new())));
     let found = found_scores(&index, positives);
     let negative_hits = index.search_batch(negatives, None, 0.0, 1);
     // QUALITY_DEBUG=1 shows false hits and misses at the default threshold, to study by eye.
