@@ -43,6 +43,17 @@ pub enum StoreError {
     UserExists(String),
     #[error("no user named {0}")]
     UserNotFound(String),
+    #[error("no request {0}")]
+    RequestNotFound(i64),
+    /// The request has nothing in the state the action needs (no draft to submit, nothing in review).
+    #[error("request {request}: {reason}")]
+    NothingToDo { request: i64, reason: String },
+    /// A second publication decision by the reviewer who made the first.
+    #[error("notice {0} needs a second reviewer: the same reviewer cannot concur with themself")]
+    SameReviewer(NoticeId),
+    /// The server's check did not cover exactly the request's notices.
+    #[error("request {request}: the check must cover its notices {expected:?}")]
+    CheckMismatch { request: i64, expected: Vec<NoticeId> },
     /// Stored data that no longer reads as what was written: a bug or tampering, never user error.
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
@@ -68,6 +79,118 @@ pub struct NoticeRecord {
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
+}
+
+/// What the automated check said of one subject, as the server hands it to [`Store::submit_request`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubjectCheck {
+    pub notice_id: NoticeId,
+    pub recommendation: Recommendation,
+    /// The subject's report, as `dragnet check --json` prints it.
+    pub report: serde_json::Value,
+}
+
+/// The check's verdict, most severe last: a store copy of the review crate's, which it may not depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recommendation {
+    Clear,
+    Review,
+    Refuse,
+    Incomplete,
+}
+
+impl Recommendation {
+    pub const ALL: [Recommendation; 4] =
+        [Recommendation::Clear, Recommendation::Review, Recommendation::Refuse, Recommendation::Incomplete];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Recommendation::Clear => "clear",
+            Recommendation::Review => "review",
+            Recommendation::Refuse => "refuse",
+            Recommendation::Incomplete => "incomplete",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Recommendation> {
+        Recommendation::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+/// A reviewer's decision on the notices of a request in review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Publish,
+    Refuse,
+    RequestInformation,
+}
+
+impl Decision {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Decision::Publish => "publish",
+            Decision::Refuse => "refuse",
+            Decision::RequestInformation => "request_information",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Decision> {
+        [Decision::Publish, Decision::Refuse, Decision::RequestInformation].into_iter().find(|d| d.as_str() == text)
+    }
+
+    fn event(&self) -> LifecycleEvent {
+        match self {
+            Decision::Publish => LifecycleEvent::Publish,
+            Decision::Refuse => LifecycleEvent::Refuse,
+            Decision::RequestInformation => LifecycleEvent::RequestInformation,
+        }
+    }
+}
+
+/// What a decision did to one notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum DecisionOutcome {
+    /// The notice moved to this state.
+    Moved { notice: NoticeId, state: NoticeState },
+    /// Publication against a `refuse` recommendation: recorded, and waiting for a second reviewer.
+    AwaitingSecondReviewer { notice: NoticeId },
+}
+
+/// A notice as a reviewer or its bureau sees it in a list: no more personal data than the name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoticeSummary {
+    pub id: NoticeId,
+    pub subject_name: String,
+    pub state: NoticeState,
+    pub recommendation: Option<Recommendation>,
+}
+
+/// A stored request with its notices.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequestRecord {
+    pub request_id: i64,
+    pub request: NoticeRequest,
+    pub notices: Vec<NoticeSummary>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub created_by: String,
+}
+
+/// A request waiting for reviewers, with the notices of it that are in review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueueEntry {
+    pub request_id: i64,
+    pub kind: NoticeKind,
+    pub requested_by: String,
+    pub reference: Option<String>,
+    /// The most severe recommendation of its notices in review: the queue's order.
+    pub recommendation: Recommendation,
+    #[serde(with = "time::serde::rfc3339")]
+    pub submitted_at: OffsetDateTime,
+    pub notices: Vec<NoticeSummary>,
 }
 
 /// A user as stored.
@@ -134,6 +257,33 @@ pub trait Store: Send + Sync + fmt::Debug {
         event: LifecycleEvent,
         reason: Option<&str>,
     ) -> Result<NoticeState>;
+
+    /// Reads a request and its notices, recording the read.
+    async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord>;
+
+    /// Submits a request's drafts (and notices it was asked about) with their checks: each moves to
+    /// `submitted`, then `in_review`, with its report kept. All or nothing.
+    async fn submit_request(
+        &self,
+        actor: &Actor,
+        request_id: i64,
+        checks: &[SubjectCheck],
+    ) -> Result<Vec<(NoticeId, NoticeState)>>;
+
+    /// Requests with notices in review, most severe recommendation first, then oldest first.
+    async fn review_queue(&self, actor: &Actor, limit: i64) -> Result<Vec<QueueEntry>>;
+
+    /// A reviewer's decision on a request's notices in review (all of them, or those named).
+    /// Publishing against a `refuse` recommendation takes two reviewers: the first is recorded and
+    /// the notice waits; a different second one publishes it.
+    async fn decide(
+        &self,
+        actor: &Actor,
+        request_id: i64,
+        decision: Decision,
+        reason: &str,
+        only: Option<&[NoticeId]>,
+    ) -> Result<Vec<DecisionOutcome>>;
 
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord>;
 
@@ -326,4 +476,135 @@ pub(crate) fn token_created(user: &UserName, label: &str) -> audit::AuditEntry {
 /// The year new notice ids are numbered in.
 pub(crate) fn id_year(now: OffsetDateTime) -> Result<u16> {
     u16::try_from(now.year()).map_err(|_| StoreError::Corrupt(format!("the clock says year {}", now.year())))
+}
+
+/// How long a published notice stays in force unless renewed.
+pub const NOTICE_LIFETIME: time::Duration = time::Duration::days(5 * 365 + 1);
+
+/// The state a decision leads a notice in review to, or that it waits for a second reviewer.
+/// `publishers` are the reviewers who already decided to publish it since it was last submitted.
+pub(crate) fn plan_decision(
+    id: NoticeId,
+    recommendation: Option<Recommendation>,
+    publishers: &[String],
+    reviewer: &str,
+    decision: Decision,
+) -> Result<Option<NoticeState>> {
+    if decision == Decision::Publish && recommendation == Some(Recommendation::Refuse) {
+        if publishers.iter().any(|p| p == reviewer) {
+            return Err(StoreError::SameReviewer(id));
+        }
+        if publishers.is_empty() {
+            return Ok(None);
+        }
+    }
+    Ok(Some(NoticeState::InReview.apply(decision.event())?))
+}
+
+pub(crate) fn notice_submitted(id: NoticeId, check: &SubjectCheck) -> audit::AuditEntry {
+    audit::AuditEntry::new("notice.submit", notice_target(id))
+        .details(serde_json::json!({"recommendation": check.recommendation}))
+}
+
+pub(crate) fn decision_made(
+    id: NoticeId,
+    decision: Decision,
+    reason: &str,
+    outcome: &DecisionOutcome,
+) -> audit::AuditEntry {
+    audit::AuditEntry::new(&format!("notice.decision.{}", decision.as_str()), notice_target(id))
+        .reason(Some(reason))
+        .details(serde_json::to_value(outcome).unwrap_or_default())
+}
+
+/// The name a list shows for a subject: family name and forenames, or the one-string name.
+pub(crate) fn subject_name(subject_json: &str) -> Result<String> {
+    let person = parse_stored_person(subject_json)?;
+    Ok(match (&person.family_name, &person.forenames, &person.name) {
+        (Some(family), Some(forenames), _) => format!("{family}, {forenames}"),
+        (Some(family), None, _) => family.clone(),
+        (None, _, Some(name)) => name.clone(),
+        (None, Some(forenames), None) => forenames.clone(),
+        (None, None, None) => String::new(),
+    })
+}
+
+pub(crate) fn parse_stored_recommendation(text: Option<&str>) -> Result<Option<Recommendation>> {
+    text.map(|t| Recommendation::parse(t).ok_or_else(|| StoreError::Corrupt(format!("{t:?} is not a recommendation"))))
+        .transpose()
+}
+
+pub(crate) fn parse_stored_request(id: i64, body: &str) -> Result<NoticeRequest> {
+    dragnet_domain::parse_request(body).map_err(|err| StoreError::Corrupt(format!("request {id}: {err}")))
+}
+
+/// Whether the checks name exactly the notices that are being submitted.
+pub(crate) fn checks_cover(request: i64, submitting: &[NoticeId], checks: &[SubjectCheck]) -> Result<()> {
+    let mut named: Vec<NoticeId> = checks.iter().map(|c| c.notice_id).collect();
+    let mut expected = submitting.to_vec();
+    named.sort_by_key(|id| id.to_string());
+    expected.sort_by_key(|id| id.to_string());
+    if named != expected {
+        return Err(StoreError::CheckMismatch { request, expected });
+    }
+    Ok(())
+}
+
+/// The notices of a request that a submission moves: its drafts and those it was asked about.
+pub(crate) fn submittable(request: i64, states: &[(String, String)]) -> Result<Vec<NoticeId>> {
+    let mut ids = Vec::new();
+    for (id, state) in states {
+        if matches!(parse_stored_state(state)?, NoticeState::Draft | NoticeState::InfoRequested) {
+            ids.push(NoticeId::parse(id).map_err(StoreError::Corrupt)?);
+        }
+    }
+    if ids.is_empty() {
+        return Err(StoreError::NothingToDo { request, reason: "it has no draft to submit".into() });
+    }
+    Ok(ids)
+}
+
+/// The notices in review a decision applies to: all, or those named (each must be in review).
+#[allow(clippy::type_complexity)]
+pub(crate) fn deciding<T>(
+    request: i64,
+    rows: Vec<(String, Option<String>, T)>,
+    only: Option<&[NoticeId]>,
+) -> Result<Vec<(NoticeId, Option<Recommendation>, T)>> {
+    let mut picked = Vec::new();
+    for (id, recommendation, extra) in rows {
+        let id = NoticeId::parse(&id).map_err(StoreError::Corrupt)?;
+        if only.is_none_or(|only| only.contains(&id)) {
+            picked.push((id, parse_stored_recommendation(recommendation.as_deref())?, extra));
+        }
+    }
+    if let Some(only) = only
+        && let Some(missing) = only.iter().find(|id| !picked.iter().any(|(p, _, _)| p == *id))
+    {
+        return Err(StoreError::NothingToDo { request, reason: format!("notice {missing} is not in review") });
+    }
+    if picked.is_empty() {
+        return Err(StoreError::NothingToDo { request, reason: "it has no notice in review".into() });
+    }
+    Ok(picked)
+}
+
+pub(crate) fn queue_entry(
+    request_id: i64,
+    kind: &str,
+    requested_by: String,
+    reference: Option<String>,
+    submitted_at: OffsetDateTime,
+    notices: Vec<NoticeSummary>,
+) -> Result<QueueEntry> {
+    Ok(QueueEntry {
+        request_id,
+        kind: NoticeKind::parse(kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("request {request_id}: kind {kind}")))?,
+        requested_by,
+        reference,
+        recommendation: notices.iter().filter_map(|n| n.recommendation).max().unwrap_or(Recommendation::Clear),
+        submitted_at,
+        notices,
+    })
 }

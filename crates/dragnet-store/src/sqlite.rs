@@ -13,9 +13,11 @@ use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::{
-    Clock, NoticeRecord, Result, Store, StoreError, StoredNotice, StoredRequest, UserRecord, failpoint, hash_token,
-    id_year, is_halfway, new_token, notice_moved, notice_target, parse_stored_grant, parse_stored_state, plan_drafts,
-    request_created, to_json, token_created, user_created,
+    Clock, Decision, DecisionOutcome, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, QueueEntry, RequestRecord, Result,
+    Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover, deciding, decision_made,
+    failpoint, hash_token, id_year, is_halfway, new_token, notice_moved, notice_submitted, notice_target,
+    parse_stored_grant, parse_stored_recommendation, parse_stored_request, parse_stored_state, plan_decision,
+    plan_drafts, queue_entry, request_created, subject_name, submittable, to_json, token_created, user_created,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -124,6 +126,29 @@ fn audit_from_row(row: &SqliteRow) -> Result<AuditRecord> {
         prev_hash: row.try_get("prev_hash")?,
         hash: row.try_get("hash")?,
     })
+}
+
+/// The notices of a request (only those in review, if asked) as a list shows them.
+async fn summaries(conn: &mut SqliteConnection, request_id: i64, in_review_only: bool) -> Result<Vec<NoticeSummary>> {
+    let rows = sqlx::query(
+        "SELECT id, state, recommendation, subject FROM notices
+         WHERE request_id = ? AND (state = 'in_review' OR NOT ?) ORDER BY subject_index",
+    )
+    .bind(request_id)
+    .bind(in_review_only)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let id: String = row.try_get("id")?;
+            Ok(NoticeSummary {
+                id: NoticeId::parse(&id).map_err(StoreError::Corrupt)?,
+                subject_name: subject_name(row.try_get("subject")?)?,
+                state: parse_stored_state(row.try_get("state")?)?,
+                recommendation: parse_stored_recommendation(row.try_get("recommendation")?)?,
+            })
+        })
+        .collect()
 }
 
 #[async_trait]
@@ -237,6 +262,175 @@ impl Store for SqliteStore {
         self.append_audit(&mut tx, actor, notice_moved(id, event, from, to, reason)).await?;
         tx.commit().await?;
         Ok(to)
+    }
+
+    async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord> {
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query("SELECT body, created_at, created_by FROM requests WHERE id = ?")
+            .bind(request_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::RequestNotFound(request_id))?;
+        let request = parse_stored_request(request_id, row.try_get("body")?)?;
+        let notices = summaries(&mut tx, request_id, false).await?;
+        self.append_audit(&mut tx, actor, AuditEntry::new("request.read", format!("request/{request_id}"))).await?;
+        tx.commit().await?;
+        Ok(RequestRecord {
+            request_id,
+            request,
+            notices,
+            created_at: timestamp(&row, "created_at")?,
+            created_by: row.try_get("created_by")?,
+        })
+    }
+
+    async fn submit_request(
+        &self,
+        actor: &Actor,
+        request_id: i64,
+        checks: &[SubjectCheck],
+    ) -> Result<Vec<(NoticeId, NoticeState)>> {
+        let now = format_timestamp(self.clock.now());
+        let mut tx = self.begin_write().await?;
+        let states: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, state FROM notices WHERE request_id = ? ORDER BY subject_index")
+                .bind(request_id)
+                .fetch_all(&mut *tx)
+                .await?;
+        if states.is_empty() {
+            return Err(StoreError::RequestNotFound(request_id));
+        }
+        let submitting = submittable(request_id, &states)?;
+        checks_cover(request_id, &submitting, checks)?;
+        let mut moved = Vec::new();
+        for check in checks {
+            let id = check.notice_id;
+            let from = parse_stored_state(
+                &states.iter().find(|(n, _)| *n == id.to_string()).map(|(_, s)| s.clone()).unwrap_or_default(),
+            )?;
+            let to = from.apply(LifecycleEvent::Submit)?.apply(LifecycleEvent::CheckCompleted)?;
+            sqlx::query(
+                "UPDATE notices SET state = ?, recommendation = ?, check_report = ?, submitted_at = ?, updated_at = ?
+                 WHERE id = ?",
+            )
+            .bind(to.as_str())
+            .bind(check.recommendation.as_str())
+            .bind(to_json(&check.report)?)
+            .bind(&now)
+            .bind(&now)
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+            self.append_audit(&mut tx, actor, notice_submitted(id, check)).await?;
+            moved.push((id, to));
+        }
+        tx.commit().await?;
+        Ok(moved)
+    }
+
+    async fn review_queue(&self, actor: &Actor, limit: i64) -> Result<Vec<QueueEntry>> {
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(
+            "SELECT requests.id, requests.kind, requests.requested_by, requests.reference,
+                    MAX(CASE notices.recommendation WHEN 'incomplete' THEN 3 WHEN 'refuse' THEN 2
+                        WHEN 'review' THEN 1 ELSE 0 END) AS severity,
+                    MIN(notices.submitted_at) AS submitted_at
+             FROM requests JOIN notices ON notices.request_id = requests.id
+             WHERE notices.state = 'in_review'
+             GROUP BY requests.id
+             ORDER BY severity DESC, submitted_at, requests.id
+             LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut queue = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let request_id: i64 = row.try_get("id")?;
+            let notices = summaries(&mut tx, request_id, true).await?;
+            queue.push(queue_entry(
+                request_id,
+                row.try_get("kind")?,
+                row.try_get("requested_by")?,
+                row.try_get("reference")?,
+                timestamp(row, "submitted_at")?,
+                notices,
+            )?);
+        }
+        let targets: Vec<i64> = queue.iter().map(|q| q.request_id).collect();
+        self.append_audit(
+            &mut tx,
+            actor,
+            AuditEntry::new("review.queue.read", "review/queue").details(serde_json::json!({"requests": targets})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(queue)
+    }
+
+    async fn decide(
+        &self,
+        actor: &Actor,
+        request_id: i64,
+        decision: Decision,
+        reason: &str,
+        only: Option<&[NoticeId]>,
+    ) -> Result<Vec<DecisionOutcome>> {
+        let now = self.clock.now();
+        let stamp = format_timestamp(now);
+        let mut tx = self.begin_write().await?;
+        let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT id, recommendation, submitted_at FROM notices
+             WHERE request_id = ? AND state = 'in_review' ORDER BY subject_index",
+        )
+        .bind(request_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let rows = deciding(request_id, rows, only)?;
+        let mut outcomes = Vec::with_capacity(rows.len());
+        for (id, recommendation, submitted_at) in rows {
+            let publishers: Vec<String> = sqlx::query_scalar(
+                "SELECT reviewer FROM decisions WHERE notice_id = ? AND decision = 'publish' AND at >= ?",
+            )
+            .bind(id.to_string())
+            .bind(submitted_at.as_deref().unwrap_or(""))
+            .fetch_all(&mut *tx)
+            .await?;
+            sqlx::query("INSERT INTO decisions (notice_id, reviewer, decision, reason, at) VALUES (?, ?, ?, ?, ?)")
+                .bind(id.to_string())
+                .bind(&actor.name)
+                .bind(decision.as_str())
+                .bind(reason)
+                .bind(&stamp)
+                .execute(&mut *tx)
+                .await?;
+            let outcome = match plan_decision(id, recommendation, &publishers, &actor.name, decision)? {
+                None => DecisionOutcome::AwaitingSecondReviewer { notice: id },
+                Some(state) => {
+                    let (published, expires) = if state == NoticeState::Published {
+                        (Some(stamp.clone()), Some(format_timestamp(now + NOTICE_LIFETIME)))
+                    } else {
+                        (None, None)
+                    };
+                    sqlx::query(
+                        "UPDATE notices SET state = ?, updated_at = ?,
+                         published_at = COALESCE(?, published_at), expires_at = COALESCE(?, expires_at) WHERE id = ?",
+                    )
+                    .bind(state.as_str())
+                    .bind(&stamp)
+                    .bind(published)
+                    .bind(expires)
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                    DecisionOutcome::Moved { notice: id, state }
+                }
+            };
+            self.append_audit(&mut tx, actor, decision_made(id, decision, reason, &outcome)).await?;
+            outcomes.push(outcome);
+        }
+        tx.commit().await?;
+        Ok(outcomes)
     }
 
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord> {

@@ -12,7 +12,9 @@ use dragnet_domain::{
 use dragnet_store::postgres::PostgresStore;
 use dragnet_store::sqlite::SqliteStore;
 use dragnet_store::testing::{TestDatabase, postgres_test_url};
-use dragnet_store::{AuditVerification, Clock, Store, StoreError};
+use dragnet_store::{
+    AuditVerification, Clock, Decision, DecisionOutcome, Recommendation, Store, StoreError, StoredRequest, SubjectCheck,
+};
 use futures::FutureExt;
 use time::OffsetDateTime;
 
@@ -117,6 +119,10 @@ on_both_backends!(
     the_audit_log_refuses_updates_and_deletes,
     users_and_tokens,
     concurrent_writers_keep_ids_unique_and_the_chain_whole,
+    submission_keeps_each_check_and_the_queue_puts_risk_first,
+    publishing_against_a_refusal_takes_two_reviewers,
+    a_refusal_decides_every_notice_of_the_request,
+    submission_and_decisions_refuse_what_does_not_fit,
 );
 
 fn case(name: &str) -> NoticeRequest {
@@ -284,4 +290,131 @@ async fn concurrent_writers_keep_ids_unique_and_the_chain_whole(t: TestStore) {
     assert_eq!(ids.len(), 8 * request.subjects.len());
     assert_eq!(ids.last().unwrap().number() as usize, ids.len());
     assert_eq!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { records: 8 });
+}
+
+fn other_reviewer() -> Actor {
+    Actor::user(&UserName::parse("second.reviewer").unwrap(), &Grant::new(Role::Reviewer, None).unwrap())
+}
+
+/// A check of every notice of `stored`, each with `recommendation`, as the server would make it.
+fn checks(stored: &StoredRequest, recommendation: Recommendation) -> Vec<SubjectCheck> {
+    stored
+        .notice_ids
+        .iter()
+        .map(|id| SubjectCheck {
+            notice_id: *id,
+            recommendation,
+            report: serde_json::json!({"recommendation": recommendation.as_str(), "findings": []}),
+        })
+        .collect()
+}
+
+async fn submission_keeps_each_check_and_the_queue_puts_risk_first(t: TestStore) {
+    let murder = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
+    let seed = t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
+    let moved = t
+        .store
+        .submit_request(&bureau("FR"), murder.request_id, &checks(&murder, Recommendation::Clear))
+        .await
+        .unwrap();
+    assert_eq!(moved, vec![(murder.notice_ids[0], NoticeState::InReview)]);
+    t.set_time(1_780_000_100);
+    t.store.submit_request(&bureau("IR"), seed.request_id, &checks(&seed, Recommendation::Refuse)).await.unwrap();
+
+    let queue = t.store.review_queue(&reviewer(), 50).await.unwrap();
+    let order: Vec<(i64, Recommendation)> = queue.iter().map(|q| (q.request_id, q.recommendation)).collect();
+    assert_eq!(
+        order,
+        [(seed.request_id, Recommendation::Refuse), (murder.request_id, Recommendation::Clear)],
+        "the later request comes first: it is the riskier"
+    );
+    assert_eq!(queue[0].notices.len(), 5);
+    assert!(
+        queue[0]
+            .notices
+            .iter()
+            .all(|n| n.state == NoticeState::InReview && n.recommendation == Some(Recommendation::Refuse))
+    );
+    assert_eq!(queue[1].notices[0].subject_name, "MARCHETTI, Luca");
+
+    let record = t.store.read_request(&reviewer(), seed.request_id).await.unwrap();
+    assert_eq!(record.request, case("01-seed-head-of-state-drone-strike.json"));
+    assert_eq!(record.notices.len(), 5);
+    let actions: Vec<String> = t.store.audit_records(0, 100).await.unwrap().into_iter().map(|r| r.action).collect();
+    assert!(actions.contains(&"review.queue.read".to_string()) && actions.contains(&"request.read".to_string()));
+    assert_eq!(actions.iter().filter(|a| *a == "notice.submit").count(), 6);
+}
+
+async fn publishing_against_a_refusal_takes_two_reviewers(t: TestStore) {
+    let murder = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
+    let id = murder.notice_ids[0];
+    t.store.submit_request(&bureau("FR"), murder.request_id, &checks(&murder, Recommendation::Refuse)).await.unwrap();
+
+    let first =
+        t.store.decide(&reviewer(), murder.request_id, Decision::Publish, "the finding is wrong", None).await.unwrap();
+    assert_eq!(first, vec![DecisionOutcome::AwaitingSecondReviewer { notice: id }]);
+    assert_eq!(t.store.read_notice(&reviewer(), id).await.unwrap().notice.state, NoticeState::InReview);
+
+    let again = t.store.decide(&reviewer(), murder.request_id, Decision::Publish, "I insist", None).await.unwrap_err();
+    assert!(matches!(again, StoreError::SameReviewer(n) if n == id), "{again}");
+
+    let second =
+        t.store.decide(&other_reviewer(), murder.request_id, Decision::Publish, "I concur", None).await.unwrap();
+    assert_eq!(second, vec![DecisionOutcome::Moved { notice: id, state: NoticeState::Published }]);
+    assert!(t.store.review_queue(&reviewer(), 50).await.unwrap().is_empty());
+    let records = t.store.audit_records(0, 100).await.unwrap();
+    let publishers: Vec<&str> =
+        records.iter().filter(|r| r.action == "notice.decision.publish").map(|r| r.actor.as_str()).collect();
+    assert_eq!(publishers, ["reviewer", "second.reviewer"], "both reviewers are on the record");
+    assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
+}
+
+async fn a_refusal_decides_every_notice_of_the_request(t: TestStore) {
+    let seed = t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
+    t.store.submit_request(&bureau("IR"), seed.request_id, &checks(&seed, Recommendation::Refuse)).await.unwrap();
+    let outcomes = t
+        .store
+        .decide(&reviewer(), seed.request_id, Decision::Refuse, "Constitution art. 3: a military operation", None)
+        .await
+        .unwrap();
+    assert_eq!(outcomes.len(), 5);
+    assert!(outcomes.iter().all(|o| matches!(o, DecisionOutcome::Moved { state: NoticeState::Refused, .. })));
+    assert_eq!(t.store.count_notices().await.unwrap(), vec![(NoticeState::Refused, 5)]);
+}
+
+async fn submission_and_decisions_refuse_what_does_not_fit(t: TestStore) {
+    let seed = t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
+    let before = t.store.audit_head().await.unwrap();
+    let mut partial = checks(&seed, Recommendation::Refuse);
+    partial.pop();
+    let err = t.store.submit_request(&bureau("IR"), seed.request_id, &partial).await.unwrap_err();
+    assert!(matches!(err, StoreError::CheckMismatch { .. }), "{err}");
+    assert_eq!(t.store.count_notices().await.unwrap(), vec![(NoticeState::Draft, 5)], "nothing half-submitted");
+    assert_eq!(t.store.audit_head().await.unwrap(), before);
+
+    assert!(matches!(
+        t.store.decide(&reviewer(), seed.request_id, Decision::Refuse, "no", None).await,
+        Err(StoreError::NothingToDo { .. })
+    ));
+    t.store.submit_request(&bureau("IR"), seed.request_id, &checks(&seed, Recommendation::Refuse)).await.unwrap();
+    assert!(matches!(
+        t.store.submit_request(&bureau("IR"), seed.request_id, &checks(&seed, Recommendation::Refuse)).await,
+        Err(StoreError::NothingToDo { .. })
+    ));
+    assert!(matches!(t.store.read_request(&reviewer(), 999).await, Err(StoreError::RequestNotFound(999))));
+    let stranger = dragnet_domain::NoticeId::parse("2026/99999").unwrap();
+    assert!(matches!(
+        t.store.decide(&reviewer(), seed.request_id, Decision::Refuse, "no", Some(&[stranger])).await,
+        Err(StoreError::NothingToDo { .. })
+    ));
+    // Asking for information sends one notice back to the bureau, which may submit it again.
+    let one = seed.notice_ids[1];
+    t.store
+        .decide(&reviewer(), seed.request_id, Decision::RequestInformation, "which role?", Some(&[one]))
+        .await
+        .unwrap();
+    let resubmit =
+        vec![SubjectCheck { notice_id: one, recommendation: Recommendation::Review, report: serde_json::json!({}) }];
+    let moved = t.store.submit_request(&bureau("IR"), seed.request_id, &resubmit).await.unwrap();
+    assert_eq!(moved, vec![(one, NoticeState::InReview)]);
 }
