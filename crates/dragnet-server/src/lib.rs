@@ -1,7 +1,7 @@
 //! Dragnet's HTTP server: the router, its layers, and the health and readiness endpoints.
 //!
-//! Handlers are thin: they read the request, call the store (and later the review and
-//! screening libraries), and shape the answer. The API and pages arrive with later issues.
+//! Handlers are thin: they read the request, call the store (and the review and screening
+//! libraries), and shape the answer.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,6 +17,8 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+pub mod api;
+pub mod auth;
 pub mod problem;
 
 pub use problem::Problem;
@@ -30,6 +32,15 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
+    /// The compliance policy, read and validated once at start-up.
+    pub policy: Arc<dragnet_review::Policy>,
+}
+
+impl AppState {
+    /// A state with the built-in policy.
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        AppState { store, policy: Arc::new(dragnet_review::Policy::built_in()) }
+    }
 }
 
 /// The whole application, ready to serve.
@@ -37,6 +48,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .merge(api::routes())
         .fallback(|| async { Problem::not_found() })
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

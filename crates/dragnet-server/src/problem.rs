@@ -4,34 +4,84 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-/// An error answer. `code` is stable for clients to match on; `detail` is for people.
-#[derive(Debug, Clone, Serialize)]
+/// An error answer. `code` is stable for clients to match on; `detail` is for people. Small, as
+/// every handler's `Result` carries one: the rare report is boxed.
+#[derive(Debug, Clone)]
 pub struct Problem {
-    #[serde(skip)]
     pub status: StatusCode,
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub title: String,
-    #[serde(rename = "status")]
-    pub status_code: u16,
     pub code: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: &'static str,
     pub detail: Option<String>,
     /// The field of the request at fault, where there is one (`subjects[2].date_of_birth`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The automated check's report, where it is why the request was turned back.
+    pub report: Option<Box<serde_json::Value>>,
+}
+
+/// The body as RFC 9457 lays it out, with `code` and `field` as extension members.
+#[derive(Serialize)]
+struct ProblemBody<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    title: &'a str,
+    status: u16,
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a serde_json::Value>,
 }
 
 impl Problem {
-    pub fn new(status: StatusCode, code: &'static str, title: &str) -> Self {
-        Problem {
-            status,
-            kind: format!("urn:dragnet:problem:{code}"),
-            title: title.to_string(),
-            status_code: status.as_u16(),
-            code,
-            detail: None,
-            field: None,
+    pub fn new(status: StatusCode, code: &'static str, title: &'static str) -> Self {
+        Problem { status, code, title, detail: None, field: None, report: None }
+    }
+
+    /// The field at fault, by its path in the request body.
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        let field = field.into();
+        self.field = (!field.is_empty()).then_some(field);
+        self
+    }
+
+    /// A body that does not read: a wrong field, an unknown code, an impossible date.
+    pub fn invalid(error: &dragnet_domain::FieldError) -> Self {
+        Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_request", "The request body is not valid")
+            .detail(error.to_string())
+            .field(error.path.clone())
+    }
+
+    pub fn unauthorized() -> Self {
+        Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "A valid bearer token is needed")
+    }
+
+    pub fn forbidden(detail: &str) -> Self {
+        Problem::new(StatusCode::FORBIDDEN, "forbidden", "Not allowed for this user").detail(detail)
+    }
+
+    /// A store error as the client should see it: what it did wrong, or only that something failed.
+    pub fn from_store(error: dragnet_store::StoreError) -> Self {
+        use dragnet_store::StoreError as E;
+        match error {
+            E::NoticeNotFound(_) | E::RequestNotFound(_) | E::UserNotFound(_) => Problem::not_found(),
+            E::IllegalTransition(err) => {
+                Problem::new(StatusCode::CONFLICT, "illegal_transition", "Not possible in this state")
+                    .detail(err.to_string())
+            }
+            E::NothingToDo { .. } => {
+                Problem::new(StatusCode::CONFLICT, "nothing_to_do", "Nothing in the state this needs")
+                    .detail(error.to_string())
+            }
+            E::SameReviewer(_) => {
+                Problem::new(StatusCode::CONFLICT, "four_eyes", "A second, different reviewer must concur")
+                    .detail(error.to_string())
+            }
+            E::UserExists(_) => {
+                Problem::new(StatusCode::CONFLICT, "exists", "Already exists").detail(error.to_string())
+            }
+            other => Problem::internal(&other),
         }
     }
 
@@ -53,7 +103,16 @@ impl Problem {
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
-        let mut response = (self.status, axum::Json(&self)).into_response();
+        let body = ProblemBody {
+            kind: format!("urn:dragnet:problem:{}", self.code),
+            title: self.title,
+            status: self.status.as_u16(),
+            code: self.code,
+            detail: self.detail.as_deref(),
+            field: self.field.as_deref(),
+            report: self.report.as_deref(),
+        };
+        let mut response = (self.status, axum::Json(&body)).into_response();
         response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         response
     }

@@ -12,7 +12,7 @@ use tower::ServiceExt;
 async fn app() -> (axum::Router, SqliteStore, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap();
-    let state = AppState { store: Arc::new(store.clone()) as Arc<dyn Store> };
+    let state = AppState::new(Arc::new(store.clone()) as Arc<dyn Store>);
     (router(state), store, dir)
 }
 

@@ -166,6 +166,8 @@ pub struct NoticeSummary {
     pub subject_name: String,
     pub state: NoticeState,
     pub recommendation: Option<Recommendation>,
+    /// The automated check's report on the subject, once submitted.
+    pub report: Option<serde_json::Value>,
 }
 
 /// A stored request with its notices.
@@ -257,6 +259,10 @@ pub trait Store: Send + Sync + fmt::Debug {
         event: LifecycleEvent,
         reason: Option<&str>,
     ) -> Result<NoticeState>;
+
+    /// Who asked for a request (a country code or an entity): for deciding who may see it. Reads no
+    /// personal data, so it is not audited.
+    async fn request_owner(&self, request_id: i64) -> Result<String>;
 
     /// Reads a request and its notices, recording the read.
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord>;
@@ -607,4 +613,9 @@ pub(crate) fn queue_entry(
         submitted_at,
         notices,
     })
+}
+
+pub(crate) fn parse_stored_report(text: Option<&str>) -> Result<Option<serde_json::Value>> {
+    text.map(|t| serde_json::from_str(t).map_err(|err| StoreError::Corrupt(format!("a stored check report: {err}"))))
+        .transpose()
 }

@@ -13,8 +13,9 @@ use crate::{
     Clock, Decision, DecisionOutcome, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, QueueEntry, RequestRecord, Result,
     Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover, deciding, decision_made,
     failpoint, hash_token, id_year, is_halfway, new_token, notice_moved, notice_submitted, notice_target,
-    parse_stored_grant, parse_stored_recommendation, parse_stored_request, parse_stored_state, plan_decision,
-    plan_drafts, queue_entry, request_created, subject_name, submittable, to_json, token_created, user_created,
+    parse_stored_grant, parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state,
+    plan_decision, plan_drafts, queue_entry, request_created, subject_name, submittable, to_json, token_created,
+    user_created,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -115,7 +116,7 @@ const NOTICE_COLUMNS: &str =
 /// The notices of a request (only those in review, if asked) as a list shows them.
 async fn summaries(conn: &mut PgConnection, request_id: i64, in_review_only: bool) -> Result<Vec<NoticeSummary>> {
     let rows = sqlx::query(
-        "SELECT id, state, recommendation, subject::text AS subject FROM notices
+        "SELECT id, state, recommendation, subject::text AS subject, check_report::text AS check_report FROM notices
          WHERE request_id = $1 AND (state = 'in_review' OR NOT $2) ORDER BY subject_index",
     )
     .bind(request_id)
@@ -130,6 +131,7 @@ async fn summaries(conn: &mut PgConnection, request_id: i64, in_review_only: boo
                 subject_name: subject_name(row.try_get("subject")?)?,
                 state: parse_stored_state(row.try_get("state")?)?,
                 recommendation: parse_stored_recommendation(row.try_get("recommendation")?)?,
+                report: parse_stored_report(row.try_get("check_report")?)?,
             })
         })
         .collect()
@@ -244,6 +246,14 @@ impl Store for PostgresStore {
         self.append_audit(&mut tx, actor, notice_moved(id, event, from, to, reason)).await?;
         tx.commit().await?;
         Ok(to)
+    }
+
+    async fn request_owner(&self, request_id: i64) -> Result<String> {
+        sqlx::query_scalar("SELECT requested_by FROM requests WHERE id = $1")
+            .bind(request_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::RequestNotFound(request_id))
     }
 
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord> {

@@ -18,9 +18,14 @@ pub struct ServeArgs {
     /// The address to listen on [default: 127.0.0.1]
     #[arg(long, env = "DRAGNET_BIND")]
     pub bind: Option<IpAddr>,
+    /// A folder of policy files replacing the built-in ones (as for `dragnet check`)
+    #[arg(long, env = "DRAGNET_POLICY", value_name = "DIR")]
+    pub policy: Option<std::path::PathBuf>,
 }
 
 pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    // The policy is read and validated before anything starts: a bad file stops the server here.
+    let policy = crate::check::load_policy(args.policy.as_deref())?;
     let store = dragnet_store::open(&settings.store, Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
@@ -33,9 +38,8 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     println!("dragnet listening on http://{address} ({})", settings.store_description());
     tracing::info!(%address, store = store.backend(), "serving");
 
-    dragnet_server::serve(listener, AppState { store: store.clone() }, shutdown_signal())
-        .await
-        .context("the server failed")?;
+    let state = AppState { store: store.clone(), policy: std::sync::Arc::new(policy) };
+    dragnet_server::serve(listener, state, shutdown_signal()).await.context("the server failed")?;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
 }

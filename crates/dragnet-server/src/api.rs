@@ -1,0 +1,193 @@
+//! The JSON API under `/api/v1`: notice requests from their draft to the reviewer's decision.
+//!
+//! Each handler checks the caller's role and country first, then calls the store (and the review
+//! library for the automated check) and shapes the answer. Bodies are read by the domain's own
+//! readers, so a bad one is refused with the path of the field at fault.
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use dragnet_domain::{FieldError, NoticeId, Role, parse_request};
+use dragnet_store::{Decision, Recommendation, SubjectCheck};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::auth::Caller;
+use crate::{AppState, Problem};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/requests", post(create_request))
+        .route("/api/v1/requests/{id}", get(read_request))
+        .route("/api/v1/requests/{id}/submit", post(submit_request))
+        .route("/api/v1/requests/{id}/decision", post(decide))
+        .route("/api/v1/review/queue", get(review_queue))
+}
+
+type Answer = Result<Response, Problem>;
+
+/// A request id from the path; anything else names no request.
+fn request_id(text: &str) -> Result<i64, Problem> {
+    text.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)
+}
+
+/// The body as JSON, or why not.
+fn json_body(body: &Bytes) -> Result<Value, Problem> {
+    serde_json::from_slice(body).map_err(|err| {
+        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
+    })
+}
+
+/// Whether the caller may see or act on a request of `owner`: its own bureau, or the secretariat.
+async fn may_see_request(state: &AppState, caller: &Caller, id: i64) -> Result<String, Problem> {
+    let owner = state.store.request_owner(id).await.map_err(Problem::from_store)?;
+    let secretariat = matches!(caller.role(), Role::Reviewer | Role::Supervisor);
+    if secretariat || caller.acts_for(&owner) {
+        return Ok(owner);
+    }
+    // Another country's request does not exist, as far as this caller can tell.
+    Err(Problem::not_found())
+}
+
+/// `POST /api/v1/requests`: a bureau's request becomes one draft notice per subject.
+async fn create_request(State(state): State<AppState>, caller: Caller, body: Bytes) -> Answer {
+    caller.require(&[Role::BureauOfficer])?;
+    json_body(&body)?;
+    let text =
+        std::str::from_utf8(&body).map_err(|_| Problem::invalid(&FieldError::new("", "the body is not UTF-8 text")))?;
+    let request = parse_request(text).map_err(|err| Problem::invalid(&err))?;
+    if !caller.acts_for(request.requested_by.as_str()) {
+        return Err(Problem::forbidden(&format!(
+            "a bureau asks only for its own country: this request names {} as requester",
+            request.requested_by
+        ))
+        .field("requested_by"));
+    }
+    let stored = state.store.create_drafts(&caller.actor, &request).await.map_err(Problem::from_store)?;
+    let location = format!("/api/v1/requests/{}", stored.request_id);
+    let body = json!({"request_id": stored.request_id, "notices": stored.notice_ids});
+    Ok((StatusCode::CREATED, [(axum::http::header::LOCATION, location)], Json(body)).into_response())
+}
+
+/// `GET /api/v1/requests/{id}`: the request and where each of its notices stands.
+async fn read_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
+    let id = request_id(&id)?;
+    may_see_request(&state, &caller, id).await?;
+    let record = state.store.read_request(&caller.actor, id).await.map_err(Problem::from_store)?;
+    Ok(Json(record).into_response())
+}
+
+/// `POST /api/v1/requests/{id}/submit`: runs the automated check and, unless a subject lacks the
+/// minimum data, sends the drafts to review with their reports.
+async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
+    caller.require(&[Role::BureauOfficer])?;
+    let id = request_id(&id)?;
+    let owner = may_see_request(&state, &caller, id).await?;
+    if !caller.acts_for(&owner) {
+        return Err(Problem::not_found());
+    }
+    let record = state.store.read_request(&caller.actor, id).await.map_err(Problem::from_store)?;
+    let report = dragnet_review::check(&record.request, &state.policy);
+    let report_json = serde_json::to_value(&report).map_err(|err| Problem::internal(&err))?;
+    let submitting: Vec<(usize, NoticeId)> = record
+        .notices
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            matches!(n.state, dragnet_domain::NoticeState::Draft | dragnet_domain::NoticeState::InfoRequested)
+        })
+        .map(|(index, n)| (index, n.id))
+        .collect();
+    if submitting.is_empty() {
+        return Err(Problem::new(StatusCode::CONFLICT, "nothing_to_do", "The request has no draft to submit"));
+    }
+    let mut checks = Vec::with_capacity(submitting.len());
+    for (index, notice_id) in &submitting {
+        let subject = report.subjects.get(*index).ok_or_else(|| Problem::internal(&"a subject without a report"))?;
+        let recommendation = Recommendation::parse(subject.recommendation.as_str())
+            .ok_or_else(|| Problem::internal(&"an unknown recommendation"))?;
+        if recommendation == Recommendation::Incomplete {
+            let mut problem = Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "incomplete",
+                "A subject lacks the minimum data a notice needs",
+            )
+            .detail(format!("{} ({}): see the report's findings", subject.name, notice_id));
+            problem.report = Some(Box::new(report_json.clone()));
+            return Err(problem);
+        }
+        let subject_json = serde_json::to_value(subject).map_err(|err| Problem::internal(&err))?;
+        checks.push(SubjectCheck { notice_id: *notice_id, recommendation, report: subject_json });
+    }
+    let moved = state.store.submit_request(&caller.actor, id, &checks).await.map_err(Problem::from_store)?;
+    let notices: Vec<Value> = moved
+        .iter()
+        .zip(&checks)
+        .map(|((notice, state), check)| json!({"id": notice, "state": state, "report": check.report}))
+        .collect();
+    Ok(Json(json!({"request_id": id, "recommendation": report.recommendation, "notices": notices})).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct QueueQuery {
+    limit: Option<i64>,
+}
+
+/// `GET /api/v1/review/queue`: requests waiting for a decision, the riskiest first.
+async fn review_queue(State(state): State<AppState>, caller: Caller, Query(query): Query<QueueQuery>) -> Answer {
+    caller.require(&[Role::Reviewer, Role::Supervisor])?;
+    let limit = query.limit.unwrap_or(50).clamp(1, 500);
+    let queue = state.store.review_queue(&caller.actor, limit).await.map_err(Problem::from_store)?;
+    Ok(Json(json!({"requests": queue})).into_response())
+}
+
+/// The body of a decision, read field by field so that an error names its field.
+fn read_decision(body: &Value) -> Result<(Decision, String, Option<Vec<NoticeId>>), Problem> {
+    let object = body.as_object().ok_or_else(|| Problem::invalid(&FieldError::new("", "expected a JSON object")))?;
+    if let Some(unknown) = object.keys().find(|k| !["decision", "reason", "notices"].contains(&k.as_str())) {
+        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field")));
+    }
+    let decision =
+        object.get("decision").and_then(Value::as_str).and_then(Decision::parse).ok_or_else(|| {
+            Problem::invalid(&FieldError::new("decision", "one of publish, refuse, request_information"))
+        })?;
+    let reason = object
+        .get("reason")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| Problem::invalid(&FieldError::new("reason", "a decision needs its reason")))?
+        .to_string();
+    let notices = match object.get("notices") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(items)) => Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    item.as_str().and_then(|text| NoticeId::parse(text).ok()).ok_or_else(|| {
+                        Problem::invalid(&FieldError::new(format!("notices[{i}]"), "a notice id, YYYY/NNNNN"))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        Some(_) => return Err(Problem::invalid(&FieldError::new("notices", "a list of notice ids"))),
+    };
+    Ok((decision, reason, notices))
+}
+
+/// `POST /api/v1/requests/{id}/decision`: a reviewer publishes, refuses or asks for information.
+async fn decide(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
+    caller.require(&[Role::Reviewer])?;
+    let id = request_id(&id)?;
+    let (decision, reason, notices) = read_decision(&json_body(&body)?)?;
+    let outcomes = state
+        .store
+        .decide(&caller.actor, id, decision, &reason, notices.as_deref())
+        .await
+        .map_err(Problem::from_store)?;
+    Ok(Json(json!({"request_id": id, "decision": decision, "outcomes": outcomes})).into_response())
+}

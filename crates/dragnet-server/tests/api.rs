@@ -1,0 +1,321 @@
+//! The API driven over a real socket, on SQLite and (when `DRAGNET_TEST_DATABASE_URL` names a
+//! server) on PostgreSQL: the life of a request from its draft to the reviewer's decision, and
+//! what each role and country is refused.
+
+use std::net::SocketAddr;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use dragnet_domain::{Actor, Grant, MemberCountry, Role, UserName};
+use dragnet_server::AppState;
+use dragnet_store::postgres::PostgresStore;
+use dragnet_store::sqlite::SqliteStore;
+use dragnet_store::testing::{TestDatabase, postgres_test_url};
+use dragnet_store::{Clock, Store};
+use futures::FutureExt;
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// A server on a random port, its store, and a token per user.
+struct Server {
+    address: SocketAddr,
+    store: Arc<dyn Store>,
+    tokens: std::collections::HashMap<&'static str, String>,
+}
+
+/// An answer: status, headers (lower-case names), and the body as JSON (`Null` when empty).
+#[derive(Debug)]
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Value,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+impl Server {
+    async fn start(store: Arc<dyn Store>) -> Server {
+        let admin = Actor::system("test", None);
+        let mut tokens = std::collections::HashMap::new();
+        let users: [(&str, Role, Option<&str>); 6] = [
+            ("ncb.ir", Role::BureauOfficer, Some("IR")),
+            ("ncb.fr", Role::BureauOfficer, Some("FR")),
+            ("reviewer.one", Role::Reviewer, None),
+            ("reviewer.two", Role::Reviewer, None),
+            ("border.de", Role::Screener, Some("DE")),
+            ("auditor", Role::Auditor, None),
+        ];
+        for (name, role, country) in users {
+            let grant = Grant::new(role, country.map(|c| MemberCountry::parse(c).unwrap())).unwrap();
+            let user = UserName::parse(name).unwrap();
+            store.create_user(&admin, &user, grant).await.unwrap();
+            tokens.insert(name, store.create_token(&admin, &user, "test").await.unwrap());
+        }
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let state = AppState::new(store.clone());
+        tokio::spawn(dragnet_server::serve(listener, state, std::future::pending()));
+        Server { address, store, tokens }
+    }
+
+    /// One HTTP/1.1 exchange on a fresh connection.
+    async fn call(&self, method: &str, path: &str, user: Option<&str>, body: Option<&str>) -> Answer {
+        let mut stream = tokio::net::TcpStream::connect(self.address).await.unwrap();
+        let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", self.address);
+        if let Some(user) = user {
+            let token = self.tokens.get(user).map_or(user, String::as_str);
+            request.push_str(&format!("Authorization: Bearer {token}\r\n"));
+        }
+        let body = body.unwrap_or("");
+        if !body.is_empty() || method == "POST" {
+            request.push_str(&format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len()));
+        }
+        request.push_str("\r\n");
+        request.push_str(body);
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).await.unwrap();
+        let text = String::from_utf8(raw).unwrap();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        let mut lines = head.lines();
+        let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+        let headers = lines
+            .filter_map(|line| line.split_once(": "))
+            .map(|(n, v)| (n.to_ascii_lowercase(), v.to_string()))
+            .collect();
+        let body = if body.is_empty() { Value::Null } else { serde_json::from_str(body).unwrap() };
+        Answer { status, headers, body }
+    }
+
+    async fn post(&self, path: &str, user: &str, body: &Value) -> Answer {
+        self.call("POST", path, Some(user), Some(&body.to_string())).await
+    }
+
+    async fn get(&self, path: &str, user: &str) -> Answer {
+        self.call("GET", path, Some(user), None).await
+    }
+}
+
+async fn on_sqlite<F>(test: impl FnOnce(Server) -> F)
+where
+    F: Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap();
+    test(Server::start(Arc::new(store)).await).await;
+}
+
+async fn on_postgres<F>(test: impl FnOnce(Server) -> F)
+where
+    F: Future<Output = ()>,
+{
+    let Some(admin_url) = postgres_test_url() else {
+        eprintln!("DRAGNET_TEST_DATABASE_URL is not set: skipping the PostgreSQL run");
+        return;
+    };
+    let database = TestDatabase::create(&admin_url).await.expect("cannot create a test database");
+    let store = PostgresStore::connect(&database.url, Clock::system()).await.unwrap();
+    let outcome =
+        AssertUnwindSafe(async { test(Server::start(Arc::new(store.clone())).await).await }).catch_unwind().await;
+    store.pool().close().await;
+    database.drop_now().await.expect("cannot drop the test database");
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { super::on_sqlite(super::$name).await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { super::on_postgres(super::$name).await })*
+        }
+    };
+}
+
+on_both_backends!(
+    the_request_that_started_this_project_is_refused_with_its_art3_finding,
+    an_ordinary_red_notice_is_published,
+    publishing_against_a_refusal_takes_a_second_reviewer,
+    each_role_is_refused_what_it_may_not_do,
+    bad_bodies_are_refused_with_their_field,
+);
+
+fn case(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev").join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+const SEED: &str = "01-seed-head-of-state-drone-strike.json";
+const MURDER: &str = "02-ordinary-murder.json";
+
+/// Creates and submits a case as `bureau`; answers the request id and the submission.
+async fn submitted(server: &Server, bureau: &str, name: &str) -> (i64, Answer) {
+    let created = server.post("/api/v1/requests", bureau, &case(name)).await;
+    assert_eq!(created.status, 201, "{:?}", created.body);
+    let id = created.body["request_id"].as_i64().unwrap();
+    assert_eq!(created.header("location"), Some(format!("/api/v1/requests/{id}").as_str()));
+    let submission = server.post(&format!("/api/v1/requests/{id}/submit"), bureau, &json!({})).await;
+    (id, submission)
+}
+
+async fn the_request_that_started_this_project_is_refused_with_its_art3_finding(server: Server) {
+    let (id, submission) = submitted(&server, "ncb.ir", SEED).await;
+    assert_eq!(submission.status, 200, "{:?}", submission.body);
+    assert_eq!(submission.body["recommendation"], "refuse");
+
+    // An ordinary case waits too, but behind the riskier one.
+    let (ordinary, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
+    assert_eq!(queue.status, 200);
+    let order: Vec<i64> =
+        queue.body["requests"].as_array().unwrap().iter().map(|r| r["request_id"].as_i64().unwrap()).collect();
+    assert_eq!(order, [id, ordinary]);
+
+    let request = server.get(&format!("/api/v1/requests/{id}"), "reviewer.one").await;
+    assert_eq!(request.status, 200);
+    let notices = request.body["notices"].as_array().unwrap();
+    let first = &notices[0];
+    assert_eq!(first["recommendation"], "refuse");
+    let rules: Vec<&str> =
+        first["report"]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(rules.iter().any(|r| r.starts_with("art3.")), "the art. 3 finding is before the reviewer: {rules:?}");
+    let basis = first["report"]["findings"][0]["basis"].as_str().unwrap_or_default();
+    assert!(!basis.is_empty(), "each finding names its legal basis");
+
+    let decision = server
+        .post(
+            &format!("/api/v1/requests/{id}/decision"),
+            "reviewer.one",
+            &json!({"decision": "refuse", "reason": "Constitution art. 3: a military operation by a state's officials"}),
+        )
+        .await;
+    assert_eq!(decision.status, 200, "{:?}", decision.body);
+    let outcomes = decision.body["outcomes"].as_array().unwrap();
+    assert_eq!(outcomes.len(), notices.len());
+    assert!(outcomes.iter().all(|o| o["state"] == "refused"));
+    let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
+    assert_eq!(queue.body["requests"].as_array().unwrap().len(), 1, "only the ordinary case is left");
+    assert!(matches!(server.store.verify_audit().await.unwrap(), dragnet_store::AuditVerification::Intact { .. }));
+}
+
+async fn an_ordinary_red_notice_is_published(server: Server) {
+    let (id, submission) = submitted(&server, "ncb.fr", MURDER).await;
+    assert_eq!(submission.status, 200, "{:?}", submission.body);
+    assert_eq!(submission.body["recommendation"], "clear", "a murder in Lyon passes with nothing to flag");
+    let decision = server
+        .post(
+            &format!("/api/v1/requests/{id}/decision"),
+            "reviewer.one",
+            &json!({"decision": "publish", "reason": "ordinary-law crime, data complete"}),
+        )
+        .await;
+    assert_eq!(decision.status, 200, "{:?}", decision.body);
+    assert_eq!(decision.body["outcomes"][0]["state"], "published");
+    let request = server.get(&format!("/api/v1/requests/{id}"), "ncb.fr").await;
+    assert_eq!(request.body["notices"][0]["state"], "published");
+    // Deciding again finds nothing in review.
+    let again = server
+        .post(
+            &format!("/api/v1/requests/{id}/decision"),
+            "reviewer.one",
+            &json!({"decision": "refuse", "reason": "no"}),
+        )
+        .await;
+    assert_eq!(again.status, 409);
+    assert_eq!(again.body["code"], "nothing_to_do");
+}
+
+async fn publishing_against_a_refusal_takes_a_second_reviewer(server: Server) {
+    let (id, _) = submitted(&server, "ncb.ir", SEED).await;
+    let path = format!("/api/v1/requests/{id}/decision");
+    let first = server
+        .post(&path, "reviewer.one", &json!({"decision": "publish", "reason": "I disagree with the check"}))
+        .await;
+    assert_eq!(first.status, 200);
+    assert!(first.body["outcomes"].as_array().unwrap().iter().all(|o| o["outcome"] == "awaiting_second_reviewer"));
+    let same = server.post(&path, "reviewer.one", &json!({"decision": "publish", "reason": "still"})).await;
+    assert_eq!(same.status, 409);
+    assert_eq!(same.body["code"], "four_eyes");
+    let second = server.post(&path, "reviewer.two", &json!({"decision": "publish", "reason": "concur"})).await;
+    assert_eq!(second.status, 200);
+    assert!(second.body["outcomes"].as_array().unwrap().iter().all(|o| o["state"] == "published"));
+}
+
+async fn each_role_is_refused_what_it_may_not_do(server: Server) {
+    let missing = server.call("GET", "/api/v1/review/queue", None, None).await;
+    assert_eq!(missing.status, 401);
+    assert_eq!(missing.header("www-authenticate"), Some("Bearer"));
+    assert_eq!(missing.header("content-type"), Some("application/problem+json"));
+    let unknown = server.call("GET", "/api/v1/review/queue", Some("not-a-token"), None).await;
+    assert_eq!(unknown.status, 401);
+
+    // A bureau asks only for its own country; a screener or reviewer drafts nothing.
+    let as_other = server.post("/api/v1/requests", "ncb.fr", &case(SEED)).await;
+    assert_eq!(as_other.status, 403);
+    assert_eq!(as_other.body["field"], "requested_by");
+    for user in ["border.de", "reviewer.one", "auditor"] {
+        assert_eq!(server.post("/api/v1/requests", user, &case(MURDER)).await.status, 403, "{user}");
+    }
+    let (id, _) = submitted(&server, "ncb.ir", SEED).await;
+    // Another country's bureau cannot tell the request exists; nor can a screener.
+    for user in ["ncb.fr", "border.de"] {
+        let read = server.get(&format!("/api/v1/requests/{id}"), user).await;
+        assert_eq!(read.status, 404, "{user}");
+        assert!(!read.body.to_string().contains("HALVERSEN"), "no personal data in a refusal");
+    }
+    assert_eq!(server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.fr", &json!({})).await.status, 404);
+    // Only reviewers decide; only the secretariat reads the queue.
+    let decision = json!({"decision": "publish", "reason": "mine"});
+    for user in ["ncb.ir", "border.de", "auditor"] {
+        assert_eq!(
+            server.post(&format!("/api/v1/requests/{id}/decision"), user, &decision).await.status,
+            403,
+            "{user}"
+        );
+        assert_eq!(server.get("/api/v1/review/queue", user).await.status, 403, "{user}");
+    }
+    assert_eq!(server.get("/api/v1/requests/999999", "reviewer.one").await.status, 404);
+    assert_eq!(server.get("/api/v1/requests/abc", "reviewer.one").await.status, 404);
+}
+
+async fn bad_bodies_are_refused_with_their_field(server: Server) {
+    let before = server.store.audit_head().await.unwrap();
+    let malformed = server.call("POST", "/api/v1/requests", Some("ncb.fr"), Some("{\"kind\": ")).await;
+    assert_eq!(malformed.status, 400);
+    assert_eq!(malformed.body["code"], "malformed_json");
+    let mut request = case(MURDER);
+    request["subjects"][0]["date_of_birth"] = json!("1971-13-02");
+    let impossible = server.post("/api/v1/requests", "ncb.fr", &request).await;
+    assert_eq!(impossible.status, 422);
+    assert_eq!(impossible.body["code"], "invalid_request");
+    assert_eq!(impossible.body["field"], "subjects[0].date_of_birth");
+    let mut request = case(MURDER);
+    request["kind"] = json!("scarlet");
+    assert_eq!(server.post("/api/v1/requests", "ncb.fr", &request).await.body["field"], "kind");
+    assert_eq!(server.store.audit_head().await.unwrap(), before, "nothing stored, nothing recorded");
+
+    let (id, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let path = format!("/api/v1/requests/{id}/decision");
+    let cases = [
+        (json!({"decision": "maybe", "reason": "x"}), "decision"),
+        (json!({"decision": "refuse", "reason": "  "}), "reason"),
+        (json!({"decision": "refuse", "reason": "x", "notices": ["soon"]}), "notices[0]"),
+        (json!({"decision": "refuse", "reason": "x", "why": "extra"}), "why"),
+    ];
+    for (body, field) in cases {
+        let answer = server.post(&path, "reviewer.one", &body).await;
+        assert_eq!(answer.status, 422, "{body}");
+        assert_eq!(answer.body["field"], field, "{body}");
+    }
+    let not_json = server.call("POST", &path, Some("reviewer.one"), Some("decide!")).await;
+    assert_eq!(not_json.status, 400);
+    assert_eq!(not_json.body["code"], "malformed_json");
+}
