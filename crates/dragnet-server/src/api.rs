@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use dragnet_domain::{FieldError, NoticeId, Role, parse_request};
+use dragnet_domain::{FieldError, LifecycleEvent, NoticeId, Role, parse_request};
 use dragnet_store::{Decision, Recommendation, SubjectCheck};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -25,6 +25,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/requests/{id}/submit", post(submit_request))
         .route("/api/v1/requests/{id}/decision", post(decide))
         .route("/api/v1/review/queue", get(review_queue))
+        .route("/api/v1/notices/{id}/{action}", post(notice_action))
+        .route("/api/v1/screen", post(crate::screening::screen))
 }
 
 type Answer = Result<Response, Problem>;
@@ -189,5 +191,55 @@ async fn decide(State(state): State<AppState>, caller: Caller, Path(id): Path<St
         .decide(&caller.actor, id, decision, &reason, notices.as_deref())
         .await
         .map_err(Problem::from_store)?;
+    // A published notice is screened from this moment on.
+    for outcome in &outcomes {
+        if let dragnet_store::DecisionOutcome::Moved { notice, state: dragnet_domain::NoticeState::Published } = outcome
+        {
+            state.screening.refresh(state.store.as_ref(), *notice).await.map_err(Problem::from_store)?;
+        }
+    }
     Ok(Json(json!({"request_id": id, "decision": decision, "outcomes": outcomes})).into_response())
+}
+
+/// `POST /api/v1/notices/{id}/suspend|reinstate|cancel|renew` with `{"reason": "…"}`: a published
+/// notice's life after publication. The secretariat suspends, reinstates and cancels; the requesting
+/// bureau cancels and renews its own. Screening follows at once.
+async fn notice_action(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, action)): Path<(String, String)>,
+    body: Bytes,
+) -> Answer {
+    let event = match action.as_str() {
+        "suspend" => LifecycleEvent::Suspend,
+        "reinstate" => LifecycleEvent::Reinstate,
+        "cancel" => LifecycleEvent::Cancel,
+        "renew" => LifecycleEvent::Renew,
+        _ => return Err(Problem::not_found()),
+    };
+    let id = NoticeId::parse(&id).map_err(|_| Problem::not_found())?;
+    let owner = state.store.notice_owner(id).await.map_err(Problem::from_store)?;
+    let secretariat = caller.role() == Role::Reviewer;
+    let own_bureau = caller.role() == Role::BureauOfficer && caller.acts_for(&owner);
+    let allowed = match event {
+        LifecycleEvent::Suspend | LifecycleEvent::Reinstate => secretariat,
+        _ => secretariat || own_bureau,
+    };
+    if !allowed {
+        if caller.role() == Role::BureauOfficer && !own_bureau {
+            return Err(Problem::not_found());
+        }
+        return Err(Problem::forbidden(&format!("this role cannot {action} a notice")));
+    }
+    let body = json_body(&body)?;
+    let reason = body
+        .get("reason")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| Problem::invalid(&FieldError::new("reason", "each change of a notice needs its reason")))?;
+    let new_state =
+        state.store.transition(&caller.actor, id, event, Some(reason)).await.map_err(Problem::from_store)?;
+    state.screening.refresh(state.store.as_ref(), id).await.map_err(Problem::from_store)?;
+    Ok(Json(json!({"id": id, "state": new_state})).into_response())
 }

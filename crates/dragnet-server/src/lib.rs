@@ -20,6 +20,7 @@ use tower_http::trace::TraceLayer;
 pub mod api;
 pub mod auth;
 pub mod problem;
+pub mod screening;
 
 pub use problem::Problem;
 
@@ -34,12 +35,18 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     /// The compliance policy, read and validated once at start-up.
     pub policy: Arc<dragnet_review::Policy>,
+    /// Every notice in force, for screening.
+    pub screening: Arc<screening::Screening>,
 }
 
 impl AppState {
-    /// A state with the built-in policy.
-    pub fn new(store: Arc<dyn Store>) -> Self {
-        AppState { store, policy: Arc::new(dragnet_review::Policy::built_in()) }
+    /// A state with the built-in policy and the screening index of the notices in force in `store`.
+    pub async fn load(
+        store: Arc<dyn Store>,
+        policy: dragnet_review::Policy,
+    ) -> Result<Self, dragnet_store::StoreError> {
+        let screening = screening::Screening::load(store.as_ref()).await?;
+        Ok(AppState { store, policy: Arc::new(policy), screening: Arc::new(screening) })
     }
 }
 
@@ -70,10 +77,13 @@ async fn healthz() -> Json<serde_json::Value> {
     Json(json!({"status": "ok"}))
 }
 
-/// Readiness: the store answers. (The screening index joins this check when it exists.)
+/// Readiness: the store answers (the screening index is loaded before the server listens).
 async fn readyz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
-        Ok(()) => Json(json!({"status": "ready", "store": state.store.backend()})).into_response(),
+        Ok(()) => {
+            Json(json!({"status": "ready", "store": state.store.backend(), "notices_in_force": state.screening.len()}))
+                .into_response()
+        }
         Err(err) => {
             tracing::warn!(error = %err, "readiness check: store unreachable");
             Problem::new(StatusCode::SERVICE_UNAVAILABLE, "not_ready", "The store does not answer").into_response()

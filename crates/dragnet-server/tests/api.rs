@@ -58,7 +58,7 @@ impl Server {
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let state = AppState::new(store.clone());
+        let state = AppState::load(store.clone(), dragnet_review::Policy::built_in()).await.unwrap();
         tokio::spawn(dragnet_server::serve(listener, state, std::future::pending()));
         Server { address, store, tokens }
     }
@@ -146,6 +146,7 @@ on_both_backends!(
     publishing_against_a_refusal_takes_a_second_reviewer,
     each_role_is_refused_what_it_may_not_do,
     bad_bodies_are_refused_with_their_field,
+    a_published_notice_is_screened_at_once_and_gone_when_cancelled,
 );
 
 fn case(name: &str) -> Value {
@@ -318,4 +319,58 @@ async fn bad_bodies_are_refused_with_their_field(server: Server) {
     let not_json = server.call("POST", &path, Some("reviewer.one"), Some("decide!")).await;
     assert_eq!(not_json.status, 400);
     assert_eq!(not_json.body["code"], "malformed_json");
+}
+
+async fn a_published_notice_is_screened_at_once_and_gone_when_cancelled(server: Server) {
+    let (id, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let traveller = json!({"persons": [
+        {"id": "seat-12A", "name": "Luca MARCHETTI", "date_of_birth": "1988-03-11"},
+        {"id": "seat-12B", "name": "Jane Doe"}
+    ]});
+    let before = server.post("/api/v1/screen", "border.de", &traveller).await;
+    assert_eq!(before.status, 200, "{:?}", before.body);
+    assert_eq!(before.body["results"][0]["hits"], json!([]), "not screened before it is published");
+
+    let decision = server
+        .post(
+            &format!("/api/v1/requests/{id}/decision"),
+            "reviewer.one",
+            &json!({"decision": "publish", "reason": "ordinary-law crime"}),
+        )
+        .await;
+    let notice = decision.body["outcomes"][0]["notice"].as_str().unwrap().to_string();
+    let found = server.post("/api/v1/screen", "border.de", &traveller).await;
+    assert_eq!(found.status, 200);
+    let results = found.body["results"].as_array().unwrap();
+    assert_eq!(results[0]["query"], "seat-12A");
+    assert_eq!(results[0]["hits"][0]["id"], notice.as_str(), "found in the moment it is published");
+    assert!(results[0]["hits"][0]["why"].as_str().unwrap().contains("MARCHETTI"));
+    assert_eq!(results[1]["hits"], json!([]));
+
+    // Screeners cannot cancel; the requesting bureau can, with a reason; screening follows at once.
+    let path = format!("/api/v1/notices/{}/cancel", notice.replace('/', "-"));
+    assert_eq!(server.post(&path, "border.de", &json!({"reason": "no"})).await.status, 403);
+    assert_eq!(server.post(&path, "ncb.ir", &json!({"reason": "no"})).await.status, 404);
+    assert_eq!(server.post(&path, "ncb.fr", &json!({})).await.body["field"], "reason");
+    let cancelled = server.post(&path, "ncb.fr", &json!({"reason": "located and extradited"})).await;
+    assert_eq!(cancelled.status, 200, "{:?}", cancelled.body);
+    assert_eq!(cancelled.body["state"], "cancelled");
+    let after = server.post("/api/v1/screen", "border.de", &traveller).await;
+    assert_eq!(after.body["results"][0]["hits"], json!([]), "gone from screening once cancelled");
+    let again = server.post(&path, "ncb.fr", &json!({"reason": "twice"})).await;
+    assert_eq!(again.status, 409);
+
+    // Screening is audited with what it showed; an auditor cannot screen; bad people are named.
+    let records = server.store.audit_records(0, 1000).await.unwrap();
+    let screenings: Vec<_> = records.iter().filter(|r| r.action == "screening.search").collect();
+    assert_eq!(screenings.len(), 3);
+    assert!(screenings[1].details.contains(&notice), "{}", screenings[1].details);
+    assert_eq!(server.post("/api/v1/screen", "auditor", &traveller).await.status, 403);
+    let bad = json!({"persons": [{"name": "A B"}, {"name": "C D", "date_of_birth": "1990-02-30"}]});
+    let answer = server.post("/api/v1/screen", "border.de", &bad).await;
+    assert_eq!(answer.status, 422);
+    assert_eq!(answer.body["field"], "persons[1].date_of_birth");
+    let many: Vec<Value> = (0..10_001).map(|i| json!({"name": format!("P {i}")})).collect();
+    let too_many = server.post("/api/v1/screen", "border.de", &json!({"persons": many})).await;
+    assert_eq!(too_many.status, 413);
 }

@@ -12,7 +12,8 @@ use tower::ServiceExt;
 async fn app() -> (axum::Router, SqliteStore, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap();
-    let state = AppState::new(Arc::new(store.clone()) as Arc<dyn Store>);
+    let state =
+        AppState::load(Arc::new(store.clone()) as Arc<dyn Store>, dragnet_review::Policy::built_in()).await.unwrap();
     (router(state), store, dir)
 }
 

@@ -264,6 +264,9 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// personal data, so it is not audited.
     async fn request_owner(&self, request_id: i64) -> Result<String>;
 
+    /// Who asked for a notice, like [`Store::request_owner`].
+    async fn notice_owner(&self, id: NoticeId) -> Result<String>;
+
     /// Reads a request and its notices, recording the read.
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord>;
 
@@ -290,6 +293,16 @@ pub trait Store: Send + Sync + fmt::Debug {
         reason: &str,
         only: Option<&[NoticeId]>,
     ) -> Result<Vec<DecisionOutcome>>;
+
+    /// Every notice in force with its subject, for the screening index. The system reading for
+    /// itself: the index shows nothing to anyone, and each search that shows a notice is audited.
+    async fn notices_in_force(&self) -> Result<Vec<(NoticeId, Person)>>;
+
+    /// One notice's subject if the notice is in force, for the index to take it in.
+    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<Person>>;
+
+    /// Records a screening: how many people were screened, and which notices it showed.
+    async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()>;
 
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord>;
 
@@ -618,4 +631,26 @@ pub(crate) fn queue_entry(
 pub(crate) fn parse_stored_report(text: Option<&str>) -> Result<Option<serde_json::Value>> {
     text.map(|t| serde_json::from_str(t).map_err(|err| StoreError::Corrupt(format!("a stored check report: {err}"))))
         .transpose()
+}
+
+pub(crate) fn screening_recorded(people: usize, shown: &[NoticeId]) -> audit::AuditEntry {
+    audit::AuditEntry::new("screening.search", "screening")
+        .details(serde_json::json!({"people": people, "shown": shown}))
+}
+
+pub(crate) fn in_force_row(id: &str, subject_json: &str) -> Result<(NoticeId, Person)> {
+    Ok((NoticeId::parse(id).map_err(StoreError::Corrupt)?, parse_stored_person(subject_json)?))
+}
+
+/// When an event publishes a notice, and until when it is then in force: publication starts the
+/// five years, renewal starts them again; other events leave both as they were.
+pub(crate) fn lifetime_change(
+    event: LifecycleEvent,
+    now: OffsetDateTime,
+) -> (Option<OffsetDateTime>, Option<OffsetDateTime>) {
+    match event {
+        LifecycleEvent::Publish => (Some(now), Some(now + NOTICE_LIFETIME)),
+        LifecycleEvent::Renew => (None, Some(now + NOTICE_LIFETIME)),
+        _ => (None, None),
+    }
 }

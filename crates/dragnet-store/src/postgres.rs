@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use async_trait::async_trait;
-use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, UserName};
+use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Person, UserName};
 use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 use sqlx::{PgConnection, Row};
 use time::OffsetDateTime;
@@ -12,10 +12,10 @@ use crate::audit::{AuditEntry, AuditRecord};
 use crate::{
     Clock, Decision, DecisionOutcome, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, QueueEntry, RequestRecord, Result,
     Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover, deciding, decision_made,
-    failpoint, hash_token, id_year, is_halfway, new_token, notice_moved, notice_submitted, notice_target,
-    parse_stored_grant, parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state,
-    plan_decision, plan_drafts, queue_entry, request_created, subject_name, submittable, to_json, token_created,
-    user_created,
+    failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, new_token, notice_moved,
+    notice_submitted, notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report,
+    parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry, request_created,
+    screening_recorded, subject_name, submittable, to_json, token_created, user_created,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -237,12 +237,19 @@ impl Store for PostgresStore {
             .ok_or(StoreError::NoticeNotFound(id))?;
         let from = parse_stored_state(&state)?;
         let to = from.apply(event)?;
-        sqlx::query("UPDATE notices SET state = $1, updated_at = $2 WHERE id = $3")
-            .bind(to.as_str())
-            .bind(self.clock.now())
-            .bind(id.to_string())
-            .execute(&mut *tx)
-            .await?;
+        let now = self.clock.now();
+        let (published, expires) = lifetime_change(event, now);
+        sqlx::query(
+            "UPDATE notices SET state = $1, updated_at = $2, published_at = COALESCE($3, published_at),
+             expires_at = COALESCE($4, expires_at) WHERE id = $5",
+        )
+        .bind(to.as_str())
+        .bind(now)
+        .bind(published)
+        .bind(expires)
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
         self.append_audit(&mut tx, actor, notice_moved(id, event, from, to, reason)).await?;
         tx.commit().await?;
         Ok(to)
@@ -254,6 +261,14 @@ impl Store for PostgresStore {
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::RequestNotFound(request_id))
+    }
+
+    async fn notice_owner(&self, id: NoticeId) -> Result<String> {
+        sqlx::query_scalar("SELECT requested_by FROM notices WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NoticeNotFound(id))
     }
 
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord> {
@@ -423,6 +438,30 @@ impl Store for PostgresStore {
         }
         tx.commit().await?;
         Ok(outcomes)
+    }
+
+    async fn notices_in_force(&self) -> Result<Vec<(NoticeId, Person)>> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, subject::text FROM notices WHERE state = 'published' ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(|(id, subject)| in_force_row(id, subject)).collect()
+    }
+
+    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<Person>> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT id, subject::text FROM notices WHERE id = $1 AND state = 'published'")
+                .bind(id.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(id, subject)| in_force_row(&id, &subject).map(|(_, person)| person)).transpose()
+    }
+
+    async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        self.append_audit(&mut tx, actor, screening_recorded(people, shown)).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord> {

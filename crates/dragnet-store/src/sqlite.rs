@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, UserName};
+use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Person, UserName};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
@@ -15,10 +15,10 @@ use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::{
     Clock, Decision, DecisionOutcome, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, QueueEntry, RequestRecord, Result,
     Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover, deciding, decision_made,
-    failpoint, hash_token, id_year, is_halfway, new_token, notice_moved, notice_submitted, notice_target,
-    parse_stored_grant, parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state,
-    plan_decision, plan_drafts, queue_entry, request_created, subject_name, submittable, to_json, token_created,
-    user_created,
+    failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, new_token, notice_moved,
+    notice_submitted, notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report,
+    parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry, request_created,
+    screening_recorded, subject_name, submittable, to_json, token_created, user_created,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -255,12 +255,19 @@ impl Store for SqliteStore {
             .ok_or(StoreError::NoticeNotFound(id))?;
         let from = parse_stored_state(&state)?;
         let to = from.apply(event)?;
-        sqlx::query("UPDATE notices SET state = ?, updated_at = ? WHERE id = ?")
-            .bind(to.as_str())
-            .bind(format_timestamp(self.clock.now()))
-            .bind(id.to_string())
-            .execute(&mut *tx)
-            .await?;
+        let now = self.clock.now();
+        let (published, expires) = lifetime_change(event, now);
+        sqlx::query(
+            "UPDATE notices SET state = ?, updated_at = ?, published_at = COALESCE(?, published_at),
+             expires_at = COALESCE(?, expires_at) WHERE id = ?",
+        )
+        .bind(to.as_str())
+        .bind(format_timestamp(now))
+        .bind(published.map(format_timestamp))
+        .bind(expires.map(format_timestamp))
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
         self.append_audit(&mut tx, actor, notice_moved(id, event, from, to, reason)).await?;
         tx.commit().await?;
         Ok(to)
@@ -272,6 +279,14 @@ impl Store for SqliteStore {
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::RequestNotFound(request_id))
+    }
+
+    async fn notice_owner(&self, id: NoticeId) -> Result<String> {
+        sqlx::query_scalar("SELECT requested_by FROM notices WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NoticeNotFound(id))
     }
 
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord> {
@@ -441,6 +456,30 @@ impl Store for SqliteStore {
         }
         tx.commit().await?;
         Ok(outcomes)
+    }
+
+    async fn notices_in_force(&self) -> Result<Vec<(NoticeId, Person)>> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, subject FROM notices WHERE state = 'published' ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(|(id, subject)| in_force_row(id, subject)).collect()
+    }
+
+    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<Person>> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT id, subject FROM notices WHERE id = ? AND state = 'published'")
+                .bind(id.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(id, subject)| in_force_row(&id, &subject).map(|(_, person)| person)).transpose()
+    }
+
+    async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        self.append_audit(&mut tx, actor, screening_recorded(people, shown)).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord> {

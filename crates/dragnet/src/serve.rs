@@ -38,7 +38,13 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     println!("dragnet listening on http://{address} ({})", settings.store_description());
     tracing::info!(%address, store = store.backend(), "serving");
 
-    let state = AppState { store: store.clone(), policy: std::sync::Arc::new(policy) };
+    let started = std::time::Instant::now();
+    let state = AppState::load(store.clone(), policy).await.context("cannot load the screening index")?;
+    tracing::info!(
+        notices = state.screening.len(),
+        seconds = started.elapsed().as_secs_f64(),
+        "screening index loaded"
+    );
     dragnet_server::serve(listener, state, shutdown_signal()).await.context("the server failed")?;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,149 @@
+//! The live screening index and `/api/v1/screen`: every notice in force, held in memory, changed in
+//! the same moment a notice is published, suspended, reinstated or cancelled.
+
+use std::sync::{Arc, OnceLock, RwLock};
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use dragnet_domain::{CountryCode, FieldError, NoticeId, Person, Role, parse_person};
+use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD, Hit, Index, Variants};
+use dragnet_store::{Store, StoreError};
+use serde_json::{Value, json};
+
+use crate::auth::Caller;
+use crate::{AppState, Problem};
+
+/// The most people one call may screen: a wide-body aircraft's manifest many times over.
+pub const MOST_PEOPLE: usize = 10_000;
+
+/// The index of notices in force.
+#[derive(Debug)]
+pub struct Screening {
+    index: RwLock<Index>,
+}
+
+/// The name corpus, read once per process: it is the same for every index.
+fn variants() -> Arc<Variants> {
+    static VARIANTS: OnceLock<Arc<Variants>> = OnceLock::new();
+    VARIANTS.get_or_init(|| Arc::new(Variants::built_in())).clone()
+}
+
+impl Screening {
+    pub fn empty() -> Self {
+        Screening { index: RwLock::new(Index::new(variants())) }
+    }
+
+    /// The index of every notice in force in `store`.
+    pub async fn load(store: &dyn Store) -> Result<Self, StoreError> {
+        let notices = store.notices_in_force().await?;
+        let index = tokio::task::spawn_blocking(move || {
+            Index::build(variants(), notices.into_iter().map(|(id, person)| (id.to_string(), person, Vec::new())))
+        })
+        .await
+        .map_err(|err| StoreError::Corrupt(format!("building the screening index: {err}")))?;
+        Ok(Screening { index: RwLock::new(index) })
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.read().map(|index| index.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Brings one notice's place in the index in line with the store: in if it is in force, out if not.
+    pub async fn refresh(&self, store: &dyn Store, id: NoticeId) -> Result<(), StoreError> {
+        let subject = store.notice_in_force(id).await?;
+        let mut index = self.index.write().map_err(|_| StoreError::Corrupt("the screening index lock".into()))?;
+        match subject {
+            Some(person) => index.insert(&id.to_string(), &person, Vec::new()),
+            None => {
+                index.remove(&id.to_string());
+            }
+        }
+        Ok(())
+    }
+
+    fn search(&self, people: &[Person], viewer: Option<CountryCode>, threshold: f64, limit: usize) -> Vec<Vec<Hit>> {
+        match self.index.read() {
+            Ok(index) => index.search_batch(people, viewer, threshold, limit),
+            Err(_) => vec![Vec::new(); people.len()],
+        }
+    }
+}
+
+/// The body of a screening call, read field by field so that an error names its field.
+fn read_people(body: &Value) -> Result<(Vec<Person>, f64, usize), Problem> {
+    let object = body.as_object().ok_or_else(|| Problem::invalid(&FieldError::new("", "expected a JSON object")))?;
+    if let Some(unknown) = object.keys().find(|k| !["persons", "threshold", "limit"].contains(&k.as_str())) {
+        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field")));
+    }
+    let items = object
+        .get("persons")
+        .and_then(Value::as_array)
+        .ok_or_else(|| Problem::invalid(&FieldError::new("persons", "a list of persons")))?;
+    if items.len() > MOST_PEOPLE {
+        return Err(Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "too_many_people", "Too many people in one call")
+            .detail(format!("at most {MOST_PEOPLE} people per call; this one has {}", items.len()))
+            .field("persons"));
+    }
+    let people = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            parse_person(&item.to_string()).map_err(|err| {
+                let path =
+                    if err.path.is_empty() { format!("persons[{i}]") } else { format!("persons[{i}].{}", err.path) };
+                Problem::invalid(&FieldError::new(path, err.message))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let threshold = match object.get("threshold") {
+        None => DEFAULT_THRESHOLD,
+        Some(value) => value
+            .as_f64()
+            .filter(|t| (0.0..=1.0).contains(t))
+            .ok_or_else(|| Problem::invalid(&FieldError::new("threshold", "a number from 0 to 1")))?,
+    };
+    let limit = match object.get("limit") {
+        None => DEFAULT_LIMIT,
+        Some(value) => value
+            .as_u64()
+            .filter(|l| (1..=100).contains(l))
+            .ok_or_else(|| Problem::invalid(&FieldError::new("limit", "a whole number from 1 to 100")))?
+            as usize,
+    };
+    Ok((people, threshold, limit))
+}
+
+/// `POST /api/v1/screen`: people against every notice in force that the caller's country may see,
+/// with the same hits as `dragnet screen`.
+pub async fn screen(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
+    caller.require(&[Role::Screener, Role::BureauOfficer, Role::Reviewer, Role::Supervisor])?;
+    let body: Value = serde_json::from_slice(&body).map_err(|err| {
+        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
+    })?;
+    let (people, threshold, limit) = read_people(&body)?;
+    let viewer = caller.country().and_then(|c| CountryCode::parse(&c).ok());
+    let screening = state.screening.clone();
+    let (people, results) = tokio::task::spawn_blocking(move || {
+        let results = screening.search(&people, viewer, threshold, limit);
+        (people, results)
+    })
+    .await
+    .map_err(|err| Problem::internal(&err))?;
+    let mut shown: Vec<NoticeId> = results.iter().flatten().filter_map(|hit| NoticeId::parse(&hit.id).ok()).collect();
+    shown.sort_by_key(ToString::to_string);
+    shown.dedup();
+    state.store.record_screening(&caller.actor, people.len(), &shown).await.map_err(Problem::from_store)?;
+    let results: Vec<Value> = people
+        .iter()
+        .zip(results)
+        .enumerate()
+        .map(|(i, (person, hits))| json!({"query": person.id.clone().unwrap_or_else(|| i.to_string()), "hits": hits}))
+        .collect();
+    Ok(axum::Json(json!({"results": results})).into_response())
+}
