@@ -35,6 +35,15 @@ pub struct NoticeRequest {
     /// The recipients of a diffusion; absent for every other kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Vec<MemberCountry>>,
+    /// Member countries the requester bars from seeing the notices: no list, read, screening hit
+    /// or public page shows them there.
+    #[serde(
+        rename = "barred_countries",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub barred: Vec<MemberCountry>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -307,6 +316,17 @@ impl NoticeRequest {
                 return Err(FieldError::new(
                     "to",
                     format!("only a diffusion has recipients; a {kind} notice goes to every member"),
+                ));
+            }
+        }
+        for (i, country) in self.barred.iter().enumerate() {
+            if country.as_str() == self.requested_by.as_str() {
+                return Err(FieldError::new(format!("barred_countries[{i}]"), "a requester cannot bar itself"));
+            }
+            if self.to.as_ref().is_some_and(|to| to.contains(country)) {
+                return Err(FieldError::new(
+                    format!("barred_countries[{i}]"),
+                    format!("{country} is also a recipient of the diffusion"),
                 ));
             }
         }

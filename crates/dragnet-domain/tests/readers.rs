@@ -218,6 +218,25 @@ fn diffusions_have_recipients_and_notices_do_not() {
 }
 
 #[test]
+fn barred_countries_are_members_other_than_the_requester_and_its_recipients() {
+    let mut request = seed();
+    request["barred_countries"] = json!(["US", "GB"]);
+    let parsed = parse_request(&request.to_string()).unwrap();
+    let barred: Vec<&str> = parsed.barred.iter().map(|c| c.as_str()).collect();
+    assert_eq!(barred, ["US", "GB"]);
+    request["barred_countries"] = json!(["US", "XX"]);
+    assert_eq!(rejected(&request).0, "barred_countries[1]");
+    request["barred_countries"] = json!(["FR"]);
+    let (path, message) = rejected(&request);
+    assert_eq!(path, "barred_countries[0]");
+    assert!(message.contains("itself"), "{message}");
+    request["kind"] = json!("diffusion");
+    request["to"] = json!(["DE", "IT"]);
+    request["barred_countries"] = json!(["IT"]);
+    assert_eq!(rejected(&request).0, "barred_countries[0]");
+}
+
+#[test]
 fn implausible_measures_and_sentences_are_refused() {
     let mut request = seed();
     request["subjects"][0]["physical"]["height_cm"] = json!(1750);

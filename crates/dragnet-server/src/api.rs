@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/requests/{id}/submit", post(submit_request))
         .route("/api/v1/requests/{id}/decision", post(decide))
         .route("/api/v1/review/queue", get(review_queue))
+        .route("/api/v1/notices/{id}", get(read_notice))
         .route("/api/v1/notices/{id}/{action}", post(notice_action))
         .route("/api/v1/screen", post(crate::screening::screen))
 }
@@ -242,4 +243,26 @@ async fn notice_action(
         state.store.transition(&caller.actor, id, event, Some(reason)).await.map_err(Problem::from_store)?;
     state.screening.refresh(state.store.as_ref(), id).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"id": id, "state": new_state})).into_response())
+}
+
+/// `GET /api/v1/notices/{id}`: the secretariat and the requesting bureau read any of its notices;
+/// other bureaus and screeners read a notice in force, unless its requester barred their country.
+async fn read_notice(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
+    let id = NoticeId::parse(&id).map_err(|_| Problem::not_found())?;
+    let owner = state.store.notice_owner(id).await.map_err(Problem::from_store)?;
+    let secretariat = matches!(caller.role(), Role::Reviewer | Role::Supervisor);
+    let member = matches!(caller.role(), Role::BureauOfficer | Role::Screener);
+    if !secretariat && !member {
+        return Err(Problem::forbidden("this role does not read notices"));
+    }
+    if !secretariat && !caller.acts_for(&owner) {
+        let in_force = state.store.notice_in_force(id).await.map_err(Problem::from_store)?;
+        let barred = in_force.as_ref().is_none_or(|n| caller.country().is_some_and(|c| n.barred.contains(&c)));
+        if barred {
+            return Err(Problem::not_found());
+        }
+    }
+    // The store leaves out a notice that bars the caller's country, whatever was checked above.
+    let record = state.store.read_notice(&caller.actor, id).await.map_err(Problem::from_store)?;
+    Ok(Json(record).into_response())
 }

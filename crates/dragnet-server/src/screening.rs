@@ -39,7 +39,7 @@ impl Screening {
     pub async fn load(store: &dyn Store) -> Result<Self, StoreError> {
         let notices = store.notices_in_force().await?;
         let index = tokio::task::spawn_blocking(move || {
-            Index::build(variants(), notices.into_iter().map(|(id, person)| (id.to_string(), person, Vec::new())))
+            Index::build(variants(), notices.into_iter().map(|n| (n.id.to_string(), n.subject, barred(&n.barred))))
         })
         .await
         .map_err(|err| StoreError::Corrupt(format!("building the screening index: {err}")))?;
@@ -56,10 +56,10 @@ impl Screening {
 
     /// Brings one notice's place in the index in line with the store: in if it is in force, out if not.
     pub async fn refresh(&self, store: &dyn Store, id: NoticeId) -> Result<(), StoreError> {
-        let subject = store.notice_in_force(id).await?;
+        let in_force = store.notice_in_force(id).await?;
         let mut index = self.index.write().map_err(|_| StoreError::Corrupt("the screening index lock".into()))?;
-        match subject {
-            Some(person) => index.insert(&id.to_string(), &person, Vec::new()),
+        match in_force {
+            Some(notice) => index.insert(&id.to_string(), &notice.subject, barred(&notice.barred)),
             None => {
                 index.remove(&id.to_string());
             }
@@ -67,12 +67,24 @@ impl Screening {
         Ok(())
     }
 
-    fn search(&self, people: &[Person], viewer: Option<CountryCode>, threshold: f64, limit: usize) -> Vec<Vec<Hit>> {
+    /// The hits of each person among the notices `viewer` may see, on every core.
+    pub fn search(
+        &self,
+        people: &[Person],
+        viewer: Option<CountryCode>,
+        threshold: f64,
+        limit: usize,
+    ) -> Vec<Vec<Hit>> {
         match self.index.read() {
             Ok(index) => index.search_batch(people, viewer, threshold, limit),
             Err(_) => vec![Vec::new(); people.len()],
         }
     }
+}
+
+/// The countries barred from a notice, as the index takes them.
+fn barred(countries: &[String]) -> Vec<CountryCode> {
+    countries.iter().filter_map(|c| CountryCode::parse(c).ok()).collect()
 }
 
 /// The body of a screening call, read field by field so that an error names its field.

@@ -42,12 +42,14 @@ impl Server {
     async fn start(store: Arc<dyn Store>) -> Server {
         let admin = Actor::system("test", None);
         let mut tokens = std::collections::HashMap::new();
-        let users: [(&str, Role, Option<&str>); 6] = [
+        let users: [(&str, Role, Option<&str>); 8] = [
             ("ncb.ir", Role::BureauOfficer, Some("IR")),
             ("ncb.fr", Role::BureauOfficer, Some("FR")),
             ("reviewer.one", Role::Reviewer, None),
             ("reviewer.two", Role::Reviewer, None),
             ("border.de", Role::Screener, Some("DE")),
+            ("border.it", Role::Screener, Some("IT")),
+            ("ncb.de", Role::BureauOfficer, Some("DE")),
             ("auditor", Role::Auditor, None),
         ];
         for (name, role, country) in users {
@@ -147,6 +149,7 @@ on_both_backends!(
     each_role_is_refused_what_it_may_not_do,
     bad_bodies_are_refused_with_their_field,
     a_published_notice_is_screened_at_once_and_gone_when_cancelled,
+    a_restricted_notice_never_reaches_a_barred_country,
 );
 
 fn case(name: &str) -> Value {
@@ -373,4 +376,52 @@ async fn a_published_notice_is_screened_at_once_and_gone_when_cancelled(server: 
     let many: Vec<Value> = (0..10_001).map(|i| json!({"name": format!("P {i}")})).collect();
     let too_many = server.post("/api/v1/screen", "border.de", &json!({"persons": many})).await;
     assert_eq!(too_many.status, 413);
+}
+
+async fn a_restricted_notice_never_reaches_a_barred_country(server: Server) {
+    let mut request = case(MURDER);
+    request["barred_countries"] = json!(["DE"]);
+    let created = server.post("/api/v1/requests", "ncb.fr", &request).await;
+    assert_eq!(created.status, 201, "{:?}", created.body);
+    let id = created.body["request_id"].as_i64().unwrap();
+    let notice = created.body["notices"][0].as_str().unwrap().replace('/', "-");
+    server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.fr", &json!({})).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    assert_eq!(server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &decision).await.status, 200);
+
+    let traveller = json!({"persons": [{"id": "p1", "family_name": "MARCHETTI", "forenames": "Luca", "date_of_birth": "1988-03-11"}]});
+    let hits = |answer: &Answer| answer.body["results"][0]["hits"].as_array().unwrap().len();
+    // Screening: Italy sees it; Germany, barred, never does.
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.it", &traveller).await), 1);
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.de", &traveller).await), 0);
+    // Reading: Germany's bureau and border officers are told it does not exist; Italy's may read it.
+    for user in ["ncb.de", "border.de"] {
+        let read = server.get(&format!("/api/v1/notices/{notice}"), user).await;
+        assert_eq!(read.status, 404, "{user}");
+        assert!(!read.body.to_string().contains("MARCHETTI"), "{user}");
+    }
+    assert_eq!(server.get(&format!("/api/v1/notices/{notice}"), "border.it").await.status, 200);
+    assert_eq!(server.get(&format!("/api/v1/notices/{notice}"), "ncb.fr").await.status, 200);
+    assert_eq!(server.get(&format!("/api/v1/requests/{id}"), "ncb.de").await.status, 404);
+    // Suspended and reinstated, or after a restart, it stays barred.
+    let path = format!("/api/v1/notices/{notice}");
+    assert_eq!(server.post(&format!("{path}/suspend"), "reviewer.one", &json!({"reason": "check"})).await.status, 200);
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.it", &traveller).await), 0, "suspended: not screened");
+    assert_eq!(server.get(&path, "border.it").await.status, 404, "suspended: not in force");
+    assert_eq!(server.post(&format!("{path}/reinstate"), "reviewer.one", &json!({"reason": "ok"})).await.status, 200);
+    let restarted = dragnet_server::screening::Screening::load(server.store.as_ref()).await.unwrap();
+    assert_eq!(restarted.len(), 1);
+    let person = dragnet_domain::parse_person(&traveller["persons"][0].to_string()).unwrap();
+    let country = |c: &str| Some(dragnet_domain::CountryCode::parse(c).unwrap());
+    assert!(restarted.search(std::slice::from_ref(&person), country("DE"), 0.7, 10)[0].is_empty());
+    assert_eq!(restarted.search(std::slice::from_ref(&person), country("IT"), 0.7, 10)[0].len(), 1);
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.de", &traveller).await), 0);
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.it", &traveller).await), 1);
+    // The store itself refuses the read, whatever a handler forgets.
+    let de = Actor { name: "ncb.de".into(), country: Some("DE".into()) };
+    let notice_id = dragnet_domain::NoticeId::parse(&notice).unwrap();
+    assert!(matches!(
+        server.store.read_notice(&de, notice_id).await,
+        Err(dragnet_store::StoreError::NoticeNotFound(_))
+    ));
 }

@@ -195,6 +195,14 @@ pub struct QueueEntry {
     pub notices: Vec<NoticeSummary>,
 }
 
+/// A notice in force, as screening needs it: its subject and the countries barred from seeing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InForce {
+    pub id: NoticeId,
+    pub subject: Person,
+    pub barred: Vec<String>,
+}
+
 /// A user as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRecord {
@@ -296,10 +304,10 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// Every notice in force with its subject, for the screening index. The system reading for
     /// itself: the index shows nothing to anyone, and each search that shows a notice is audited.
-    async fn notices_in_force(&self) -> Result<Vec<(NoticeId, Person)>>;
+    async fn notices_in_force(&self) -> Result<Vec<InForce>>;
 
-    /// One notice's subject if the notice is in force, for the index to take it in.
-    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<Person>>;
+    /// One notice if it is in force, for the index to take it in.
+    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>>;
 
     /// Records a screening: how many people were screened, and which notices it showed.
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()>;
@@ -638,8 +646,13 @@ pub(crate) fn screening_recorded(people: usize, shown: &[NoticeId]) -> audit::Au
         .details(serde_json::json!({"people": people, "shown": shown}))
 }
 
-pub(crate) fn in_force_row(id: &str, subject_json: &str) -> Result<(NoticeId, Person)> {
-    Ok((NoticeId::parse(id).map_err(StoreError::Corrupt)?, parse_stored_person(subject_json)?))
+/// A notice in force from its id, subject and barred countries (comma-separated, or none).
+pub(crate) fn in_force_row(id: &str, subject_json: &str, barred: Option<&str>) -> Result<InForce> {
+    Ok(InForce {
+        id: NoticeId::parse(id).map_err(StoreError::Corrupt)?,
+        subject: parse_stored_person(subject_json)?,
+        barred: barred.unwrap_or_default().split(',').filter(|c| !c.is_empty()).map(str::to_string).collect(),
+    })
 }
 
 /// When an event publishes a notice, and until when it is then in force: publication starts the

@@ -3,16 +3,16 @@
 use std::time::Duration;
 
 use async_trait::async_trait;
-use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Person, UserName};
+use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, UserName};
 use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 use sqlx::{PgConnection, Row};
 use time::OffsetDateTime;
 
 use crate::audit::{AuditEntry, AuditRecord};
 use crate::{
-    Clock, Decision, DecisionOutcome, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, QueueEntry, RequestRecord, Result,
-    Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover, deciding, decision_made,
-    failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, new_token, notice_moved,
+    Clock, Decision, DecisionOutcome, InForce, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, QueueEntry, RequestRecord,
+    Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover, deciding,
+    decision_made, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, new_token, notice_moved,
     notice_submitted, notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report,
     parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry, request_created,
     screening_recorded, subject_name, submittable, to_json, token_created, user_created,
@@ -192,6 +192,13 @@ impl Store for PostgresStore {
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            for country in &request.barred {
+                sqlx::query("INSERT INTO notice_bars (notice_id, country) VALUES ($1, $2)")
+                    .bind(row.id.to_string())
+                    .bind(country.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
             if is_halfway(row.subject_index, rows.len()) {
                 failpoint("create_drafts.halfway").await;
             }
@@ -203,11 +210,15 @@ impl Store for PostgresStore {
 
     async fn read_notice(&self, actor: &Actor, id: NoticeId) -> Result<NoticeRecord> {
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {NOTICE_COLUMNS} FROM notices WHERE id = $1")))
-            .bind(id.to_string())
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NoticeNotFound(id))?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {NOTICE_COLUMNS} FROM notices WHERE id = $1
+             AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_id = notices.id AND country = $2)"
+        )))
+        .bind(id.to_string())
+        .bind(&actor.country)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NoticeNotFound(id))?;
         let notice = notice_from_row(&row)?;
         self.append_audit(&mut tx, actor, AuditEntry::new("notice.read", notice_target(id))).await?;
         tx.commit().await?;
@@ -440,21 +451,27 @@ impl Store for PostgresStore {
         Ok(outcomes)
     }
 
-    async fn notices_in_force(&self) -> Result<Vec<(NoticeId, Person)>> {
-        let rows: Vec<(String, String)> =
-            sqlx::query_as("SELECT id, subject::text FROM notices WHERE state = 'published' ORDER BY id")
-                .fetch_all(&self.pool)
-                .await?;
-        rows.iter().map(|(id, subject)| in_force_row(id, subject)).collect()
+    async fn notices_in_force(&self) -> Result<Vec<InForce>> {
+        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.subject::text, string_agg(notice_bars.country, ',') FROM notices
+             LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
+             WHERE notices.state = 'published' GROUP BY notices.id ORDER BY notices.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|(id, subject, barred)| in_force_row(id, subject, barred.as_deref())).collect()
     }
 
-    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<Person>> {
-        let row: Option<(String, String)> =
-            sqlx::query_as("SELECT id, subject::text FROM notices WHERE id = $1 AND state = 'published'")
-                .bind(id.to_string())
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(|(id, subject)| in_force_row(&id, &subject).map(|(_, person)| person)).transpose()
+    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>> {
+        let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.subject::text, string_agg(notice_bars.country, ',') FROM notices
+             LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
+             WHERE notices.id = $1 AND notices.state = 'published' GROUP BY notices.id",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(id, subject, barred)| in_force_row(&id, &subject, barred.as_deref())).transpose()
     }
 
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {

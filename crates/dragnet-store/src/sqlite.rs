@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Person, UserName};
+use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, UserName};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
@@ -13,9 +13,9 @@ use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::{
-    Clock, Decision, DecisionOutcome, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, QueueEntry, RequestRecord, Result,
-    Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover, deciding, decision_made,
-    failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, new_token, notice_moved,
+    Clock, Decision, DecisionOutcome, InForce, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, QueueEntry, RequestRecord,
+    Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover, deciding,
+    decision_made, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, new_token, notice_moved,
     notice_submitted, notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report,
     parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry, request_created,
     screening_recorded, subject_name, submittable, to_json, token_created, user_created,
@@ -210,6 +210,13 @@ impl Store for SqliteStore {
             .bind(&stamp)
             .execute(&mut *tx)
             .await?;
+            for country in &request.barred {
+                sqlx::query("INSERT INTO notice_bars (notice_id, country) VALUES (?, ?)")
+                    .bind(row.id.to_string())
+                    .bind(country.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
             if is_halfway(row.subject_index, rows.len()) {
                 failpoint("create_drafts.halfway").await;
             }
@@ -221,11 +228,15 @@ impl Store for SqliteStore {
 
     async fn read_notice(&self, actor: &Actor, id: NoticeId) -> Result<NoticeRecord> {
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query("SELECT * FROM notices WHERE id = ?")
-            .bind(id.to_string())
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NoticeNotFound(id))?;
+        let row = sqlx::query(
+            "SELECT * FROM notices WHERE id = ?
+             AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_id = notices.id AND country = ?)",
+        )
+        .bind(id.to_string())
+        .bind(&actor.country)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NoticeNotFound(id))?;
         let notice = notice_from_row(&row)?;
         self.append_audit(&mut tx, actor, AuditEntry::new("notice.read", notice_target(id))).await?;
         tx.commit().await?;
@@ -458,21 +469,27 @@ impl Store for SqliteStore {
         Ok(outcomes)
     }
 
-    async fn notices_in_force(&self) -> Result<Vec<(NoticeId, Person)>> {
-        let rows: Vec<(String, String)> =
-            sqlx::query_as("SELECT id, subject FROM notices WHERE state = 'published' ORDER BY id")
-                .fetch_all(&self.pool)
-                .await?;
-        rows.iter().map(|(id, subject)| in_force_row(id, subject)).collect()
+    async fn notices_in_force(&self) -> Result<Vec<InForce>> {
+        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.subject, GROUP_CONCAT(notice_bars.country, ',') FROM notices
+             LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
+             WHERE notices.state = 'published' GROUP BY notices.id ORDER BY notices.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|(id, subject, barred)| in_force_row(id, subject, barred.as_deref())).collect()
     }
 
-    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<Person>> {
-        let row: Option<(String, String)> =
-            sqlx::query_as("SELECT id, subject FROM notices WHERE id = ? AND state = 'published'")
-                .bind(id.to_string())
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(|(id, subject)| in_force_row(&id, &subject).map(|(_, person)| person)).transpose()
+    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>> {
+        let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.subject, GROUP_CONCAT(notice_bars.country, ',') FROM notices
+             LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
+             WHERE notices.id = ? AND notices.state = 'published' GROUP BY notices.id",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(id, subject, barred)| in_force_row(&id, &subject, barred.as_deref())).transpose()
     }
 
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {
