@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/notices/{id}", get(read_notice))
         .route("/api/v1/notices/{id}/{action}", post(notice_action))
         .route("/api/v1/screen", post(crate::screening::screen))
+        .route("/api/v1/notifications", get(notifications))
 }
 
 type Answer = Result<Response, Problem>;
@@ -202,6 +203,58 @@ async fn decide(State(state): State<AppState>, caller: Caller, Path(id): Path<St
     Ok(Json(json!({"request_id": id, "decision": decision, "outcomes": outcomes})).into_response())
 }
 
+/// `POST /api/v1/notices/{id}/located` with optional `place` and `remarks`: a screener (or a bureau)
+/// confirms a hit as the person; the requesting bureau is notified.
+async fn located(state: AppState, caller: Caller, id: &str, body: &Bytes) -> Answer {
+    caller.require(&[Role::Screener, Role::BureauOfficer])?;
+    let id = NoticeId::parse(id).map_err(|_| Problem::not_found())?;
+    let body = if body.is_empty() { json!({}) } else { json_body(body)? };
+    let object = body.as_object().ok_or_else(|| Problem::invalid(&FieldError::new("", "expected a JSON object")))?;
+    if let Some(unknown) = object.keys().find(|k| !["place", "remarks"].contains(&k.as_str())) {
+        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field")));
+    }
+    let text = |field: &str| -> Result<Option<String>, Problem> {
+        match object.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(text)) if !text.trim().is_empty() && text.chars().count() <= 1000 => {
+                Ok(Some(text.trim().to_string()))
+            }
+            Some(_) => Err(Problem::invalid(&FieldError::new(field, "a text of 1 to 1,000 characters"))),
+        }
+    };
+    let (place, remarks) = (text("place")?, text("remarks")?);
+    let notification = state
+        .store
+        .record_location(&caller.actor, id, place.as_deref(), remarks.as_deref())
+        .await
+        .map_err(Problem::from_store)?;
+    Ok((StatusCode::CREATED, Json(notification)).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct NotificationsQuery {
+    after: Option<i64>,
+    limit: Option<i64>,
+}
+
+/// `GET /api/v1/notifications?after=N`: what a bureau has been told about its notices, oldest first;
+/// poll with the last id seen.
+async fn notifications(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<NotificationsQuery>,
+) -> Answer {
+    caller.require(&[Role::BureauOfficer])?;
+    let country = caller.country().ok_or_else(|| Problem::forbidden("a bureau officer acts for a country"))?;
+    let limit = query.limit.unwrap_or(100).clamp(1, 1000);
+    let list = state
+        .store
+        .notifications(&caller.actor, &country, query.after.unwrap_or(0), limit)
+        .await
+        .map_err(Problem::from_store)?;
+    Ok(Json(json!({"notifications": list})).into_response())
+}
+
 /// `POST /api/v1/notices/{id}/suspend|reinstate|cancel|renew` with `{"reason": "…"}`: a published
 /// notice's life after publication. The secretariat suspends, reinstates and cancels; the requesting
 /// bureau cancels and renews its own. Screening follows at once.
@@ -211,6 +264,9 @@ async fn notice_action(
     Path((id, action)): Path<(String, String)>,
     body: Bytes,
 ) -> Answer {
+    if action == "located" {
+        return located(state, caller, &id, &body).await;
+    }
     let event = match action.as_str() {
         "suspend" => LifecycleEvent::Suspend,
         "reinstate" => LifecycleEvent::Reinstate,

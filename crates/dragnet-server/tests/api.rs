@@ -350,6 +350,25 @@ async fn a_published_notice_is_screened_at_once_and_gone_when_cancelled(server: 
     assert!(results[0]["hits"][0]["why"].as_str().unwrap().contains("MARCHETTI"));
     assert_eq!(results[1]["hits"], json!([]));
 
+    // The border officer confirms the hit; the requesting bureau is told, and only it.
+    let located_path = format!("/api/v1/notices/{}/located", notice.replace('/', "-"));
+    let located = server.post(&located_path, "border.de", &json!({"place": "Frankfurt airport, gate B12"})).await;
+    assert_eq!(located.status, 201, "{:?}", located.body);
+    let told = server.get("/api/v1/notifications", "ncb.fr").await;
+    assert_eq!(told.status, 200);
+    let list = told.body["notifications"].as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["notice"], notice.as_str());
+    assert_eq!(list[0]["located_in"], "DE");
+    assert_eq!(list[0]["place"], "Frankfurt airport, gate B12");
+    let last = list[0]["id"].as_i64().unwrap();
+    let later = server.get(&format!("/api/v1/notifications?after={last}"), "ncb.fr").await;
+    assert_eq!(later.body["notifications"], json!([]), "polling from the last id seen");
+    assert_eq!(server.get("/api/v1/notifications", "ncb.ir").await.body["notifications"], json!([]));
+    assert_eq!(server.get("/api/v1/notifications", "border.de").await.status, 403);
+    assert_eq!(server.post(&located_path, "auditor", &json!({})).await.status, 403);
+    assert_eq!(server.post(&located_path, "border.de", &json!({"place": 7})).await.body["field"], "place");
+
     // Screeners cannot cancel; the requesting bureau can, with a reason; screening follows at once.
     let path = format!("/api/v1/notices/{}/cancel", notice.replace('/', "-"));
     assert_eq!(server.post(&path, "border.de", &json!({"reason": "no"})).await.status, 403);
@@ -362,6 +381,7 @@ async fn a_published_notice_is_screened_at_once_and_gone_when_cancelled(server: 
     assert_eq!(after.body["results"][0]["hits"], json!([]), "gone from screening once cancelled");
     let again = server.post(&path, "ncb.fr", &json!({"reason": "twice"})).await;
     assert_eq!(again.status, 409);
+    assert_eq!(server.post(&located_path, "border.de", &json!({})).await.status, 404, "no longer in force");
 
     // Screening is audited with what it showed; an auditor cannot screen; bad people are named.
     let records = server.store.audit_records(0, 1000).await.unwrap();
@@ -403,6 +423,8 @@ async fn a_restricted_notice_never_reaches_a_barred_country(server: Server) {
     assert_eq!(server.get(&format!("/api/v1/notices/{notice}"), "border.it").await.status, 200);
     assert_eq!(server.get(&format!("/api/v1/notices/{notice}"), "ncb.fr").await.status, 200);
     assert_eq!(server.get(&format!("/api/v1/requests/{id}"), "ncb.de").await.status, 404);
+    let located = format!("/api/v1/notices/{notice}/located");
+    assert_eq!(server.post(&located, "border.de", &json!({})).await.status, 404, "nor can it report a location");
     // Suspended and reinstated, or after a restart, it stays barred.
     let path = format!("/api/v1/notices/{notice}");
     assert_eq!(server.post(&format!("{path}/suspend"), "reviewer.one", &json!({"reason": "check"})).await.status, 200);

@@ -203,6 +203,21 @@ pub struct InForce {
     pub barred: Vec<String>,
 }
 
+/// What a bureau is told about one of its notices: so far, that its subject was located.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notification {
+    pub id: i64,
+    pub kind: String,
+    pub notice: NoticeId,
+    /// The country where the subject was found, and by whom.
+    pub located_in: String,
+    pub located_by: String,
+    pub place: Option<String>,
+    pub remarks: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
 /// A user as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRecord {
@@ -311,6 +326,20 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// Records a screening: how many people were screened, and which notices it showed.
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()>;
+
+    /// A screener confirms that the person of a notice in force was found (where, with remarks),
+    /// and the requesting bureau gets a notification. A notice not in force, or barred from the
+    /// screener's country, is not found.
+    async fn record_location(
+        &self,
+        actor: &Actor,
+        id: NoticeId,
+        place: Option<&str>,
+        remarks: Option<&str>,
+    ) -> Result<Notification>;
+
+    /// A bureau's notifications with `id` greater than `after`, oldest first, at most `limit`.
+    async fn notifications(&self, actor: &Actor, country: &str, after: i64, limit: i64) -> Result<Vec<Notification>>;
 
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord>;
 
@@ -666,4 +695,9 @@ pub(crate) fn lifetime_change(
         LifecycleEvent::Renew => (None, Some(now + NOTICE_LIFETIME)),
         _ => (None, None),
     }
+}
+
+pub(crate) fn location_recorded(id: NoticeId, notification: &Notification) -> audit::AuditEntry {
+    audit::AuditEntry::new("notice.located", notice_target(id))
+        .details(serde_json::json!({"located_in": notification.located_in, "notification": notification.id}))
 }

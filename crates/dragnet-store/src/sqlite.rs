@@ -13,12 +13,13 @@ use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::{
-    Clock, Decision, DecisionOutcome, InForce, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, QueueEntry, RequestRecord,
-    Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover, deciding,
-    decision_made, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, new_token, notice_moved,
-    notice_submitted, notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report,
-    parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry, request_created,
-    screening_recorded, subject_name, submittable, to_json, token_created, user_created,
+    Clock, Decision, DecisionOutcome, InForce, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry,
+    RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover,
+    deciding, decision_made, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change,
+    location_recorded, new_token, notice_moved, notice_submitted, notice_target, parse_stored_grant,
+    parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, plan_decision,
+    plan_drafts, queue_entry, request_created, screening_recorded, subject_name, submittable, to_json, token_created,
+    user_created,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -497,6 +498,103 @@ impl Store for SqliteStore {
         self.append_audit(&mut tx, actor, screening_recorded(people, shown)).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn record_location(
+        &self,
+        actor: &Actor,
+        id: NoticeId,
+        place: Option<&str>,
+        remarks: Option<&str>,
+    ) -> Result<Notification> {
+        let country = actor.country.clone().ok_or(StoreError::NoticeNotFound(id))?;
+        let now = self.clock.now();
+        let mut tx = self.begin_write().await?;
+        let requester: String = sqlx::query_scalar(
+            "SELECT requested_by FROM notices WHERE id = ? AND state = 'published'
+             AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_id = notices.id AND country = ?)",
+        )
+        .bind(id.to_string())
+        .bind(&country)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NoticeNotFound(id))?;
+        let location: i64 = sqlx::query_scalar(
+            "INSERT INTO locations (notice_id, located_by, country, place, remarks, at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(id.to_string())
+        .bind(&actor.name)
+        .bind(&country)
+        .bind(place)
+        .bind(remarks)
+        .bind(format_timestamp(now))
+        .fetch_one(&mut *tx)
+        .await?;
+        let notification: i64 = sqlx::query_scalar(
+            "INSERT INTO notifications (country, kind, notice_id, location_id, at)
+             VALUES (?, 'located', ?, ?, ?) RETURNING id",
+        )
+        .bind(&requester)
+        .bind(id.to_string())
+        .bind(location)
+        .bind(format_timestamp(now))
+        .fetch_one(&mut *tx)
+        .await?;
+        let notification = Notification {
+            id: notification,
+            kind: "located".into(),
+            notice: id,
+            located_in: country,
+            located_by: actor.name.clone(),
+            place: place.map(str::to_string),
+            remarks: remarks.map(str::to_string),
+            at: now,
+        };
+        self.append_audit(&mut tx, actor, location_recorded(id, &notification)).await?;
+        tx.commit().await?;
+        Ok(notification)
+    }
+
+    async fn notifications(&self, actor: &Actor, country: &str, after: i64, limit: i64) -> Result<Vec<Notification>> {
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(
+            "SELECT notifications.id, notifications.kind, notifications.notice_id, notifications.at,
+                    locations.country AS located_in, locations.located_by, locations.place, locations.remarks
+             FROM notifications JOIN locations ON locations.id = notifications.location_id
+             WHERE notifications.country = ? AND notifications.id > ? ORDER BY notifications.id LIMIT ?",
+        )
+        .bind(country)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        let notifications = rows
+            .iter()
+            .map(|row| {
+                let notice: String = row.try_get("notice_id")?;
+                Ok(Notification {
+                    id: row.try_get("id")?,
+                    kind: row.try_get("kind")?,
+                    notice: NoticeId::parse(&notice).map_err(StoreError::Corrupt)?,
+                    located_in: row.try_get("located_in")?,
+                    located_by: row.try_get("located_by")?,
+                    place: row.try_get("place")?,
+                    remarks: row.try_get("remarks")?,
+                    at: timestamp(row, "at")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let shown: Vec<i64> = notifications.iter().map(|n| n.id).collect();
+        self.append_audit(
+            &mut tx,
+            actor,
+            AuditEntry::new("notifications.read", format!("notifications/{country}"))
+                .details(serde_json::json!({"shown": shown})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(notifications)
     }
 
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord> {
