@@ -19,6 +19,7 @@ use tower_http::trace::TraceLayer;
 
 pub mod api;
 pub mod auth;
+pub mod expiry;
 pub mod problem;
 pub mod screening;
 
@@ -69,7 +70,10 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    let expiry = expiry::spawn(state.clone(), expiry::EVERY);
+    let served = axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await;
+    expiry.abort();
+    served
 }
 
 /// Liveness: the process is up and answering.

@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use dragnet_domain::{Actor, Grant, MemberCountry, Role, UserName};
 use dragnet_server::AppState;
@@ -21,6 +22,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 struct Server {
     address: SocketAddr,
     store: Arc<dyn Store>,
+    state: AppState,
+    /// Seconds added to the real time on the store's clock.
+    shift: Arc<AtomicI64>,
     tokens: std::collections::HashMap<&'static str, String>,
 }
 
@@ -39,7 +43,7 @@ impl Answer {
 }
 
 impl Server {
-    async fn start(store: Arc<dyn Store>) -> Server {
+    async fn start(store: Arc<dyn Store>, shift: Arc<AtomicI64>) -> Server {
         let admin = Actor::system("test", None);
         let mut tokens = std::collections::HashMap::new();
         let users: [(&str, Role, Option<&str>); 8] = [
@@ -61,8 +65,8 @@ impl Server {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         let state = AppState::load(store.clone(), dragnet_review::Policy::built_in()).await.unwrap();
-        tokio::spawn(dragnet_server::serve(listener, state, std::future::pending()));
-        Server { address, store, tokens }
+        tokio::spawn(dragnet_server::serve(listener, state.clone(), std::future::pending()));
+        Server { address, store, state, shift, tokens }
     }
 
     /// One HTTP/1.1 exchange on a fresh connection.
@@ -103,13 +107,24 @@ impl Server {
     }
 }
 
+/// The real time, moved on by as many seconds as the test says.
+fn shifted_clock() -> (Arc<AtomicI64>, Clock) {
+    let shift = Arc::new(AtomicI64::new(0));
+    let seconds = shift.clone();
+    let clock = Clock::from_fn(move || {
+        time::OffsetDateTime::now_utc() + time::Duration::seconds(seconds.load(Ordering::SeqCst))
+    });
+    (shift, clock)
+}
+
 async fn on_sqlite<F>(test: impl FnOnce(Server) -> F)
 where
     F: Future<Output = ()>,
 {
     let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap();
-    test(Server::start(Arc::new(store)).await).await;
+    let (shift, clock) = shifted_clock();
+    let store = SqliteStore::open(&dir.path().join("dragnet.sqlite3"), clock).await.unwrap();
+    test(Server::start(Arc::new(store), shift).await).await;
 }
 
 async fn on_postgres<F>(test: impl FnOnce(Server) -> F)
@@ -121,9 +136,11 @@ where
         return;
     };
     let database = TestDatabase::create(&admin_url).await.expect("cannot create a test database");
-    let store = PostgresStore::connect(&database.url, Clock::system()).await.unwrap();
-    let outcome =
-        AssertUnwindSafe(async { test(Server::start(Arc::new(store.clone())).await).await }).catch_unwind().await;
+    let (shift, clock) = shifted_clock();
+    let store = PostgresStore::connect(&database.url, clock).await.unwrap();
+    let outcome = AssertUnwindSafe(async { test(Server::start(Arc::new(store.clone()), shift).await).await })
+        .catch_unwind()
+        .await;
     store.pool().close().await;
     database.drop_now().await.expect("cannot drop the test database");
     if let Err(panic) = outcome {
@@ -150,6 +167,7 @@ on_both_backends!(
     bad_bodies_are_refused_with_their_field,
     a_published_notice_is_screened_at_once_and_gone_when_cancelled,
     a_restricted_notice_never_reaches_a_barred_country,
+    a_notice_expires_after_five_years_unless_renewed,
 );
 
 fn case(name: &str) -> Value {
@@ -446,4 +464,33 @@ async fn a_restricted_notice_never_reaches_a_barred_country(server: Server) {
         server.store.read_notice(&de, notice_id).await,
         Err(dragnet_store::StoreError::NoticeNotFound(_))
     ));
+}
+
+async fn a_notice_expires_after_five_years_unless_renewed(server: Server) {
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let (id, _) = submitted(&server, "ncb.fr", MURDER).await;
+        let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+        let answer = server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &decision).await;
+        ids.push(answer.body["outcomes"][0]["notice"].as_str().unwrap().replace('/', "-"));
+    }
+    let traveller = json!({"persons": [{"name": "Luca MARCHETTI", "date_of_birth": "1988-03-11"}]});
+    let hits = |answer: &Answer| answer.body["results"][0]["hits"].as_array().unwrap().len();
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.it", &traveller).await), 2);
+
+    // Four years on, the bureau renews the second; a year and a half later, only the first lapses.
+    server.shift.store(4 * 365 * 86_400, Ordering::SeqCst);
+    assert!(dragnet_server::expiry::expire_due(&server.state).await.unwrap().is_empty(), "nothing due yet");
+    let renewed =
+        server.post(&format!("/api/v1/notices/{}/renew", ids[1]), "ncb.fr", &json!({"reason": "still sought"})).await;
+    assert_eq!(renewed.status, 200, "{:?}", renewed.body);
+    server.shift.store((5 * 365 + 180) * 86_400, Ordering::SeqCst);
+    let expired = dragnet_server::expiry::expire_due(&server.state).await.unwrap();
+    let expired: Vec<String> = expired.iter().map(|id| id.to_string().replace('/', "-")).collect();
+    assert_eq!(expired, [ids[0].clone()]);
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.it", &traveller).await), 1, "the lapsed one is gone");
+    let read = server.get(&format!("/api/v1/notices/{}", ids[0]), "ncb.fr").await;
+    assert_eq!(read.body["state"], "expired");
+    let records = server.store.audit_records(0, 1000).await.unwrap();
+    assert!(records.iter().any(|r| r.action == "notice.expire" && r.actor == "system:expiry"));
 }

@@ -341,6 +341,10 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// A bureau's notifications with `id` greater than `after`, oldest first, at most `limit`.
     async fn notifications(&self, actor: &Actor, country: &str, after: i64, limit: i64) -> Result<Vec<Notification>>;
 
+    /// Moves every published notice whose five years are up (by the store's clock) to `expired`,
+    /// each with its audit record; answers those it moved.
+    async fn expire_due(&self, actor: &Actor) -> Result<Vec<NoticeId>>;
+
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord>;
 
     /// Issues an API token for a user and returns it; only its SHA-256 is kept.

@@ -579,6 +579,39 @@ impl Store for PostgresStore {
         Ok(notifications)
     }
 
+    async fn expire_due(&self, actor: &Actor) -> Result<Vec<NoticeId>> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin().await?;
+        let due: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM notices WHERE state = 'published' AND expires_at <= $1 ORDER BY id FOR UPDATE",
+        )
+        .bind(now)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut expired = Vec::with_capacity(due.len());
+        for id in due {
+            let id = NoticeId::parse(&id).map_err(StoreError::Corrupt)?;
+            let to = NoticeState::Published.apply(LifecycleEvent::Expire)?;
+            sqlx::query("UPDATE notices SET state = $1, updated_at = $2 WHERE id = $3")
+                .bind(to.as_str())
+                .bind(now)
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+            let entry = notice_moved(
+                id,
+                LifecycleEvent::Expire,
+                NoticeState::Published,
+                to,
+                Some("five years in force without renewal"),
+            );
+            self.append_audit(&mut tx, actor, entry).await?;
+            expired.push(id);
+        }
+        tx.commit().await?;
+        Ok(expired)
+    }
+
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord> {
         let now = self.clock.now();
         let mut tx = self.pool.begin().await?;
