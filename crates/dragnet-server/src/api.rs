@@ -29,6 +29,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/notices/{id}/{action}", post(notice_action))
         .route("/api/v1/screen", post(crate::screening::screen))
         .route("/api/v1/notifications", get(notifications))
+        .route("/api/v1/audit", get(audit_trail))
+        .route("/api/v1/audit/verification", get(audit_verification))
 }
 
 type Answer = Result<Response, Problem>;
@@ -321,4 +323,25 @@ async fn read_notice(State(state): State<AppState>, caller: Caller, Path(id): Pa
     // The store leaves out a notice that bars the caller's country, whatever was checked above.
     let record = state.store.read_notice(&caller.actor, id).await.map_err(Problem::from_store)?;
     Ok(Json(record).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct AuditQuery {
+    after: Option<i64>,
+    limit: Option<i64>,
+}
+
+/// `GET /api/v1/audit?after=N&limit=M`: the audit trail in order, for auditors and supervisors.
+async fn audit_trail(State(state): State<AppState>, caller: Caller, Query(query): Query<AuditQuery>) -> Answer {
+    caller.require(&[Role::Auditor, Role::Supervisor])?;
+    let limit = query.limit.unwrap_or(100).clamp(1, 1000);
+    let records = state.store.audit_records(query.after.unwrap_or(0), limit).await.map_err(Problem::from_store)?;
+    Ok(Json(json!({"records": records})).into_response())
+}
+
+/// `GET /api/v1/audit/verification`: walks the whole chain and says whether it is intact.
+async fn audit_verification(State(state): State<AppState>, caller: Caller) -> Answer {
+    caller.require(&[Role::Auditor, Role::Supervisor])?;
+    let verification = state.store.verify_audit().await.map_err(Problem::from_store)?;
+    Ok(Json(verification).into_response())
 }

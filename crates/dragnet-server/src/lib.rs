@@ -59,9 +59,43 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .fallback(|| async { Problem::not_found() })
         .with_state(state)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
+        .layer(axum::middleware::map_response(bare_errors_as_problems))
         .layer(TraceLayer::new_for_http())
+}
+
+/// Errors answered before a handler runs (a body over the limit, a method a path does not take)
+/// come as plain text from the framework; they leave as problems like every other error.
+async fn bare_errors_as_problems(response: Response) -> Response {
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return response;
+    }
+    let problem = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            Problem::new(status, "too_large", "The request body is larger than the server accepts")
+                .detail(format!("at most {MAX_BODY_BYTES} bytes"))
+        }
+        StatusCode::METHOD_NOT_ALLOWED => {
+            Problem::new(status, "method_not_allowed", "This path does not take that method")
+        }
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            Problem::new(status, "unsupported_media_type", "The body must be application/json")
+        }
+        StatusCode::SERVICE_UNAVAILABLE => Problem::new(status, "timeout", "The request took too long"),
+        _ => Problem::new(status, "bad_request", "The request cannot be served"),
+    };
+    let mut answer = problem.into_response();
+    if let Some(allow) = response.headers().get(axum::http::header::ALLOW) {
+        answer.headers_mut().insert(axum::http::header::ALLOW, allow.clone());
+    }
+    answer
 }
 
 /// Serves the application on `listener` until `shutdown` resolves, then lets requests in flight finish.

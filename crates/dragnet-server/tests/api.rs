@@ -226,6 +226,20 @@ async fn the_request_that_started_this_project_is_refused_with_its_art3_finding(
     let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
     assert_eq!(queue.body["requests"].as_array().unwrap().len(), 1, "only the ordinary case is left");
     assert!(matches!(server.store.verify_audit().await.unwrap(), dragnet_store::AuditVerification::Intact { .. }));
+    // The auditor reads the trail and its verification; the decision is on it with its reason.
+    let trail = server.get("/api/v1/audit?limit=1000", "auditor").await;
+    assert_eq!(trail.status, 200);
+    let refusal = trail.body["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["action"] == "notice.decision.refuse")
+        .expect("the refusal is on the record");
+    assert_eq!(refusal["actor"], "reviewer.one");
+    assert!(refusal["reason"].as_str().unwrap().contains("art. 3"));
+    let verification = server.get("/api/v1/audit/verification", "auditor").await;
+    assert_eq!(verification.body["outcome"], "intact");
+    assert_eq!(server.get("/api/v1/audit", "reviewer.one").await.status, 403);
 }
 
 async fn an_ordinary_red_notice_is_published(server: Server) {

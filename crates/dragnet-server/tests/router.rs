@@ -59,3 +59,21 @@ async fn unknown_paths_are_problems() {
     assert_eq!(problem["code"], "not_found");
     assert_eq!(problem["status"], 404);
 }
+
+#[tokio::test]
+async fn errors_before_any_handler_are_problems_too() {
+    let (app, _store, _dir) = app().await;
+    let response = app.clone().oneshot(Request::get("/api/v1/screen").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    assert_eq!(response.headers()["allow"], "POST");
+    let huge = vec![b' '; dragnet_server::MAX_BODY_BYTES + 1];
+    let request = Request::post("/api/v1/screen")
+        .header("content-type", "application/json")
+        .header("content-length", huge.len())
+        .body(Body::from(huge))
+        .unwrap();
+    let response = app.oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+}
