@@ -2,9 +2,9 @@
 //! country that every handler makes before it touches anything.
 
 use axum::extract::FromRequestParts;
-use axum::http::HeaderValue;
-use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
+use axum::http::header::{AUTHORIZATION, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use dragnet_domain::{Actor, Role};
 use dragnet_store::UserRecord;
@@ -69,6 +69,14 @@ impl FromRequestParts<AppState> for Caller {
             .ok_or_else(|| Unauthenticated.into_response())?;
         match state.store.user_for_token(token).await {
             Ok(Some(user)) => {
+                // Counted once the token is known, so that made-up tokens fill no buckets.
+                if let Err(seconds) = state.limits.take(&dragnet_store::hash_token(token)) {
+                    let mut response = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests")
+                        .detail(format!("this token's calls are limited; try again in {seconds} s"))
+                        .into_response();
+                    response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(seconds));
+                    return Err(response);
+                }
                 let actor = Actor::user(&user.name, &user.grant);
                 Ok(Caller { user, actor })
             }

@@ -20,6 +20,7 @@ use tower_http::trace::TraceLayer;
 pub mod api;
 pub mod auth;
 pub mod expiry;
+pub mod limits;
 pub mod problem;
 pub mod screening;
 
@@ -38,6 +39,8 @@ pub struct AppState {
     pub policy: Arc<dragnet_review::Policy>,
     /// Every notice in force, for screening.
     pub screening: Arc<screening::Screening>,
+    /// Calls per token.
+    pub limits: Arc<limits::RateLimits>,
 }
 
 impl AppState {
@@ -47,7 +50,12 @@ impl AppState {
         policy: dragnet_review::Policy,
     ) -> Result<Self, dragnet_store::StoreError> {
         let screening = screening::Screening::load(store.as_ref()).await?;
-        Ok(AppState { store, policy: Arc::new(policy), screening: Arc::new(screening) })
+        Ok(AppState {
+            store,
+            policy: Arc::new(policy),
+            screening: Arc::new(screening),
+            limits: Arc::new(limits::RateLimits::default()),
+        })
     }
 }
 

@@ -319,6 +319,14 @@ async fn each_role_is_refused_what_it_may_not_do(server: Server) {
         assert_eq!(server.get("/api/v1/review/queue", user).await.status, 403, "{user}");
     }
     assert_eq!(server.get("/api/v1/requests/999999", "reviewer.one").await.status, 404);
+    // A token that calls too often is slowed, and only it.
+    let limits = &server.state.limits;
+    let hash = dragnet_store::hash_token(&server.tokens["auditor"]);
+    while limits.take(&hash).is_ok() {}
+    let slowed = server.get("/api/v1/audit", "auditor").await;
+    assert_eq!(slowed.status, 429);
+    assert!(slowed.header("retry-after").is_some());
+    assert_eq!(server.get("/api/v1/review/queue", "reviewer.one").await.status, 200);
     assert_eq!(server.get("/api/v1/requests/abc", "reviewer.one").await.status, 404);
 }
 

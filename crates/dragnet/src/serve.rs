@@ -18,6 +18,9 @@ pub struct ServeArgs {
     /// The address to listen on [default: 127.0.0.1]
     #[arg(long, env = "DRAGNET_BIND")]
     pub bind: Option<IpAddr>,
+    /// Calls per second each API token may make, with bursts of twice as many [default: 200]
+    #[arg(long, env = "DRAGNET_RATE_LIMIT", value_name = "PER_SECOND")]
+    pub rate_limit: Option<f64>,
     /// A folder of policy files replacing the built-in ones (as for `dragnet check`)
     #[arg(long, env = "DRAGNET_POLICY", value_name = "DIR")]
     pub policy: Option<std::path::PathBuf>,
@@ -39,7 +42,10 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     tracing::info!(%address, store = store.backend(), "serving");
 
     let started = std::time::Instant::now();
-    let state = AppState::load(store.clone(), policy).await.context("cannot load the screening index")?;
+    let mut state = AppState::load(store.clone(), policy).await.context("cannot load the screening index")?;
+    if let Some(rate) = args.rate_limit.filter(|r| *r > 0.0) {
+        state.limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
+    }
     tracing::info!(
         notices = state.screening.len(),
         seconds = started.elapsed().as_secs_f64(),
