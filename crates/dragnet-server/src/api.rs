@@ -21,7 +21,8 @@ use crate::{AppState, Problem};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/requests", post(create_request))
-        .route("/api/v1/requests/{id}", get(read_request))
+        .route("/api/v1/requests/{id}", get(read_request).put(update_request))
+        .route("/api/v1/requests/{id}/withdraw", post(withdraw_request))
         .route("/api/v1/requests/{id}/submit", post(submit_request))
         .route("/api/v1/requests/{id}/decision", post(decide))
         .route("/api/v1/review/queue", get(review_queue))
@@ -344,4 +345,53 @@ async fn audit_verification(State(state): State<AppState>, caller: Caller) -> An
     caller.require(&[Role::Auditor, Role::Supervisor])?;
     let verification = state.store.verify_audit().await.map_err(Problem::from_store)?;
     Ok(Json(verification).into_response())
+}
+
+/// `PUT /api/v1/requests/{id}`: the bureau edits its request while it is a draft, or to answer a
+/// reviewer's question; then it submits again.
+async fn update_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
+    caller.require(&[Role::BureauOfficer])?;
+    let id = request_id(&id)?;
+    let owner = may_see_request(&state, &caller, id).await?;
+    if !caller.acts_for(&owner) {
+        return Err(Problem::not_found());
+    }
+    json_body(&body)?;
+    let text =
+        std::str::from_utf8(&body).map_err(|_| Problem::invalid(&FieldError::new("", "the body is not UTF-8 text")))?;
+    let request = parse_request(text).map_err(|err| Problem::invalid(&err))?;
+    if request.requested_by.as_str() != owner {
+        return Err(Problem::invalid(&FieldError::new("requested_by", format!("the request is {owner}'s"))));
+    }
+    state.store.update_request(&caller.actor, id, &request).await.map_err(|err| match err {
+        dragnet_store::StoreError::SubjectCountChanged { .. } => {
+            Problem::invalid(&FieldError::new("subjects", err.to_string()))
+        }
+        other => Problem::from_store(other),
+    })?;
+    Ok(Json(json!({"request_id": id, "updated": true})).into_response())
+}
+
+/// `POST /api/v1/requests/{id}/withdraw` with `{"reason": "…"}`: the bureau takes back what is not decided.
+async fn withdraw_request(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Answer {
+    caller.require(&[Role::BureauOfficer])?;
+    let id = request_id(&id)?;
+    let owner = may_see_request(&state, &caller, id).await?;
+    if !caller.acts_for(&owner) {
+        return Err(Problem::not_found());
+    }
+    let body = json_body(&body)?;
+    let reason = body
+        .get("reason")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| Problem::invalid(&FieldError::new("reason", "a withdrawal needs its reason")))?;
+    let withdrawn = state.store.withdraw_request(&caller.actor, id, reason).await.map_err(Problem::from_store)?;
+    Ok(Json(json!({"request_id": id, "withdrawn": withdrawn})).into_response())
 }

@@ -168,6 +168,7 @@ on_both_backends!(
     a_published_notice_is_screened_at_once_and_gone_when_cancelled,
     a_restricted_notice_never_reaches_a_barred_country,
     a_notice_expires_after_five_years_unless_renewed,
+    a_bureau_edits_answers_a_question_and_withdraws,
 );
 
 fn case(name: &str) -> Value {
@@ -515,4 +516,49 @@ async fn a_notice_expires_after_five_years_unless_renewed(server: Server) {
     assert_eq!(read.body["state"], "expired");
     let records = server.store.audit_records(0, 1000).await.unwrap();
     assert!(records.iter().any(|r| r.action == "notice.expire" && r.actor == "system:expiry"));
+}
+
+async fn a_bureau_edits_answers_a_question_and_withdraws(server: Server) {
+    let created = server.post("/api/v1/requests", "ncb.fr", &case(MURDER)).await;
+    let id = created.body["request_id"].as_i64().unwrap();
+    let path = format!("/api/v1/requests/{id}");
+    let mut edited = case(MURDER);
+    edited["reference"] = json!("LYON-2023-0117-bis");
+    let put = server.call("PUT", &path, Some("ncb.fr"), Some(&edited.to_string())).await;
+    assert_eq!(put.status, 200, "{:?}", put.body);
+    assert_eq!(server.get(&path, "ncb.fr").await.body["request"]["reference"], "LYON-2023-0117-bis");
+    assert_eq!(server.call("PUT", &path, Some("ncb.ir"), Some(&edited.to_string())).await.status, 404);
+    let mut two = edited.clone();
+    two["subjects"] = json!([edited["subjects"][0], edited["subjects"][0]]);
+    let count = server.call("PUT", &path, Some("ncb.fr"), Some(&two.to_string())).await;
+    assert_eq!(count.status, 422);
+    assert_eq!(count.body["field"], "subjects");
+
+    // Sent back with a question, edited, submitted again: back in the queue.
+    server.post(&format!("{path}/submit"), "ncb.fr", &json!({})).await;
+    assert_eq!(
+        server.call("PUT", &path, Some("ncb.fr"), Some(&edited.to_string())).await.status,
+        409,
+        "not while in review"
+    );
+    let question = json!({"decision": "request_information", "reason": "which court issued the warrant?"});
+    assert_eq!(
+        server.post(&format!("{path}/decision"), "reviewer.one", &question).await.body["outcomes"][0]["state"],
+        "info_requested"
+    );
+    edited["judicial"]["warrant"]["authority"] = json!("Juge d'instruction, Tribunal judiciaire de Lyon (2e cabinet)");
+    assert_eq!(server.call("PUT", &path, Some("ncb.fr"), Some(&edited.to_string())).await.status, 200);
+    let again = server.post(&format!("{path}/submit"), "ncb.fr", &json!({})).await;
+    assert_eq!(again.status, 200, "{:?}", again.body);
+    assert_eq!(again.body["notices"][0]["state"], "in_review");
+
+    // Withdrawn with a reason, it leaves the queue; nothing is left to withdraw.
+    assert_eq!(server.post(&format!("{path}/withdraw"), "ncb.fr", &json!({})).await.body["field"], "reason");
+    let withdrawn = server
+        .post(&format!("{path}/withdraw"), "ncb.fr", &json!({"reason": "the subject was arrested in France"}))
+        .await;
+    assert_eq!(withdrawn.status, 200, "{:?}", withdrawn.body);
+    assert_eq!(withdrawn.body["withdrawn"].as_array().unwrap().len(), 1);
+    assert_eq!(server.get("/api/v1/review/queue", "reviewer.one").await.body["requests"], json!([]));
+    assert_eq!(server.post(&format!("{path}/withdraw"), "ncb.fr", &json!({"reason": "again"})).await.status, 409);
 }

@@ -51,6 +51,9 @@ pub enum StoreError {
     /// A second publication decision by the reviewer who made the first.
     #[error("notice {0} needs a second reviewer: the same reviewer cannot concur with themself")]
     SameReviewer(NoticeId),
+    /// An edit that would change how many subjects a request names.
+    #[error("request {request} names {existing} subjects; an edit keeps them (make a new request for others)")]
+    SubjectCountChanged { request: i64, existing: usize },
     /// The server's check did not cover exactly the request's notices.
     #[error("request {request}: the check must cover its notices {expected:?}")]
     CheckMismatch { request: i64, expected: Vec<NoticeId> },
@@ -301,6 +304,14 @@ pub trait Store: Send + Sync + fmt::Debug {
         request_id: i64,
         checks: &[SubjectCheck],
     ) -> Result<Vec<(NoticeId, NoticeState)>>;
+
+    /// Replaces a request's content while all its notices are drafts or were sent back with a
+    /// question: each subject in its place (the number of subjects stays), kind, charges, facts and
+    /// barred countries alike.
+    async fn update_request(&self, actor: &Actor, request_id: i64, request: &NoticeRequest) -> Result<()>;
+
+    /// The requesting bureau takes back its undecided notices of a request; answers those withdrawn.
+    async fn withdraw_request(&self, actor: &Actor, request_id: i64, reason: &str) -> Result<Vec<NoticeId>>;
 
     /// Requests with notices in review, most severe recommendation first, then oldest first.
     async fn review_queue(&self, actor: &Actor, limit: i64) -> Result<Vec<QueueEntry>>;
@@ -704,4 +715,41 @@ pub(crate) fn lifetime_change(
 pub(crate) fn location_recorded(id: NoticeId, notification: &Notification) -> audit::AuditEntry {
     audit::AuditEntry::new("notice.located", notice_target(id))
         .details(serde_json::json!({"located_in": notification.located_in, "notification": notification.id}))
+}
+
+/// Whether a request may be edited: every notice a draft or sent back with a question.
+pub(crate) fn editable(request: i64, states: &[(String, String)], subjects: usize) -> Result<()> {
+    if states.is_empty() {
+        return Err(StoreError::RequestNotFound(request));
+    }
+    for (_, state) in states {
+        if !matches!(parse_stored_state(state)?, NoticeState::Draft | NoticeState::InfoRequested) {
+            return Err(StoreError::NothingToDo {
+                request,
+                reason: format!("a notice of it is {state}: only drafts and notices sent back may be edited"),
+            });
+        }
+    }
+    if states.len() != subjects {
+        return Err(StoreError::SubjectCountChanged { request, existing: states.len() });
+    }
+    Ok(())
+}
+
+/// The notices of a request that may still be withdrawn: those not yet decided.
+pub(crate) fn withdrawable(request: i64, states: &[(String, String)]) -> Result<Vec<(NoticeId, NoticeState)>> {
+    if states.is_empty() {
+        return Err(StoreError::RequestNotFound(request));
+    }
+    let mut picked = Vec::new();
+    for (id, state) in states {
+        let state = parse_stored_state(state)?;
+        if state.apply(LifecycleEvent::Withdraw).is_ok() {
+            picked.push((NoticeId::parse(id).map_err(StoreError::Corrupt)?, state));
+        }
+    }
+    if picked.is_empty() {
+        return Err(StoreError::NothingToDo { request, reason: "it has no undecided notice".into() });
+    }
+    Ok(picked)
 }

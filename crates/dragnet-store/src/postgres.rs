@@ -12,11 +12,11 @@ use crate::audit::{AuditEntry, AuditRecord};
 use crate::{
     Clock, Decision, DecisionOutcome, InForce, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry,
     RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover,
-    deciding, decision_made, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change,
+    deciding, decision_made, editable, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change,
     location_recorded, new_token, notice_moved, notice_submitted, notice_target, parse_stored_grant,
     parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, plan_decision,
     plan_drafts, queue_entry, request_created, screening_recorded, subject_name, submittable, to_json, token_created,
-    user_created,
+    user_created, withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -343,6 +343,70 @@ impl Store for PostgresStore {
         }
         tx.commit().await?;
         Ok(moved)
+    }
+
+    async fn update_request(&self, actor: &Actor, request_id: i64, request: &NoticeRequest) -> Result<()> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin().await?;
+        let states: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, state FROM notices WHERE request_id = $1 ORDER BY subject_index FOR UPDATE")
+                .bind(request_id)
+                .fetch_all(&mut *tx)
+                .await?;
+        editable(request_id, &states, request.subjects.len())?;
+        sqlx::query("UPDATE requests SET kind = $1, reference = $2, body = $3::jsonb WHERE id = $4")
+            .bind(request.kind.as_str())
+            .bind(&request.reference)
+            .bind(to_json(request)?)
+            .bind(request_id)
+            .execute(&mut *tx)
+            .await?;
+        for ((id, _), subject) in states.iter().zip(&request.subjects) {
+            sqlx::query("UPDATE notices SET kind = $1, subject = $2::jsonb, updated_at = $3 WHERE id = $4")
+                .bind(request.kind.as_str())
+                .bind(to_json(subject)?)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM notice_bars WHERE notice_id = $1").bind(id).execute(&mut *tx).await?;
+            for country in &request.barred {
+                sqlx::query("INSERT INTO notice_bars (notice_id, country) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(country.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        let entry = AuditEntry::new("request.update", format!("request/{request_id}"))
+            .details(serde_json::json!({"reference": request.reference, "subjects": request.subjects.len()}));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn withdraw_request(&self, actor: &Actor, request_id: i64, reason: &str) -> Result<Vec<NoticeId>> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin().await?;
+        let states: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, state FROM notices WHERE request_id = $1 ORDER BY subject_index FOR UPDATE")
+                .bind(request_id)
+                .fetch_all(&mut *tx)
+                .await?;
+        let picked = withdrawable(request_id, &states)?;
+        for (id, from) in &picked {
+            let to = from.apply(LifecycleEvent::Withdraw)?;
+            sqlx::query("UPDATE notices SET state = $1, updated_at = $2 WHERE id = $3")
+                .bind(to.as_str())
+                .bind(now)
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+            self.append_audit(&mut tx, actor, notice_moved(*id, LifecycleEvent::Withdraw, *from, to, Some(reason)))
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(picked.into_iter().map(|(id, _)| id).collect())
     }
 
     async fn review_queue(&self, actor: &Actor, limit: i64) -> Result<Vec<QueueEntry>> {
