@@ -289,6 +289,19 @@ pub struct Objection {
 }
 
 impl NoticeRequest {
+    /// The member countries that may not see this request's notices: those the requester barred,
+    /// and for a diffusion every member but its recipients and the requester itself.
+    pub fn barred_from(&self) -> Vec<String> {
+        let mut barred: Vec<String> = self.barred.iter().map(|c| c.as_str().to_string()).collect();
+        if let (NoticeKind::Diffusion, Some(to)) = (self.kind, &self.to) {
+            let seen = |code: &str| to.iter().any(|c| c.as_str() == code) || code == self.requested_by.as_str();
+            barred.extend(crate::codes::member_countries().iter().map(|c| c.as_str().to_string()).filter(|c| !seen(c)));
+        }
+        barred.sort();
+        barred.dedup();
+        barred
+    }
+
     /// Checks what the types alone cannot; the first problem found is returned with its path.
     pub fn validate(&self) -> Result<(), FieldError> {
         if self.subjects.is_empty() {

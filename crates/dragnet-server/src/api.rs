@@ -130,6 +130,12 @@ async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id):
         checks.push(SubjectCheck { notice_id: *notice_id, recommendation, report: subject_json });
     }
     let moved = state.store.submit_request(&caller.actor, id, &checks).await.map_err(Problem::from_store)?;
+    // A diffusion the check does not refuse is delivered at once: its recipients screen it from now.
+    for (notice, notice_state) in &moved {
+        if *notice_state == dragnet_domain::NoticeState::Published {
+            state.screening.refresh(state.store.as_ref(), *notice).await.map_err(Problem::from_store)?;
+        }
+    }
     let notices: Vec<Value> = moved
         .iter()
         .zip(&checks)

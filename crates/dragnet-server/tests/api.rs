@@ -169,6 +169,7 @@ on_both_backends!(
     a_restricted_notice_never_reaches_a_barred_country,
     a_notice_expires_after_five_years_unless_renewed,
     a_bureau_edits_answers_a_question_and_withdraws,
+    a_diffusion_reaches_its_recipients_at_once_unless_its_check_refuses,
 );
 
 fn case(name: &str) -> Value {
@@ -561,4 +562,36 @@ async fn a_bureau_edits_answers_a_question_and_withdraws(server: Server) {
     assert_eq!(withdrawn.body["withdrawn"].as_array().unwrap().len(), 1);
     assert_eq!(server.get("/api/v1/review/queue", "reviewer.one").await.body["requests"], json!([]));
     assert_eq!(server.post(&format!("{path}/withdraw"), "ncb.fr", &json!({"reason": "again"})).await.status, 409);
+}
+
+async fn a_diffusion_reaches_its_recipients_at_once_unless_its_check_refuses(server: Server) {
+    let mut diffusion = case(MURDER);
+    diffusion["kind"] = json!("diffusion");
+    diffusion["to"] = json!(["IT"]);
+    let created = server.post("/api/v1/requests", "ncb.fr", &diffusion).await;
+    let id = created.body["request_id"].as_i64().unwrap();
+    let submission = server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.fr", &json!({})).await;
+    assert_eq!(submission.status, 200, "{:?}", submission.body);
+    assert_eq!(submission.body["notices"][0]["state"], "published", "delivered without waiting for review");
+    let traveller =
+        json!({"persons": [{"family_name": "MARCHETTI", "forenames": "Luca", "date_of_birth": "1988-03-11"}]});
+    let hits = |answer: &Answer| answer.body["results"][0]["hits"].as_array().unwrap().len();
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.it", &traveller).await), 1, "the recipient screens it");
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.de", &traveller).await), 0, "others do not");
+    assert_eq!(hits(&server.post("/api/v1/screen", "ncb.ir", &traveller).await), 0);
+    assert!(server.get("/api/v1/review/queue", "reviewer.one").await.body["requests"].as_array().unwrap().is_empty());
+
+    // The request that started this project, as a diffusion: held for a reviewer, screened by no one.
+    let mut seed = case(SEED);
+    seed["kind"] = json!("diffusion");
+    seed["to"] = json!(["DE"]);
+    let created = server.post("/api/v1/requests", "ncb.ir", &seed).await;
+    let id = created.body["request_id"].as_i64().unwrap();
+    let submission = server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.ir", &json!({})).await;
+    assert_eq!(submission.body["recommendation"], "refuse");
+    assert!(submission.body["notices"].as_array().unwrap().iter().all(|n| n["state"] == "in_review"), "held");
+    let held = json!({"persons": [{"name": "Donald John TRUMP"}]});
+    assert_eq!(hits(&server.post("/api/v1/screen", "border.de", &held).await), 0);
+    let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
+    assert_eq!(queue.body["requests"][0]["request_id"], id);
 }

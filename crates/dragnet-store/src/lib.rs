@@ -753,3 +753,19 @@ pub(crate) fn withdrawable(request: i64, states: &[(String, String)]) -> Result<
     }
     Ok(picked)
 }
+
+/// Whether a submitted notice goes out at once: a diffusion is delivered to its recipients unless
+/// its check says `refuse` (or lacks data), when it is held for a reviewer.
+pub(crate) fn delivered_at_once(kind: &str, recommendation: Recommendation) -> bool {
+    kind == NoticeKind::Diffusion.as_str() && matches!(recommendation, Recommendation::Clear | Recommendation::Review)
+}
+
+pub(crate) fn diffusion_delivered(id: NoticeId) -> audit::AuditEntry {
+    notice_moved(
+        id,
+        LifecycleEvent::Publish,
+        NoticeState::InReview,
+        NoticeState::Published,
+        Some("a diffusion is delivered to its recipients when its check does not say refuse"),
+    )
+}

@@ -12,11 +12,11 @@ use crate::audit::{AuditEntry, AuditRecord};
 use crate::{
     Clock, Decision, DecisionOutcome, InForce, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry,
     RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover,
-    deciding, decision_made, editable, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change,
-    location_recorded, new_token, notice_moved, notice_submitted, notice_target, parse_stored_grant,
-    parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, plan_decision,
-    plan_drafts, queue_entry, request_created, screening_recorded, subject_name, submittable, to_json, token_created,
-    user_created, withdrawable,
+    deciding, decision_made, delivered_at_once, diffusion_delivered, editable, failpoint, hash_token, id_year,
+    in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted,
+    notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report, parse_stored_request,
+    parse_stored_state, plan_decision, plan_drafts, queue_entry, request_created, screening_recorded, subject_name,
+    submittable, to_json, token_created, user_created, withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -193,10 +193,10 @@ impl Store for PostgresStore {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-            for country in &request.barred {
+            for country in request.barred_from() {
                 sqlx::query("INSERT INTO notice_bars (notice_id, country) VALUES ($1, $2)")
                     .bind(row.id.to_string())
-                    .bind(country.as_str())
+                    .bind(country)
                     .execute(&mut *tx)
                     .await?;
             }
@@ -321,6 +321,8 @@ impl Store for PostgresStore {
         }
         let submitting = submittable(request_id, &states)?;
         checks_cover(request_id, &submitting, checks)?;
+        let kind: String =
+            sqlx::query_scalar("SELECT kind FROM requests WHERE id = $1").bind(request_id).fetch_one(&mut *tx).await?;
         let mut moved = Vec::new();
         for check in checks {
             let id = check.notice_id;
@@ -339,6 +341,20 @@ impl Store for PostgresStore {
             .execute(&mut *tx)
             .await?;
             self.append_audit(&mut tx, actor, notice_submitted(id, check)).await?;
+            if delivered_at_once(&kind, check.recommendation) {
+                let (published, expires) = lifetime_change(LifecycleEvent::Publish, now);
+                let to = to.apply(LifecycleEvent::Publish)?;
+                sqlx::query("UPDATE notices SET state = $1, published_at = $2, expires_at = $3 WHERE id = $4")
+                    .bind(to.as_str())
+                    .bind(published)
+                    .bind(expires)
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                self.append_audit(&mut tx, actor, diffusion_delivered(id)).await?;
+                moved.push((id, to));
+                continue;
+            }
             moved.push((id, to));
         }
         tx.commit().await?;
@@ -370,10 +386,10 @@ impl Store for PostgresStore {
                 .execute(&mut *tx)
                 .await?;
             sqlx::query("DELETE FROM notice_bars WHERE notice_id = $1").bind(id).execute(&mut *tx).await?;
-            for country in &request.barred {
+            for country in request.barred_from() {
                 sqlx::query("INSERT INTO notice_bars (notice_id, country) VALUES ($1, $2)")
                     .bind(id)
-                    .bind(country.as_str())
+                    .bind(country)
                     .execute(&mut *tx)
                     .await?;
             }
