@@ -46,7 +46,7 @@ impl Server {
     async fn start(store: Arc<dyn Store>, shift: Arc<AtomicI64>) -> Server {
         let admin = Actor::system("test", None);
         let mut tokens = std::collections::HashMap::new();
-        let users: [(&str, Role, Option<&str>); 8] = [
+        let users: [(&str, Role, Option<&str>); 9] = [
             ("ncb.ir", Role::BureauOfficer, Some("IR")),
             ("ncb.fr", Role::BureauOfficer, Some("FR")),
             ("reviewer.one", Role::Reviewer, None),
@@ -55,6 +55,7 @@ impl Server {
             ("border.it", Role::Screener, Some("IT")),
             ("ncb.de", Role::BureauOfficer, Some("DE")),
             ("auditor", Role::Auditor, None),
+            ("admin", Role::Administrator, None),
         ];
         for (name, role, country) in users {
             let grant = Grant::new(role, country.map(|c| MemberCountry::parse(c).unwrap())).unwrap();
@@ -170,6 +171,7 @@ on_both_backends!(
     a_notice_expires_after_five_years_unless_renewed,
     a_bureau_edits_answers_a_question_and_withdraws,
     a_diffusion_reaches_its_recipients_at_once_unless_its_check_refuses,
+    administrators_manage_users_and_tokens,
 );
 
 fn case(name: &str) -> Value {
@@ -594,4 +596,43 @@ async fn a_diffusion_reaches_its_recipients_at_once_unless_its_check_refuses(ser
     assert_eq!(hits(&server.post("/api/v1/screen", "border.de", &held).await), 0);
     let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
     assert_eq!(queue.body["requests"][0]["request_id"], id);
+}
+
+async fn administrators_manage_users_and_tokens(server: Server) {
+    let created =
+        server.post("/api/v1/users", "admin", &json!({"name": "border.es", "role": "screener", "country": "ES"})).await;
+    assert_eq!(created.status, 201, "{:?}", created.body);
+    let token = created.body["token"].as_str().unwrap().to_string();
+    let screen = json!({"persons": [{"name": "Nobody Known"}]});
+    assert_eq!(server.call("POST", "/api/v1/screen", Some(&token), Some(&screen.to_string())).await.status, 200);
+    let users = server.get("/api/v1/users", "admin").await;
+    assert!(users.body["users"].as_array().unwrap().iter().any(|u| u["name"] == "border.es" && u["country"] == "ES"));
+
+    let cases = [
+        (json!({"name": "border.xx", "role": "screener"}), "country"),
+        (json!({"name": "border.yy", "role": "emperor"}), "role"),
+        (json!({"name": "border.zz", "role": "reviewer", "country": "ZZ"}), "country"),
+        (json!({"role": "reviewer"}), "name"),
+    ];
+    for (body, field) in cases {
+        let answer = server.post("/api/v1/users", "admin", &body).await;
+        assert_eq!(answer.status, 422, "{body}");
+        assert_eq!(answer.body["field"], field, "{body}");
+    }
+    let again =
+        server.post("/api/v1/users", "admin", &json!({"name": "border.es", "role": "screener", "country": "ES"})).await;
+    assert_eq!(again.status, 409);
+
+    let revoked = server.post("/api/v1/users/border.es/tokens/revoke", "admin", &json!({})).await;
+    assert_eq!(revoked.body["revoked"], 1);
+    assert_eq!(server.call("POST", "/api/v1/screen", Some(&token), Some(&screen.to_string())).await.status, 401);
+    let fresh = server.post("/api/v1/users/border.es/tokens", "admin", &json!({"label": "gate system"})).await;
+    assert_eq!(fresh.status, 201);
+    let fresh = fresh.body["token"].as_str().unwrap().to_string();
+    assert_eq!(server.call("POST", "/api/v1/screen", Some(&fresh), Some(&screen.to_string())).await.status, 200);
+    assert_eq!(server.post("/api/v1/users/nobody/tokens", "admin", &json!({})).await.status, 404);
+    for user in ["reviewer.one", "auditor", "ncb.fr"] {
+        assert_eq!(server.get("/api/v1/users", user).await.status, 403, "{user}");
+        assert_eq!(server.post("/api/v1/users/border.es/tokens", user, &json!({})).await.status, 403, "{user}");
+    }
 }

@@ -361,6 +361,13 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// Issues an API token for a user and returns it; only its SHA-256 is kept.
     async fn create_token(&self, actor: &Actor, user: &UserName, label: &str) -> Result<String>;
 
+    /// Revokes every token of a user with this label (all its tokens when `label` is `None`);
+    /// answers how many were revoked.
+    async fn revoke_tokens(&self, actor: &Actor, user: &UserName, label: Option<&str>) -> Result<u64>;
+
+    /// Every user, by name.
+    async fn users(&self) -> Result<Vec<UserRecord>>;
+
     /// The user a token belongs to, if the token is known and not revoked.
     async fn user_for_token(&self, token: &str) -> Result<Option<UserRecord>>;
 

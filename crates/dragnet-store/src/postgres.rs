@@ -734,6 +734,36 @@ impl Store for PostgresStore {
         Ok(token)
     }
 
+    async fn revoke_tokens(&self, actor: &Actor, user: &UserName, label: Option<&str>) -> Result<u64> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin().await?;
+        let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE name = $1")
+            .bind(user.as_str())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::UserNotFound(user.to_string()))?;
+        let revoked = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1
+             WHERE user_id = $2 AND revoked_at IS NULL AND ($3::text IS NULL OR label = $3)",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(label)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let entry = AuditEntry::new("token.revoke", format!("user/{user}"))
+            .details(serde_json::json!({"label": label, "revoked": revoked}));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(revoked)
+    }
+
+    async fn users(&self) -> Result<Vec<UserRecord>> {
+        let rows = sqlx::query("SELECT * FROM users ORDER BY name").fetch_all(&self.pool).await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
     async fn user_for_token(&self, token: &str) -> Result<Option<UserRecord>> {
         let row = sqlx::query(
             "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id

@@ -1,0 +1,118 @@
+//! Administration over the API: users and their tokens. Only administrators; every change audited
+//! by the store.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use dragnet_domain::{FieldError, Grant, MemberCountry, Role, UserName};
+use dragnet_store::UserRecord;
+use serde_json::{Value, json};
+
+use crate::auth::Caller;
+use crate::{AppState, Problem};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/users", get(list_users).post(create_user))
+        .route("/api/v1/users/{name}/tokens", post(create_token))
+        .route("/api/v1/users/{name}/tokens/revoke", post(revoke_tokens))
+}
+
+fn user_json(user: &UserRecord) -> Value {
+    json!({
+        "name": user.name.as_str(),
+        "role": user.grant.role(),
+        "country": user.grant.country().map(|c| c.to_string()),
+        "created_at": user.created_at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+    })
+}
+
+fn body_object(body: &Bytes) -> Result<serde_json::Map<String, Value>, Problem> {
+    let value: Value = if body.is_empty() {
+        json!({})
+    } else {
+        serde_json::from_slice(body).map_err(|err| {
+            Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
+        })?
+    };
+    match value {
+        Value::Object(object) => Ok(object),
+        _ => Err(Problem::invalid(&FieldError::new("", "expected a JSON object"))),
+    }
+}
+
+fn text_field(object: &serde_json::Map<String, Value>, field: &str) -> Result<Option<String>, Problem> {
+    match object.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) if !text.trim().is_empty() => Ok(Some(text.trim().to_string())),
+        Some(_) => Err(Problem::invalid(&FieldError::new(field, "a non-blank text"))),
+    }
+}
+
+fn only_fields(object: &serde_json::Map<String, Value>, known: &[&str]) -> Result<(), Problem> {
+    match object.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(unknown) => Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field"))),
+        None => Ok(()),
+    }
+}
+
+/// `GET /api/v1/users`
+async fn list_users(State(state): State<AppState>, caller: Caller) -> Result<Response, Problem> {
+    caller.require(&[Role::Administrator])?;
+    let users = state.store.users().await.map_err(Problem::from_store)?;
+    Ok(Json(json!({"users": users.iter().map(user_json).collect::<Vec<_>>()})).into_response())
+}
+
+/// `POST /api/v1/users` with `{"name", "role", "country"}`: answers the user and its first token, once.
+async fn create_user(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
+    caller.require(&[Role::Administrator])?;
+    let object = body_object(&body)?;
+    only_fields(&object, &["name", "role", "country"])?;
+    let name = text_field(&object, "name")?.ok_or_else(|| Problem::invalid(&FieldError::new("name", "is missing")))?;
+    let name = UserName::parse(&name).map_err(|err| Problem::invalid(&FieldError::new("name", err)))?;
+    let role = text_field(&object, "role")?.ok_or_else(|| Problem::invalid(&FieldError::new("role", "is missing")))?;
+    let role = Role::parse(&role).map_err(|err| Problem::invalid(&FieldError::new("role", err)))?;
+    let country = text_field(&object, "country")?
+        .map(|c| MemberCountry::parse(&c).map_err(|err| Problem::invalid(&FieldError::new("country", err))))
+        .transpose()?;
+    let grant = Grant::new(role, country).map_err(|err| Problem::invalid(&FieldError::new("country", err)))?;
+    let user = state.store.create_user(&caller.actor, &name, grant).await.map_err(Problem::from_store)?;
+    let token = state.store.create_token(&caller.actor, &name, "first").await.map_err(Problem::from_store)?;
+    Ok((StatusCode::CREATED, Json(json!({"user": user_json(&user), "token": token}))).into_response())
+}
+
+/// `POST /api/v1/users/{name}/tokens` with `{"label"}`: another token, shown once.
+async fn create_token(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(name): Path<String>,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    caller.require(&[Role::Administrator])?;
+    let name = UserName::parse(&name).map_err(|_| Problem::not_found())?;
+    let object = body_object(&body)?;
+    only_fields(&object, &["label"])?;
+    let label = text_field(&object, "label")?.unwrap_or_else(|| "api".to_string());
+    let token = state.store.create_token(&caller.actor, &name, &label).await.map_err(Problem::from_store)?;
+    Ok((StatusCode::CREATED, Json(json!({"user": name.as_str(), "label": label, "token": token}))).into_response())
+}
+
+/// `POST /api/v1/users/{name}/tokens/revoke` with an optional `{"label"}`: that label's tokens, or all.
+async fn revoke_tokens(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(name): Path<String>,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    caller.require(&[Role::Administrator])?;
+    let name = UserName::parse(&name).map_err(|_| Problem::not_found())?;
+    let object = body_object(&body)?;
+    only_fields(&object, &["label"])?;
+    let label = text_field(&object, "label")?;
+    let revoked =
+        state.store.revoke_tokens(&caller.actor, &name, label.as_deref()).await.map_err(Problem::from_store)?;
+    Ok(Json(json!({"user": name.as_str(), "revoked": revoked})).into_response())
+}
