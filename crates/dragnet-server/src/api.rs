@@ -48,6 +48,26 @@ fn json_body(body: &Bytes) -> Result<Value, Problem> {
     })
 }
 
+/// The longest reason kept on the record.
+const MOST_REASON_CHARS: usize = 4000;
+
+/// The `reason` of a body: every decision and change of a notice is on the record with one.
+fn reason_of(body: &Value, what: &str) -> Result<String, Problem> {
+    let reason = body
+        .get("reason")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| Problem::invalid(&FieldError::new("reason", format!("{what} needs its reason"))))?;
+    if reason.chars().count() > MOST_REASON_CHARS {
+        return Err(Problem::invalid(&FieldError::new("reason", format!("at most {MOST_REASON_CHARS} characters"))));
+    }
+    if reason.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+        return Err(Problem::invalid(&FieldError::new("reason", "contains control characters")));
+    }
+    Ok(reason.to_string())
+}
+
 /// Whether the caller may see or act on a request of `owner`: its own bureau, or the secretariat.
 async fn may_see_request(state: &AppState, caller: &Caller, id: i64) -> Result<String, Problem> {
     let owner = state.store.request_owner(id).await.map_err(Problem::from_store)?;
@@ -167,13 +187,7 @@ fn read_decision(body: &Value) -> Result<(Decision, String, Option<Vec<NoticeId>
         object.get("decision").and_then(Value::as_str).and_then(Decision::parse).ok_or_else(|| {
             Problem::invalid(&FieldError::new("decision", "one of publish, refuse, request_information"))
         })?;
-    let reason = object
-        .get("reason")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .ok_or_else(|| Problem::invalid(&FieldError::new("reason", "a decision needs its reason")))?
-        .to_string();
+    let reason = reason_of(body, "a decision")?;
     let notices = match object.get("notices") {
         None | Some(Value::Null) => None,
         Some(Value::Array(items)) => Some(
@@ -297,15 +311,9 @@ async fn notice_action(
         }
         return Err(Problem::forbidden(&format!("this role cannot {action} a notice")));
     }
-    let body = json_body(&body)?;
-    let reason = body
-        .get("reason")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .ok_or_else(|| Problem::invalid(&FieldError::new("reason", "each change of a notice needs its reason")))?;
+    let reason = reason_of(&json_body(&body)?, "each change of a notice")?;
     let new_state =
-        state.store.transition(&caller.actor, id, event, Some(reason)).await.map_err(Problem::from_store)?;
+        state.store.transition(&caller.actor, id, event, Some(&reason)).await.map_err(Problem::from_store)?;
     state.screening.refresh(state.store.as_ref(), id).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"id": id, "state": new_state})).into_response())
 }
@@ -391,13 +399,7 @@ async fn withdraw_request(
     if !caller.acts_for(&owner) {
         return Err(Problem::not_found());
     }
-    let body = json_body(&body)?;
-    let reason = body
-        .get("reason")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .ok_or_else(|| Problem::invalid(&FieldError::new("reason", "a withdrawal needs its reason")))?;
-    let withdrawn = state.store.withdraw_request(&caller.actor, id, reason).await.map_err(Problem::from_store)?;
+    let reason = reason_of(&json_body(&body)?, "a withdrawal")?;
+    let withdrawn = state.store.withdraw_request(&caller.actor, id, &reason).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"request_id": id, "withdrawn": withdrawn})).into_response())
 }

@@ -357,6 +357,8 @@ async fn bad_bodies_are_refused_with_their_field(server: Server) {
         (json!({"decision": "refuse", "reason": "  "}), "reason"),
         (json!({"decision": "refuse", "reason": "x", "notices": ["soon"]}), "notices[0]"),
         (json!({"decision": "refuse", "reason": "x", "why": "extra"}), "why"),
+        (json!({"decision": "refuse", "reason": "x".repeat(4001)}), "reason"),
+        (json!({"decision": "refuse", "reason": "bell \u{7}"}), "reason"),
     ];
     for (body, field) in cases {
         let answer = server.post(&path, "reviewer.one", &body).await;
