@@ -84,6 +84,19 @@ async fn create_user(State(state): State<AppState>, caller: Caller, body: Bytes)
     Ok((StatusCode::CREATED, Json(json!({"user": user_json(&user), "token": token}))).into_response())
 }
 
+/// The user named in the path and the optional `label` of the body, for the token calls.
+fn user_and_label(caller: &Caller, name: &str, body: &Bytes) -> Result<(UserName, Option<String>), Problem> {
+    caller.require(&[Role::Administrator])?;
+    let name = UserName::parse(name).map_err(|_| Problem::not_found())?;
+    let object = body_object(body)?;
+    only_fields(&object, &["label"])?;
+    let label = text_field(&object, "label")?;
+    if label.as_ref().is_some_and(|l| l.chars().count() > 100) {
+        return Err(Problem::invalid(&FieldError::new("label", "at most 100 characters")));
+    }
+    Ok((name, label))
+}
+
 /// `POST /api/v1/users/{name}/tokens` with `{"label"}`: another token, shown once.
 async fn create_token(
     State(state): State<AppState>,
@@ -91,11 +104,8 @@ async fn create_token(
     Path(name): Path<String>,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    caller.require(&[Role::Administrator])?;
-    let name = UserName::parse(&name).map_err(|_| Problem::not_found())?;
-    let object = body_object(&body)?;
-    only_fields(&object, &["label"])?;
-    let label = text_field(&object, "label")?.unwrap_or_else(|| "api".to_string());
+    let (name, label) = user_and_label(&caller, &name, &body)?;
+    let label = label.unwrap_or_else(|| "api".to_string());
     let token = state.store.create_token(&caller.actor, &name, &label).await.map_err(Problem::from_store)?;
     Ok((StatusCode::CREATED, Json(json!({"user": name.as_str(), "label": label, "token": token}))).into_response())
 }
@@ -107,11 +117,7 @@ async fn revoke_tokens(
     Path(name): Path<String>,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    caller.require(&[Role::Administrator])?;
-    let name = UserName::parse(&name).map_err(|_| Problem::not_found())?;
-    let object = body_object(&body)?;
-    only_fields(&object, &["label"])?;
-    let label = text_field(&object, "label")?;
+    let (name, label) = user_and_label(&caller, &name, &body)?;
     let revoked =
         state.store.revoke_tokens(&caller.actor, &name, label.as_deref()).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"user": name.as_str(), "revoked": revoked})).into_response())

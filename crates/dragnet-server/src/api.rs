@@ -12,7 +12,6 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use dragnet_domain::{FieldError, LifecycleEvent, NoticeId, Role, parse_request};
 use dragnet_store::{Decision, Recommendation, SubjectCheck};
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::auth::Caller;
@@ -46,6 +45,31 @@ fn json_body(body: &Bytes) -> Result<Value, Problem> {
     serde_json::from_slice(body).map_err(|err| {
         Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
     })
+}
+
+/// A query string, read by hand so that a bad parameter is named like a bad field.
+type Parameters = std::collections::HashMap<String, String>;
+
+/// `after` (a position, default 0) and `limit` (default `default`, at most `most`) of a list;
+/// any other parameter than `known` is refused, as a misspelt one would otherwise be ignored.
+fn paging(query: &Parameters, known: &[&str], default: i64, most: i64) -> Result<(i64, i64), Problem> {
+    if let Some(unknown) = query.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown query parameter")));
+    }
+    let number = |name: &str, low: i64, high: i64| -> Result<Option<i64>, Problem> {
+        query
+            .get(name)
+            .map(|text| {
+                text.parse::<i64>().ok().filter(|n| (low..=high).contains(n)).ok_or_else(|| {
+                    Problem::invalid(&FieldError::new(
+                        name,
+                        format!("{text:?} is not a whole number from {low} to {high}"),
+                    ))
+                })
+            })
+            .transpose()
+    };
+    Ok((number("after", 0, i64::MAX)?.unwrap_or(0), number("limit", 1, most)?.unwrap_or(default)))
 }
 
 /// The longest reason kept on the record.
@@ -164,15 +188,10 @@ async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id):
     Ok(Json(json!({"request_id": id, "recommendation": report.recommendation, "notices": notices})).into_response())
 }
 
-#[derive(Debug, Deserialize)]
-struct QueueQuery {
-    limit: Option<i64>,
-}
-
 /// `GET /api/v1/review/queue`: requests waiting for a decision, the riskiest first.
-async fn review_queue(State(state): State<AppState>, caller: Caller, Query(query): Query<QueueQuery>) -> Answer {
+async fn review_queue(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::Reviewer, Role::Supervisor])?;
-    let limit = query.limit.unwrap_or(50).clamp(1, 500);
+    let (_, limit) = paging(&query, &["limit"], 50, 500)?;
     let queue = state.store.review_queue(&caller.actor, limit).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"requests": queue})).into_response())
 }
@@ -254,27 +273,13 @@ async fn located(state: AppState, caller: Caller, id: &str, body: &Bytes) -> Ans
     Ok((StatusCode::CREATED, Json(notification)).into_response())
 }
 
-#[derive(Debug, Deserialize)]
-struct NotificationsQuery {
-    after: Option<i64>,
-    limit: Option<i64>,
-}
-
 /// `GET /api/v1/notifications?after=N`: what a bureau has been told about its notices, oldest first;
 /// poll with the last id seen.
-async fn notifications(
-    State(state): State<AppState>,
-    caller: Caller,
-    Query(query): Query<NotificationsQuery>,
-) -> Answer {
+async fn notifications(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::BureauOfficer])?;
     let country = caller.country().ok_or_else(|| Problem::forbidden("a bureau officer acts for a country"))?;
-    let limit = query.limit.unwrap_or(100).clamp(1, 1000);
-    let list = state
-        .store
-        .notifications(&caller.actor, &country, query.after.unwrap_or(0), limit)
-        .await
-        .map_err(Problem::from_store)?;
+    let (after, limit) = paging(&query, &["after", "limit"], 100, 1000)?;
+    let list = state.store.notifications(&caller.actor, &country, after, limit).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"notifications": list})).into_response())
 }
 
@@ -340,17 +345,11 @@ async fn read_notice(State(state): State<AppState>, caller: Caller, Path(id): Pa
     Ok(Json(record).into_response())
 }
 
-#[derive(Debug, Deserialize)]
-struct AuditQuery {
-    after: Option<i64>,
-    limit: Option<i64>,
-}
-
 /// `GET /api/v1/audit?after=N&limit=M`: the audit trail in order, for auditors and supervisors.
-async fn audit_trail(State(state): State<AppState>, caller: Caller, Query(query): Query<AuditQuery>) -> Answer {
+async fn audit_trail(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::Auditor, Role::Supervisor])?;
-    let limit = query.limit.unwrap_or(100).clamp(1, 1000);
-    let records = state.store.audit_records(query.after.unwrap_or(0), limit).await.map_err(Problem::from_store)?;
+    let (after, limit) = paging(&query, &["after", "limit"], 100, 1000)?;
+    let records = state.store.audit_records(after, limit).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"records": records})).into_response())
 }
 

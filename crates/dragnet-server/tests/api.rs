@@ -365,6 +365,12 @@ async fn bad_bodies_are_refused_with_their_field(server: Server) {
         assert_eq!(answer.status, 422, "{body}");
         assert_eq!(answer.body["field"], field, "{body}");
     }
+    for (query, field) in [("limit=many", "limit"), ("limit=0", "limit"), ("limt=5", "limt")] {
+        let answer = server.get(&format!("/api/v1/review/queue?{query}"), "reviewer.one").await;
+        assert_eq!(answer.status, 422, "{query}");
+        assert_eq!(answer.body["field"], field, "{query}");
+    }
+    assert_eq!(server.get("/api/v1/audit?after=-1", "auditor").await.body["field"], "after");
     let not_json = server.call("POST", &path, Some("reviewer.one"), Some("decide!")).await;
     assert_eq!(not_json.status, 400);
     assert_eq!(not_json.body["code"], "malformed_json");
@@ -633,6 +639,8 @@ async fn administrators_manage_users_and_tokens(server: Server) {
     let fresh = fresh.body["token"].as_str().unwrap().to_string();
     assert_eq!(server.call("POST", "/api/v1/screen", Some(&fresh), Some(&screen.to_string())).await.status, 200);
     assert_eq!(server.post("/api/v1/users/nobody/tokens", "admin", &json!({})).await.status, 404);
+    let long = server.post("/api/v1/users/border.es/tokens", "admin", &json!({"label": "x".repeat(101)})).await;
+    assert_eq!(long.body["field"], "label");
     for user in ["reviewer.one", "auditor", "ncb.fr"] {
         assert_eq!(server.get("/api/v1/users", user).await.status, 403, "{user}");
         assert_eq!(server.post("/api/v1/users/border.es/tokens", user, &json!({})).await.status, 403, "{user}");
