@@ -1,13 +1,17 @@
 //! Who is calling: a bearer token read into the user it belongs to, and the checks of role and
 //! country that every handler makes before it touches anything.
 
+use std::collections::HashMap;
+use std::sync::RwLock;
+use std::time::{Duration, Instant};
+
 use axum::extract::FromRequestParts;
 use axum::http::header::{AUTHORIZATION, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use dragnet_domain::{Actor, Role};
-use dragnet_store::UserRecord;
+use dragnet_store::{StoreError, UserRecord};
 
 use crate::{AppState, Problem};
 
@@ -43,6 +47,49 @@ impl Caller {
     }
 }
 
+/// How long a token's user is remembered before the store is asked again. Revocations through the
+/// API take effect at once (they empty the cache); made elsewhere (`dragnet admin` on the same
+/// database), within this time.
+pub const TOKEN_MEMORY: Duration = Duration::from_secs(5);
+
+/// Users by the SHA-256 of their tokens, so that a busy screening client costs no database read per
+/// call. Unknown tokens are not remembered: a flood of made-up ones cannot fill it.
+#[derive(Debug, Default)]
+pub struct TokenCache {
+    users: RwLock<HashMap<String, (UserRecord, Instant)>>,
+}
+
+impl TokenCache {
+    /// The user of `token`, from memory if it was looked up within [`TOKEN_MEMORY`].
+    pub async fn user(
+        &self,
+        state: &AppState,
+        token_hash: &str,
+        token: &str,
+    ) -> Result<Option<UserRecord>, StoreError> {
+        let now = Instant::now();
+        if let Ok(users) = self.users.read()
+            && let Some((user, at)) = users.get(token_hash)
+            && now.duration_since(*at) < TOKEN_MEMORY
+        {
+            return Ok(Some(user.clone()));
+        }
+        let user = state.store.user_for_token(token).await?;
+        if let (Some(user), Ok(mut users)) = (&user, self.users.write()) {
+            users.retain(|_, (_, at)| now.duration_since(*at) < TOKEN_MEMORY);
+            users.insert(token_hash.to_string(), (user.clone(), now));
+        }
+        Ok(user)
+    }
+
+    /// Forgets every token, after a revocation.
+    pub fn clear(&self) {
+        if let Ok(mut users) = self.users.write() {
+            users.clear();
+        }
+    }
+}
+
 /// A missing or unknown token: 401 with the scheme to use, as HTTP asks.
 #[derive(Debug)]
 pub struct Unauthenticated;
@@ -67,10 +114,11 @@ impl FromRequestParts<AppState> for Caller {
             .map(str::trim)
             .filter(|token| !token.is_empty())
             .ok_or_else(|| Unauthenticated.into_response())?;
-        match state.store.user_for_token(token).await {
+        let token_hash = dragnet_store::hash_token(token);
+        match state.tokens.user(state, &token_hash, token).await {
             Ok(Some(user)) => {
                 // Counted once the token is known, so that made-up tokens fill no buckets.
-                if let Err(seconds) = state.limits.take(&dragnet_store::hash_token(token)) {
+                if let Err(seconds) = state.limits.take(&token_hash) {
                     let mut response = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests")
                         .detail(format!("this token's calls are limited; try again in {seconds} s"))
                         .into_response();

@@ -42,6 +42,8 @@ pub struct AppState {
     pub screening: Arc<screening::Screening>,
     /// Calls per token.
     pub limits: Arc<limits::RateLimits>,
+    /// Tokens' users, remembered for a few seconds.
+    pub tokens: Arc<auth::TokenCache>,
 }
 
 impl AppState {
@@ -56,6 +58,7 @@ impl AppState {
             policy: Arc::new(policy),
             screening: Arc::new(screening),
             limits: Arc::new(limits::RateLimits::default()),
+            tokens: Arc::default(),
         })
     }
 }

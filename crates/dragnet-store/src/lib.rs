@@ -18,6 +18,7 @@ use time::OffsetDateTime;
 
 pub mod audit;
 mod failpoint;
+mod group;
 pub mod postgres;
 pub mod sqlite;
 pub mod testing;
@@ -60,7 +61,14 @@ pub enum StoreError {
     /// Stored data that no longer reads as what was written: a bug or tampering, never user error.
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+    /// The transaction that held this audit record with others failed; the text is its error.
+    #[error("writing audit records failed: {0}")]
+    AuditBatch(String),
 }
+
+/// Audit records per INSERT statement: ten values each, well under either database's limit on
+/// values in one statement.
+pub(crate) const AUDIT_ROWS_PER_INSERT: usize = 500;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -1,5 +1,6 @@
 //! The PostgreSQL store, for production: chosen by a `postgres://` database URL.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -9,14 +10,15 @@ use sqlx::{PgConnection, Row};
 use time::OffsetDateTime;
 
 use crate::audit::{AuditEntry, AuditRecord};
+use crate::group::AuditQueue;
 use crate::{
-    Clock, Decision, DecisionOutcome, InForce, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry,
-    RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, checks_cover,
-    deciding, decision_made, delivered_at_once, diffusion_delivered, editable, failpoint, hash_token, id_year,
-    in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted,
-    notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report, parse_stored_request,
-    parse_stored_state, plan_decision, plan_drafts, queue_entry, request_created, screening_recorded, subject_name,
-    submittable, to_json, token_created, user_created, withdrawable,
+    AUDIT_ROWS_PER_INSERT, Clock, Decision, DecisionOutcome, InForce, NOTICE_LIFETIME, NoticeRecord, NoticeSummary,
+    Notification, QueueEntry, RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck,
+    UserRecord, checks_cover, deciding, decision_made, delivered_at_once, diffusion_delivered, editable, failpoint,
+    hash_token, id_year, in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved,
+    notice_submitted, notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report,
+    parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry, request_created,
+    screening_recorded, subject_name, submittable, to_json, token_created, user_created, withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -25,6 +27,8 @@ static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgr
 pub struct PostgresStore {
     pool: PgPool,
     clock: Clock,
+    /// Audit records of reads, committed in groups.
+    reads: Arc<AuditQueue>,
 }
 
 impl PostgresStore {
@@ -33,7 +37,7 @@ impl PostgresStore {
         let pool =
             PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         MIGRATIONS.run(&pool).await?;
-        Ok(PostgresStore { pool, clock })
+        Ok(PostgresStore { pool, clock, reads: Arc::default() })
     }
 
     /// The pool, for tests that must reach past the store (to tamper with the audit log, say).
@@ -41,30 +45,63 @@ impl PostgresStore {
         &self.pool
     }
 
+    /// Appends the audit record of a read, committed with whatever other such records are waiting.
+    async fn audit_read(&self, actor: &Actor, entry: AuditEntry) -> Result<()> {
+        let store = self.clone();
+        self.reads
+            .append(actor, entry, move |records| {
+                let store = store.clone();
+                async move {
+                    let mut tx = store.pool.begin().await?;
+                    for (actor, entry) in records {
+                        store.append_audit(&mut tx, &actor, entry).await?;
+                    }
+                    tx.commit().await?;
+                    Ok(())
+                }
+            })
+            .await
+    }
+
     async fn append_audit(&self, conn: &mut PgConnection, actor: &Actor, entry: AuditEntry) -> Result<()> {
+        self.append_audits(conn, vec![(actor.clone(), entry)]).await
+    }
+
+    /// Appends records in order, reading and moving the chain's head once for all of them.
+    async fn append_audits(&self, conn: &mut PgConnection, entries: Vec<(Actor, AuditEntry)>) -> Result<()> {
         // The head row's lock orders concurrent appenders: each sees the hash the previous one wrote.
-        let (last_seq, prev_hash): (i64, String) =
+        let (mut seq, mut hash): (i64, String) =
             sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE").fetch_one(&mut *conn).await?;
-        let record = AuditRecord::following(last_seq, prev_hash, self.clock.now(), actor, entry);
-        sqlx::query(
-            "INSERT INTO audit_log (seq, at, actor, country, action, target, reason, details, prev_hash, hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(record.seq)
-        .bind(record.at)
-        .bind(&record.actor)
-        .bind(&record.country)
-        .bind(&record.action)
-        .bind(&record.target)
-        .bind(&record.reason)
-        .bind(&record.details)
-        .bind(&record.prev_hash)
-        .bind(&record.hash)
-        .execute(&mut *conn)
-        .await?;
+        let now = self.clock.now();
+        let records: Vec<AuditRecord> = entries
+            .into_iter()
+            .map(|(actor, entry)| {
+                let record = AuditRecord::following(seq, std::mem::take(&mut hash), now, &actor, entry);
+                (seq, hash) = (record.seq, record.hash.clone());
+                record
+            })
+            .collect();
+        for chunk in records.chunks(AUDIT_ROWS_PER_INSERT) {
+            let mut insert = sqlx::QueryBuilder::<sqlx::Postgres>::new(
+                "INSERT INTO audit_log (seq, at, actor, country, action, target, reason, details, prev_hash, hash) ",
+            );
+            insert.push_values(chunk, |mut row, record| {
+                row.push_bind(record.seq)
+                    .push_bind(record.at)
+                    .push_bind(&record.actor)
+                    .push_bind(&record.country)
+                    .push_bind(&record.action)
+                    .push_bind(&record.target)
+                    .push_bind(&record.reason)
+                    .push_bind(&record.details)
+                    .push_bind(&record.prev_hash)
+                    .push_bind(&record.hash);
+            });
+            insert.build().execute(&mut *conn).await?;
+        }
         sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
-            .bind(record.seq)
-            .bind(&record.hash)
+            .bind(seq)
+            .bind(&hash)
             .execute(&mut *conn)
             .await?;
         Ok(())
@@ -210,19 +247,18 @@ impl Store for PostgresStore {
     }
 
     async fn read_notice(&self, actor: &Actor, id: NoticeId) -> Result<NoticeRecord> {
-        let mut tx = self.pool.begin().await?;
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {NOTICE_COLUMNS} FROM notices WHERE id = $1
              AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_id = notices.id AND country = $2)"
         )))
         .bind(id.to_string())
         .bind(&actor.country)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NoticeNotFound(id))?;
         let notice = notice_from_row(&row)?;
-        self.append_audit(&mut tx, actor, AuditEntry::new("notice.read", notice_target(id))).await?;
-        tx.commit().await?;
+        // Committed before the notice is answered: no read goes unrecorded.
+        self.audit_read(actor, AuditEntry::new("notice.read", notice_target(id))).await?;
         Ok(notice)
     }
 
@@ -284,16 +320,16 @@ impl Store for PostgresStore {
     }
 
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.pool.acquire().await?;
         let row = sqlx::query("SELECT body::text AS body, created_at, created_by FROM requests WHERE id = $1")
             .bind(request_id)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *conn)
             .await?
             .ok_or(StoreError::RequestNotFound(request_id))?;
         let request = parse_stored_request(request_id, row.try_get("body")?)?;
-        let notices = summaries(&mut tx, request_id, false).await?;
-        self.append_audit(&mut tx, actor, AuditEntry::new("request.read", format!("request/{request_id}"))).await?;
-        tx.commit().await?;
+        let notices = summaries(&mut conn, request_id, false).await?;
+        drop(conn);
+        self.audit_read(actor, AuditEntry::new("request.read", format!("request/{request_id}"))).await?;
         Ok(RequestRecord {
             request_id,
             request,
@@ -556,10 +592,7 @@ impl Store for PostgresStore {
     }
 
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        self.append_audit(&mut tx, actor, screening_recorded(people, shown)).await?;
-        tx.commit().await?;
-        Ok(())
+        self.audit_read(actor, screening_recorded(people, shown)).await
     }
 
     async fn record_location(

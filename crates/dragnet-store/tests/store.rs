@@ -119,6 +119,7 @@ on_both_backends!(
     the_audit_log_refuses_updates_and_deletes,
     users_and_tokens,
     concurrent_writers_keep_ids_unique_and_the_chain_whole,
+    reads_recorded_together_each_reach_the_chain,
     submission_keeps_each_check_and_the_queue_puts_risk_first,
     publishing_against_a_refusal_takes_two_reviewers,
     a_refusal_decides_every_notice_of_the_request,
@@ -290,6 +291,47 @@ async fn concurrent_writers_keep_ids_unique_and_the_chain_whole(t: TestStore) {
     assert_eq!(ids.len(), 8 * request.subjects.len());
     assert_eq!(ids.last().unwrap().number() as usize, ids.len());
     assert_eq!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { records: 8 });
+}
+
+/// Records of reads are committed in groups: many at once, among writes that append their own, all
+/// land in the chain, each once, and each caller returns only after its record is there.
+async fn reads_recorded_together_each_reach_the_chain(t: TestStore) {
+    let screener = Actor::user(
+        &UserName::parse("border.fr").unwrap(),
+        &Grant::new(Role::Screener, Some(MemberCountry::parse("FR").unwrap())).unwrap(),
+    );
+    let request = Arc::new(case("02-ordinary-murder.json"));
+    let mut tasks = Vec::new();
+    for people in 1..=300 {
+        let (store, screener) = (t.store.clone(), screener.clone());
+        tasks.push(tokio::spawn(async move {
+            store.record_screening(&screener, people, &[]).await.unwrap();
+            let records = store.audit_records(0, 1_000).await.unwrap();
+            assert!(
+                records.iter().any(|r| r.action == "screening.search" && r.details.contains(&format!(":{people},"))),
+                "the call for {people} returned before its record was committed"
+            );
+        }));
+        if people % 50 == 0 {
+            let (store, request) = (t.store.clone(), request.clone());
+            tasks.push(tokio::spawn(async move {
+                store.create_drafts(&bureau("FR"), &request).await.unwrap();
+            }));
+        }
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+    assert_eq!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { records: 306 });
+    let records = t.store.audit_records(0, 1_000).await.unwrap();
+    let mut people: Vec<String> = records
+        .iter()
+        .filter(|r| r.action == "screening.search")
+        .map(|r| serde_json::from_str::<serde_json::Value>(&r.details).unwrap()["people"].to_string())
+        .collect();
+    people.sort();
+    people.dedup();
+    assert_eq!(people.len(), 300, "each read recorded exactly once");
 }
 
 fn other_reviewer() -> Actor {
