@@ -1,24 +1,27 @@
 //! Administration over the API: users and their tokens. Only administrators; every change audited
 //! by the store.
 
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use dragnet_domain::{FieldError, Grant, MemberCountry, Role, UserName};
 use dragnet_store::UserRecord;
 use serde_json::{Value, json};
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use crate::auth::Caller;
+use crate::openapi::{NewUser, Problem as ProblemDoc, TokenLabel};
 use crate::{AppState, Problem};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/users", get(list_users).post(create_user))
-        .route("/api/v1/users/{name}/tokens", post(create_token))
-        .route("/api/v1/users/{name}/tokens/revoke", post(revoke_tokens))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_users, create_user))
+        .routes(routes!(create_token))
+        .routes(routes!(revoke_tokens))
 }
 
 fn user_json(user: &UserRecord) -> Value {
@@ -60,6 +63,8 @@ fn only_fields(object: &serde_json::Map<String, Value>, known: &[&str]) -> Resul
 }
 
 /// `GET /api/v1/users`
+#[utoipa::path(get, path = "/api/v1/users", tag = "administration",
+    responses((status = 200, description = "Every user with role and country (never a token)", body = Object)))]
 async fn list_users(State(state): State<AppState>, caller: Caller) -> Result<Response, Problem> {
     caller.require(&[Role::Administrator])?;
     let users = state.store.users().await.map_err(Problem::from_store)?;
@@ -67,6 +72,11 @@ async fn list_users(State(state): State<AppState>, caller: Caller) -> Result<Res
 }
 
 /// `POST /api/v1/users` with `{"name", "role", "country"}`: answers the user and its first token, once.
+#[utoipa::path(post, path = "/api/v1/users", tag = "administration", request_body = NewUser,
+    responses(
+        (status = 201, description = "The user and its first token, shown this once", body = Object),
+        (status = 409, description = "A user of that name exists", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn create_user(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
     caller.require(&[Role::Administrator])?;
     let object = body_object(&body)?;
@@ -98,6 +108,12 @@ fn user_and_label(caller: &Caller, name: &str, body: &Bytes) -> Result<(UserName
 }
 
 /// `POST /api/v1/users/{name}/tokens` with `{"label"}`: another token, shown once.
+#[utoipa::path(post, path = "/api/v1/users/{name}/tokens", tag = "administration", params(("name" = String, Path, description = "The user's name")),
+    request_body = TokenLabel,
+    responses(
+        (status = 201, description = "Another token, shown this once", body = Object),
+        (status = 404, description = "No such user", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn create_token(
     State(state): State<AppState>,
     caller: Caller,
@@ -111,6 +127,12 @@ async fn create_token(
 }
 
 /// `POST /api/v1/users/{name}/tokens/revoke` with an optional `{"label"}`: that label's tokens, or all.
+#[utoipa::path(post, path = "/api/v1/users/{name}/tokens/revoke", tag = "administration", params(("name" = String, Path, description = "The user's name")),
+    request_body = TokenLabel,
+    responses(
+        (status = 200, description = "How many tokens were revoked; they stop working at once", body = Object),
+        (status = 404, description = "No such user", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn revoke_tokens(
     State(state): State<AppState>,
     caller: Caller,

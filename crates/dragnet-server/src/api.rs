@@ -4,33 +4,36 @@
 //! library for the automated check) and shapes the answer. Bodies are read by the domain's own
 //! readers, so a bad one is refused with the path of the field at fault.
 
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use dragnet_domain::{FieldError, LifecycleEvent, NoticeId, Role, parse_request};
 use dragnet_store::{Decision, Recommendation, SubjectCheck};
 use serde_json::{Value, json};
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use crate::auth::Caller;
+use crate::openapi::{DecisionBody, NoticeRequest, Problem as ProblemDoc, ReasonBody};
 use crate::{AppState, Problem};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/requests", post(create_request))
-        .route("/api/v1/requests/{id}", get(read_request).put(update_request))
-        .route("/api/v1/requests/{id}/withdraw", post(withdraw_request))
-        .route("/api/v1/requests/{id}/submit", post(submit_request))
-        .route("/api/v1/requests/{id}/decision", post(decide))
-        .route("/api/v1/review/queue", get(review_queue))
-        .route("/api/v1/notices/{id}", get(read_notice))
-        .route("/api/v1/notices/{id}/{action}", post(notice_action))
-        .route("/api/v1/screen", post(crate::screening::screen))
-        .route("/api/v1/notifications", get(notifications))
-        .route("/api/v1/audit", get(audit_trail))
-        .route("/api/v1/audit/verification", get(audit_verification))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_request))
+        .routes(routes!(read_request, update_request))
+        .routes(routes!(withdraw_request))
+        .routes(routes!(submit_request))
+        .routes(routes!(decide))
+        .routes(routes!(review_queue))
+        .routes(routes!(read_notice))
+        .routes(routes!(notice_action))
+        .routes(routes!(crate::screening::screen))
+        .routes(routes!(notifications))
+        .routes(routes!(audit_trail))
+        .routes(routes!(audit_verification))
 }
 
 type Answer = Result<Response, Problem>;
@@ -104,6 +107,14 @@ async fn may_see_request(state: &AppState, caller: &Caller, id: i64) -> Result<S
 }
 
 /// `POST /api/v1/requests`: a bureau's request becomes one draft notice per subject.
+#[utoipa::path(post, path = "/api/v1/requests", tag = "requests", request_body = NoticeRequest,
+    responses(
+        (status = 201, description = "One draft notice per subject; `Location` names the request",
+         body = Object, example = json!({"request_id": 7, "notices": ["2026/00012"]})),
+        (status = 400, description = "The body is not JSON", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 409, description = "A draft already names one of these subjects", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 8 MiB", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read; `field` names it", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn create_request(State(state): State<AppState>, caller: Caller, body: Bytes) -> Answer {
     caller.require(&[Role::BureauOfficer])?;
     json_body(&body)?;
@@ -124,6 +135,10 @@ async fn create_request(State(state): State<AppState>, caller: Caller, body: Byt
 }
 
 /// `GET /api/v1/requests/{id}`: the request and where each of its notices stands.
+#[utoipa::path(get, path = "/api/v1/requests/{id}", tag = "requests", params(("id" = i64, Path, description = "The request's id")),
+    responses(
+        (status = 200, description = "The request as sent, and each notice's state", body = Object),
+        (status = 404, description = "No such request, or another country's", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn read_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
     let id = request_id(&id)?;
     may_see_request(&state, &caller, id).await?;
@@ -133,6 +148,13 @@ async fn read_request(State(state): State<AppState>, caller: Caller, Path(id): P
 
 /// `POST /api/v1/requests/{id}/submit`: runs the automated check and, unless a subject lacks the
 /// minimum data, sends the drafts to review with their reports.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/submit", tag = "requests", params(("id" = i64, Path, description = "The request's id")),
+    responses(
+        (status = 200, description = "The check's recommendation and each notice's report and new state", body = Object),
+        (status = 404, description = "No such request of the caller's country", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 409, description = "Nothing in the request can be submitted now", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A subject lacks the minimum data (`code` = `incomplete`, with the report)",
+         body = ProblemDoc, content_type = "application/problem+json")))]
 async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
     caller.require(&[Role::BureauOfficer])?;
     let id = request_id(&id)?;
@@ -189,6 +211,11 @@ async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id):
 }
 
 /// `GET /api/v1/review/queue`: requests waiting for a decision, the riskiest first.
+#[utoipa::path(get, path = "/api/v1/review/queue", tag = "review",
+    params(("limit" = Option<i64>, Query, description = "At most this many requests, 1 to 500 (default 50)")),
+    responses(
+        (status = 200, description = "Requests in review, highest risk first, with each check's findings", body = Object),
+        (status = 422, description = "A query parameter does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn review_queue(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::Reviewer, Role::Supervisor])?;
     let (_, limit) = paging(&query, &["limit"], 50, 500)?;
@@ -226,6 +253,15 @@ fn read_decision(body: &Value) -> Result<(Decision, String, Option<Vec<NoticeId>
 }
 
 /// `POST /api/v1/requests/{id}/decision`: a reviewer publishes, refuses or asks for information.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/decision", tag = "review", params(("id" = i64, Path, description = "The request's id")),
+    request_body = DecisionBody,
+    responses(
+        (status = 200, description = "What became of each notice; publishing against a `refuse` waits for a second reviewer",
+         body = Object),
+        (status = 404, description = "No such request", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 409, description = "Nothing in review, or the same reviewer concurring with themself",
+         body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn decide(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
     caller.require(&[Role::Reviewer])?;
     let id = request_id(&id)?;
@@ -275,6 +311,12 @@ async fn located(state: AppState, caller: Caller, id: &str, body: &Bytes) -> Ans
 
 /// `GET /api/v1/notifications?after=N`: what a bureau has been told about its notices, oldest first;
 /// poll with the last id seen.
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "notices",
+    params(("after" = Option<i64>, Query, description = "Only those after this id (the last one seen)"),
+           ("limit" = Option<i64>, Query, description = "At most this many, 1 to 1,000 (default 100)")),
+    responses(
+        (status = 200, description = "Hits on the bureau's notices confirmed as located, oldest first", body = Object),
+        (status = 422, description = "A query parameter does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn notifications(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::BureauOfficer])?;
     let country = caller.country().ok_or_else(|| Problem::forbidden("a bureau officer acts for a country"))?;
@@ -286,6 +328,16 @@ async fn notifications(State(state): State<AppState>, caller: Caller, Query(quer
 /// `POST /api/v1/notices/{id}/suspend|reinstate|cancel|renew` with `{"reason": "…"}`: a published
 /// notice's life after publication. The secretariat suspends, reinstates and cancels; the requesting
 /// bureau cancels and renews its own. Screening follows at once.
+#[utoipa::path(post, path = "/api/v1/notices/{id}/{action}", tag = "notices",
+    params(("id" = String, Path, description = "The notice's id, `YYYY-NNNNN` (or `YYYY/NNNNN` escaped)"),
+           ("action" = String, Path, description = "`suspend`, `reinstate`, `cancel`, `renew` (with a `reason`), or `located`")),
+    request_body(content = ReasonBody, description = "`{\"reason\"}`; for `located`, optional `place` and `remarks` (`LocatedBody`)"),
+    responses(
+        (status = 200, description = "The notice's new state", body = Object, example = json!({"id": "2026/00012", "state": "cancelled"})),
+        (status = 201, description = "`located`: the notification sent to the requesting bureau", body = Object),
+        (status = 404, description = "No such notice or action, or one the caller may not see", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 409, description = "The notice's state does not allow this", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn notice_action(
     State(state): State<AppState>,
     caller: Caller,
@@ -325,6 +377,10 @@ async fn notice_action(
 
 /// `GET /api/v1/notices/{id}`: the secretariat and the requesting bureau read any of its notices;
 /// other bureaus and screeners read a notice in force, unless its requester barred their country.
+#[utoipa::path(get, path = "/api/v1/notices/{id}", tag = "notices", params(("id" = String, Path, description = "The notice's id, `YYYY-NNNNN` (or `YYYY/NNNNN` escaped)")),
+    responses(
+        (status = 200, description = "The notice and its subject", body = Object),
+        (status = 404, description = "No such notice, or one the caller's country may not see", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn read_notice(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
     let id = NoticeId::parse(&id).map_err(|_| Problem::not_found())?;
     let owner = state.store.notice_owner(id).await.map_err(Problem::from_store)?;
@@ -346,6 +402,12 @@ async fn read_notice(State(state): State<AppState>, caller: Caller, Path(id): Pa
 }
 
 /// `GET /api/v1/audit?after=N&limit=M`: the audit trail in order, for auditors and supervisors.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit",
+    params(("after" = Option<i64>, Query, description = "Records after this sequence number"),
+           ("limit" = Option<i64>, Query, description = "At most this many, 1 to 1,000 (default 100)")),
+    responses(
+        (status = 200, description = "Audit records in order, each with its hash and the previous one's", body = Object),
+        (status = 422, description = "A query parameter does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn audit_trail(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::Auditor, Role::Supervisor])?;
     let (after, limit) = paging(&query, &["after", "limit"], 100, 1000)?;
@@ -354,6 +416,9 @@ async fn audit_trail(State(state): State<AppState>, caller: Caller, Query(query)
 }
 
 /// `GET /api/v1/audit/verification`: walks the whole chain and says whether it is intact.
+#[utoipa::path(get, path = "/api/v1/audit/verification", tag = "audit",
+    responses((status = 200, description = "`intact` with the count of records, or `broken` at the first bad record",
+               body = Object)))]
 async fn audit_verification(State(state): State<AppState>, caller: Caller) -> Answer {
     caller.require(&[Role::Auditor, Role::Supervisor])?;
     let verification = state.store.verify_audit().await.map_err(Problem::from_store)?;
@@ -362,6 +427,13 @@ async fn audit_verification(State(state): State<AppState>, caller: Caller) -> An
 
 /// `PUT /api/v1/requests/{id}`: the bureau edits its request while it is a draft, or to answer a
 /// reviewer's question; then it submits again.
+#[utoipa::path(put, path = "/api/v1/requests/{id}", tag = "requests", params(("id" = i64, Path, description = "The request's id")),
+    request_body = NoticeRequest,
+    responses(
+        (status = 200, description = "Edited; submit it again", body = Object),
+        (status = 404, description = "No such request of the caller's country", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 409, description = "Not a draft, nor sent back for information", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read, or the subjects' count changed", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn update_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
     caller.require(&[Role::BureauOfficer])?;
     let id = request_id(&id)?;
@@ -386,6 +458,13 @@ async fn update_request(State(state): State<AppState>, caller: Caller, Path(id):
 }
 
 /// `POST /api/v1/requests/{id}/withdraw` with `{"reason": "…"}`: the bureau takes back what is not decided.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/withdraw", tag = "requests", params(("id" = i64, Path, description = "The request's id")),
+    request_body = ReasonBody,
+    responses(
+        (status = 200, description = "The notices withdrawn", body = Object),
+        (status = 404, description = "No such request of the caller's country", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 409, description = "Nothing left to withdraw", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "No reason, or one that does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn withdraw_request(
     State(state): State<AppState>,
     caller: Caller,

@@ -9,19 +9,22 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use axum::{Json, Router};
 use dragnet_store::Store;
 use serde_json::json;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 pub mod admin;
 pub mod api;
 pub mod auth;
 pub mod expiry;
 pub mod limits;
+pub mod openapi;
 pub mod problem;
 pub mod screening;
 
@@ -63,13 +66,21 @@ impl AppState {
     }
 }
 
-/// The whole application, ready to serve.
-pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+/// Every path of the API with its description: the router and the OpenAPI document both come from here.
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(healthz))
+        .routes(routes!(readyz))
+        .routes(routes!(openapi::document_json))
+        .routes(routes!(openapi::reference))
         .merge(api::routes())
         .merge(admin::routes())
+}
+
+/// The whole application, ready to serve.
+pub fn router(state: AppState) -> Router {
+    let (routes, _) = api_routes().split_for_parts();
+    routes
         .fallback(|| async { Problem::not_found() })
         .with_state(state)
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -124,11 +135,15 @@ pub async fn serve(
 }
 
 /// Liveness: the process is up and answering.
+#[utoipa::path(get, path = "/healthz", tag = "service", responses((status = 200, description = "Up", body = Object)))]
 async fn healthz() -> Json<serde_json::Value> {
     Json(json!({"status": "ok"}))
 }
 
 /// Readiness: the store answers (the screening index is loaded before the server listens).
+#[utoipa::path(get, path = "/readyz", tag = "service", responses(
+    (status = 200, description = "Ready: the store's kind and the notices in force", body = Object),
+    (status = 503, description = "The store does not answer", body = openapi::Problem, content_type = "application/problem+json")))]
 async fn readyz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
         Ok(()) => {

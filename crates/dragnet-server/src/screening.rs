@@ -13,6 +13,7 @@ use dragnet_store::{Store, StoreError};
 use serde_json::{Value, json};
 
 use crate::auth::Caller;
+use crate::openapi::{Problem as ProblemDoc, ScreenAnswer, ScreenBody};
 use crate::{AppState, Problem};
 
 /// The most people one call may screen: a wide-body aircraft's manifest many times over.
@@ -138,6 +139,13 @@ fn read_people(body: &Value) -> Result<(Vec<Person>, f64, usize), Problem> {
 
 /// `POST /api/v1/screen`: people against every notice in force that the caller's country may see,
 /// with the same hits as `dragnet screen`.
+#[utoipa::path(post, path = "/api/v1/screen", tag = "screening", request_body = ScreenBody,
+    responses(
+        (status = 200, description = "Each person's hits, best first, as `dragnet screen` gives them", body = ScreenAnswer),
+        (status = 400, description = "The body is not JSON", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 413, description = "More than 10,000 people", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read; `field` names it (`persons[3].date_of_birth`)",
+         body = ProblemDoc, content_type = "application/problem+json")))]
 pub async fn screen(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
     caller.require(&[Role::Screener, Role::BureauOfficer, Role::Reviewer, Role::Supervisor])?;
     let body: Value = serde_json::from_slice(&body).map_err(|err| {
