@@ -306,6 +306,7 @@ async fn located(state: AppState, caller: Caller, id: &str, body: &Bytes) -> Ans
         .record_location(&caller.actor, id, place.as_deref(), remarks.as_deref())
         .await
         .map_err(Problem::from_store)?;
+    state.webhooks.wake();
     Ok((StatusCode::CREATED, Json(notification)).into_response())
 }
 

@@ -27,6 +27,7 @@ pub mod limits;
 pub mod openapi;
 pub mod problem;
 pub mod screening;
+pub mod webhooks;
 
 pub use problem::Problem;
 
@@ -47,6 +48,8 @@ pub struct AppState {
     pub limits: Arc<limits::RateLimits>,
     /// Tokens' users, remembered for a few seconds.
     pub tokens: Arc<auth::TokenCache>,
+    /// The sender of bureaus' webhooks.
+    pub webhooks: Arc<webhooks::Webhooks>,
 }
 
 impl AppState {
@@ -62,6 +65,7 @@ impl AppState {
             screening: Arc::new(screening),
             limits: Arc::new(limits::RateLimits::default()),
             tokens: Arc::default(),
+            webhooks: Arc::default(),
         })
     }
 }
@@ -75,6 +79,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(openapi::reference))
         .merge(api::routes())
         .merge(admin::routes())
+        .merge(webhooks::routes())
 }
 
 /// The whole application, ready to serve.
@@ -129,8 +134,10 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let expiry = expiry::spawn(state.clone(), expiry::EVERY);
+    let sender = webhooks::spawn(state.store.clone(), state.webhooks.clone(), webhooks::EVERY);
     let served = axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await;
     expiry.abort();
+    sender.abort();
     served
 }
 

@@ -204,6 +204,14 @@ pub struct TokenLabel {
     label: Option<String>,
 }
 
+/// Where a bureau's notifications are sent.
+#[derive(Debug, ToSchema)]
+#[schema(example = json!({"url": "https://ncb.example.fr/dragnet/notifications"}))]
+pub struct WebhookBody {
+    /// `https://`, or `http://` to the server's own machine.
+    url: String,
+}
+
 /// The whole document: `ApiDoc`'s parts, the router's paths, the bearer scheme, and the error answers
 /// every authenticated path shares.
 pub fn finish(mut document: Document) -> Document {

@@ -172,6 +172,7 @@ on_both_backends!(
     a_bureau_edits_answers_a_question_and_withdraws,
     a_diffusion_reaches_its_recipients_at_once_unless_its_check_refuses,
     administrators_manage_users_and_tokens,
+    a_located_hit_reaches_the_bureau_by_signed_webhook,
 );
 
 fn case(name: &str) -> Value {
@@ -645,4 +646,99 @@ async fn administrators_manage_users_and_tokens(server: Server) {
         assert_eq!(server.get("/api/v1/users", user).await.status, 403, "{user}");
         assert_eq!(server.post("/api/v1/users/border.es/tokens", user, &json!({})).await.status, 403, "{user}");
     }
+}
+
+/// What a bureau's server received: each delivery's headers and body.
+type Received = Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, String)>>>;
+
+/// A bureau's webhook receiver on a random port, which fails its first delivery.
+async fn receiver() -> (SocketAddr, Received) {
+    let received: Received = Arc::default();
+    let kept = received.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |headers: axum::http::HeaderMap, body: String| {
+            let kept = kept.clone();
+            async move {
+                let mut list = kept.lock().unwrap();
+                list.push((headers, body));
+                if list.len() == 1 { axum::http::StatusCode::SERVICE_UNAVAILABLE } else { axum::http::StatusCode::OK }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (address, received)
+}
+
+async fn wait_for(received: &Received, count: usize) {
+    for _ in 0..200 {
+        if received.lock().unwrap().len() >= count {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{count} deliveries expected, {} came", received.lock().unwrap().len());
+}
+
+async fn a_located_hit_reaches_the_bureau_by_signed_webhook(server: Server) {
+    let (address, received) = receiver().await;
+    let url = format!("http://{address}/hook");
+    let put = |user: &'static str, body: Value| {
+        let server = &server;
+        async move { server.call("PUT", "/api/v1/webhook", Some(user), Some(&body.to_string())).await }
+    };
+    assert_eq!(put("border.de", json!({"url": url})).await.status, 403, "screeners have no webhook");
+    let plain = put("ncb.fr", json!({"url": "http://ncb.example.fr/hook"})).await;
+    assert_eq!((plain.status, plain.body["field"].as_str()), (422, Some("url")), "personal data leave over https only");
+    assert_eq!(server.get("/api/v1/webhook", "ncb.fr").await.status, 404);
+    let registered = put("ncb.fr", json!({"url": url})).await;
+    assert_eq!(registered.status, 200, "{:?}", registered.body);
+    let secret = registered.body["secret"].as_str().unwrap().to_string();
+    let shown = server.get("/api/v1/webhook", "ncb.fr").await;
+    assert_eq!(shown.body["url"], url.as_str());
+    assert!(shown.body.get("secret").is_none(), "the secret is shown once");
+
+    let (id, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    let decided = server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &decision).await;
+    let notice = decided.body["outcomes"][0]["notice"].as_str().unwrap().to_string();
+    let located_path = format!("/api/v1/notices/{}/located", notice.replace('/', "-"));
+    let located = server.post(&located_path, "border.de", &json!({"place": "Frankfurt airport"})).await;
+    assert_eq!(located.status, 201, "{:?}", located.body);
+
+    // The first attempt comes at once and is refused; the next waits ten seconds on the store's clock.
+    wait_for(&received, 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(received.lock().unwrap().len(), 1, "no retry before its time");
+    server.shift.fetch_add(11, Ordering::SeqCst);
+    wait_for(&received, 2).await;
+
+    let (headers, body) = received.lock().unwrap()[1].clone();
+    let header = |name: &str| headers.get(name).unwrap().to_str().unwrap().to_string();
+    assert_eq!(header("dragnet-event"), "located");
+    assert_eq!(header("content-type"), "application/json");
+    let signature = header("dragnet-signature");
+    let timestamp: i64 = signature.strip_prefix("t=").unwrap().split(',').next().unwrap().parse().unwrap();
+    assert_eq!(signature, dragnet_server::webhooks::signature(&secret, timestamp, body.as_bytes()));
+    assert_ne!(signature, dragnet_server::webhooks::signature("whsec_other", timestamp, body.as_bytes()));
+    let delivered: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(delivered["event"], "located");
+    assert_eq!(delivered["notification"]["notice"], notice.as_str());
+    assert_eq!(delivered["notification"]["place"], "Frankfurt airport");
+    assert_eq!(header("dragnet-delivery"), delivered["notification"]["id"].to_string());
+
+    // Taken once: no third delivery, the hand-over is audited, and the poll list still has it.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    server.state.webhooks.wake();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(received.lock().unwrap().len(), 2);
+    let records = server.store.audit_records(0, 1000).await.unwrap();
+    let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
+    assert!(actions.contains(&"webhook.set") && actions.contains(&"notification.deliver"), "{actions:?}");
+    assert_eq!(server.get("/api/v1/notifications", "ncb.fr").await.body["notifications"].as_array().unwrap().len(), 1);
+
+    assert_eq!(server.call("DELETE", "/api/v1/webhook", Some("ncb.fr"), None).await.status, 204);
+    assert_eq!(server.call("DELETE", "/api/v1/webhook", Some("ncb.fr"), None).await.status, 404);
 }

@@ -229,6 +229,30 @@ pub struct Notification {
     pub at: OffsetDateTime,
 }
 
+/// A bureau's webhook as shown to it: never its secret, which it was given once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Webhook {
+    pub country: String,
+    pub url: String,
+    pub created_by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+/// A notification due to be sent to its bureau's webhook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub notification: Notification,
+    pub country: String,
+    pub url: String,
+    pub secret: String,
+    /// Attempts made before this one.
+    pub attempts: i64,
+}
+
+/// How many times a notification is offered to a webhook before the poll list is its only way.
+pub const MOST_DELIVERY_ATTEMPTS: i64 = 10;
+
 /// A user as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRecord {
@@ -359,6 +383,29 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// A bureau's notifications with `id` greater than `after`, oldest first, at most `limit`.
     async fn notifications(&self, actor: &Actor, country: &str, after: i64, limit: i64) -> Result<Vec<Notification>>;
+
+    /// Registers (or replaces) the webhook of `country` and answers its new signing secret, which
+    /// is not shown again. Notifications made from now on are sent to it.
+    async fn set_webhook(&self, actor: &Actor, country: &str, url: &str) -> Result<String>;
+
+    /// The webhook of `country`, if it has one.
+    async fn webhook(&self, country: &str) -> Result<Option<Webhook>>;
+
+    /// Removes the webhook of `country`; answers whether there was one.
+    async fn remove_webhook(&self, actor: &Actor, country: &str) -> Result<bool>;
+
+    /// Notifications due to be sent (by the store's clock) to their bureau's webhook, oldest first:
+    /// made since the webhook was registered, not yet taken, attempts left, and not waiting to retry.
+    async fn due_deliveries(&self, limit: i64) -> Result<Vec<Delivery>>;
+
+    /// Records the outcome of one attempt: taken (audited, as personal data left the system), or
+    /// failed with the error, to be tried again after `retry_in` while attempts remain.
+    async fn record_delivery(
+        &self,
+        delivery: &Delivery,
+        outcome: std::result::Result<(), String>,
+        retry_in: time::Duration,
+    ) -> Result<()>;
 
     /// Moves every published notice whose five years are up (by the store's clock) to `expired`,
     /// each with its audit record; answers those it moved.
@@ -557,6 +604,25 @@ pub(crate) fn user_created(name: &UserName, grant: &Grant) -> audit::AuditEntry 
 
 pub(crate) fn token_created(user: &UserName, label: &str) -> audit::AuditEntry {
     audit::AuditEntry::new("token.create", format!("user/{user}")).details(serde_json::json!({"label": label}))
+}
+
+pub(crate) fn webhook_set(country: &str, url: &str) -> audit::AuditEntry {
+    audit::AuditEntry::new("webhook.set", format!("webhook/{country}")).details(serde_json::json!({"url": url}))
+}
+
+pub(crate) fn webhook_removed(country: &str) -> audit::AuditEntry {
+    audit::AuditEntry::new("webhook.remove", format!("webhook/{country}"))
+}
+
+pub(crate) fn webhook_delivered(delivery: &Delivery) -> audit::AuditEntry {
+    audit::AuditEntry::new("notification.deliver", format!("notification/{}", delivery.notification.id)).details(
+        serde_json::json!({"notice": delivery.notification.notice, "country": delivery.country, "url": delivery.url}),
+    )
+}
+
+/// The actor that sends webhooks.
+pub(crate) fn deliverer() -> Actor {
+    Actor::system("webhooks", None)
 }
 
 /// The year new notice ids are numbered in.

@@ -12,13 +12,14 @@ use time::OffsetDateTime;
 use crate::audit::{AuditEntry, AuditRecord};
 use crate::group::AuditQueue;
 use crate::{
-    AUDIT_ROWS_PER_INSERT, Clock, Decision, DecisionOutcome, InForce, NOTICE_LIFETIME, NoticeRecord, NoticeSummary,
-    Notification, QueueEntry, RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck,
-    UserRecord, checks_cover, deciding, decision_made, delivered_at_once, diffusion_delivered, editable, failpoint,
-    hash_token, id_year, in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved,
-    notice_submitted, notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report,
-    parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry, request_created,
-    screening_recorded, subject_name, submittable, to_json, token_created, user_created, withdrawable,
+    AUDIT_ROWS_PER_INSERT, Clock, Decision, DecisionOutcome, Delivery, InForce, MOST_DELIVERY_ATTEMPTS,
+    NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry, RequestRecord, Result, Store, StoreError,
+    StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding, decision_made,
+    delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year, in_force_row,
+    is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted, notice_target,
+    parse_stored_grant, parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state,
+    plan_decision, plan_drafts, queue_entry, request_created, screening_recorded, subject_name, submittable, to_json,
+    token_created, user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -122,6 +123,20 @@ fn notice_from_row(row: &PgRow) -> Result<NoticeRecord> {
         subject_index: row.try_get("subject_index")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
+    })
+}
+
+fn notification_from_row(row: &PgRow) -> Result<Notification> {
+    let notice: String = row.try_get("notice_id")?;
+    Ok(Notification {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        notice: NoticeId::parse(&notice).map_err(StoreError::Corrupt)?,
+        located_in: row.try_get("located_in")?,
+        located_by: row.try_get("located_by")?,
+        place: row.try_get("place")?,
+        remarks: row.try_get("remarks")?,
+        at: row.try_get("at")?,
     })
 }
 
@@ -664,22 +679,7 @@ impl Store for PostgresStore {
         .bind(limit)
         .fetch_all(&mut *tx)
         .await?;
-        let notifications = rows
-            .iter()
-            .map(|row| {
-                let notice: String = row.try_get("notice_id")?;
-                Ok(Notification {
-                    id: row.try_get("id")?,
-                    kind: row.try_get("kind")?,
-                    notice: NoticeId::parse(&notice).map_err(StoreError::Corrupt)?,
-                    located_in: row.try_get("located_in")?,
-                    located_by: row.try_get("located_by")?,
-                    place: row.try_get("place")?,
-                    remarks: row.try_get("remarks")?,
-                    at: row.try_get("at")?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let notifications = rows.iter().map(notification_from_row).collect::<Result<Vec<_>>>()?;
         let shown: Vec<i64> = notifications.iter().map(|n| n.id).collect();
         self.append_audit(
             &mut tx,
@@ -690,6 +690,124 @@ impl Store for PostgresStore {
         .await?;
         tx.commit().await?;
         Ok(notifications)
+    }
+
+    async fn set_webhook(&self, actor: &Actor, country: &str, url: &str) -> Result<String> {
+        let secret = format!("whsec_{}", &new_token()[3..]);
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO webhooks (country, url, secret, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (country) DO UPDATE SET url = excluded.url, secret = excluded.secret,
+             created_by = excluded.created_by, created_at = excluded.created_at",
+        )
+        .bind(country)
+        .bind(url)
+        .bind(&secret)
+        .bind(&actor.name)
+        .bind(self.clock.now())
+        .execute(&mut *tx)
+        .await?;
+        self.append_audit(&mut tx, actor, webhook_set(country, url)).await?;
+        tx.commit().await?;
+        Ok(secret)
+    }
+
+    async fn webhook(&self, country: &str) -> Result<Option<Webhook>> {
+        let row = sqlx::query("SELECT country, url, created_by, created_at FROM webhooks WHERE country = $1")
+            .bind(country)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| {
+            Ok(Webhook {
+                country: row.try_get("country")?,
+                url: row.try_get("url")?,
+                created_by: row.try_get("created_by")?,
+                created_at: row.try_get("created_at")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn remove_webhook(&self, actor: &Actor, country: &str) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let removed = sqlx::query("DELETE FROM webhooks WHERE country = $1")
+            .bind(country)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if removed > 0 {
+            self.append_audit(&mut tx, actor, webhook_removed(country)).await?;
+        }
+        tx.commit().await?;
+        Ok(removed > 0)
+    }
+
+    async fn due_deliveries(&self, limit: i64) -> Result<Vec<Delivery>> {
+        let rows = sqlx::query(
+            "SELECT notifications.id, notifications.kind, notifications.notice_id, notifications.at,
+                    locations.country AS located_in, locations.located_by, locations.place, locations.remarks,
+                    notifications.country, webhooks.url, webhooks.secret, notifications.webhook_attempts
+             FROM notifications
+             JOIN locations ON locations.id = notifications.location_id
+             JOIN webhooks ON webhooks.country = notifications.country
+             WHERE notifications.webhook_delivered_at IS NULL AND notifications.at >= webhooks.created_at
+               AND notifications.webhook_attempts < $1
+               AND (notifications.webhook_next_at IS NULL OR notifications.webhook_next_at <= $2)
+             ORDER BY notifications.id LIMIT $3",
+        )
+        .bind(MOST_DELIVERY_ATTEMPTS as i32)
+        .bind(self.clock.now())
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Delivery {
+                    notification: notification_from_row(row)?,
+                    country: row.try_get("country")?,
+                    url: row.try_get("url")?,
+                    secret: row.try_get("secret")?,
+                    attempts: i64::from(row.try_get::<i32, _>("webhook_attempts")?),
+                })
+            })
+            .collect()
+    }
+
+    async fn record_delivery(
+        &self,
+        delivery: &Delivery,
+        outcome: std::result::Result<(), String>,
+        retry_in: time::Duration,
+    ) -> Result<()> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin().await?;
+        match outcome {
+            Ok(()) => {
+                sqlx::query(
+                    "UPDATE notifications SET webhook_delivered_at = $1, webhook_attempts = webhook_attempts + 1,
+                     webhook_error = NULL WHERE id = $2",
+                )
+                .bind(now)
+                .bind(delivery.notification.id)
+                .execute(&mut *tx)
+                .await?;
+                self.append_audit(&mut tx, &deliverer(), webhook_delivered(delivery)).await?;
+            }
+            Err(error) => {
+                let error: String = error.chars().take(500).collect();
+                sqlx::query(
+                    "UPDATE notifications SET webhook_attempts = webhook_attempts + 1, webhook_next_at = $1,
+                     webhook_error = $2 WHERE id = $3",
+                )
+                .bind(now + retry_in)
+                .bind(error)
+                .bind(delivery.notification.id)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn expire_due(&self, actor: &Actor) -> Result<Vec<NoticeId>> {
