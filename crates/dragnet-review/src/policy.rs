@@ -102,6 +102,8 @@ pub struct OfficeHolder {
     pub country: String,
     pub date_of_birth: Option<PartialDate>,
     pub since: Option<PartialDate>,
+    /// The register's line for this holder, as written: what a store keeps and gives back.
+    pub line: String,
 }
 
 #[derive(Deserialize)]
@@ -372,7 +374,8 @@ fn dates_agree(a: PartialDate, b: PartialDate) -> bool {
         && a.day().zip(b.day()).is_none_or(|(x, y)| x == y)
 }
 
-fn parse_register(text: &str) -> Result<Vec<OfficeHolder>, PolicyError> {
+/// The register of office holders from its tab-separated text (`office_holders.tsv`'s format).
+pub fn parse_register(text: &str) -> Result<Vec<OfficeHolder>, PolicyError> {
     const FILE: &str = "office_holders.tsv";
     let mut holders = Vec::new();
     for (number, line) in text.lines().enumerate() {
@@ -412,6 +415,7 @@ fn parse_register(text: &str) -> Result<Vec<OfficeHolder>, PolicyError> {
             country: country.to_string(),
             date_of_birth: date(date_of_birth)?,
             since: date(since)?,
+            line: line.to_string(),
         });
     }
     Ok(holders)

@@ -79,7 +79,7 @@ fn paging(query: &Parameters, known: &[&str], default: i64, most: i64) -> Result
 const MOST_REASON_CHARS: usize = 4000;
 
 /// The `reason` of a body: every decision and change of a notice is on the record with one.
-fn reason_of(body: &Value, what: &str) -> Result<String, Problem> {
+pub(crate) fn reason_of(body: &Value, what: &str) -> Result<String, Problem> {
     let reason = body
         .get("reason")
         .and_then(Value::as_str)
@@ -163,7 +163,7 @@ async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id):
         return Err(Problem::not_found());
     }
     let record = state.store.read_request(&caller.actor, id).await.map_err(Problem::from_store)?;
-    let report = dragnet_review::check(&record.request, &state.policy);
+    let report = dragnet_review::check(&record.request, &state.policy());
     let report_json = serde_json::to_value(&report).map_err(|err| Problem::internal(&err))?;
     let submitting: Vec<(usize, NoticeId)> = record
         .notices

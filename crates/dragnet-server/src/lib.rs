@@ -26,6 +26,7 @@ pub mod expiry;
 pub mod limits;
 pub mod openapi;
 pub mod problem;
+pub mod register;
 pub mod screening;
 pub mod webhooks;
 
@@ -40,8 +41,9 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
-    /// The compliance policy, read and validated once at start-up.
-    pub policy: Arc<dragnet_review::Policy>,
+    /// The compliance policy, read and validated at start-up; its office-holder register is the
+    /// store's, and the whole policy is swapped when an administrator edits the register.
+    policy: register::SharedPolicy,
     /// Every notice in force, for screening.
     pub screening: Arc<screening::Screening>,
     /// Calls per token.
@@ -59,14 +61,27 @@ impl AppState {
         policy: dragnet_review::Policy,
     ) -> Result<Self, dragnet_store::StoreError> {
         let screening = screening::Screening::load(store.as_ref()).await?;
+        let policy = register::with_stored_register(store.as_ref(), policy).await?;
         Ok(AppState {
             store,
-            policy: Arc::new(policy),
+            policy: Arc::new(std::sync::RwLock::new(Arc::new(policy))),
             screening: Arc::new(screening),
             limits: Arc::new(limits::RateLimits::default()),
             tokens: Arc::default(),
             webhooks: Arc::default(),
         })
+    }
+}
+
+impl AppState {
+    /// The policy in use now.
+    pub fn policy(&self) -> Arc<dragnet_review::Policy> {
+        self.policy.read().map(|policy| policy.clone()).unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    }
+
+    pub(crate) fn set_policy(&self, policy: dragnet_review::Policy) {
+        let mut current = self.policy.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *current = Arc::new(policy);
     }
 }
 
@@ -80,6 +95,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(api::routes())
         .merge(admin::routes())
         .merge(webhooks::routes())
+        .merge(register::routes())
 }
 
 /// The whole application, ready to serve.

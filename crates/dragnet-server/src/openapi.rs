@@ -212,6 +212,22 @@ pub struct WebhookBody {
     url: String,
 }
 
+/// Someone holding an office whose status the check applies even when a request does not declare it.
+#[derive(Debug, ToSchema)]
+#[schema(example = json!({"names": [{"forenames": "Jean", "family_name": "DUFRESNE"}], "status": "head_of_state",
+    "office": "President of the Republic", "country": "FR", "date_of_birth": "1961-04-02", "since": "2026-01-01"}))]
+pub struct OfficeHolderBody {
+    /// Spellings of the name, each `{"forenames", "family_name"}`.
+    names: Vec<serde_json::Value>,
+    /// A status of the request format's vocabulary: `head_of_state`, `minister`…
+    status: String,
+    office: String,
+    /// ISO 3166-1 alpha-2, or `ICC`, `UN`, `IRMCT`.
+    country: String,
+    date_of_birth: Option<String>,
+    since: Option<String>,
+}
+
 /// The whole document: `ApiDoc`'s parts, the router's paths, the bearer scheme, and the error answers
 /// every authenticated path shares.
 pub fn finish(mut document: Document) -> Document {

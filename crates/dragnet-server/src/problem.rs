@@ -65,7 +65,9 @@ impl Problem {
     pub fn from_store(error: dragnet_store::StoreError) -> Self {
         use dragnet_store::StoreError as E;
         match error {
-            E::NoticeNotFound(_) | E::RequestNotFound(_) | E::UserNotFound(_) => Problem::not_found(),
+            E::NoticeNotFound(_) | E::RequestNotFound(_) | E::UserNotFound(_) | E::EntryNotFound(_) => {
+                Problem::not_found()
+            }
             E::IllegalTransition(err) => {
                 Problem::new(StatusCode::CONFLICT, "illegal_transition", "Not possible in this state")
                     .detail(err.to_string())

@@ -173,6 +173,7 @@ on_both_backends!(
     a_diffusion_reaches_its_recipients_at_once_unless_its_check_refuses,
     administrators_manage_users_and_tokens,
     a_located_hit_reaches_the_bureau_by_signed_webhook,
+    the_office_holder_register_is_kept_over_the_api_and_changes_the_check,
 );
 
 fn case(name: &str) -> Value {
@@ -741,4 +742,64 @@ async fn a_located_hit_reaches_the_bureau_by_signed_webhook(server: Server) {
 
     assert_eq!(server.call("DELETE", "/api/v1/webhook", Some("ncb.fr"), None).await.status, 204);
     assert_eq!(server.call("DELETE", "/api/v1/webhook", Some("ncb.fr"), None).await.status, 404);
+}
+
+fn register_rules(submission: &Answer) -> Vec<String> {
+    submission.body["notices"][0]["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|finding| finding["message"].as_str().unwrap().contains("office-holder register"))
+        .map(|finding| finding["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn the_office_holder_register_is_kept_over_the_api_and_changes_the_check(server: Server) {
+    let listed = server.get("/api/v1/office-holders", "reviewer.one").await;
+    assert_eq!(listed.status, 200, "{:?}", listed.body);
+    let seeded = listed.body["office_holders"].as_array().unwrap().len();
+    assert!(seeded >= 10, "filled from the built-in register: {seeded}");
+    assert_eq!(server.get("/api/v1/office-holders", "ncb.fr").await.status, 403);
+
+    let holder = json!({"names": [{"forenames": "Luca", "family_name": "MARCHETTI"}], "status": "head_of_state",
+        "office": "President of the Republic", "country": "IT", "date_of_birth": "1988-03-11", "since": "2026-01-01"});
+    assert_eq!(server.post("/api/v1/office-holders", "reviewer.one", &holder).await.status, 403);
+    let mut bad = holder.clone();
+    bad["status"] = json!("emperor");
+    assert_eq!(server.post("/api/v1/office-holders", "admin", &bad).await.body["field"], "status");
+    let added = server.post("/api/v1/office-holders", "admin", &holder).await;
+    assert_eq!(added.status, 201, "{:?}", added.body);
+    assert_eq!(added.body["names"][0]["family_name"], "MARCHETTI");
+    let entry = added.body["id"].as_i64().unwrap();
+
+    // The next submission is checked against the register as it now stands.
+    let (first, submission) = submitted(&server, "ncb.fr", MURDER).await;
+    assert_eq!(submission.status, 200, "{:?}", submission.body);
+    // Born the same day as the subject: the register makes them a serving head of state, immune.
+    assert_eq!(register_rules(&submission), ["art3.immunity"], "{:?}", submission.body);
+    assert_eq!(submission.body["recommendation"], "refuse");
+    let withdrawn =
+        server.post(&format!("/api/v1/requests/{first}/withdraw"), "ncb.fr", &json!({"reason": "resent"})).await;
+    assert_eq!(withdrawn.status, 200, "{:?}", withdrawn.body);
+
+    let remove = format!("/api/v1/office-holders/{entry}/remove");
+    assert_eq!(server.post(&remove, "admin", &json!({})).await.body["field"], "reason");
+    let removed = server.post(&remove, "admin", &json!({"reason": "left office on 2 May 2026"})).await;
+    assert_eq!(removed.status, 200, "{:?}", removed.body);
+    assert_eq!(server.post(&remove, "admin", &json!({"reason": "again"})).await.status, 404);
+    let (_, submission) = submitted(&server, "ncb.fr", MURDER).await;
+    assert!(register_rules(&submission).is_empty(), "{:?}", submission.body);
+    assert_eq!(submission.body["recommendation"], "clear", "{:?}", submission.body);
+
+    // A restart keeps the register as edited: it is not filled again from the policy files.
+    let policy =
+        dragnet_server::register::with_stored_register(server.store.as_ref(), dragnet_review::Policy::built_in())
+            .await
+            .unwrap();
+    assert_eq!(policy.office_holders.len(), seeded);
+    assert_eq!(server.store.office_holders().await.unwrap().len(), seeded);
+    let records = server.store.audit_records(0, 1000).await.unwrap();
+    let removal = records.iter().find(|r| r.action == "register.remove").unwrap();
+    assert_eq!(removal.reason.as_deref(), Some("left office on 2 May 2026"));
+    assert!(removal.details.contains("MARCHETTI"));
 }

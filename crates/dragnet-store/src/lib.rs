@@ -46,6 +46,8 @@ pub enum StoreError {
     UserNotFound(String),
     #[error("no request {0}")]
     RequestNotFound(i64),
+    #[error("no register entry {0}")]
+    EntryNotFound(i64),
     /// The request has nothing in the state the action needs (no draft to submit, nothing in review).
     #[error("request {request}: {reason}")]
     NothingToDo { request: i64, reason: String },
@@ -253,6 +255,16 @@ pub struct Delivery {
 /// How many times a notification is offered to a webhook before the poll list is its only way.
 pub const MOST_DELIVERY_ATTEMPTS: i64 = 10;
 
+/// One entry of the office-holder register: a line of its tab-separated format, and who added it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegisterEntry {
+    pub id: i64,
+    pub line: String,
+    pub added_by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub added_at: OffsetDateTime,
+}
+
 /// A user as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRecord {
@@ -406,6 +418,19 @@ pub trait Store: Send + Sync + fmt::Debug {
         outcome: std::result::Result<(), String>,
         retry_in: time::Duration,
     ) -> Result<()>;
+
+    /// The office-holder register, in the order entries were added.
+    async fn office_holders(&self) -> Result<Vec<RegisterEntry>>;
+
+    /// Fills the register with `lines` the first time only (an emptied register stays empty);
+    /// answers whether it did.
+    async fn seed_office_holders(&self, actor: &Actor, lines: &[String]) -> Result<bool>;
+
+    /// Adds one entry (a line the review library has read) to the register.
+    async fn add_office_holder(&self, actor: &Actor, line: &str) -> Result<RegisterEntry>;
+
+    /// Removes one entry, with why (someone left office).
+    async fn remove_office_holder(&self, actor: &Actor, id: i64, reason: &str) -> Result<()>;
 
     /// Moves every published notice whose five years are up (by the store's clock) to `expired`,
     /// each with its audit record; answers those it moved.
@@ -618,6 +643,12 @@ pub(crate) fn webhook_delivered(delivery: &Delivery) -> audit::AuditEntry {
     audit::AuditEntry::new("notification.deliver", format!("notification/{}", delivery.notification.id)).details(
         serde_json::json!({"notice": delivery.notification.notice, "country": delivery.country, "url": delivery.url}),
     )
+}
+
+pub(crate) fn register_changed(action: &str, id: i64, line: &str, reason: Option<&str>) -> audit::AuditEntry {
+    audit::AuditEntry::new(action, format!("office_holder/{id}"))
+        .reason(reason)
+        .details(serde_json::json!({"line": line}))
 }
 
 /// The actor that sends webhooks.

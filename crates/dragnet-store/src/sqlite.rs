@@ -16,13 +16,14 @@ use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::group::AuditQueue;
 use crate::{
     AUDIT_ROWS_PER_INSERT, Clock, Decision, DecisionOutcome, Delivery, InForce, MOST_DELIVERY_ATTEMPTS,
-    NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry, RequestRecord, Result, Store, StoreError,
-    StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding, decision_made,
-    delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year, in_force_row,
-    is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted, notice_target,
-    parse_stored_grant, parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state,
-    plan_decision, plan_drafts, queue_entry, request_created, screening_recorded, subject_name, submittable, to_json,
-    token_created, user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable,
+    NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry, RegisterEntry, RequestRecord, Result,
+    Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding,
+    decision_made, delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year,
+    in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted,
+    notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report, parse_stored_request,
+    parse_stored_state, plan_decision, plan_drafts, queue_entry, register_changed, request_created, screening_recorded,
+    subject_name, submittable, to_json, token_created, user_created, webhook_delivered, webhook_removed, webhook_set,
+    withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -824,6 +825,81 @@ impl Store for SqliteStore {
                 .await?;
             }
         }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn office_holders(&self) -> Result<Vec<RegisterEntry>> {
+        let rows = sqlx::query("SELECT id, line, added_by, added_at FROM office_holders ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(RegisterEntry {
+                    id: row.try_get("id")?,
+                    line: row.try_get("line")?,
+                    added_by: row.try_get("added_by")?,
+                    added_at: timestamp(&row, "added_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn seed_office_holders(&self, actor: &Actor, lines: &[String]) -> Result<bool> {
+        let now = self.clock.now();
+        let mut tx = self.begin_write().await?;
+        let seeded =
+            sqlx::query("INSERT INTO register_seeded (id, seeded_at) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")
+                .bind(format_timestamp(now))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if seeded == 0 {
+            return Ok(false);
+        }
+        for line in lines {
+            sqlx::query("INSERT INTO office_holders (line, added_by, added_at) VALUES (?, ?, ?)")
+                .bind(line)
+                .bind(&actor.name)
+                .bind(format_timestamp(now))
+                .execute(&mut *tx)
+                .await?;
+        }
+        let entry =
+            AuditEntry::new("register.seed", "office_holders").details(serde_json::json!({"entries": lines.len()}));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn add_office_holder(&self, actor: &Actor, line: &str) -> Result<RegisterEntry> {
+        let now = self.clock.now();
+        let mut tx = self.begin_write().await?;
+        let id: i64 =
+            sqlx::query_scalar("INSERT INTO office_holders (line, added_by, added_at) VALUES (?, ?, ?) RETURNING id")
+                .bind(line)
+                .bind(&actor.name)
+                .bind(format_timestamp(now))
+                .fetch_one(&mut *tx)
+                .await?;
+        self.append_audit(&mut tx, actor, register_changed("register.add", id, line, None)).await?;
+        tx.commit().await?;
+        Ok(RegisterEntry {
+            id,
+            line: line.to_string(),
+            added_by: actor.name.clone(),
+            added_at: crate::audit::truncate_to_micros(now),
+        })
+    }
+
+    async fn remove_office_holder(&self, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let line: String = sqlx::query_scalar("DELETE FROM office_holders WHERE id = ? RETURNING line")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::EntryNotFound(id))?;
+        self.append_audit(&mut tx, actor, register_changed("register.remove", id, &line, Some(reason))).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -1,0 +1,209 @@
+//! The register of office holders over the API: the check consults it to find a head of state or a
+//! minister whom a request does not declare as one. Administrators keep it; reviewers read it. The
+//! store keeps its lines; the review library reads them; the policy in use changes with each edit.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use dragnet_domain::codes::{CountryCode, INTERNATIONAL_ENTITIES};
+use dragnet_domain::person::Status;
+use dragnet_domain::{Actor, FieldError, PartialDate, Role};
+use dragnet_review::Policy;
+use dragnet_store::{RegisterEntry, Store, StoreError};
+use serde_json::{Map, Value, json};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::Caller;
+use crate::openapi::{OfficeHolderBody, Problem as ProblemDoc, ReasonBody};
+use crate::{AppState, Problem};
+
+/// `policy` with the register the store keeps. The first time, the store is filled from `policy`'s
+/// own register (the built-in one, or the operator's `office_holders.tsv`).
+pub async fn with_stored_register(store: &dyn Store, mut policy: Policy) -> Result<Policy, StoreError> {
+    let lines: Vec<String> = policy.office_holders.iter().map(|holder| holder.line.clone()).collect();
+    store.seed_office_holders(&Actor::system("register", None), &lines).await?;
+    let entries = store.office_holders().await?;
+    let text = entries.iter().map(|entry| entry.line.as_str()).collect::<Vec<_>>().join("\n");
+    policy.office_holders = dragnet_review::policy::parse_register(&text)
+        .map_err(|err| StoreError::Corrupt(format!("the stored office-holder register: {err}")))?;
+    Ok(policy)
+}
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list, add)).routes(routes!(remove))
+}
+
+/// An entry as the API shows it: the line's columns by name.
+fn entry_json(entry: &RegisterEntry) -> Value {
+    let columns: Vec<&str> = entry.line.split('\t').collect();
+    let column = |i: usize| columns.get(i).copied().filter(|c| !c.is_empty());
+    let names: Vec<Value> = column(0)
+        .unwrap_or_default()
+        .split(';')
+        .filter_map(|spelling| spelling.split_once('|'))
+        .map(|(forenames, family)| json!({"forenames": forenames, "family_name": family}))
+        .collect();
+    json!({
+        "id": entry.id,
+        "names": names,
+        "status": column(1),
+        "office": column(2),
+        "country": column(3),
+        "date_of_birth": column(4),
+        "since": column(5),
+        "added_by": entry.added_by,
+        "added_at": entry.added_at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+    })
+}
+
+/// A text for one column of the line: none of the characters that separate columns and names.
+fn column_text(object: &Map<String, Value>, field: &str, path: &str, required: bool) -> Result<String, Problem> {
+    match object.get(field) {
+        None | Some(Value::Null) if !required => Ok(String::new()),
+        Some(Value::String(text))
+            if !text.trim().is_empty()
+                && text.chars().count() <= 200
+                && !text.chars().any(|c| c.is_control() || c == ';' || c == '|') =>
+        {
+            Ok(text.trim().to_string())
+        }
+        _ => Err(Problem::invalid(&FieldError::new(path, "a text of 1 to 200 characters, without ; | or tabs"))),
+    }
+}
+
+/// The register line a body stands for, each field checked so that an error names it.
+fn read_entry(body: &Value) -> Result<String, Problem> {
+    let object = body.as_object().ok_or_else(|| Problem::invalid(&FieldError::new("", "expected a JSON object")))?;
+    const FIELDS: [&str; 6] = ["names", "status", "office", "country", "date_of_birth", "since"];
+    if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field")));
+    }
+    let names = object
+        .get("names")
+        .and_then(Value::as_array)
+        .filter(|names| !names.is_empty() && names.len() <= 20)
+        .ok_or_else(|| Problem::invalid(&FieldError::new("names", "a list of 1 to 20 spellings of the name")))?;
+    let mut spellings = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let name = name.as_object().ok_or_else(|| {
+            Problem::invalid(&FieldError::new(format!("names[{i}]"), "an object with family_name and forenames"))
+        })?;
+        if let Some(unknown) = name.keys().find(|k| !["family_name", "forenames"].contains(&k.as_str())) {
+            return Err(Problem::invalid(&FieldError::new(format!("names[{i}].{unknown}"), "unknown field")));
+        }
+        let family = column_text(name, "family_name", &format!("names[{i}].family_name"), true)?;
+        let forenames = column_text(name, "forenames", &format!("names[{i}].forenames"), false)?;
+        spellings.push(format!("{forenames}|{family}"));
+    }
+    let status = column_text(object, "status", "status", true)?;
+    serde_json::from_value::<Status>(Value::String(status.clone()))
+        .map_err(|_| Problem::invalid(&FieldError::new("status", format!("{status:?} is not a status"))))?;
+    let office = column_text(object, "office", "office", true)?;
+    let country = column_text(object, "country", "country", true)?;
+    if !INTERNATIONAL_ENTITIES.iter().any(|(code, _)| *code == country) {
+        CountryCode::parse(&country).map_err(|err| Problem::invalid(&FieldError::new("country", err)))?;
+    }
+    let mut dates = Vec::new();
+    for field in ["date_of_birth", "since"] {
+        let text = column_text(object, field, field, false)?;
+        if !text.is_empty() {
+            PartialDate::parse(&text).map_err(|err| Problem::invalid(&FieldError::new(field, err)))?;
+        }
+        dates.push(text);
+    }
+    let line = [spellings.join(";"), status, office, country, dates[0].clone(), dates[1].clone()].join("\t");
+    // The review library is the register's one reader: what it refuses is not stored.
+    dragnet_review::policy::parse_register(&line)
+        .map_err(|err| Problem::invalid(&FieldError::new("", err.message.replace("line 1: ", ""))))?;
+    Ok(line)
+}
+
+/// The policy in use, with the register as the store now has it.
+async fn reload(state: &AppState) -> Result<(), Problem> {
+    let current = state.policy();
+    let policy = with_stored_register(state.store.as_ref(), (*current).clone()).await.map_err(Problem::from_store)?;
+    state.set_policy(policy);
+    Ok(())
+}
+
+/// `GET /api/v1/office-holders`: the register the check consults.
+#[utoipa::path(get, path = "/api/v1/office-holders", tag = "review",
+    responses((status = 200, description = "Every entry, oldest first", body = Object)))]
+async fn list(State(state): State<AppState>, caller: Caller) -> Result<Response, Problem> {
+    caller.require(&[Role::Reviewer, Role::Supervisor, Role::Administrator])?;
+    let entries = state.store.office_holders().await.map_err(Problem::from_store)?;
+    Ok(Json(json!({"office_holders": entries.iter().map(entry_json).collect::<Vec<_>>()})).into_response())
+}
+
+/// `POST /api/v1/office-holders`: someone takes office; the check knows them from the next submission.
+#[utoipa::path(post, path = "/api/v1/office-holders", tag = "review", request_body = OfficeHolderBody,
+    responses(
+        (status = 201, description = "The entry as stored", body = Object),
+        (status = 422, description = "A field does not read; `field` names it", body = ProblemDoc,
+         content_type = "application/problem+json")))]
+async fn add(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
+    caller.require(&[Role::Administrator])?;
+    let body: Value = serde_json::from_slice(&body).map_err(|err| {
+        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
+    })?;
+    let line = read_entry(&body)?;
+    let entry = state.store.add_office_holder(&caller.actor, &line).await.map_err(Problem::from_store)?;
+    reload(&state).await?;
+    Ok((StatusCode::CREATED, Json(entry_json(&entry))).into_response())
+}
+
+/// `POST /api/v1/office-holders/{id}/remove` with `{"reason"}`: someone left office.
+#[utoipa::path(post, path = "/api/v1/office-holders/{id}/remove", tag = "review",
+    params(("id" = i64, Path, description = "The entry's id")), request_body = ReasonBody,
+    responses(
+        (status = 200, description = "Removed", body = Object),
+        (status = 404, description = "No such entry", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "No reason", body = ProblemDoc, content_type = "application/problem+json")))]
+async fn remove(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    caller.require(&[Role::Administrator])?;
+    let id: i64 = id.parse().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)?;
+    let body: Value = serde_json::from_slice(&body).map_err(|err| {
+        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
+    })?;
+    let reason = crate::api::reason_of(&body, "a change to the register")?;
+    state.store.remove_office_holder(&caller.actor, id, &reason).await.map_err(Problem::from_store)?;
+    reload(&state).await?;
+    Ok(Json(json!({"id": id, "removed": true})).into_response())
+}
+
+/// The policy as handlers take it: one `Arc`, swapped whole when the register changes.
+pub type SharedPolicy = Arc<std::sync::RwLock<Arc<Policy>>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_becomes_a_register_line_or_names_its_field() {
+        let body = json!({"names": [{"forenames": "Jean", "family_name": "DUFRESNE"}], "status": "head_of_state",
+            "office": "President", "country": "FR", "since": "2026-01-01"});
+        assert_eq!(read_entry(&body).unwrap(), "Jean|DUFRESNE\thead_of_state\tPresident\tFR\t\t2026-01-01");
+        let field = |change: Value| {
+            let mut body = body.clone();
+            body.as_object_mut().unwrap().extend(change.as_object().unwrap().clone());
+            read_entry(&body).unwrap_err().field.unwrap_or_default()
+        };
+        assert_eq!(field(json!({"status": "emperor"})), "status");
+        assert_eq!(field(json!({"country": "XX"})), "country");
+        assert_eq!(field(json!({"since": "2026-02-30"})), "since");
+        assert_eq!(field(json!({"office": "A\tB"})), "office");
+        assert_eq!(field(json!({"names": [{"forenames": "X"}]})), "names[0].family_name");
+        assert_eq!(field(json!({"names": []})), "names");
+        assert_eq!(field(json!({"colour": "red"})), "colour");
+    }
+}
