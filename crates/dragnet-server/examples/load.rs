@@ -132,8 +132,9 @@ async fn main() {
     let started = Instant::now();
     let mut state = AppState::load(store.clone(), dragnet_review::Policy::built_in()).await.unwrap();
     let load_seconds = started.elapsed().as_secs_f64();
-    // The benchmark measures the server, not the per-token limit.
+    // The benchmark measures the server, not the limits per token and per address.
     state.limits = Arc::new(dragnet_server::limits::RateLimits::new(1e9, 1e9));
+    state.address_limits = Arc::new(dragnet_server::limits::RateLimits::new(1e9, 1e9));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(dragnet_server::serve(listener, state, std::future::pending()));

@@ -6,9 +6,9 @@ use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
 use axum::extract::FromRequestParts;
-use axum::http::header::{AUTHORIZATION, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::HeaderValue;
+use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use dragnet_domain::{Actor, Role};
 use dragnet_store::{StoreError, UserRecord};
@@ -119,11 +119,7 @@ impl FromRequestParts<AppState> for Caller {
             Ok(Some(user)) => {
                 // Counted once the token is known, so that made-up tokens fill no buckets.
                 if let Err(seconds) = state.limits.take(&token_hash) {
-                    let mut response = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests")
-                        .detail(format!("this token's calls are limited; try again in {seconds} s"))
-                        .into_response();
-                    response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(seconds));
-                    return Err(response);
+                    return Err(crate::limits::too_many(seconds, "this token's calls are limited"));
                 }
                 let actor = Actor::user(&user.name, &user.grant);
                 Ok(Caller { user, actor })

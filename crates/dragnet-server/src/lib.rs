@@ -48,6 +48,8 @@ pub struct AppState {
     pub screening: Arc<screening::Screening>,
     /// Calls per token.
     pub limits: Arc<limits::RateLimits>,
+    /// Calls per peer address, signed in or not.
+    pub address_limits: Arc<limits::RateLimits>,
     /// Tokens' users, remembered for a few seconds.
     pub tokens: Arc<auth::TokenCache>,
     /// The sender of bureaus' webhooks.
@@ -67,6 +69,10 @@ impl AppState {
             policy: Arc::new(std::sync::RwLock::new(Arc::new(policy))),
             screening: Arc::new(screening),
             limits: Arc::new(limits::RateLimits::default()),
+            address_limits: Arc::new(limits::RateLimits::new(
+                limits::DEFAULT_PER_ADDRESS,
+                limits::DEFAULT_PER_ADDRESS * 2.0,
+            )),
             tokens: Arc::default(),
             webhooks: Arc::default(),
         })
@@ -101,9 +107,11 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
 /// The whole application, ready to serve.
 pub fn router(state: AppState) -> Router {
     let (routes, _) = api_routes().split_for_parts();
+    let address_limits = state.address_limits.clone();
     routes
         .fallback(|| async { Problem::not_found() })
         .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(address_limits, limits::per_address))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
@@ -151,7 +159,8 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let expiry = expiry::spawn(state.clone(), expiry::EVERY);
     let sender = webhooks::spawn(state.store.clone(), state.webhooks.clone(), webhooks::EVERY);
-    let served = axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await;
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     expiry.abort();
     sender.abort();
     served

@@ -803,3 +803,26 @@ async fn the_office_holder_register_is_kept_over_the_api_and_changes_the_check(s
     assert_eq!(removal.reason.as_deref(), Some("left office on 2 May 2026"));
     assert!(removal.details.contains("MARCHETTI"));
 }
+
+/// Calls are counted per address before any token is looked at: a flood of bad tokens from one
+/// address is stopped like any other.
+#[tokio::test]
+async fn each_address_has_its_limit_signed_in_or_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let store: Arc<dyn Store> =
+        Arc::new(SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap());
+    let mut state = AppState::load(store.clone(), dragnet_review::Policy::built_in()).await.unwrap();
+    state.address_limits = Arc::new(dragnet_server::limits::RateLimits::new(0.5, 3.0));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(dragnet_server::serve(listener, state.clone(), std::future::pending()));
+    let server = Server { address, store, state, shift: Arc::default(), tokens: Default::default() };
+    for _ in 0..3 {
+        assert_eq!(server.get("/api/v1/review/queue", "dn_made-up").await.status, 401);
+    }
+    let refused = server.get("/api/v1/review/queue", "dn_made-up").await;
+    assert_eq!(refused.status, 429, "{:?}", refused.body);
+    assert_eq!(refused.body["code"], "rate_limited");
+    assert_eq!(refused.header("retry-after"), Some("2"));
+    assert_eq!(server.call("GET", "/healthz", None, None).await.status, 429, "every path counts");
+}

@@ -21,6 +21,9 @@ pub struct ServeArgs {
     /// Calls per second each API token may make, with bursts of twice as many [default: 200]
     #[arg(long, env = "DRAGNET_RATE_LIMIT", value_name = "PER_SECOND")]
     pub rate_limit: Option<f64>,
+    /// Calls per second from each client address, signed in or not, with bursts of twice as many [default: 1000]
+    #[arg(long, env = "DRAGNET_ADDRESS_RATE_LIMIT", value_name = "PER_SECOND")]
+    pub address_rate_limit: Option<f64>,
     /// A folder of policy files replacing the built-in ones (as for `dragnet check`)
     #[arg(long, env = "DRAGNET_POLICY", value_name = "DIR")]
     pub policy: Option<std::path::PathBuf>,
@@ -45,6 +48,9 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     let mut state = AppState::load(store.clone(), policy).await.context("cannot load the screening index")?;
     if let Some(rate) = args.rate_limit.filter(|r| *r > 0.0) {
         state.limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
+    }
+    if let Some(rate) = args.address_rate_limit.filter(|r| *r > 0.0) {
+        state.address_limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
     }
     tracing::info!(
         notices = state.screening.len(),
