@@ -28,6 +28,7 @@ pub mod openapi;
 pub mod problem;
 pub mod register;
 pub mod screening;
+pub mod web;
 pub mod webhooks;
 
 pub use problem::Problem;
@@ -109,6 +110,7 @@ pub fn router(state: AppState) -> Router {
     let (routes, _) = api_routes().split_for_parts();
     let address_limits = state.address_limits.clone();
     routes
+        .merge(web::routes())
         .fallback(|| async { Problem::not_found() })
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(address_limits, limits::per_address))
@@ -123,11 +125,11 @@ pub fn router(state: AppState) -> Router {
 /// come as plain text from the framework; they leave as problems like every other error.
 async fn bare_errors_as_problems(response: Response) -> Response {
     let status = response.status();
-    let is_problem = response
-        .headers()
-        .get(axum::http::header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
-    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+    // Problems, and the pages' own error pages, are answers already.
+    let answered = response.headers().get(axum::http::header::CONTENT_TYPE).is_some_and(|v| {
+        v.as_bytes().starts_with(b"application/problem+json") || v.as_bytes().starts_with(b"text/html")
+    });
+    if !(status.is_client_error() || status.is_server_error()) || answered {
         return response;
     }
     let problem = match status {

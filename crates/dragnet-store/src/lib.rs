@@ -448,6 +448,23 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// Every user, by name.
     async fn users(&self) -> Result<Vec<UserRecord>>;
 
+    /// Sets a user's password: its Argon2id hash as a PHC string, made by the caller (the store
+    /// never sees the password). Audited, without the hash.
+    async fn set_password(&self, actor: &Actor, user: &UserName, hash: &str) -> Result<()>;
+
+    /// A user and their password hash, for signing in; `None` for no such user or no password.
+    async fn user_password(&self, user: &UserName) -> Result<Option<(UserRecord, String)>>;
+
+    /// Starts a web session for `user`, lasting `lifetime` by the store's clock: answers its cookie
+    /// token and the token its forms must carry (CSRF). Only the cookie's SHA-256 is kept. Audited.
+    async fn start_session(&self, user: &UserRecord, lifetime: time::Duration) -> Result<(String, String)>;
+
+    /// The user and CSRF token of a session that has not expired or ended.
+    async fn session(&self, token: &str) -> Result<Option<(UserRecord, String)>>;
+
+    /// Ends a session (signing out). Audited.
+    async fn end_session(&self, token: &str) -> Result<()>;
+
     /// The user a token belongs to, if the token is known and not revoked.
     async fn user_for_token(&self, token: &str) -> Result<Option<UserRecord>>;
 

@@ -992,6 +992,73 @@ impl Store for PostgresStore {
         rows.iter().map(user_from_row).collect()
     }
 
+    async fn set_password(&self, actor: &Actor, user: &UserName, hash: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query("UPDATE users SET password_hash = $1 WHERE name = $2")
+            .bind(hash)
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::UserNotFound(user.to_string()));
+        }
+        self.append_audit(&mut tx, actor, AuditEntry::new("user.password", format!("user/{user}"))).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn user_password(&self, user: &UserName) -> Result<Option<(UserRecord, String)>> {
+        let row = sqlx::query("SELECT * FROM users WHERE name = $1 AND password_hash IS NOT NULL")
+            .bind(user.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| Ok((user_from_row(&row)?, row.try_get("password_hash")?))).transpose()
+    }
+
+    async fn start_session(&self, user: &UserRecord, lifetime: time::Duration) -> Result<(String, String)> {
+        let (token, csrf) = (new_token(), new_token());
+        let now = self.clock.now();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_sha256, user_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(hash_token(&token))
+        .bind(user.id)
+        .bind(&csrf)
+        .bind(now)
+        .bind(now + lifetime)
+        .execute(&mut *tx)
+        .await?;
+        let actor = Actor::user(&user.name, &user.grant);
+        self.append_audit(&mut tx, &actor, AuditEntry::new("session.start", format!("user/{}", user.name))).await?;
+        tx.commit().await?;
+        Ok((token, csrf))
+    }
+
+    async fn session(&self, token: &str) -> Result<Option<(UserRecord, String)>> {
+        let row = sqlx::query(
+            "SELECT users.*, sessions.csrf FROM sessions JOIN users ON users.id = sessions.user_id
+             WHERE sessions.token_sha256 = $1 AND sessions.expires_at > $2",
+        )
+        .bind(hash_token(token))
+        .bind(self.clock.now())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| Ok((user_from_row(&row)?, row.try_get("csrf")?))).transpose()
+    }
+
+    async fn end_session(&self, token: &str) -> Result<()> {
+        let Some((user, _)) = self.session(token).await? else { return Ok(()) };
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE token_sha256 = $1").bind(hash_token(token)).execute(&mut *tx).await?;
+        let actor = Actor::user(&user.name, &user.grant);
+        self.append_audit(&mut tx, &actor, AuditEntry::new("session.end", format!("user/{}", user.name))).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn user_for_token(&self, token: &str) -> Result<Option<UserRecord>> {
         let row = sqlx::query(
             "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id

@@ -120,6 +120,7 @@ on_both_backends!(
     users_and_tokens,
     concurrent_writers_keep_ids_unique_and_the_chain_whole,
     reads_recorded_together_each_reach_the_chain,
+    passwords_and_sessions,
     submission_keeps_each_check_and_the_queue_puts_risk_first,
     publishing_against_a_refusal_takes_two_reviewers,
     a_refusal_decides_every_notice_of_the_request,
@@ -332,6 +333,34 @@ async fn reads_recorded_together_each_reach_the_chain(t: TestStore) {
     people.sort();
     people.dedup();
     assert_eq!(people.len(), 300, "each read recorded exactly once");
+}
+
+/// A password is kept as given (the server hashes it); a session opens its user until it ends or expires.
+async fn passwords_and_sessions(t: TestStore) {
+    let admin = Actor::system("admin-cli", None);
+    let name = UserName::parse("amira").unwrap();
+    let user = t.store.create_user(&admin, &name, Grant::new(Role::Reviewer, None).unwrap()).await.unwrap();
+    assert!(t.store.user_password(&name).await.unwrap().is_none(), "no password yet");
+    t.store.set_password(&admin, &name, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA").await.unwrap();
+    let (found, hash) = t.store.user_password(&name).await.unwrap().unwrap();
+    assert_eq!((found.id, hash.as_str()), (user.id, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"));
+    let ghost = UserName::parse("ghost").unwrap();
+    assert!(matches!(t.store.set_password(&admin, &ghost, "x").await, Err(StoreError::UserNotFound(_))));
+
+    let (cookie, csrf) = t.store.start_session(&user, time::Duration::hours(1)).await.unwrap();
+    let (opened, kept_csrf) = t.store.session(&cookie).await.unwrap().unwrap();
+    assert_eq!((opened.id, kept_csrf), (user.id, csrf));
+    assert!(t.store.session("dn_not-a-session").await.unwrap().is_none());
+    t.store.end_session(&cookie).await.unwrap();
+    assert!(t.store.session(&cookie).await.unwrap().is_none(), "ended");
+
+    let (cookie, _) = t.store.start_session(&user, time::Duration::hours(1)).await.unwrap();
+    t.clock.fetch_add(3601, Ordering::SeqCst);
+    assert!(t.store.session(&cookie).await.unwrap().is_none(), "expired by the store's clock");
+    let records = t.store.audit_records(0, 100).await.unwrap();
+    let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(actions, ["user.create", "user.password", "session.start", "session.end", "session.start"]);
+    assert!(records.iter().all(|r| !r.details.contains("argon2")), "the hash never reaches the audit trail");
 }
 
 fn other_reviewer() -> Actor {

@@ -1,4 +1,5 @@
-//! `dragnet admin`: create users and API tokens. A token is printed once and kept only hashed.
+//! `dragnet admin`: create users, API tokens and passwords. A token is printed once and kept only
+//! hashed; a password is read from standard input and kept only as its Argon2id hash.
 
 use std::process::ExitCode;
 
@@ -23,6 +24,8 @@ pub enum AdminCommand {
         #[arg(long)]
         country: Option<String>,
     },
+    /// Set a user's password for the web pages, read from the first line of standard input
+    SetPassword { name: String },
     /// Issue another API token for an existing user
     CreateToken {
         name: String,
@@ -52,6 +55,25 @@ pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<E
             };
             let token = store.create_token(&actor, &name, "first token").await?;
             print_token(&name, &token);
+        }
+        AdminCommand::SetPassword { name } => {
+            let name = UserName::parse(&name).map_err(|e| InputError(format!("name: {e}")))?;
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).context("cannot read the password from standard input")?;
+            let password = line.trim_end_matches(['\r', '\n']).to_string();
+            dragnet_server::web::passwords::acceptable(&password)
+                .map_err(|rule| InputError(format!("password: {rule}")))?;
+            let hash = tokio::task::spawn_blocking(move || dragnet_server::web::passwords::hash(&password))
+                .await?
+                .map_err(|err| anyhow::anyhow!("cannot hash the password: {err}"))?;
+            let store = dragnet_store::open(&settings.store, Clock::system()).await?;
+            match store.set_password(&actor, &name, &hash).await {
+                Err(StoreError::UserNotFound(name)) => {
+                    return Err(InputError(format!("there is no user named {name}")).into());
+                }
+                other => other.context("cannot set the password")?,
+            }
+            eprintln!("password set for {name}");
         }
         AdminCommand::CreateToken { name, label } => {
             let name = UserName::parse(&name).map_err(|e| InputError(format!("name: {e}")))?;

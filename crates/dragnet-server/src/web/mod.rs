@@ -1,0 +1,358 @@
+//! The web pages: server-rendered HTML (askama templates, escaped by default), signed in with a
+//! password into a session cookie, every form carrying the session's CSRF token, in four languages.
+
+use std::time::Duration;
+
+use askama::Template;
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use dragnet_domain::{Actor, Role, UserName};
+use dragnet_store::UserRecord;
+use serde::Deserialize;
+
+use crate::AppState;
+
+pub mod i18n;
+mod review;
+
+pub use i18n::Lang;
+
+/// The session cookie; `__Host-` would bind it to https only, which a server on loopback lacks.
+const SESSION_COOKIE: &str = "dragnet_session";
+/// The cookie that carries the sign-in form's CSRF token before there is a session.
+const SIGN_IN_COOKIE: &str = "dragnet_sign_in";
+/// How long a session lasts: a working day.
+pub const SESSION_LIFETIME: Duration = Duration::from_secs(10 * 3600);
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/sign-in", get(sign_in_page).post(sign_in))
+        .route("/sign-out", post(sign_out))
+        .route("/static/dragnet.css", get(stylesheet))
+        .merge(review::routes())
+}
+
+/// A cookie's value from the request's `Cookie` headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+}
+
+/// A `Set-Cookie` value: never readable by scripts, never sent by other sites.
+fn set_cookie(name: &str, value: &str, max_age: Duration) -> HeaderValue {
+    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}", max_age.as_secs());
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// What every page's frame needs: the language, and who is signed in.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub lang: Lang,
+    /// The path of the page without its query, for the language switcher.
+    pub path: String,
+    pub user: Option<SignedIn>,
+}
+
+impl Frame {
+    pub fn t(&self, key: &str) -> &'static str {
+        self.lang.t(key)
+    }
+
+    pub fn role_name(&self) -> &'static str {
+        self.user.as_ref().map(|u| self.lang.t(&format!("role.{}", u.user.grant.role().as_str()))).unwrap_or("")
+    }
+
+    pub fn is(&self, role: &str) -> bool {
+        self.user.as_ref().is_some_and(|u| u.user.grant.role().as_str() == role)
+    }
+
+    pub fn csrf(&self) -> &str {
+        self.user.as_ref().map(|u| u.csrf.as_str()).unwrap_or("")
+    }
+
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Lang::ALL.iter().map(|l| (l.code(), l.name(), *l == self.lang)).collect()
+    }
+}
+
+/// The signed-in user of a page, with their session's CSRF token.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: UserRecord,
+    pub actor: Actor,
+    pub csrf: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct LangQuery {
+    lang: Option<String>,
+}
+
+impl FromRequestParts<AppState> for Frame {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let query: Option<Query<LangQuery>> = Query::try_from_uri(&parts.uri).ok();
+        let lang = Lang::of(query.as_ref().and_then(|q| q.lang.as_deref()), &parts.headers);
+        let user = match cookie(&parts.headers, SESSION_COOKIE) {
+            Some(token) => match state.store.session(&token).await {
+                Ok(Some((user, csrf))) => Some(SignedIn { actor: Actor::user(&user.name, &user.grant), user, csrf }),
+                Ok(None) => None,
+                Err(err) => return Err(error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string())),
+            },
+            None => None,
+        };
+        Ok(Frame { lang, path: parts.uri.path().to_string(), user })
+    }
+}
+
+/// A page answered in `frame`'s language: HTML, not cached (it shows personal data), and the
+/// language remembered when `?lang=` chose it.
+pub fn page(frame: &Frame, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => {
+            let mut response = Html(html).into_response();
+            let headers = response.headers_mut();
+            headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            headers.append(
+                SET_COOKIE,
+                set_cookie(i18n::LANG_COOKIE, frame.lang.code(), Duration::from_secs(365 * 24 * 3600)),
+            );
+            response
+        }
+        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
+}
+
+/// See another page (after a form, or to sign in).
+pub fn redirect(to: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(LOCATION, to.to_string())]).into_response()
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    frame: Frame,
+    message: &'static str,
+}
+
+/// An error as a page; the cause of a server fault goes to the log only.
+pub fn error_page(lang: Lang, status: StatusCode, cause: &str) -> Response {
+    let key = match status {
+        StatusCode::NOT_FOUND => "error.not_found",
+        StatusCode::FORBIDDEN => "error.forbidden",
+        _ => {
+            tracing::error!(%cause, "page failed");
+            "error.title"
+        }
+    };
+    let frame = Frame { lang, path: "/".into(), user: None };
+    let html = ErrorPage { message: lang.t(key), frame }.render().unwrap_or_default();
+    (status, Html(html)).into_response()
+}
+
+/// Why a page is not shown: no one is signed in (to the sign-in page), or the role may not see it.
+#[derive(Debug, Clone, Copy)]
+pub enum Refusal {
+    SignIn(Lang),
+    Forbidden(Lang),
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Refusal::SignIn(lang) => redirect(&format!("/sign-in?lang={}", lang.code())),
+            Refusal::Forbidden(lang) => error_page(lang, StatusCode::FORBIDDEN, ""),
+        }
+    }
+}
+
+/// The signed-in user, or the sign-in page; `roles` narrows who may see the page.
+pub fn require(frame: &Frame, roles: &[Role]) -> Result<SignedIn, Refusal> {
+    match &frame.user {
+        None => Err(Refusal::SignIn(frame.lang)),
+        Some(user) if roles.contains(&user.user.grant.role()) => Ok(user.clone()),
+        Some(_) => Err(Refusal::Forbidden(frame.lang)),
+    }
+}
+
+/// A form's CSRF token must be the session's.
+pub fn check_csrf(user: &SignedIn, sent: &str, lang: Lang) -> Result<(), Refusal> {
+    if !sent.is_empty() && constant_time_eq(sent.as_bytes(), user.csrf.as_bytes()) {
+        Ok(())
+    } else {
+        Err(Refusal::Forbidden(lang))
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    frame: Frame,
+}
+
+/// `/`: each role's home; the sign-in page for someone not signed in.
+async fn home(frame: Frame) -> Response {
+    let Some(user) = &frame.user else { return redirect(&format!("/sign-in?lang={}", frame.lang.code())) };
+    match user.user.grant.role() {
+        Role::Reviewer | Role::Supervisor => redirect("/review"),
+        _ => page(&frame, &HomePage { frame: frame.clone() }),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+struct SignInPage {
+    frame: Frame,
+    csrf: String,
+    name: String,
+    problem: Option<&'static str>,
+}
+
+fn sign_in_form(frame: Frame, name: String, problem: Option<&'static str>, status: StatusCode) -> Response {
+    let csrf = dragnet_store::new_token();
+    let mut response = page(&frame, &SignInPage { csrf: csrf.clone(), frame: frame.clone(), name, problem });
+    *response.status_mut() = status;
+    response.headers_mut().append(SET_COOKIE, set_cookie(SIGN_IN_COOKIE, &csrf, Duration::from_secs(3600)));
+    response
+}
+
+async fn sign_in_page(frame: Frame) -> Response {
+    if frame.user.is_some() {
+        return redirect("/");
+    }
+    sign_in_form(frame, String::new(), None, StatusCode::OK)
+}
+
+#[derive(Debug, Deserialize)]
+struct SignInForm {
+    name: String,
+    password: String,
+    csrf: String,
+}
+
+/// `POST /sign-in`: the password checked with Argon2id off the async threads; a new session.
+async fn sign_in(
+    State(state): State<AppState>,
+    frame: Frame,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    let expected = cookie(&headers, SIGN_IN_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !constant_time_eq(expected.as_bytes(), form.csrf.as_bytes()) {
+        return sign_in_form(frame, form.name, Some("sign_in.expired"), StatusCode::FORBIDDEN);
+    }
+    let failed =
+        |frame: Frame, name: String| sign_in_form(frame, name, Some("sign_in.failed"), StatusCode::UNAUTHORIZED);
+    let Ok(name) = UserName::parse(form.name.trim()) else { return failed(frame, form.name) };
+    let stored = match state.store.user_password(&name).await {
+        Ok(stored) => stored,
+        Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    };
+    // An unknown user costs the same hashing as a known one, so timing does not tell which names exist.
+    let (user, hash) = match stored {
+        Some((user, hash)) => (Some(user), hash),
+        None => (None, passwords::decoy_hash().to_string()),
+    };
+    let password = form.password;
+    let verified = tokio::task::spawn_blocking(move || passwords::verify(&password, &hash)).await.unwrap_or(false);
+    let Some(user) = user.filter(|_| verified) else { return failed(frame, form.name) };
+    let lifetime = time::Duration::seconds(SESSION_LIFETIME.as_secs() as i64);
+    match state.store.start_session(&user, lifetime).await {
+        Ok((token, _csrf)) => {
+            let mut response = redirect(&format!("/?lang={}", frame.lang.code()));
+            let headers = response.headers_mut();
+            headers.append(SET_COOKIE, set_cookie(SESSION_COOKIE, &token, SESSION_LIFETIME));
+            headers.append(SET_COOKIE, set_cookie(SIGN_IN_COOKIE, "", Duration::ZERO));
+            response
+        }
+        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct CsrfForm {
+    csrf: String,
+}
+
+/// `POST /sign-out`: the session ends in the store, not only in the browser.
+async fn sign_out(
+    State(state): State<AppState>,
+    frame: Frame,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if let Some(user) = &frame.user {
+        if let Err(refused) = check_csrf(user, &form.csrf, frame.lang) {
+            return refused.into_response();
+        }
+        if let Some(token) = cookie(&headers, SESSION_COOKIE)
+            && let Err(err) = state.store.end_session(&token).await
+        {
+            return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string());
+        }
+    }
+    let mut response = redirect(&format!("/sign-in?lang={}", frame.lang.code()));
+    response.headers_mut().append(SET_COOKIE, set_cookie(SESSION_COOKIE, "", Duration::ZERO));
+    response
+}
+
+async fn stylesheet() -> Response {
+    (
+        [(CONTENT_TYPE, "text/css; charset=utf-8"), (CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../../static/dragnet.css"),
+    )
+        .into_response()
+}
+
+/// Passwords: Argon2id with the crate's recommended parameters, as PHC strings.
+pub mod passwords {
+    use argon2::Argon2;
+    use argon2::password_hash::phc::PasswordHash;
+    use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+    /// The PHC string of `password` (a random salt each time); slow on purpose, so call it off the
+    /// async threads.
+    pub fn hash(password: &str) -> Result<String, String> {
+        let hash: PasswordHash = Argon2::default().hash_password(password.as_bytes()).map_err(|e| e.to_string())?;
+        Ok(hash.to_string())
+    }
+
+    /// Whether `password` is the one `hash` was made from.
+    pub fn verify(password: &str, hash: &str) -> bool {
+        PasswordVerifier::<str>::verify_password(&Argon2::default(), password.as_bytes(), hash).is_ok()
+    }
+
+    /// A hash no password is known to match, checked against when the user does not exist.
+    pub fn decoy_hash() -> &'static str {
+        static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        DECOY.get_or_init(|| hash(&dragnet_store::new_token()).unwrap_or_default())
+    }
+
+    /// The rules a new password must meet.
+    pub fn acceptable(password: &str) -> Result<(), &'static str> {
+        if password.chars().count() < 12 {
+            return Err("at least 12 characters");
+        }
+        if password.chars().count() > 200 {
+            return Err("at most 200 characters");
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,386 @@
+//! The reviewer's pages: the queue by risk, a request with the check's findings beside it (their
+//! evidence marked in the summary of facts), and the decision form with the four-eyes rule.
+
+use askama::Template;
+use axum::Form;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use dragnet_domain::{NoticeState, Role};
+use dragnet_store::{Decision, DecisionOutcome, QueueEntry, Recommendation, RequestRecord};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{Frame, check_csrf, error_page, page, redirect, require};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/review", get(queue))
+        .route("/review/{id}", get(request_page))
+        .route("/review/{id}/decision", post(decide))
+}
+
+/// The recommendation's word and the badge's class.
+fn badge(recommendation: Option<Recommendation>) -> (&'static str, &'static str) {
+    match recommendation {
+        Some(Recommendation::Refuse) => ("rec.refuse", "refuse"),
+        Some(Recommendation::Review) => ("rec.review", "review"),
+        Some(Recommendation::Clear) => ("rec.clear", "clear"),
+        Some(Recommendation::Incomplete) | None => ("rec.incomplete", "incomplete"),
+    }
+}
+
+/// One line of the queue, ready to show.
+struct QueueRow {
+    id: i64,
+    kind: String,
+    requested_by: String,
+    reference: String,
+    subjects: String,
+    recommendation: &'static str,
+    class: &'static str,
+    submitted: String,
+}
+
+#[derive(Template)]
+#[template(path = "queue.html")]
+struct QueuePage {
+    frame: Frame,
+    rows: Vec<QueueRow>,
+}
+
+fn date_time(at: time::OffsetDateTime) -> String {
+    format!("{} {:02}:{:02} UTC", at.date(), at.hour(), at.minute())
+}
+
+async fn queue(State(state): State<AppState>, frame: Frame) -> Response {
+    let user = match require(&frame, &[Role::Reviewer, Role::Supervisor]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    let entries: Vec<QueueEntry> = match state.store.review_queue(&user.actor, 200).await {
+        Ok(entries) => entries,
+        Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    };
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            let (word, class) = badge(Some(entry.recommendation));
+            let names: Vec<&str> = entry.notices.iter().map(|n| n.subject_name.as_str()).collect();
+            let subjects = match names.len() {
+                0..=3 => names.join("; "),
+                n => format!("{}; … (+{})", names[..2].join("; "), n - 2),
+            };
+            QueueRow {
+                id: entry.request_id,
+                kind: entry.kind.as_str().to_string(),
+                requested_by: entry.requested_by,
+                reference: entry.reference.unwrap_or_default(),
+                subjects,
+                recommendation: frame.t(word),
+                class,
+                submitted: date_time(entry.submitted_at),
+            }
+        })
+        .collect();
+    page(&frame, &QueuePage { frame: frame.clone(), rows })
+}
+
+/// A piece of the summary of facts: marked where a finding quotes it as evidence.
+struct Piece {
+    text: String,
+    marked: bool,
+}
+
+/// The phrases findings quote as evidence (between “ and ”).
+fn quoted(messages: &[String]) -> Vec<String> {
+    let mut phrases: Vec<String> = Vec::new();
+    for message in messages {
+        let mut rest = message.as_str();
+        while let Some(start) = rest.find('“') {
+            let after = &rest[start + '“'.len_utf8()..];
+            let Some(end) = after.find('”') else { break };
+            let phrase = after[..end].trim();
+            if phrase.chars().count() >= 3 && !phrases.iter().any(|p| p == phrase) {
+                phrases.push(phrase.to_string());
+            }
+            rest = &after[end..];
+        }
+    }
+    phrases
+}
+
+/// `text` cut into pieces, those matching a phrase (ignoring case) marked.
+fn mark(text: &str, phrases: &[String]) -> Vec<Piece> {
+    let lower = text.to_lowercase();
+    // Lower-casing may change byte lengths outside ASCII; then mark nothing rather than cut wrongly.
+    if lower.len() != text.len() {
+        return vec![Piece { text: text.to_string(), marked: false }];
+    }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for phrase in phrases {
+        let needle = phrase.to_lowercase();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(&needle) {
+            let start = from + at;
+            spans.push((start, start + needle.len()));
+            from = start + needle.len();
+        }
+    }
+    spans.sort();
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (start, end) in spans {
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            pieces.push(Piece { text: text[at..start].to_string(), marked: false });
+        }
+        pieces.push(Piece { text: text[start..end].to_string(), marked: true });
+        at = end;
+    }
+    if at < text.len() {
+        pieces.push(Piece { text: text[at..].to_string(), marked: false });
+    }
+    pieces
+}
+
+struct FindingRow {
+    rule: String,
+    basis: String,
+    severity: String,
+    message: String,
+}
+
+struct SubjectBlock {
+    notice: String,
+    name: String,
+    born: String,
+    nationalities: String,
+    state: String,
+    recommendation: &'static str,
+    class: &'static str,
+    in_review: bool,
+    findings: Vec<FindingRow>,
+}
+
+struct ChargeRow {
+    title: String,
+    law: String,
+}
+
+#[derive(Template)]
+#[template(path = "review_request.html")]
+struct RequestPage {
+    frame: Frame,
+    id: i64,
+    kind: String,
+    requested_by: String,
+    reference: String,
+    summary: Vec<Piece>,
+    offence_place: String,
+    charges: Vec<ChargeRow>,
+    warrant: String,
+    subjects: Vec<SubjectBlock>,
+    any_in_review: bool,
+    four_eyes: bool,
+    done: bool,
+    problem: Option<String>,
+}
+
+fn findings_of(report: Option<&Value>) -> Vec<FindingRow> {
+    report
+        .and_then(|r| r["findings"].as_array())
+        .map(|findings| {
+            findings
+                .iter()
+                .map(|f| FindingRow {
+                    rule: f["rule"].as_str().unwrap_or("").to_string(),
+                    basis: f["basis"].as_str().unwrap_or("").to_string(),
+                    severity: f["severity"].as_str().unwrap_or("").to_string(),
+                    message: f["message"].as_str().unwrap_or("").to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn request_view(frame: &Frame, record: RequestRecord, done: bool, problem: Option<String>) -> RequestPage {
+    let request = &record.request;
+    let as_text = |value: Value| value.as_str().map(str::to_string).unwrap_or_default();
+    let subjects: Vec<SubjectBlock> = record
+        .notices
+        .iter()
+        .enumerate()
+        .map(|(i, notice)| {
+            let person = request.subjects.get(i);
+            let (word, class) = badge(notice.recommendation);
+            SubjectBlock {
+                notice: notice.id.to_string(),
+                name: notice.subject_name.clone(),
+                born: person.and_then(|p| p.date_of_birth).map(|d| d.to_string()).unwrap_or_default(),
+                nationalities: person
+                    .map(|p| p.nationalities.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", "))
+                    .unwrap_or_default(),
+                state: notice.state.as_str().replace('_', " "),
+                recommendation: frame.t(word),
+                class,
+                in_review: notice.state == NoticeState::InReview,
+                findings: findings_of(notice.report.as_ref()),
+            }
+        })
+        .collect();
+    let messages: Vec<String> = subjects.iter().flat_map(|s| s.findings.iter().map(|f| f.message.clone())).collect();
+    let offence = serde_json::to_value(&request.offence).unwrap_or_default();
+    let judicial = serde_json::to_value(&request.judicial).unwrap_or_default();
+    let warrant = &judicial["warrant"];
+    let four_eyes = record
+        .notices
+        .iter()
+        .any(|n| n.state == NoticeState::InReview && n.recommendation == Some(Recommendation::Refuse));
+    RequestPage {
+        frame: frame.clone(),
+        id: record.request_id,
+        kind: request.kind.as_str().to_string(),
+        requested_by: request.requested_by.to_string(),
+        reference: request.reference.clone().unwrap_or_default(),
+        summary: mark(&as_text(offence["summary"].clone()), &quoted(&messages)),
+        offence_place: [as_text(offence["place"].clone()), as_text(offence["date"].clone())]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        charges: serde_json::to_value(&request.charges)
+            .unwrap_or_default()
+            .as_array()
+            .map(|charges| {
+                charges
+                    .iter()
+                    .map(|c| ChargeRow { title: as_text(c["title"].clone()), law: as_text(c["law"].clone()) })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        warrant: [
+            as_text(warrant["reference"].clone()),
+            as_text(warrant["authority"].clone()),
+            as_text(warrant["issued_on"].clone()),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", "),
+        any_in_review: subjects.iter().any(|s| s.in_review),
+        subjects,
+        four_eyes,
+        done,
+        problem,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct DecidedQuery {
+    decided: Option<String>,
+}
+
+async fn request_page(
+    State(state): State<AppState>,
+    frame: Frame,
+    Path(id): Path<String>,
+    Query(query): Query<DecidedQuery>,
+) -> Response {
+    let user = match require(&frame, &[Role::Reviewer, Role::Supervisor]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
+        return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+    };
+    match state.store.read_request(&user.actor, id).await {
+        Ok(record) => {
+            let done = query.decided.is_some();
+            page(&frame, &request_view(&frame, record, done, None))
+        }
+        Err(dragnet_store::StoreError::RequestNotFound(_)) => error_page(frame.lang, StatusCode::NOT_FOUND, ""),
+        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct DecisionForm {
+    csrf: String,
+    decision: String,
+    reason: String,
+}
+
+/// `POST /review/{id}/decision`: the same decision as the API's, then back to the request.
+async fn decide(
+    State(state): State<AppState>,
+    frame: Frame,
+    Path(id): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> Response {
+    let user = match require(&frame, &[Role::Reviewer]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    if let Err(refused) = check_csrf(&user, &form.csrf, frame.lang) {
+        return refused.into_response();
+    }
+    let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
+        return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+    };
+    let decision = Decision::parse(&form.decision);
+    let reason = form.reason.trim();
+    let problem = match decision {
+        None => Some("decision: one of publish, refuse, request_information".to_string()),
+        Some(_) if reason.is_empty() || reason.chars().count() > 4000 => {
+            Some("reason: a reason of 1 to 4,000 characters is kept on the record".to_string())
+        }
+        Some(decision) => match state.store.decide(&user.actor, id, decision, reason, None).await {
+            Ok(outcomes) => {
+                for outcome in &outcomes {
+                    if let DecisionOutcome::Moved { notice, state: NoticeState::Published } = outcome
+                        && let Err(err) = state.screening.refresh(state.store.as_ref(), *notice).await
+                    {
+                        return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string());
+                    }
+                }
+                return redirect(&format!("/review/{id}?lang={}&decided=1", frame.lang.code()));
+            }
+            Err(err @ dragnet_store::StoreError::SameReviewer(_))
+            | Err(err @ dragnet_store::StoreError::NothingToDo { .. }) => Some(err.to_string()),
+            Err(dragnet_store::StoreError::RequestNotFound(_)) => {
+                return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+            }
+            Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+        },
+    };
+    match state.store.read_request(&user.actor, id).await {
+        Ok(record) => {
+            let mut response = page(&frame, &request_view(&frame, record, false, problem));
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        }
+        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_evidence_is_marked_in_the_summary() {
+        let phrases = quoted(&["the summary describes a military operation (“drone strike”)".to_string()]);
+        assert_eq!(phrases, ["drone strike"]);
+        let pieces = mark("A Drone strike killed him; another drone strike followed.", &phrases);
+        let marked: Vec<&str> = pieces.iter().filter(|p| p.marked).map(|p| p.text.as_str()).collect();
+        assert_eq!(marked, ["Drone strike", "drone strike"]);
+        let whole: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(whole, "A Drone strike killed him; another drone strike followed.");
+    }
+}

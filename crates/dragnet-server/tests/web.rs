@@ -1,0 +1,288 @@
+//! The web pages through the real router and a real SQLite store: signing in and out, CSRF, the
+//! reviewer's queue and request page with the check's findings, a decision, escaping, the four
+//! languages and their catalogue.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use dragnet_domain::{Actor, Grant, MemberCountry, Role, UserName};
+use dragnet_server::web::{Lang, i18n};
+use dragnet_server::{AppState, router};
+use dragnet_store::sqlite::SqliteStore;
+use dragnet_store::{Clock, Store};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+struct Site {
+    app: axum::Router,
+    store: Arc<dyn Store>,
+    _dir: tempfile::TempDir,
+}
+
+struct Page {
+    status: StatusCode,
+    location: String,
+    cookies: Vec<String>,
+    html: String,
+}
+
+impl Page {
+    /// A cookie the answer sets, as `name=value`.
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies
+            .iter()
+            .filter_map(|c| c.split(';').next())
+            .find(|c| c.starts_with(&format!("{name}=")))
+            .map(str::to_string)
+    }
+
+    /// The value of a hidden field.
+    fn field(&self, name: &str) -> String {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self.html.find(&marker).unwrap_or_else(|| panic!("no field {name}")) + marker.len();
+        self.html[start..].split('"').next().unwrap().to_string()
+    }
+}
+
+fn case(name: &str) -> Value {
+    let path =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev").join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+impl Site {
+    async fn new() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn Store> =
+            Arc::new(SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap());
+        let state = AppState::load(store.clone(), dragnet_review::Policy::built_in()).await.unwrap();
+        Site { app: router(state), store, _dir: dir }
+    }
+
+    async fn user(&self, name: &str, role: Role, country: Option<&str>, password: &str) -> String {
+        let admin = Actor::system("test", None);
+        let user = UserName::parse(name).unwrap();
+        let grant = Grant::new(role, country.map(|c| MemberCountry::parse(c).unwrap())).unwrap();
+        self.store.create_user(&admin, &user, grant).await.unwrap();
+        let hash = dragnet_server::web::passwords::hash(password).unwrap();
+        self.store.set_password(&admin, &user, &hash).await.unwrap();
+        self.store.create_token(&admin, &user, "test").await.unwrap()
+    }
+
+    async fn send(&self, request: Request<Body>) -> Page {
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let header =
+            |name| response.headers().get(name).map(|v: &axum::http::HeaderValue| v.to_str().unwrap().to_string());
+        let location = header("location").unwrap_or_default();
+        let cookies =
+            response.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        Page { status, location, cookies, html: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    async fn get(&self, path: &str, cookie: &str) -> Page {
+        self.send(Request::get(path).header("cookie", cookie).body(Body::empty()).unwrap()).await
+    }
+
+    async fn post_form(&self, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Page {
+        let body: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        let request = Request::post(path)
+            .header("cookie", cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body.join("&")))
+            .unwrap();
+        self.send(request).await
+    }
+
+    async fn api(&self, path: &str, token: &str, body: &Value) -> Value {
+        let request = Request::post(path)
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    /// Signs in through the form; answers the session cookie as `name=value`.
+    async fn sign_in(&self, name: &str, password: &str) -> String {
+        let form = self.get("/sign-in", "").await;
+        let pre = form.cookie("dragnet_sign_in").unwrap();
+        let csrf = form.field("csrf");
+        let signed = self.post_form("/sign-in", &pre, &[("name", name), ("password", password), ("csrf", &csrf)]).await;
+        assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.html);
+        signed.cookie("dragnet_session").expect("a session cookie")
+    }
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b' ' => "+".to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn signing_in_checks_the_password_and_the_form_token() {
+    let site = Site::new().await;
+    site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let form = site.get("/sign-in", "").await;
+    assert_eq!(form.status, StatusCode::OK);
+    let pre = form.cookie("dragnet_sign_in").unwrap();
+    let setting = form.cookies.iter().find(|c| c.starts_with("dragnet_sign_in=")).unwrap();
+    assert!(setting.contains("HttpOnly") && setting.contains("SameSite=Strict"), "{setting}");
+    let csrf = form.field("csrf");
+
+    let wrong =
+        site.post_form("/sign-in", &pre, &[("name", "reviewer.one"), ("password", "wrong"), ("csrf", &csrf)]).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.html.contains("do not match") && wrong.cookie("dragnet_session").is_none(), "{}", wrong.html);
+    let nobody = site.post_form("/sign-in", &pre, &[("name", "nobody"), ("password", "x"), ("csrf", &csrf)]).await;
+    assert_eq!(nobody.status, StatusCode::UNAUTHORIZED);
+    let forged = site
+        .post_form("/sign-in", "", &[("name", "reviewer.one"), ("password", "correct horse battery"), ("csrf", &csrf)])
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN, "a form posted from elsewhere lacks the cookie");
+
+    let session = site.sign_in("reviewer.one", "correct horse battery").await;
+    let home = site.get("/", &session).await;
+    assert_eq!(
+        (home.status, home.location.as_str()),
+        (StatusCode::SEE_OTHER, "/review"),
+        "a reviewer lands on the queue"
+    );
+    let queue = site.get("/review", &session).await;
+    assert_eq!(queue.status, StatusCode::OK);
+    let token = queue.field("csrf");
+
+    // Signing out ends the session in the store: the old cookie opens nothing.
+    assert_eq!(site.post_form("/sign-out", &session, &[("csrf", "forged")]).await.status, StatusCode::FORBIDDEN);
+    let out = site.post_form("/sign-out", &session, &[("csrf", &token)]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(site.get("/review", &session).await.status, StatusCode::SEE_OTHER);
+    let actions: Vec<String> = site.store.audit_records(0, 100).await.unwrap().into_iter().map(|r| r.action).collect();
+    assert!(actions.contains(&"session.start".to_string()) && actions.contains(&"session.end".to_string()));
+}
+
+#[tokio::test]
+async fn a_reviewer_refuses_the_seed_request_from_its_page() {
+    let site = Site::new().await;
+    let bureau = site.user("ncb.ir", Role::BureauOfficer, Some("IR"), "a bureau password").await;
+    site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    site.user("border.de", Role::Screener, Some("DE"), "a border password").await;
+    let created = site.api("/api/v1/requests", &bureau, &case("01-seed-head-of-state-drone-strike.json")).await;
+    let id = created["request_id"].as_i64().unwrap();
+    site.api(&format!("/api/v1/requests/{id}/submit"), &bureau, &json!({})).await;
+
+    let session = site.sign_in("reviewer.one", "correct horse battery").await;
+    let queue = site.get("/review", &session).await;
+    assert!(queue.html.contains(&format!("/review/{id}")) && queue.html.contains("badge refuse"), "{}", queue.html);
+    let page = site.get(&format!("/review/{id}"), &session).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.html.contains("art3.immunity") && page.html.contains("Constitution art. 3"), "{}", page.html);
+    assert!(page.html.contains("<mark>drone strike</mark>"), "the evidence is marked in the summary");
+    assert!(page.html.contains("second, different reviewer"), "the four-eyes rule is shown");
+
+    let csrf = page.field("csrf");
+    let path = format!("/review/{id}/decision");
+    let reason = "Art. 3: a military operation ordered by a serving head of state.";
+    let forged = site.post_form(&path, &session, &[("csrf", "x"), ("decision", "refuse"), ("reason", reason)]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let blank = site.post_form(&path, &session, &[("csrf", &csrf), ("decision", "refuse"), ("reason", " ")]).await;
+    assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = site.post_form(&path, &session, &[("csrf", &csrf), ("decision", "refuse"), ("reason", reason)]).await;
+    assert_eq!(refused.status, StatusCode::SEE_OTHER, "{}", refused.html);
+    let after = site.get(&refused.location, &session).await;
+    assert!(after.html.contains("Decision recorded") && after.html.contains("refused"), "{}", after.html);
+    assert!(site.get("/review", &session).await.html.contains("Nothing is waiting"));
+
+    // A border officer has no business here.
+    let border = site.sign_in("border.de", "a border password").await;
+    assert_eq!(site.get(&format!("/review/{id}"), &border).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn names_are_shown_as_text_never_as_markup() {
+    let site = Site::new().await;
+    let bureau = site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let mut request = case("02-ordinary-murder.json");
+    request["subjects"][0]["family_name"] = json!("<script>alert(1)</script>");
+    request["offence"]["summary"] = json!("He wrote \"<img src=x onerror=alert(2)>\" & fled on 3 March 2026 in Lyon.");
+    let created = site.api("/api/v1/requests", &bureau, &request).await;
+    let id = created["request_id"].as_i64().expect("created");
+    site.api(&format!("/api/v1/requests/{id}/submit"), &bureau, &json!({})).await;
+    let session = site.sign_in("reviewer.one", "correct horse battery").await;
+    for path in ["/review".to_string(), format!("/review/{id}")] {
+        let page = site.get(&path, &session).await;
+        assert!(!page.html.contains("<script>alert(1)</script>"), "{path}: {}", page.html);
+        assert!(!page.html.contains("<img src=x"), "{path}");
+        assert!(
+            page.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || page.html.contains("&#60;script"),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_speak_four_languages_and_arabic_reads_right_to_left() {
+    let site = Site::new().await;
+    site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let session = site.sign_in("reviewer.one", "correct horse battery").await;
+    for (lang, title) in [
+        ("en", "Requests waiting"),
+        ("fr", "Demandes en attente"),
+        ("es", "Solicitudes pendientes"),
+        ("ar", "طلبات بانتظار"),
+    ] {
+        let page = site.get(&format!("/review?lang={lang}"), &session).await;
+        assert!(page.html.contains(&format!("lang=\"{lang}\"")), "{lang}");
+        assert!(page.html.contains(title), "{lang}: {}", page.html);
+        assert_eq!(page.html.contains("dir=\"rtl\""), lang == "ar");
+        assert!(page.cookie("dragnet_lang").is_some_and(|c| c.ends_with(lang)), "the choice is remembered");
+    }
+    let remembered = site.get("/review", &format!("{session}; dragnet_lang=fr")).await;
+    assert!(remembered.html.contains("Demandes en attente"));
+    let request = Request::get("/sign-in").header("accept-language", "es-ES,es;q=0.9,en;q=0.5").body(Body::empty());
+    assert!(site.send(request.unwrap()).await.html.contains("Iniciar sesión"), "Accept-Language is heard");
+}
+
+/// Every key a template or the code asks for is in the catalogue, in all four languages.
+#[test]
+fn the_catalogue_has_every_key_in_every_language() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = String::new();
+    for folder in ["templates", "src/web"] {
+        for entry in std::fs::read_dir(dir.join(folder)).unwrap() {
+            sources.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+    }
+    let mut keys: Vec<String> = sources
+        .split("t(\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|key| key.contains('.') && !key.contains(' '))
+        .map(str::to_string)
+        .collect();
+    for role in
+        ["bureau_officer", "reviewer", "supervisor", "screener", "auditor", "administrator", "data_protection_officer"]
+    {
+        keys.push(format!("role.{role}"));
+    }
+    for key in ["rec.refuse", "rec.review", "rec.clear", "rec.incomplete", "sign_in.failed", "sign_in.expired"] {
+        keys.push(key.to_string());
+    }
+    assert!(keys.len() > 30, "{keys:?}");
+    for key in &keys {
+        let entry =
+            i18n::MESSAGES.iter().find(|(k, _)| k == key).unwrap_or_else(|| panic!("{key} is not in the catalogue"));
+        assert!(entry.1.iter().all(|words| !words.trim().is_empty()), "{key} lacks a language");
+    }
+    assert_eq!(Lang::Ar.t("nav.sign_out"), "تسجيل الخروج");
+}
