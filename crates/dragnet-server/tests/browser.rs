@@ -1,0 +1,177 @@
+//! The pages in a real headless Chromium (Debian's `chromium` and `chromium-driver`, which `.ci/run`
+//! installs), driven over WebDriver: a reviewer signs in and refuses the request that started this
+//! project, its art. 3 finding on screen, in each of the four languages. Screenshots of every page
+//! go to `target/screenshots/`, the tests' artefacts.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use dragnet_domain::{Actor, Grant, MemberCountry, Role, UserName, parse_request};
+use dragnet_server::AppState;
+use dragnet_store::sqlite::SqliteStore;
+use dragnet_store::{Clock, Recommendation, Store, SubjectCheck};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// chromedriver on a free port, stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The driver, or `None` (with a message) where Chromium is not installed outside CI.
+fn driver() -> Option<Driver> {
+    let path = std::env::var("DRAGNET_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    if !std::path::Path::new(&path).exists() {
+        assert!(std::env::var_os("CI").is_none(), "{path} is missing: CI installs chromium-driver");
+        eprintln!("{path} is missing: install chromium and chromium-driver to run the browser tests");
+        return None;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new(path)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    Some(Driver { child, port })
+}
+
+async fn browser(driver: &Driver) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    let chromium = std::env::var("DRAGNET_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({"binary": chromium, "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+            "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en"]}),
+    );
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    for _ in 0..100 {
+        match ClientBuilder::new(connector.clone())
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+        {
+            Ok(client) => return client,
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    panic!("chromedriver did not answer");
+}
+
+fn screenshots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn snap(client: &Client, name: &str) {
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(screenshots().join(format!("{name}.png")), png).unwrap();
+}
+
+/// The real server on a random port with a reviewer and the request that started this project,
+/// submitted once per language so that each run has one to refuse.
+async fn server(requests: usize) -> (SocketAddr, Arc<dyn Store>, Vec<i64>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store: Arc<dyn Store> =
+        Arc::new(SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap());
+    let admin = Actor::system("test", None);
+    let reviewer = UserName::parse("reviewer.one").unwrap();
+    store.create_user(&admin, &reviewer, Grant::new(Role::Reviewer, None).unwrap()).await.unwrap();
+    let hash = dragnet_server::web::passwords::hash("correct horse battery").unwrap();
+    store.set_password(&admin, &reviewer, &hash).await.unwrap();
+    let bureau_name = UserName::parse("ncb.ir").unwrap();
+    let grant = Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("IR").unwrap())).unwrap();
+    store.create_user(&admin, &bureau_name, grant).await.unwrap();
+    let bureau = Actor::user(&bureau_name, &grant);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/compliance-dev/01-seed-head-of-state-drone-strike.json");
+    let request = parse_request(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let policy = dragnet_review::Policy::built_in();
+    let mut ids = Vec::new();
+    for _ in 0..requests {
+        let stored = store.create_drafts(&bureau, &request).await.unwrap();
+        let report = dragnet_review::check(&request, &policy);
+        let checks: Vec<SubjectCheck> = stored
+            .notice_ids
+            .iter()
+            .zip(&report.subjects)
+            .map(|(id, subject)| SubjectCheck {
+                notice_id: *id,
+                recommendation: Recommendation::parse(subject.recommendation.as_str()).unwrap(),
+                report: serde_json::to_value(subject).unwrap(),
+            })
+            .collect();
+        store.submit_request(&bureau, stored.request_id, &checks).await.unwrap();
+        ids.push(stored.request_id);
+    }
+    let state = AppState::load(store.clone(), policy).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(dragnet_server::serve(listener, state, std::future::pending()));
+    (address, store, ids, dir)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewer_refuses_the_seed_request_in_each_language() {
+    let Some(driver) = driver() else { return };
+    let (address, store, ids, _dir) = server(4).await;
+    let client = browser(&driver).await;
+    let base = format!("http://{address}");
+    let reasons = [
+        ("en", "Refused: a military operation ordered by a serving head of state (art. 3)."),
+        ("fr", "Refusée : opération militaire ordonnée par un chef d’État en exercice (art. 3)."),
+        ("es", "Rechazada: operación militar ordenada por un jefe de Estado en funciones (art. 3)."),
+        ("ar", "مرفوض: عملية عسكرية أمر بها رئيس دولة في منصبه (المادة 3)."),
+    ];
+    for ((lang, reason), id) in reasons.into_iter().zip(ids) {
+        client.goto(&format!("{base}/sign-in?lang={lang}")).await.unwrap();
+        let html = client.find(Locator::Css("html")).await.unwrap();
+        assert_eq!(html.attr("lang").await.unwrap().as_deref(), Some(lang));
+        assert_eq!(html.attr("dir").await.unwrap().as_deref(), Some(if lang == "ar" { "rtl" } else { "ltr" }));
+        snap(&client, &format!("sign-in-{lang}")).await;
+        client.find(Locator::Id("name")).await.unwrap().send_keys("reviewer.one").await.unwrap();
+        client.find(Locator::Id("password")).await.unwrap().send_keys("correct horse battery").await.unwrap();
+        client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+
+        // Signed in, the reviewer lands on the queue: the refusal recommendation first.
+        let row = client.wait().for_element(Locator::Css(&format!("a[href^='/review/{id}']"))).await.unwrap();
+        snap(&client, &format!("queue-{lang}")).await;
+        row.click().await.unwrap();
+        let findings = client.wait().for_element(Locator::Css(".findings")).await.unwrap();
+        let text = findings.text().await.unwrap();
+        assert!(text.contains("art3.immunity") && text.contains("art3.military_operation"), "{text}");
+        let marked = client.find(Locator::Css(".summary mark")).await.unwrap().text().await.unwrap();
+        assert!(marked.to_lowercase().contains("drone strike"), "{marked}");
+        snap(&client, &format!("request-{lang}")).await;
+
+        client.find(Locator::Css("input[value=refuse]")).await.unwrap().click().await.unwrap();
+        client.find(Locator::Id("reason")).await.unwrap().send_keys(reason).await.unwrap();
+        client.find(Locator::Css("textarea + button[type=submit]")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
+        snap(&client, &format!("refused-{lang}")).await;
+
+        client.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Id("password")).await.unwrap();
+    }
+    client.close().await.unwrap();
+
+    // Each refusal is on the record with the reason typed into the page.
+    let records = store.audit_records(0, 1000).await.unwrap();
+    let decisions: Vec<&str> =
+        records.iter().filter(|r| r.action == "notice.decision.refuse").filter_map(|r| r.reason.as_deref()).collect();
+    for (_, reason) in reasons {
+        assert!(decisions.contains(&reason), "{reason} not on the record: {decisions:?}");
+    }
+}
