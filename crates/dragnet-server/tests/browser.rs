@@ -1,6 +1,7 @@
 //! The pages in a real headless Chromium (Debian's `chromium` and `chromium-driver`, which `.ci/run`
-//! installs), driven over WebDriver: a reviewer signs in and refuses the request that started this
-//! project, its art. 3 finding on screen, in each of the four languages. Screenshots of every page
+//! installs), driven over WebDriver, in each of the four languages: a reviewer signs in and refuses
+//! the request that started this project, its art. 3 finding on screen; a border officer finds an
+//! ordinary published notice and confirms the traveller as located. Screenshots of every page
 //! go to `target/screenshots/`, the tests' artefacts.
 
 use std::net::SocketAddr;
@@ -80,9 +81,21 @@ async fn snap(client: &Client, name: &str) {
     std::fs::write(screenshots().join(format!("{name}.png")), png).unwrap();
 }
 
-/// The real server on a random port with a reviewer and the request that started this project,
-/// submitted once per language so that each run has one to refuse.
-async fn server(requests: usize) -> (SocketAddr, Arc<dyn Store>, Vec<i64>, tempfile::TempDir) {
+/// The world of a story, on the real server on a random port.
+struct World {
+    address: SocketAddr,
+    store: Arc<dyn Store>,
+    /// The seed requests waiting for review.
+    requests: Vec<i64>,
+    /// The ordinary notice published before the server started, if asked for.
+    published: Option<String>,
+    _dir: tempfile::TempDir,
+}
+
+/// A reviewer, a border officer, `requests` copies of the request that started this project
+/// submitted (one per language, so that each run has one to refuse), and, if `ordinary`, the
+/// ordinary murder case published; then the server, its screening index loaded.
+async fn server(requests: usize, ordinary: bool) -> World {
     let dir = tempfile::tempdir().unwrap();
     let store: Arc<dyn Store> =
         Arc::new(SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap());
@@ -91,6 +104,11 @@ async fn server(requests: usize) -> (SocketAddr, Arc<dyn Store>, Vec<i64>, tempf
     store.create_user(&admin, &reviewer, Grant::new(Role::Reviewer, None).unwrap()).await.unwrap();
     let hash = dragnet_server::web::passwords::hash("correct horse battery").unwrap();
     store.set_password(&admin, &reviewer, &hash).await.unwrap();
+    let screener = UserName::parse("border.de").unwrap();
+    let grant = Grant::new(Role::Screener, Some(MemberCountry::parse("DE").unwrap())).unwrap();
+    store.create_user(&admin, &screener, grant).await.unwrap();
+    let hash = dragnet_server::web::passwords::hash("a border password").unwrap();
+    store.set_password(&admin, &screener, &hash).await.unwrap();
     let bureau_name = UserName::parse("ncb.ir").unwrap();
     let grant = Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("IR").unwrap())).unwrap();
     store.create_user(&admin, &bureau_name, grant).await.unwrap();
@@ -116,17 +134,20 @@ async fn server(requests: usize) -> (SocketAddr, Arc<dyn Store>, Vec<i64>, tempf
         store.submit_request(&bureau, stored.request_id, &checks).await.unwrap();
         ids.push(stored.request_id);
     }
+    let published = if ordinary { Some(publish_ordinary(store.as_ref()).await) } else { None };
     let state = AppState::load(store.clone(), policy).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(dragnet_server::serve(listener, state, std::future::pending()));
-    (address, store, ids, dir)
+    World { address, store, requests: ids, published, _dir: dir }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reviewer_refuses_the_seed_request_in_each_language() {
     let Some(driver) = driver() else { return };
-    let (address, store, ids, _dir) = server(4).await;
+    // Kept whole: its temporary folder holds the database until the story ends.
+    let world = server(4, false).await;
+    let (address, store, ids) = (world.address, world.store.clone(), world.requests.clone());
     let client = browser(&driver).await;
     let base = format!("http://{address}");
     let reasons = [
@@ -174,4 +195,70 @@ async fn a_reviewer_refuses_the_seed_request_in_each_language() {
     for (_, reason) in reasons {
         assert!(decisions.contains(&reason), "{reason} not on the record: {decisions:?}");
     }
+}
+
+/// Publishes the ordinary murder case from France, as a bureau and a reviewer would.
+async fn publish_ordinary(store: &dyn Store) -> String {
+    let admin = Actor::system("test", None);
+    let name = UserName::parse("ncb.fr").unwrap();
+    let grant = Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("FR").unwrap())).unwrap();
+    store.create_user(&admin, &name, grant).await.unwrap();
+    let bureau = Actor::user(&name, &grant);
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev/02-ordinary-murder.json");
+    let request = parse_request(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let stored = store.create_drafts(&bureau, &request).await.unwrap();
+    let checks = vec![SubjectCheck {
+        notice_id: stored.notice_ids[0],
+        recommendation: Recommendation::Clear,
+        report: json!({"findings": []}),
+    }];
+    store.submit_request(&bureau, stored.request_id, &checks).await.unwrap();
+    let reviewer = Actor::user(&UserName::parse("reviewer.one").unwrap(), &Grant::new(Role::Reviewer, None).unwrap());
+    store
+        .decide(&reviewer, stored.request_id, dragnet_store::Decision::Publish, "ordinary-law crime", None)
+        .await
+        .unwrap();
+    stored.notice_ids[0].to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_language() {
+    let Some(driver) = driver() else { return };
+    let world = server(0, true).await;
+    let (address, store, notice) = (world.address, world.store.clone(), world.published.clone().unwrap());
+    let client = browser(&driver).await;
+    let base = format!("http://{address}");
+    for lang in ["en", "fr", "es", "ar"] {
+        client.goto(&format!("{base}/sign-in?lang={lang}")).await.unwrap();
+        client.find(Locator::Id("name")).await.unwrap().send_keys("border.de").await.unwrap();
+        client.find(Locator::Id("password")).await.unwrap().send_keys("a border password").await.unwrap();
+        client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Id("date_of_birth")).await.unwrap();
+        client.find(Locator::Id("name")).await.unwrap().send_keys("Luca Marchetti").await.unwrap();
+        client.find(Locator::Id("date_of_birth")).await.unwrap().send_keys("1988-03-11").await.unwrap();
+        snap(&client, &format!("screening-form-{lang}")).await;
+        client.find(Locator::Css("form.grid button[type=submit]")).await.unwrap().click().await.unwrap();
+        let hit = client.wait().for_element(Locator::Css("article.hit")).await.unwrap();
+        let text = hit.text().await.unwrap();
+        assert!(text.contains(&notice) && text.contains("MARCHETTI"), "{text}");
+        snap(&client, &format!("screening-hit-{lang}")).await;
+        hit.find(Locator::Css("input[name=place]")).await.unwrap().send_keys("Frankfurt, gate B12").await.unwrap();
+        hit.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
+        let done = client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
+        assert!(done.text().await.unwrap().contains(&notice));
+        snap(&client, &format!("screening-located-{lang}")).await;
+        client.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Id("password")).await.unwrap();
+    }
+    client.close().await.unwrap();
+
+    // The requesting bureau was told each time, by the border post that found the person.
+    let bureau = Actor::user(
+        &UserName::parse("ncb.fr").unwrap(),
+        &Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("FR").unwrap())).unwrap(),
+    );
+    let told = store.notifications(&bureau, "FR", 0, 100).await.unwrap();
+    assert_eq!(told.len(), 4);
+    assert!(told.iter().all(|n| n.located_in == "DE" && n.place.as_deref() == Some("Frankfurt, gate B12")));
 }

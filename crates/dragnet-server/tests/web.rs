@@ -286,3 +286,37 @@ fn the_catalogue_has_every_key_in_every_language() {
     }
     assert_eq!(Lang::Ar.t("nav.sign_out"), "تسجيل الخروج");
 }
+
+#[tokio::test]
+async fn the_border_page_screens_names_fields_and_keeps_to_its_roles() {
+    let site = Site::new().await;
+    site.user("border.de", Role::Screener, Some("DE"), "a border password").await;
+    site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let reviewer = site.sign_in("reviewer.one", "correct horse battery").await;
+    assert_eq!(site.get("/screening", &reviewer).await.status, StatusCode::FORBIDDEN, "reviewers do not screen");
+    let border = site.sign_in("border.de", "a border password").await;
+    let home = site.get("/", &border).await;
+    assert_eq!(home.location, "/screening", "a border officer lands on the screening form");
+    let form = site.get("/screening", &border).await;
+    let csrf = form.field("csrf");
+    let bad = site
+        .post_form(
+            "/screening",
+            &border,
+            &[("csrf", &csrf), ("name", "Luca Marchetti"), ("date_of_birth", "1988-02-30")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("date_of_birth:"), "{}", bad.html);
+    assert!(bad.html.contains("value=\"Luca Marchetti\""), "what was typed is kept");
+    let odd =
+        site.post_form("/screening", &border, &[("csrf", &csrf), ("name", "<b>x</b>"), ("nationality", "ZZ")]).await;
+    assert!(odd.html.contains("nationality:") && !odd.html.contains("<b>x</b>"), "{}", odd.html);
+    let none = site.post_form("/screening", &border, &[("csrf", &csrf), ("name", "Jane Nobody")]).await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert!(none.html.contains("No notice matches"));
+    let forged = site.post_form("/screening", &border, &[("csrf", "x"), ("name", "Jane Nobody")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let records = site.store.audit_records(0, 100).await.unwrap();
+    assert_eq!(records.iter().filter(|r| r.action == "screening.search").count(), 1, "each search is audited");
+}

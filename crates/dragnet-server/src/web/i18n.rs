@@ -220,6 +220,57 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
             "بانتظار مراجع ثانٍ",
         ],
     ),
+    ("nav.screening", ["Screening", "Contrôle", "Control", "التحقق"]),
+    ("screening.title", ["Screen a traveller", "Contrôler un voyageur", "Controlar a un viajero", "التحقق من مسافر"]),
+    (
+        "screening.hint",
+        [
+            "Against every notice in force your country may see; the name in any script.",
+            "Contre toutes les notices en vigueur que votre pays peut voir ; le nom dans n’importe quelle écriture.",
+            "Contra todas las notificaciones vigentes que su país puede ver; el nombre en cualquier escritura.",
+            "مقابل كل النشرات السارية التي يحق لبلدك الاطلاع عليها؛ والاسم بأي كتابة.",
+        ],
+    ),
+    ("screening.name", ["Name", "Nom", "Nombre", "الاسم"]),
+    ("screening.date_of_birth", ["Date of birth", "Date de naissance", "Fecha de nacimiento", "تاريخ الميلاد"]),
+    (
+        "screening.nationality",
+        ["Nationality (ISO code)", "Nationalité (code ISO)", "Nacionalidad (código ISO)", "الجنسية (رمز ISO)"],
+    ),
+    ("screening.document", ["Passport number", "Numéro de passeport", "Número de pasaporte", "رقم جواز السفر"]),
+    ("screening.submit", ["Screen", "Contrôler", "Controlar", "تحقق"]),
+    (
+        "screening.results",
+        ["Possible matches", "Correspondances possibles", "Posibles coincidencias", "التطابقات المحتملة"],
+    ),
+    (
+        "screening.no_hits",
+        [
+            "No notice matches this traveller.",
+            "Aucune notice ne correspond à ce voyageur.",
+            "Ninguna notificación coincide con este viajero.",
+            "لا توجد نشرة تطابق هذا المسافر.",
+        ],
+    ),
+    ("screening.place", ["Where (optional)", "Lieu (facultatif)", "Lugar (opcional)", "المكان (اختياري)"]),
+    (
+        "screening.confirm",
+        [
+            "Confirm: this is the person",
+            "Confirmer : c’est la personne",
+            "Confirmar: es la persona",
+            "تأكيد: هذا هو الشخص",
+        ],
+    ),
+    (
+        "screening.located_done",
+        [
+            "Recorded as located; the requesting bureau has been told:",
+            "Localisation enregistrée ; le bureau requérant a été prévenu :",
+            "Localización registrada; se ha avisado a la oficina solicitante:",
+            "سُجّل تحديد المكان؛ وأُبلغ المكتب الطالب:",
+        ],
+    ),
     ("error.title", ["Something is wrong", "Un problème est survenu", "Algo no va bien", "حدث خطأ"]),
     ("error.not_found", ["Nothing here.", "Rien ici.", "No hay nada aquí.", "لا يوجد شيء هنا."]),
     (

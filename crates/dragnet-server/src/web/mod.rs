@@ -19,6 +19,7 @@ use crate::AppState;
 
 pub mod i18n;
 mod review;
+mod screening;
 
 pub use i18n::Lang;
 
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sign-out", post(sign_out))
         .route("/static/dragnet.css", get(stylesheet))
         .merge(review::routes())
+        .merge(screening::routes())
 }
 
 /// A cookie's value from the request's `Cookie` headers.
@@ -212,6 +214,7 @@ async fn home(frame: Frame) -> Response {
     let Some(user) = &frame.user else { return redirect(&format!("/sign-in?lang={}", frame.lang.code())) };
     match user.user.grant.role() {
         Role::Reviewer | Role::Supervisor => redirect("/review"),
+        Role::Screener => redirect("/screening"),
         _ => page(&frame, &HomePage { frame: frame.clone() }),
     }
 }

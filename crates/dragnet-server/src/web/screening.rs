@@ -1,0 +1,198 @@
+//! The border officer's page: one traveller (a name in any script, date of birth, nationality,
+//! document number) against every notice in force that the officer's country may see, each hit with
+//! its score and why, and the form that confirms a hit as the person (located).
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use dragnet_domain::{CountryCode, NoticeId, Role, parse_person};
+use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::{Frame, check_csrf, error_page, page, require};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/screening", get(form_page).post(search)).route("/screening/located", post(located))
+}
+
+/// Who screens from the pages: border officers, and bureaus for their own checks.
+const SCREENERS: [Role; 2] = [Role::Screener, Role::BureauOfficer];
+
+#[derive(Debug, Default, Deserialize)]
+struct Traveller {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    date_of_birth: String,
+    #[serde(default)]
+    nationality: String,
+    #[serde(default)]
+    document: String,
+}
+
+struct HitRow {
+    id: String,
+    path_id: String,
+    score: String,
+    strength: &'static str,
+    why: String,
+}
+
+#[derive(Template)]
+#[template(path = "screening.html")]
+struct ScreeningPage {
+    frame: Frame,
+    traveller: Traveller,
+    searched: bool,
+    hits: Vec<HitRow>,
+    problem: Option<String>,
+    located: Option<String>,
+    can_locate: bool,
+}
+
+fn screening_page(frame: &Frame, traveller: Traveller, outcome: Outcome) -> Response {
+    let can_locate = frame.is("screener") || frame.is("bureau_officer");
+    let status = if outcome.problem.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let mut response = page(
+        frame,
+        &ScreeningPage {
+            frame: frame.clone(),
+            traveller,
+            searched: outcome.searched,
+            hits: outcome.hits,
+            problem: outcome.problem,
+            located: outcome.located,
+            can_locate,
+        },
+    );
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    response
+}
+
+#[derive(Default)]
+struct Outcome {
+    searched: bool,
+    hits: Vec<HitRow>,
+    problem: Option<String>,
+    located: Option<String>,
+}
+
+async fn form_page(frame: Frame) -> Response {
+    if let Err(refused) = require(&frame, &SCREENERS) {
+        return refused.into_response();
+    }
+    screening_page(&frame, Traveller::default(), Outcome::default())
+}
+
+/// The traveller as a `Person`, read by the domain's reader so that a bad field is named.
+fn person_of(traveller: &Traveller) -> Result<dragnet_domain::Person, String> {
+    let mut person = Map::new();
+    let name = traveller.name.trim();
+    if name.is_empty() {
+        return Err("name: a name is needed, in any script".into());
+    }
+    person.insert("name".into(), json!(name));
+    if !traveller.date_of_birth.trim().is_empty() {
+        person.insert("date_of_birth".into(), json!(traveller.date_of_birth.trim()));
+    }
+    let nationality = traveller.nationality.trim().to_uppercase();
+    if !nationality.is_empty() {
+        person.insert("nationalities".into(), json!([nationality]));
+    }
+    if !traveller.document.trim().is_empty() {
+        person.insert("identity_documents".into(), json!([{"kind": "passport", "number": traveller.document.trim()}]));
+    }
+    parse_person(&Value::Object(person).to_string()).map_err(|err| {
+        let field = match err.path.as_str() {
+            "nationalities[0]" => "nationality",
+            "identity_documents[0].number" => "document",
+            other => other,
+        };
+        format!("{field}: {}", err.message)
+    })
+}
+
+/// `POST /screening`: the same search and audit as the API's `/api/v1/screen`.
+async fn search(State(state): State<AppState>, frame: Frame, Form(traveller): Form<Traveller>) -> Response {
+    let user = match require(&frame, &SCREENERS) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    if let Err(refused) = check_csrf(&user, &traveller.csrf, frame.lang) {
+        return refused.into_response();
+    }
+    let person = match person_of(&traveller) {
+        Ok(person) => person,
+        Err(problem) => {
+            return screening_page(&frame, traveller, Outcome { problem: Some(problem), ..Outcome::default() });
+        }
+    };
+    let viewer = user.user.grant.country().and_then(|c| CountryCode::parse(&c.to_string()).ok());
+    let hits = state.screening.search(std::slice::from_ref(&person), viewer, DEFAULT_THRESHOLD, DEFAULT_LIMIT);
+    let hits = hits.into_iter().next().unwrap_or_default();
+    let shown: Vec<NoticeId> = hits.iter().filter_map(|hit| NoticeId::parse(&hit.id).ok()).collect();
+    if let Err(err) = state.store.record_screening(&user.actor, 1, &shown).await {
+        return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string());
+    }
+    let hits = hits
+        .into_iter()
+        .map(|hit| HitRow {
+            path_id: hit.id.replace('/', "-"),
+            strength: if hit.score >= 0.9 {
+                "strong"
+            } else if hit.score >= 0.8 {
+                "good"
+            } else {
+                "weak"
+            },
+            score: format!("{:.0} %", hit.score * 100.0),
+            id: hit.id,
+            why: hit.why,
+        })
+        .collect();
+    screening_page(&frame, traveller, Outcome { searched: true, hits, ..Outcome::default() })
+}
+
+#[derive(Debug, Deserialize)]
+struct LocatedForm {
+    csrf: String,
+    notice: String,
+    #[serde(default)]
+    place: String,
+}
+
+/// `POST /screening/located`: the officer confirms the hit; the requesting bureau is told.
+async fn located(State(state): State<AppState>, frame: Frame, Form(form): Form<LocatedForm>) -> Response {
+    let user = match require(&frame, &SCREENERS) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    if let Err(refused) = check_csrf(&user, &form.csrf, frame.lang) {
+        return refused.into_response();
+    }
+    let Ok(id) = NoticeId::parse(&form.notice) else { return error_page(frame.lang, StatusCode::NOT_FOUND, "") };
+    let place = form.place.trim();
+    if place.chars().count() > 1000 || place.chars().any(char::is_control) {
+        let problem = Some("place: at most 1,000 characters".to_string());
+        return screening_page(&frame, Traveller::default(), Outcome { problem, ..Outcome::default() });
+    }
+    let place = (!place.is_empty()).then_some(place);
+    match state.store.record_location(&user.actor, id, place, None).await {
+        Ok(_) => {
+            state.webhooks.wake();
+            let located = Some(id.to_string());
+            screening_page(&frame, Traveller::default(), Outcome { located, ..Outcome::default() })
+        }
+        Err(dragnet_store::StoreError::NoticeNotFound(_)) => error_page(frame.lang, StatusCode::NOT_FOUND, ""),
+        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
+}
