@@ -320,3 +320,26 @@ async fn the_border_page_screens_names_fields_and_keeps_to_its_roles() {
     let records = site.store.audit_records(0, 100).await.unwrap();
     assert_eq!(records.iter().filter(|r| r.action == "screening.search").count(), 1, "each search is audited");
 }
+
+#[tokio::test]
+async fn an_auditor_reads_the_trail_narrowed_and_verifies_the_chain() {
+    let site = Site::new().await;
+    site.user("auditor", Role::Auditor, None, "an auditor password").await;
+    site.user("border.de", Role::Screener, Some("DE"), "a border password").await;
+    let border = site.sign_in("border.de", "a border password").await;
+    assert_eq!(site.get("/audit", &border).await.status, StatusCode::FORBIDDEN);
+    let session = site.sign_in("auditor", "an auditor password").await;
+    assert_eq!(site.get("/", &session).await.location, "/audit");
+    let all = site.get("/audit", &session).await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(all.html.contains("user.create") && all.html.contains("session.start"), "{}", all.html);
+    let sessions = site.get("/audit?action=session.&actor=border.de", &session).await;
+    assert!(sessions.html.contains("session.start") && !sessions.html.contains("user.create"), "{}", sessions.html);
+    assert!(!sessions.html.contains("<code>session.start</code></td>\n  <td dir=\"ltr\">user/auditor"));
+    let wildcard = site.get("/audit?action=%25", &session).await;
+    assert!(wildcard.html.contains("No record matches"), "a % in the filter is a percent sign, not a wildcard");
+    let verified = site.get("/audit?verify=1", &session).await;
+    assert!(verified.html.contains("The chain is intact"), "{}", verified.html);
+    let records = site.store.audit_records(0, 1000).await.unwrap();
+    assert!(records.iter().any(|r| r.action == "audit.search" && r.actor == "auditor"), "reading the trail is audited");
+}

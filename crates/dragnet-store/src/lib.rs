@@ -255,6 +255,30 @@ pub struct Delivery {
 /// How many times a notification is offered to a webhook before the poll list is its only way.
 pub const MOST_DELIVERY_ATTEMPTS: i64 = 10;
 
+/// What an auditor narrows the trail to; empty fields narrow nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AuditFilter {
+    pub action: Option<String>,
+    pub actor: Option<String>,
+    pub target: Option<String>,
+    pub before: Option<i64>,
+}
+
+impl AuditFilter {
+    /// `text` as a LIKE pattern for what starts with it: its own `%`, `_` and `\` match only themselves.
+    pub(crate) fn starting(text: &str) -> String {
+        let mut pattern = String::with_capacity(text.len() + 1);
+        for c in text.chars() {
+            if matches!(c, '%' | '_' | '\\') {
+                pattern.push('\\');
+            }
+            pattern.push(c);
+        }
+        pattern.push('%');
+        pattern
+    }
+}
+
 /// One entry of the office-holder register: a line of its tab-separated format, and who added it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RegisterEntry {
@@ -470,6 +494,11 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// Audit records with `seq` greater than `after`, oldest first, at most `limit`.
     async fn audit_records(&self, after: i64, limit: i64) -> Result<Vec<AuditRecord>>;
+
+    /// Audit records newest first, those before `before` (a `seq`), narrowed by what was done (an
+    /// action or its start, `notice.`), who did it, and to what (a target or its start); at most
+    /// `limit`. The search itself is audited, as `reader`.
+    async fn search_audit(&self, reader: &Actor, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>>;
 
     /// The chain's recorded end: the last record's `seq` and hash.
     async fn audit_head(&self) -> Result<(i64, String)>;

@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 use crate::audit::{AuditEntry, AuditRecord};
 use crate::group::AuditQueue;
 use crate::{
-    AUDIT_ROWS_PER_INSERT, Clock, Decision, DecisionOutcome, Delivery, InForce, MOST_DELIVERY_ATTEMPTS,
+    AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, Delivery, InForce, MOST_DELIVERY_ATTEMPTS,
     NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry, RegisterEntry, RequestRecord, Result,
     Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding,
     decision_made, delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year,
@@ -1077,6 +1077,27 @@ impl Store for PostgresStore {
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(audit_from_row).collect()
+    }
+
+    async fn search_audit(&self, reader: &Actor, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>> {
+        let rows = sqlx::query(
+            "SELECT * FROM audit_log
+             WHERE ($1::text IS NULL OR action LIKE $1 ESCAPE '\\') AND ($2::text IS NULL OR actor = $2)
+               AND ($3::text IS NULL OR target LIKE $3 ESCAPE '\\') AND ($4::bigint IS NULL OR seq < $4)
+             ORDER BY seq DESC LIMIT $5",
+        )
+        .bind(filter.action.as_deref().map(AuditFilter::starting))
+        .bind(filter.actor.as_deref())
+        .bind(filter.target.as_deref().map(AuditFilter::starting))
+        .bind(filter.before)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let records = rows.iter().map(audit_from_row).collect::<Result<Vec<_>>>()?;
+        let entry = AuditEntry::new("audit.search", "audit")
+            .details(serde_json::json!({"filter": filter, "shown": records.len()}));
+        self.audit_read(reader, entry).await?;
+        Ok(records)
     }
 
     async fn audit_head(&self) -> Result<(i64, String)> {

@@ -13,7 +13,8 @@ use dragnet_store::postgres::PostgresStore;
 use dragnet_store::sqlite::SqliteStore;
 use dragnet_store::testing::{TestDatabase, postgres_test_url};
 use dragnet_store::{
-    AuditVerification, Clock, Decision, DecisionOutcome, Recommendation, Store, StoreError, StoredRequest, SubjectCheck,
+    AuditFilter, AuditVerification, Clock, Decision, DecisionOutcome, Recommendation, Store, StoreError, StoredRequest,
+    SubjectCheck,
 };
 use futures::FutureExt;
 use time::OffsetDateTime;
@@ -121,6 +122,7 @@ on_both_backends!(
     concurrent_writers_keep_ids_unique_and_the_chain_whole,
     reads_recorded_together_each_reach_the_chain,
     passwords_and_sessions,
+    the_trail_is_searched_newest_first_and_the_search_recorded,
     submission_keeps_each_check_and_the_queue_puts_risk_first,
     publishing_against_a_refusal_takes_two_reviewers,
     a_refusal_decides_every_notice_of_the_request,
@@ -361,6 +363,25 @@ async fn passwords_and_sessions(t: TestStore) {
     let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
     assert_eq!(actions, ["user.create", "user.password", "session.start", "session.end", "session.start"]);
     assert!(records.iter().all(|r| !r.details.contains("argon2")), "the hash never reaches the audit trail");
+}
+
+async fn the_trail_is_searched_newest_first_and_the_search_recorded(t: TestStore) {
+    for country in ["FR", "DE", "FR"] {
+        t.store.create_drafts(&bureau(country), &case("02-ordinary-murder.json")).await.unwrap();
+    }
+    let auditor = Actor::user(&UserName::parse("auditor").unwrap(), &Grant::new(Role::Auditor, None).unwrap());
+    let all = t.store.search_audit(&auditor, &AuditFilter::default(), 10).await.unwrap();
+    assert_eq!(all.iter().map(|r| r.seq).collect::<Vec<_>>(), [3, 2, 1], "newest first");
+    let french = AuditFilter { actor: Some("ncb.fr".into()), ..AuditFilter::default() };
+    assert_eq!(t.store.search_audit(&auditor, &french, 10).await.unwrap().len(), 2);
+    let requests = AuditFilter { action: Some("request.".into()), before: Some(3), ..AuditFilter::default() };
+    let older = t.store.search_audit(&auditor, &requests, 10).await.unwrap();
+    assert_eq!(older.iter().map(|r| r.seq).collect::<Vec<_>>(), [2, 1]);
+    let literal = AuditFilter { action: Some("request_".into()), ..AuditFilter::default() };
+    assert!(t.store.search_audit(&auditor, &literal, 10).await.unwrap().is_empty(), "_ matches only itself");
+    let last = t.store.audit_records(0, 100).await.unwrap().pop().unwrap();
+    assert_eq!((last.action.as_str(), last.actor.as_str()), ("audit.search", "auditor"));
+    assert!(last.details.contains("request_"), "{}", last.details);
 }
 
 fn other_reviewer() -> Actor {

@@ -271,6 +271,43 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
             "سُجّل تحديد المكان؛ وأُبلغ المكتب الطالب:",
         ],
     ),
+    ("nav.audit", ["Audit trail", "Journal d’audit", "Registro de auditoría", "سجل التدقيق"]),
+    ("audit.title", ["Audit trail", "Journal d’audit", "Registro de auditoría", "سجل التدقيق"]),
+    (
+        "audit.hint",
+        [
+            "Every read of personal data and every change, newest first; each record is chained to the one before by its hash.",
+            "Chaque lecture de données personnelles et chaque modification, les plus récentes d’abord ; chaque entrée est chaînée à la précédente par son empreinte.",
+            "Cada lectura de datos personales y cada cambio, los más recientes primero; cada registro está encadenado al anterior por su huella.",
+            "كل اطلاع على بيانات شخصية وكل تغيير، الأحدث أولاً؛ وكل سجل مرتبط بما قبله ببصمته.",
+        ],
+    ),
+    ("audit.action", ["Action", "Action", "Acción", "الإجراء"]),
+    ("audit.actor", ["Who", "Qui", "Quién", "من"]),
+    ("audit.target", ["On what", "Sur quoi", "Sobre qué", "على ماذا"]),
+    ("audit.at", ["When (UTC)", "Quand (UTC)", "Cuándo (UTC)", "متى (UTC)"]),
+    ("audit.reason", ["Reason", "Motif", "Motivo", "السبب"]),
+    ("audit.details", ["Details", "Détails", "Detalles", "التفاصيل"]),
+    ("audit.filter", ["Filter", "Filtrer", "Filtrar", "تصفية"]),
+    ("audit.verify", ["Verify the chain", "Vérifier la chaîne", "Verificar la cadena", "التحقق من السلسلة"]),
+    (
+        "audit.none",
+        ["No record matches.", "Aucune entrée ne correspond.", "Ningún registro coincide.", "لا يوجد سجل مطابق."],
+    ),
+    ("audit.older", ["Older records", "Entrées plus anciennes", "Registros anteriores", "سجلات أقدم"]),
+    (
+        "audit.intact",
+        [
+            "The chain is intact. Records checked:",
+            "La chaîne est intacte. Entrées vérifiées :",
+            "La cadena está intacta. Registros comprobados:",
+            "السلسلة سليمة. عدد السجلات المفحوصة:",
+        ],
+    ),
+    (
+        "audit.broken",
+        ["The chain is broken at", "La chaîne est rompue à", "La cadena está rota en", "السلسلة مكسورة عند"],
+    ),
     ("error.title", ["Something is wrong", "Un problème est survenu", "Algo no va bien", "حدث خطأ"]),
     ("error.not_found", ["Nothing here.", "Rien ici.", "No hay nada aquí.", "لا يوجد شيء هنا."]),
     (

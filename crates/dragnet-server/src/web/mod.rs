@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 
+mod audit;
 pub mod i18n;
 mod review;
 mod screening;
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sign-out", post(sign_out))
         .route("/static/dragnet.css", get(stylesheet))
         .merge(review::routes())
+        .merge(audit::routes())
         .merge(screening::routes())
 }
 
@@ -215,6 +217,7 @@ async fn home(frame: Frame) -> Response {
     match user.user.grant.role() {
         Role::Reviewer | Role::Supervisor => redirect("/review"),
         Role::Screener => redirect("/screening"),
+        Role::Auditor => redirect("/audit"),
         _ => page(&frame, &HomePage { frame: frame.clone() }),
     }
 }
