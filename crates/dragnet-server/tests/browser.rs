@@ -109,6 +109,10 @@ async fn server(requests: usize, ordinary: bool) -> World {
     store.create_user(&admin, &screener, grant).await.unwrap();
     let hash = dragnet_server::web::passwords::hash("a border password").unwrap();
     store.set_password(&admin, &screener, &hash).await.unwrap();
+    let auditor = UserName::parse("auditor").unwrap();
+    store.create_user(&admin, &auditor, Grant::new(Role::Auditor, None).unwrap()).await.unwrap();
+    let hash = dragnet_server::web::passwords::hash("an auditor password").unwrap();
+    store.set_password(&admin, &auditor, &hash).await.unwrap();
     let bureau_name = UserName::parse("ncb.ir").unwrap();
     let grant = Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("IR").unwrap())).unwrap();
     store.create_user(&admin, &bureau_name, grant).await.unwrap();
@@ -261,4 +265,29 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
     let told = store.notifications(&bureau, "FR", 0, 100).await.unwrap();
     assert_eq!(told.len(), 4);
     assert!(told.iter().all(|n| n.located_in == "DE" && n.place.as_deref() == Some("Frankfurt, gate B12")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_auditor_reads_and_verifies_the_trail_in_each_language() {
+    let Some(driver) = driver() else { return };
+    let world = server(1, true).await;
+    let client = browser(&driver).await;
+    let base = format!("http://{}", world.address);
+    for lang in ["en", "fr", "es", "ar"] {
+        client.goto(&format!("{base}/sign-in?lang={lang}")).await.unwrap();
+        client.find(Locator::Id("name")).await.unwrap().send_keys("auditor").await.unwrap();
+        client.find(Locator::Id("password")).await.unwrap().send_keys("an auditor password").await.unwrap();
+        client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Css("table.audit")).await.unwrap();
+        client.find(Locator::Id("action")).await.unwrap().send_keys("notice.").await.unwrap();
+        client.find(Locator::Css("button[name=verify]")).await.unwrap().click().await.unwrap();
+        let verdict = client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
+        assert!(!verdict.text().await.unwrap().is_empty());
+        let actions = client.find(Locator::Css("table.audit tbody")).await.unwrap().text().await.unwrap();
+        assert!(actions.contains("notice.decision.publish") && !actions.contains("session.start"), "{actions}");
+        snap(&client, &format!("audit-{lang}")).await;
+        client.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Id("password")).await.unwrap();
+    }
+    client.close().await.unwrap();
 }
