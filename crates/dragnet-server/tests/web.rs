@@ -343,3 +343,36 @@ async fn an_auditor_reads_the_trail_narrowed_and_verifies_the_chain() {
     let records = site.store.audit_records(0, 1000).await.unwrap();
     assert!(records.iter().any(|r| r.action == "audit.search" && r.actor == "auditor"), "reading the trail is audited");
 }
+
+#[tokio::test]
+async fn a_bureau_sees_its_own_requests_and_the_question_asked() {
+    let site = Site::new().await;
+    let france = site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    let iran = site.user("ncb.ir", Role::BureauOfficer, Some("IR"), "another bureau password").await;
+    let reviewer = site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let ours =
+        site.api("/api/v1/requests", &france, &case("02-ordinary-murder.json")).await["request_id"].as_i64().unwrap();
+    let theirs = site.api("/api/v1/requests", &iran, &case("01-seed-head-of-state-drone-strike.json")).await;
+    let theirs = theirs["request_id"].as_i64().unwrap();
+    site.api(&format!("/api/v1/requests/{ours}/submit"), &france, &json!({})).await;
+    let question = "Which court issued the <warrant>, and when?";
+    let decided = site
+        .api(
+            &format!("/api/v1/requests/{ours}/decision"),
+            &reviewer,
+            &json!({"decision": "request_information", "reason": question}),
+        )
+        .await;
+    assert_eq!(decided["outcomes"][0]["state"], "info_requested", "{decided}");
+
+    let session = site.sign_in("ncb.fr", "a bureau password").await;
+    assert_eq!(site.get("/", &session).await.location, "/requests");
+    let list = site.get("/requests", &session).await;
+    assert!(list.html.contains(&format!("/requests/{ours}")) && list.html.contains("info requested"), "{}", list.html);
+    assert!(!list.html.contains(&format!("/requests/{theirs}\"")), "another country's request is not listed");
+    let page = site.get(&format!("/requests/{ours}"), &session).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.html.contains("Which court issued the &#60;warrant&#62;, and when?"), "{}", page.html);
+    assert!(!page.html.contains("name=\"decision\""), "a bureau has no decision form");
+    assert_eq!(site.get(&format!("/requests/{theirs}"), &session).await.status, StatusCode::NOT_FOUND);
+}

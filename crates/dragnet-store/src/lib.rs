@@ -192,6 +192,30 @@ pub struct RequestRecord {
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     pub created_by: String,
+    /// The reviewers' decisions on its notices, oldest first: a question for the bureau is a
+    /// `request_information` decision and its reason.
+    pub decisions: Vec<DecisionRecord>,
+}
+
+/// One reviewer's decision on one notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionRecord {
+    pub notice: NoticeId,
+    pub decision: String,
+    pub reason: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+/// A request as a bureau's list shows it: what it is and where each of its notices stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequestListing {
+    pub request_id: i64,
+    pub kind: NoticeKind,
+    pub reference: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub notices: Vec<NoticeSummary>,
 }
 
 /// A request waiting for reviewers, with the notices of it that are in review.
@@ -380,6 +404,9 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// The requesting bureau takes back its undecided notices of a request; answers those withdrawn.
     async fn withdraw_request(&self, actor: &Actor, request_id: i64, reason: &str) -> Result<Vec<NoticeId>>;
+
+    /// The requests of `country`, newest first, at most `limit`, each with its notices' states. Audited.
+    async fn requests_of(&self, actor: &Actor, country: &str, limit: i64) -> Result<Vec<RequestListing>>;
 
     /// Requests with notices in review, most severe recommendation first, then oldest first.
     async fn review_queue(&self, actor: &Actor, limit: i64) -> Result<Vec<QueueEntry>>;
@@ -836,6 +863,10 @@ pub(crate) fn queue_entry(
         submitted_at,
         notices,
     })
+}
+
+pub(crate) fn parse_stored_kind(request_id: i64, kind: &str) -> Result<NoticeKind> {
+    NoticeKind::parse(kind).ok_or_else(|| StoreError::Corrupt(format!("request {request_id}: kind {kind}")))
 }
 
 pub(crate) fn parse_stored_report(text: Option<&str>) -> Result<Option<serde_json::Value>> {

@@ -15,15 +15,15 @@ use sqlx::{Row, SqliteConnection};
 use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::group::AuditQueue;
 use crate::{
-    AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, Delivery, InForce, MOST_DELIVERY_ATTEMPTS,
-    NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry, RegisterEntry, RequestRecord, Result,
-    Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding,
-    decision_made, delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year,
-    in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted,
-    notice_target, parse_stored_grant, parse_stored_recommendation, parse_stored_report, parse_stored_request,
-    parse_stored_state, plan_decision, plan_drafts, queue_entry, register_changed, request_created, screening_recorded,
-    subject_name, submittable, to_json, token_created, user_created, webhook_delivered, webhook_removed, webhook_set,
-    withdrawable,
+    AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, DecisionRecord, Delivery, InForce,
+    MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry, RegisterEntry,
+    RequestListing, RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord,
+    Webhook, checks_cover, deciding, decision_made, delivered_at_once, deliverer, diffusion_delivered, editable,
+    failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, location_recorded, new_token,
+    notice_moved, notice_submitted, notice_target, parse_stored_grant, parse_stored_kind, parse_stored_recommendation,
+    parse_stored_report, parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry,
+    register_changed, request_created, screening_recorded, subject_name, submittable, to_json, token_created,
+    user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -362,6 +362,25 @@ impl Store for SqliteStore {
             .ok_or(StoreError::RequestNotFound(request_id))?;
         let request = parse_stored_request(request_id, row.try_get("body")?)?;
         let notices = summaries(&mut conn, request_id, false).await?;
+        let decisions = sqlx::query(
+            "SELECT decisions.notice_id, decisions.decision, decisions.reason, decisions.at FROM decisions
+             JOIN notices ON notices.id = decisions.notice_id WHERE notices.request_id = ?
+             ORDER BY decisions.at, decisions.id",
+        )
+        .bind(request_id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|row| {
+            let notice: String = row.try_get("notice_id")?;
+            Ok(DecisionRecord {
+                notice: NoticeId::parse(&notice).map_err(StoreError::Corrupt)?,
+                decision: row.try_get("decision")?,
+                reason: row.try_get("reason")?,
+                at: timestamp(row, "at")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
         drop(conn);
         self.audit_read(actor, AuditEntry::new("request.read", format!("request/{request_id}"))).await?;
         Ok(RequestRecord {
@@ -370,6 +389,7 @@ impl Store for SqliteStore {
             notices,
             created_at: timestamp(&row, "created_at")?,
             created_by: row.try_get("created_by")?,
+            decisions,
         })
     }
 
@@ -495,6 +515,34 @@ impl Store for SqliteStore {
         }
         tx.commit().await?;
         Ok(picked.into_iter().map(|(id, _)| id).collect())
+    }
+
+    async fn requests_of(&self, actor: &Actor, country: &str, limit: i64) -> Result<Vec<RequestListing>> {
+        let mut conn = self.pool.acquire().await?;
+        let rows = sqlx::query(
+            "SELECT id, kind, reference, created_at FROM requests WHERE requested_by = ? ORDER BY id DESC LIMIT ?",
+        )
+        .bind(country)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut listings = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let request_id: i64 = row.try_get("id")?;
+            listings.push(RequestListing {
+                request_id,
+                kind: parse_stored_kind(request_id, row.try_get("kind")?)?,
+                reference: row.try_get("reference")?,
+                created_at: timestamp(row, "created_at")?,
+                notices: summaries(&mut conn, request_id, false).await?,
+            });
+        }
+        drop(conn);
+        let shown: Vec<i64> = listings.iter().map(|l| l.request_id).collect();
+        let entry = AuditEntry::new("requests.list", format!("requests/{country}"))
+            .details(serde_json::json!({"shown": shown}));
+        self.audit_read(actor, entry).await?;
+        Ok(listings)
     }
 
     async fn review_queue(&self, actor: &Actor, limit: i64) -> Result<Vec<QueueEntry>> {

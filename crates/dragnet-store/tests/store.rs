@@ -123,6 +123,7 @@ on_both_backends!(
     reads_recorded_together_each_reach_the_chain,
     passwords_and_sessions,
     the_trail_is_searched_newest_first_and_the_search_recorded,
+    a_bureau_lists_its_requests_and_reads_the_questions_asked,
     submission_keeps_each_check_and_the_queue_puts_risk_first,
     publishing_against_a_refusal_takes_two_reviewers,
     a_refusal_decides_every_notice_of_the_request,
@@ -382,6 +383,29 @@ async fn the_trail_is_searched_newest_first_and_the_search_recorded(t: TestStore
     let last = t.store.audit_records(0, 100).await.unwrap().pop().unwrap();
     assert_eq!((last.action.as_str(), last.actor.as_str()), ("audit.search", "auditor"));
     assert!(last.details.contains("request_"), "{}", last.details);
+}
+
+async fn a_bureau_lists_its_requests_and_reads_the_questions_asked(t: TestStore) {
+    let first = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
+    t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
+    let second = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
+    let listed = t.store.requests_of(&bureau("FR"), "FR", 10).await.unwrap();
+    assert_eq!(listed.iter().map(|l| l.request_id).collect::<Vec<_>>(), [second.request_id, first.request_id]);
+    assert_eq!(listed[0].notices[0].state, NoticeState::Draft);
+
+    let check = checks(&first, Recommendation::Review);
+    t.store.submit_request(&bureau("FR"), first.request_id, &check).await.unwrap();
+    let question = "Which court issued the warrant, and on what date?";
+    t.store.decide(&reviewer(), first.request_id, Decision::RequestInformation, question, None).await.unwrap();
+    let record = t.store.read_request(&bureau("FR"), first.request_id).await.unwrap();
+    assert_eq!(record.decisions.len(), 1);
+    assert_eq!(
+        (record.decisions[0].decision.as_str(), record.decisions[0].reason.as_str()),
+        ("request_information", question)
+    );
+    assert_eq!(record.decisions[0].notice, first.notice_ids[0]);
+    let records = t.store.audit_records(0, 100).await.unwrap();
+    assert!(records.iter().any(|r| r.action == "requests.list" && r.actor == "ncb.fr"), "listing is audited");
 }
 
 fn other_reviewer() -> Actor {

@@ -308,6 +308,26 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "audit.broken",
         ["The chain is broken at", "La chaîne est rompue à", "La cadena está rota en", "السلسلة مكسورة عند"],
     ),
+    ("nav.requests", ["Our requests", "Nos demandes", "Nuestras solicitudes", "طلباتنا"]),
+    ("bureau.title", ["Our requests", "Nos demandes", "Nuestras solicitudes", "طلباتنا"]),
+    (
+        "bureau.hint",
+        [
+            "Newest first; each subject is its own notice, with its own state.",
+            "Les plus récentes d’abord ; chaque personne visée est une notice, avec son propre état.",
+            "Las más recientes primero; cada persona es su propia notificación, con su propio estado.",
+            "الأحدث أولاً؛ كل شخص معني نشرة مستقلة بحالتها الخاصة.",
+        ],
+    ),
+    (
+        "bureau.none",
+        ["No request yet.", "Aucune demande pour l’instant.", "Aún no hay solicitudes.", "لا توجد طلبات بعد."],
+    ),
+    ("bureau.created", ["Created", "Créée", "Creada", "تاريخ الإنشاء"]),
+    (
+        "request.decisions",
+        ["The reviewers’ decisions", "Décisions des examinateurs", "Decisiones de los revisores", "قرارات المراجعين"],
+    ),
     ("error.title", ["Something is wrong", "Un problème est survenu", "Algo no va bien", "حدث خطأ"]),
     ("error.not_found", ["Nothing here.", "Rien ici.", "No hay nada aquí.", "لا يوجد شيء هنا."]),
     (

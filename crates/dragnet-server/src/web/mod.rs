@@ -18,6 +18,7 @@ use serde::Deserialize;
 use crate::AppState;
 
 mod audit;
+mod bureau;
 pub mod i18n;
 mod review;
 mod screening;
@@ -39,6 +40,7 @@ pub fn routes() -> Router<AppState> {
         .route("/static/dragnet.css", get(stylesheet))
         .merge(review::routes())
         .merge(audit::routes())
+        .merge(bureau::routes())
         .merge(screening::routes())
 }
 
@@ -218,6 +220,7 @@ async fn home(frame: Frame) -> Response {
         Role::Reviewer | Role::Supervisor => redirect("/review"),
         Role::Screener => redirect("/screening"),
         Role::Auditor => redirect("/audit"),
+        Role::BureauOfficer => redirect("/requests"),
         _ => page(&frame, &HomePage { frame: frame.clone() }),
     }
 }

@@ -168,6 +168,15 @@ struct SubjectBlock {
     findings: Vec<FindingRow>,
 }
 
+/// A reviewer's decision as the request page shows it.
+struct DecisionRow {
+    notice: String,
+    decision: &'static str,
+    question: bool,
+    reason: String,
+    at: String,
+}
+
 struct ChargeRow {
     title: String,
     law: String,
@@ -175,7 +184,7 @@ struct ChargeRow {
 
 #[derive(Template)]
 #[template(path = "review_request.html")]
-struct RequestPage {
+pub(super) struct RequestPage {
     frame: Frame,
     id: i64,
     kind: String,
@@ -190,6 +199,7 @@ struct RequestPage {
     four_eyes: bool,
     done: bool,
     problem: Option<String>,
+    decisions: Vec<DecisionRow>,
 }
 
 fn findings_of(report: Option<&Value>) -> Vec<FindingRow> {
@@ -209,7 +219,7 @@ fn findings_of(report: Option<&Value>) -> Vec<FindingRow> {
         .unwrap_or_default()
 }
 
-fn request_view(frame: &Frame, record: RequestRecord, done: bool, problem: Option<String>) -> RequestPage {
+pub(super) fn request_view(frame: &Frame, record: RequestRecord, done: bool, problem: Option<String>) -> RequestPage {
     let request = &record.request;
     let as_text = |value: Value| value.as_str().map(str::to_string).unwrap_or_default();
     let subjects: Vec<SubjectBlock> = record
@@ -242,8 +252,20 @@ fn request_view(frame: &Frame, record: RequestRecord, done: bool, problem: Optio
         .notices
         .iter()
         .any(|n| n.state == NoticeState::InReview && n.recommendation == Some(Recommendation::Refuse));
+    let decisions = record
+        .decisions
+        .iter()
+        .map(|d| DecisionRow {
+            notice: d.notice.to_string(),
+            decision: frame.t(&format!("decision.{}", d.decision)),
+            question: d.decision == "request_information",
+            reason: d.reason.clone(),
+            at: date_time(d.at),
+        })
+        .collect();
     RequestPage {
         frame: frame.clone(),
+        decisions,
         id: record.request_id,
         kind: request.kind.as_str().to_string(),
         requested_by: request.requested_by.to_string(),

@@ -1,0 +1,104 @@
+//! A national bureau's pages: its own country's requests and where each notice stands, and a
+//! request with the check's findings and the reviewers' decisions, questions among them.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use dragnet_domain::Role;
+use dragnet_store::RequestListing;
+
+use super::review::request_view;
+use super::{Frame, error_page, page, require};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/requests", get(list)).route("/requests/{id}", get(one))
+}
+
+struct SubjectState {
+    name: String,
+    state: String,
+    class: &'static str,
+}
+
+struct Row {
+    id: i64,
+    kind: String,
+    reference: String,
+    created: String,
+    subjects: Vec<SubjectState>,
+}
+
+#[derive(Template)]
+#[template(path = "requests.html")]
+struct ListPage {
+    frame: Frame,
+    rows: Vec<Row>,
+}
+
+/// The colour of a notice's state: where the bureau has something to do, where it is waiting.
+fn state_class(state: dragnet_domain::NoticeState) -> &'static str {
+    use dragnet_domain::NoticeState as S;
+    match state {
+        S::Published => "clear",
+        S::InfoRequested | S::Draft => "review",
+        S::Refused | S::Cancelled | S::Withdrawn | S::Expired => "refuse",
+        _ => "incomplete",
+    }
+}
+
+fn row(listing: RequestListing) -> Row {
+    Row {
+        id: listing.request_id,
+        kind: listing.kind.as_str().to_string(),
+        reference: listing.reference.unwrap_or_default(),
+        created: format!("{}", listing.created_at.date()),
+        subjects: listing
+            .notices
+            .iter()
+            .map(|n| SubjectState {
+                name: n.subject_name.clone(),
+                state: n.state.as_str().replace('_', " "),
+                class: state_class(n.state),
+            })
+            .collect(),
+    }
+}
+
+async fn list(State(state): State<AppState>, frame: Frame) -> Response {
+    let user = match require(&frame, &[Role::BureauOfficer]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    let country = user.user.grant.country().map(|c| c.to_string()).unwrap_or_default();
+    match state.store.requests_of(&user.actor, &country, 200).await {
+        Ok(listings) => page(&frame, &ListPage { frame: frame.clone(), rows: listings.into_iter().map(row).collect() }),
+        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
+}
+
+/// One of the bureau's requests; another country's is not found, as in the API.
+async fn one(State(state): State<AppState>, frame: Frame, Path(id): Path<String>) -> Response {
+    let user = match require(&frame, &[Role::BureauOfficer]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
+        return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+    };
+    let country = user.user.grant.country().map(|c| c.to_string()).unwrap_or_default();
+    match state.store.request_owner(id).await {
+        Ok(owner) if owner == country => {}
+        Ok(_) | Err(dragnet_store::StoreError::RequestNotFound(_)) => {
+            return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+        }
+        Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
+    match state.store.read_request(&user.actor, id).await {
+        Ok(record) => page(&frame, &request_view(&frame, record, false, None)),
+        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
+}
