@@ -25,6 +25,7 @@ pub mod auth;
 pub mod expiry;
 pub mod limits;
 pub mod openapi;
+pub mod passengers;
 pub mod problem;
 pub mod register;
 pub mod screening;

@@ -11,7 +11,6 @@ use std::time::Instant;
 use clap::Args;
 use dragnet_domain::{Person, parse_person};
 use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD, Index, Variants};
-use serde_json::json;
 
 use crate::InputError;
 
@@ -103,70 +102,11 @@ fn read_people(path: &Path) -> anyhow::Result<Vec<(usize, String, Person)>> {
     Ok(people)
 }
 
-/// CSV columns: `id` and the Person fields that are plain text (`family_name`, `forenames`, `name`,
-/// `original_script_name`, `sex`, `date_of_birth`, `place_of_birth`, `country_of_birth`), `nationalities`
-/// and `aliases` separated by `;`, and `document_number` with optional `document_kind` and `document_country`.
+/// A passenger list as CSV, read as the border officer's upload reads it.
 fn read_csv(path: &Path, file: std::fs::File) -> anyhow::Result<Vec<(usize, String, Person)>> {
-    const COLUMNS: [&str; 13] = [
-        "id",
-        "family_name",
-        "forenames",
-        "name",
-        "original_script_name",
-        "sex",
-        "date_of_birth",
-        "place_of_birth",
-        "country_of_birth",
-        "nationalities",
-        "aliases",
-        "document_number",
-        "document_kind",
-    ];
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(file);
-    let headers = reader.headers().map_err(|err| InputError(format!("{}: header: {err}", path.display())))?.clone();
-    for header in &headers {
-        if !COLUMNS.contains(&header) && header != "document_country" {
-            return Err(InputError(format!("{}: header: unknown column {header:?}", path.display())).into());
-        }
-    }
-    let mut people = Vec::new();
-    for (number, record) in reader.records().enumerate() {
-        let line = number + 2;
-        let at = |message: String| InputError(format!("{} line {line}: {message}", path.display()));
-        let record = record.map_err(|err| at(err.to_string()))?;
-        let mut object = serde_json::Map::new();
-        let mut document = serde_json::Map::new();
-        for (header, value) in headers.iter().zip(record.iter()) {
-            let value = value.trim();
-            if value.is_empty() {
-                continue;
-            }
-            match header {
-                "nationalities" | "aliases" => {
-                    let list: Vec<&str> = value.split(';').map(str::trim).filter(|v| !v.is_empty()).collect();
-                    object.insert(header.to_string(), json!(list));
-                }
-                "document_number" => {
-                    document.insert("number".into(), json!(value));
-                }
-                "document_kind" => {
-                    document.insert("kind".into(), json!(value));
-                }
-                "document_country" => {
-                    document.insert("country".into(), json!(value));
-                }
-                _ => {
-                    object.insert(header.to_string(), json!(value));
-                }
-            }
-        }
-        if !document.is_empty() {
-            document.entry("kind").or_insert(json!("passport"));
-            object.insert("identity_documents".into(), json!([document]));
-        }
-        let person = parse_person(&serde_json::Value::Object(object).to_string()).map_err(|err| at(err.to_string()))?;
-        let id = person.id.clone().ok_or_else(|| at("id: is missing".to_string()))?;
-        people.push((line, id, person));
-    }
-    Ok(people)
+    dragnet_server::passengers::read_csv(file).map_err(|err| {
+        // The header's problems name the header, not a line.
+        let place = if err.line == 1 { String::new() } else { format!(" line {}", err.line) };
+        InputError(format!("{}{place}: {}", path.display(), err.message)).into()
+    })
 }
