@@ -56,6 +56,8 @@ pub struct AppState {
     pub tokens: Arc<auth::TokenCache>,
     /// The sender of bureaus' webhooks.
     pub webhooks: Arc<webhooks::Webhooks>,
+    /// Passenger lists uploaded from the border page, being screened or kept for an hour.
+    pub lists: Arc<web::lists::ListJobs>,
 }
 
 impl AppState {
@@ -77,6 +79,7 @@ impl AppState {
             )),
             tokens: Arc::default(),
             webhooks: Arc::default(),
+            lists: Arc::default(),
         })
     }
 }

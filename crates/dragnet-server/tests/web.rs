@@ -376,3 +376,76 @@ async fn a_bureau_sees_its_own_requests_and_the_question_asked() {
     assert!(!page.html.contains("name=\"decision\""), "a bureau has no decision form");
     assert_eq!(site.get(&format!("/requests/{theirs}"), &session).await.status, StatusCode::NOT_FOUND);
 }
+
+/// A multipart form with the CSRF token and one file.
+fn multipart(csrf: &str, file: &str) -> (String, String) {
+    let boundary = "dragnet-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"list\"; filename=\"flight-AF1234.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn a_passenger_list_is_screened_with_progress_and_its_hits_downloaded() {
+    let site = Site::new().await;
+    let france = site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    let reviewer = site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    site.user("border.de", Role::Screener, Some("DE"), "a border password").await;
+    site.user("border.it", Role::Screener, Some("IT"), "another border password").await;
+    let id =
+        site.api("/api/v1/requests", &france, &case("02-ordinary-murder.json")).await["request_id"].as_i64().unwrap();
+    site.api(&format!("/api/v1/requests/{id}/submit"), &france, &json!({})).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    let decided = site.api(&format!("/api/v1/requests/{id}/decision"), &reviewer, &decision).await;
+    let notice = decided["outcomes"][0]["notice"].as_str().unwrap().to_string();
+
+    let session = site.sign_in("border.de", "a border password").await;
+    let csrf = site.get("/screening", &session).await.field("csrf");
+    let mut list = String::from("id,name,date_of_birth\n");
+    for seat in 0..250 {
+        list.push_str(&format!("S{seat},Traveller Number{seat},1970-01-01\n"));
+    }
+    list.push_str("12A,Luca Marchetti,1988-03-11\n");
+    let upload = |file: String, cookie: String, csrf: String| {
+        let (content_type, body) = multipart(&csrf, &file);
+        Request::post("/screening/list")
+            .header("cookie", cookie)
+            .header("content-type", content_type)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let started = site.send(upload(list.clone(), session.clone(), csrf.clone())).await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.html);
+    let job = started.location.split('?').next().unwrap().to_string();
+    let mut page = site.get(&started.location, &session).await;
+    for _ in 0..100 {
+        if !page.html.contains("http-equiv=\"refresh\"") {
+            break;
+        }
+        assert!(page.html.contains("<progress"), "{}", page.html);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        page = site.get(&started.location, &session).await;
+    }
+    assert!(page.html.contains("Done.") && page.html.contains(&notice), "{}", page.html);
+    assert!(page.html.contains("value=\"251\""), "every traveller screened");
+    let csv = site.get(&format!("{job}/hits.csv"), &session).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.html.starts_with("line,id,notice,score,why\n"), "{}", csv.html);
+    assert!(csv.html.contains(&format!("252,\"12A\",\"{notice}\"")), "{}", csv.html);
+
+    // Another officer cannot see it; a list with a bad line is refused whole, the line named.
+    let other = site.sign_in("border.it", "another border password").await;
+    assert_eq!(site.get(&job, &other).await.status, StatusCode::NOT_FOUND);
+    let bad =
+        site.send(upload("id,name,date_of_birth\n1,A B,1990-02-30\n".into(), session.clone(), csrf.clone())).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("line 2") && bad.html.contains("date_of_birth"), "{}", bad.html);
+    let forged = site.send(upload(list, session.clone(), "forged".into())).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let records = site.store.audit_records(0, 1000).await.unwrap();
+    let search = records.iter().find(|r| r.action == "screening.search").unwrap();
+    assert!(search.details.contains("\"people\":251") && search.details.contains(&notice), "{}", search.details);
+}

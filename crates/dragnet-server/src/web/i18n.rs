@@ -328,6 +328,52 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "request.decisions",
         ["The reviewers’ decisions", "Décisions des examinateurs", "Decisiones de los revisores", "قرارات المراجعين"],
     ),
+    (
+        "list.title",
+        [
+            "Screen a passenger list",
+            "Contrôler une liste de passagers",
+            "Controlar una lista de pasajeros",
+            "التحقق من قائمة ركاب",
+        ],
+    ),
+    (
+        "list.hint",
+        [
+            "A CSV file with a header, one traveller per line, up to 10,000; columns:",
+            "Un fichier CSV avec en-tête, un voyageur par ligne, 10 000 au plus ; colonnes :",
+            "Un archivo CSV con cabecera, un viajero por línea, hasta 10 000; columnas:",
+            "ملف CSV بسطر عناوين، مسافر في كل سطر، حتى 10000؛ الأعمدة:",
+        ],
+    ),
+    ("list.file", ["Passenger list", "Liste de passagers", "Lista de pasajeros", "قائمة الركاب"]),
+    ("list.submit", ["Screen the list", "Contrôler la liste", "Controlar la lista", "تحقق من القائمة"]),
+    ("list.progress", ["Screened", "Contrôlés", "Controlados", "تم التحقق من"]),
+    ("list.of", ["of", "sur", "de", "من أصل"]),
+    ("list.done", ["Done.", "Terminé.", "Terminado.", "اكتمل."]),
+    (
+        "list.people_with_hits",
+        [
+            "Travellers with a possible match:",
+            "Voyageurs avec une correspondance possible :",
+            "Viajeros con una posible coincidencia:",
+            "مسافرون لديهم تطابق محتمل:",
+        ],
+    ),
+    (
+        "list.download",
+        [
+            "Download the hits (CSV)",
+            "Télécharger les correspondances (CSV)",
+            "Descargar las coincidencias (CSV)",
+            "تنزيل التطابقات (CSV)",
+        ],
+    ),
+    ("list.line", ["Line", "Ligne", "Línea", "السطر"]),
+    ("list.traveller", ["Traveller", "Voyageur", "Viajero", "المسافر"]),
+    ("list.notice", ["Notice", "Notice", "Notificación", "النشرة"]),
+    ("list.score", ["Score", "Score", "Puntuación", "الدرجة"]),
+    ("list.why", ["Why", "Pourquoi", "Por qué", "السبب"]),
     ("error.title", ["Something is wrong", "Un problème est survenu", "Algo no va bien", "حدث خطأ"]),
     ("error.not_found", ["Nothing here.", "Rien ici.", "No hay nada aquí.", "لا يوجد شيء هنا."]),
     (

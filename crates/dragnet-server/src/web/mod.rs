@@ -20,6 +20,7 @@ use crate::AppState;
 mod audit;
 mod bureau;
 pub mod i18n;
+pub mod lists;
 mod review;
 mod screening;
 
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .merge(review::routes())
         .merge(audit::routes())
         .merge(bureau::routes())
+        .merge(lists::routes())
         .merge(screening::routes())
 }
 

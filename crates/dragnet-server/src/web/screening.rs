@@ -86,6 +86,11 @@ struct Outcome {
     located: Option<String>,
 }
 
+/// The screening page with a problem about an uploaded list.
+pub(super) fn list_problem(frame: &Frame, problem: String) -> Response {
+    screening_page(frame, Traveller::default(), Outcome { problem: Some(problem), ..Outcome::default() })
+}
+
 async fn form_page(frame: Frame) -> Response {
     if let Err(refused) = require(&frame, &SCREENERS) {
         return refused.into_response();
