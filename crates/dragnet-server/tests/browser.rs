@@ -113,9 +113,11 @@ async fn server(requests: usize, ordinary: bool) -> World {
     store.create_user(&admin, &auditor, Grant::new(Role::Auditor, None).unwrap()).await.unwrap();
     let hash = dragnet_server::web::passwords::hash("an auditor password").unwrap();
     store.set_password(&admin, &auditor, &hash).await.unwrap();
+    let hash = dragnet_server::web::passwords::hash("a bureau password").unwrap();
     let bureau_name = UserName::parse("ncb.ir").unwrap();
     let grant = Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("IR").unwrap())).unwrap();
     store.create_user(&admin, &bureau_name, grant).await.unwrap();
+    store.set_password(&admin, &bureau_name, &hash).await.unwrap();
     let bureau = Actor::user(&bureau_name, &grant);
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/data/compliance-dev/01-seed-head-of-state-drone-strike.json");
@@ -252,6 +254,24 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
         let done = client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
         assert!(done.text().await.unwrap().contains(&notice));
         snap(&client, &format!("screening-located-{lang}")).await;
+
+        // A passenger list: uploaded, screened with its progress shown, the hit listed.
+        let list = std::env::temp_dir().join(format!("dragnet-browser-list-{lang}-{}.csv", std::process::id()));
+        let mut text = String::from("id,name,date_of_birth\n");
+        for seat in 0..300 {
+            text.push_str(&format!("S{seat},Traveller Number{seat},1970-01-01\n"));
+        }
+        text.push_str("12A,Luca Marchetti,1988-03-11\n");
+        std::fs::write(&list, text).unwrap();
+        client.find(Locator::Id("list")).await.unwrap().send_keys(list.to_str().unwrap()).await.unwrap();
+        client.find(Locator::Css("input#list + button[type=submit]")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Css("progress")).await.unwrap();
+        let download = client.wait().for_element(Locator::Css("a[download]")).await.unwrap();
+        assert!(download.attr("href").await.unwrap().unwrap().ends_with("/hits.csv"));
+        let table = client.find(Locator::Css("table.list")).await.unwrap().text().await.unwrap();
+        assert!(table.contains(&notice) && table.contains("12A"), "{table}");
+        snap(&client, &format!("screening-list-{lang}")).await;
+        std::fs::remove_file(&list).unwrap();
         client.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
         client.wait().for_element(Locator::Id("password")).await.unwrap();
     }
@@ -286,6 +306,31 @@ async fn an_auditor_reads_and_verifies_the_trail_in_each_language() {
         let actions = client.find(Locator::Css("table.audit tbody")).await.unwrap().text().await.unwrap();
         assert!(actions.contains("notice.decision.publish") && !actions.contains("session.start"), "{actions}");
         snap(&client, &format!("audit-{lang}")).await;
+        client.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Id("password")).await.unwrap();
+    }
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bureau_follows_its_requests_in_each_language() {
+    let Some(driver) = driver() else { return };
+    let world = server(1, false).await;
+    let client = browser(&driver).await;
+    let base = format!("http://{}", world.address);
+    for lang in ["en", "fr", "es", "ar"] {
+        client.goto(&format!("{base}/sign-in?lang={lang}")).await.unwrap();
+        client.find(Locator::Id("name")).await.unwrap().send_keys("ncb.ir").await.unwrap();
+        client.find(Locator::Id("password")).await.unwrap().send_keys("a bureau password").await.unwrap();
+        client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+        let link =
+            client.wait().for_element(Locator::Css(&format!("a[href^='/requests/{}']", world.requests[0]))).await;
+        snap(&client, &format!("requests-{lang}")).await;
+        link.unwrap().click().await.unwrap();
+        let findings = client.wait().for_element(Locator::Css(".findings")).await.unwrap();
+        assert!(findings.text().await.unwrap().contains("art3.immunity"));
+        assert!(client.find(Locator::Css("textarea#reason")).await.is_err(), "no decision form for a bureau");
+        snap(&client, &format!("request-bureau-{lang}")).await;
         client.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
         client.wait().for_element(Locator::Id("password")).await.unwrap();
     }
