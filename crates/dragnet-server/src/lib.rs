@@ -52,6 +52,8 @@ pub struct AppState {
     pub limits: Arc<limits::RateLimits>,
     /// Calls per peer address, signed in or not.
     pub address_limits: Arc<limits::RateLimits>,
+    /// Attempts to sign in, per user name: ten at once, then one every six seconds.
+    pub sign_in_limits: Arc<limits::RateLimits>,
     /// Tokens' users, remembered for a few seconds.
     pub tokens: Arc<auth::TokenCache>,
     /// The sender of bureaus' webhooks.
@@ -73,6 +75,7 @@ impl AppState {
             policy: Arc::new(std::sync::RwLock::new(Arc::new(policy))),
             screening: Arc::new(screening),
             limits: Arc::new(limits::RateLimits::default()),
+            sign_in_limits: Arc::new(limits::RateLimits::new(1.0 / 6.0, 10.0)),
             address_limits: Arc::new(limits::RateLimits::new(
                 limits::DEFAULT_PER_ADDRESS,
                 limits::DEFAULT_PER_ADDRESS * 2.0,

@@ -275,7 +275,15 @@ fn the_catalogue_has_every_key_in_every_language() {
     {
         keys.push(format!("role.{role}"));
     }
-    for key in ["rec.refuse", "rec.review", "rec.clear", "rec.incomplete", "sign_in.failed", "sign_in.expired"] {
+    for key in [
+        "rec.refuse",
+        "rec.review",
+        "rec.clear",
+        "rec.incomplete",
+        "sign_in.failed",
+        "sign_in.expired",
+        "sign_in.throttled",
+    ] {
         keys.push(key.to_string());
     }
     assert!(keys.len() > 30, "{keys:?}");
@@ -448,4 +456,42 @@ async fn a_passenger_list_is_screened_with_progress_and_its_hits_downloaded() {
     let records = site.store.audit_records(0, 1000).await.unwrap();
     let search = records.iter().find(|r| r.action == "screening.search").unwrap();
     assert!(search.details.contains("\"people\":251") && search.details.contains(&notice), "{}", search.details);
+}
+
+#[tokio::test]
+async fn password_guessing_is_slowed_per_user_name() {
+    let site = Site::new().await;
+    site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let form = site.get("/sign-in", "").await;
+    let (pre, csrf) = (form.cookie("dragnet_sign_in").unwrap(), form.field("csrf"));
+    // Ten guesses at once, then one every six seconds (a slow build may see one refilled).
+    let mut refused_after = None;
+    for guess in 0..20 {
+        let wrong = site
+            .post_form(
+                "/sign-in",
+                &pre,
+                &[("name", "reviewer.one"), ("password", &format!("guess {guess}")), ("csrf", &csrf)],
+            )
+            .await;
+        if wrong.status == StatusCode::TOO_MANY_REQUESTS {
+            refused_after = Some(guess);
+            break;
+        }
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    }
+    assert!(refused_after.is_some_and(|n| (10..=12).contains(&n)), "{refused_after:?}");
+    let throttled = site
+        .post_form(
+            "/sign-in",
+            &pre,
+            &[("name", "reviewer.one"), ("password", "correct horse battery"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(throttled.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+    assert!(
+        throttled.html.contains("Too many attempts") && throttled.cookie("dragnet_session").is_none(),
+        "{}",
+        throttled.html
+    );
 }

@@ -25,6 +25,8 @@ use crate::AppState;
 const SLICE: usize = 100;
 /// How long a finished list is kept for its officer.
 const KEPT: Duration = Duration::from_secs(3600);
+/// The most lists one officer may have kept at once: they live in memory.
+const MOST_PER_OFFICER: usize = 20;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -52,12 +54,16 @@ pub struct ListJobs {
 }
 
 impl ListJobs {
-    fn insert(&self, job: ListJob) -> String {
+    /// Keeps `job` under a new id, unless its officer already has as many as allowed.
+    fn insert(&self, job: ListJob) -> Option<String> {
         let id = dragnet_store::new_token()[3..27].to_string();
         let mut jobs = self.jobs.lock().unwrap_or_else(|p| p.into_inner());
         jobs.retain(|_, job| job.started.elapsed() < KEPT);
+        if jobs.values().filter(|kept| kept.owner == job.owner).count() >= MOST_PER_OFFICER {
+            return None;
+        }
         jobs.insert(id.clone(), Arc::new(job));
-        id
+        Some(id)
     }
 
     /// The list `id` if `user` uploaded it.
@@ -117,7 +123,10 @@ async fn upload(State(state): State<AppState>, frame: Frame, mut form: Multipart
         started: Instant::now(),
         hits: Mutex::new(None),
     };
-    let id = state.lists.insert(job);
+    let Some(id) = state.lists.insert(job) else {
+        let problem = format!("list: at most {MOST_PER_OFFICER} lists are kept for an hour; wait for one to lapse");
+        return super::screening::list_problem(&frame, problem);
+    };
     let job = state.lists.get(&id, &user).expect("just inserted");
     let viewer = user.user.grant.country().and_then(|c| CountryCode::parse(&c.to_string()).ok());
     let (screening, store, actor) = (state.screening.clone(), state.store.clone(), user.actor.clone());

@@ -272,6 +272,10 @@ async fn sign_in(
     let failed =
         |frame: Frame, name: String| sign_in_form(frame, name, Some("sign_in.failed"), StatusCode::UNAUTHORIZED);
     let Ok(name) = UserName::parse(form.name.trim()) else { return failed(frame, form.name) };
+    // Password guessing is slowed per user name, whatever address it comes from.
+    if state.sign_in_limits.take(name.as_str()).is_err() {
+        return sign_in_form(frame, form.name, Some("sign_in.throttled"), StatusCode::TOO_MANY_REQUESTS);
+    }
     let stored = match state.store.user_password(&name).await {
         Ok(stored) => stored,
         Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
