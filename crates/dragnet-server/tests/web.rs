@@ -286,6 +286,15 @@ fn the_catalogue_has_every_key_in_every_language() {
     ] {
         keys.push(key.to_string());
     }
+    for state in dragnet_domain::NoticeState::ALL {
+        keys.push(format!("state.{}", state.as_str()));
+    }
+    for kind in dragnet_domain::NoticeKind::ALL {
+        keys.push(format!("kind.{}", kind.as_str()));
+    }
+    for decision in ["publish", "refuse", "request_information"] {
+        keys.push(format!("decision.{decision}"));
+    }
     assert!(keys.len() > 30, "{keys:?}");
     for key in &keys {
         let entry =
@@ -376,7 +385,11 @@ async fn a_bureau_sees_its_own_requests_and_the_question_asked() {
     let session = site.sign_in("ncb.fr", "a bureau password").await;
     assert_eq!(site.get("/", &session).await.location, "/requests");
     let list = site.get("/requests", &session).await;
-    assert!(list.html.contains(&format!("/requests/{ours}")) && list.html.contains("info requested"), "{}", list.html);
+    assert!(
+        list.html.contains(&format!("/requests/{ours}")) && list.html.contains("information requested"),
+        "{}",
+        list.html
+    );
     assert!(!list.html.contains(&format!("/requests/{theirs}\"")), "another country's request is not listed");
     let page = site.get(&format!("/requests/{ours}"), &session).await;
     assert_eq!(page.status, StatusCode::OK);

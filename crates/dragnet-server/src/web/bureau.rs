@@ -20,13 +20,14 @@ pub fn routes() -> Router<AppState> {
 
 struct SubjectState {
     name: String,
-    state: String,
+    state: &'static str,
     class: &'static str,
 }
 
 struct Row {
     id: i64,
     kind: String,
+    kind_name: &'static str,
     reference: String,
     created: String,
     subjects: Vec<SubjectState>,
@@ -50,10 +51,11 @@ fn state_class(state: dragnet_domain::NoticeState) -> &'static str {
     }
 }
 
-fn row(listing: RequestListing) -> Row {
+fn row(frame: &Frame, listing: RequestListing) -> Row {
     Row {
         id: listing.request_id,
         kind: listing.kind.as_str().to_string(),
+        kind_name: frame.t(&format!("kind.{}", listing.kind.as_str())),
         reference: listing.reference.unwrap_or_default(),
         created: format!("{}", listing.created_at.date()),
         subjects: listing
@@ -61,7 +63,7 @@ fn row(listing: RequestListing) -> Row {
             .iter()
             .map(|n| SubjectState {
                 name: n.subject_name.clone(),
-                state: n.state.as_str().replace('_', " "),
+                state: frame.t(&format!("state.{}", n.state.as_str())),
                 class: state_class(n.state),
             })
             .collect(),
@@ -75,7 +77,10 @@ async fn list(State(state): State<AppState>, frame: Frame) -> Response {
     };
     let country = user.user.grant.country().map(|c| c.to_string()).unwrap_or_default();
     match state.store.requests_of(&user.actor, &country, 200).await {
-        Ok(listings) => page(&frame, &ListPage { frame: frame.clone(), rows: listings.into_iter().map(row).collect() }),
+        Ok(listings) => page(
+            &frame,
+            &ListPage { frame: frame.clone(), rows: listings.into_iter().map(|l| row(&frame, l)).collect() },
+        ),
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
 }

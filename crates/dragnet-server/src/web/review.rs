@@ -37,6 +37,7 @@ fn badge(recommendation: Option<Recommendation>) -> (&'static str, &'static str)
 struct QueueRow {
     id: i64,
     kind: String,
+    kind_name: &'static str,
     requested_by: String,
     reference: String,
     subjects: String,
@@ -77,6 +78,7 @@ async fn queue(State(state): State<AppState>, frame: Frame) -> Response {
             QueueRow {
                 id: entry.request_id,
                 kind: entry.kind.as_str().to_string(),
+                kind_name: frame.t(&format!("kind.{}", entry.kind.as_str())),
                 requested_by: entry.requested_by,
                 reference: entry.reference.unwrap_or_default(),
                 subjects,
@@ -161,7 +163,7 @@ struct SubjectBlock {
     name: String,
     born: String,
     nationalities: String,
-    state: String,
+    state: &'static str,
     recommendation: &'static str,
     class: &'static str,
     in_review: bool,
@@ -188,6 +190,7 @@ pub(super) struct RequestPage {
     frame: Frame,
     id: i64,
     kind: String,
+    kind_name: &'static str,
     requested_by: String,
     reference: String,
     summary: Vec<Piece>,
@@ -236,7 +239,7 @@ pub(super) fn request_view(frame: &Frame, record: RequestRecord, done: bool, pro
                 nationalities: person
                     .map(|p| p.nationalities.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", "))
                     .unwrap_or_default(),
-                state: notice.state.as_str().replace('_', " "),
+                state: frame.t(&format!("state.{}", notice.state.as_str())),
                 recommendation: frame.t(word),
                 class,
                 in_review: notice.state == NoticeState::InReview,
@@ -268,6 +271,7 @@ pub(super) fn request_view(frame: &Frame, record: RequestRecord, done: bool, pro
         decisions,
         id: record.request_id,
         kind: request.kind.as_str().to_string(),
+        kind_name: frame.t(&format!("kind.{}", request.kind.as_str())),
         requested_by: request.requested_by.to_string(),
         reference: request.reference.clone().unwrap_or_default(),
         summary: mark(&as_text(offence["summary"].clone()), &quoted(&messages)),
