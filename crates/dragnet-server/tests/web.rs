@@ -196,6 +196,7 @@ async fn a_reviewer_refuses_the_seed_request_from_its_page() {
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     let blank = site.post_form(&path, &session, &[("csrf", &csrf), ("decision", "refuse"), ("reason", " ")]).await;
     assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(blank.html.contains("reason: a decision needs its reason"), "{}", blank.html);
     let refused = site.post_form(&path, &session, &[("csrf", &csrf), ("decision", "refuse"), ("reason", reason)]).await;
     assert_eq!(refused.status, StatusCode::SEE_OTHER, "{}", refused.html);
     let after = site.get(&refused.location, &session).await;

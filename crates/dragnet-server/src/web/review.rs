@@ -360,13 +360,12 @@ async fn decide(
         return error_page(frame.lang, StatusCode::NOT_FOUND, "");
     };
     let decision = Decision::parse(&form.decision);
-    let reason = form.reason.trim();
-    let problem = match decision {
-        None => Some("decision: one of publish, refuse, request_information".to_string()),
-        Some(_) if reason.is_empty() || reason.chars().count() > 4000 => {
-            Some("reason: a reason of 1 to 4,000 characters is kept on the record".to_string())
-        }
-        Some(decision) => match state.store.decide(&user.actor, id, decision, reason, None).await {
+    // The reason is read by the same rule as the API's.
+    let reason = crate::api::reason_of(&serde_json::json!({"reason": form.reason}), "a decision");
+    let problem = match (decision, reason) {
+        (None, _) => Some("decision: one of publish, refuse, request_information".to_string()),
+        (_, Err(problem)) => Some(format!("reason: {}", problem.detail.unwrap_or_else(|| problem.title.to_string()))),
+        (Some(decision), Ok(reason)) => match state.store.decide(&user.actor, id, decision, &reason, None).await {
             Ok(outcomes) => {
                 for outcome in &outcomes {
                     if let DecisionOutcome::Moved { notice, state: NoticeState::Published } = outcome
