@@ -137,6 +137,14 @@ async fn signing_in_checks_the_password_and_the_form_token() {
     let pre = form.cookie("dragnet_sign_in").unwrap();
     let setting = form.cookies.iter().find(|c| c.starts_with("dragnet_sign_in=")).unwrap();
     assert!(setting.contains("HttpOnly") && setting.contains("SameSite=Strict"), "{setting}");
+    // Over HTTPS only, except for a server asked for on this machine.
+    let host = |name: &str| Request::get("/sign-in").header("host", name).body(Body::empty()).unwrap();
+    let public = site.send(host("dragnet.example.org")).await;
+    assert!(public.cookies.iter().all(|c| c.ends_with("; Secure")), "{:?}", public.cookies);
+    for local in ["127.0.0.1:8080", "localhost", "[::1]:8080"] {
+        let page = site.send(host(local)).await;
+        assert!(page.cookies.iter().all(|c| !c.contains("Secure")), "{local}: {:?}", page.cookies);
+    }
     let csrf = form.field("csrf");
 
     let wrong =

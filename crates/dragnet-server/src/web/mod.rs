@@ -26,7 +26,8 @@ mod screening;
 
 pub use i18n::Lang;
 
-/// The session cookie; `__Host-` would bind it to https only, which a server on loopback lacks.
+/// The session cookie. Marked `Secure` (sent over HTTPS only) unless the page was asked for by a
+/// loopback name, where a server on this machine answers over plain HTTP.
 const SESSION_COOKIE: &str = "dragnet_session";
 /// The cookie that carries the sign-in form's CSRF token before there is a session.
 const SIGN_IN_COOKIE: &str = "dragnet_sign_in";
@@ -58,9 +59,11 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_string())
 }
 
-/// A `Set-Cookie` value: never readable by scripts, never sent by other sites.
-fn set_cookie(name: &str, value: &str, max_age: Duration) -> HeaderValue {
-    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}", max_age.as_secs());
+/// A `Set-Cookie` value: never readable by scripts, never sent by other sites, and over HTTPS only
+/// unless `frame` was asked for on this machine.
+fn set_cookie(frame: &Frame, name: &str, value: &str, max_age: Duration) -> HeaderValue {
+    let secure = if frame.local { "" } else { "; Secure" };
+    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{secure}", max_age.as_secs());
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
@@ -71,6 +74,18 @@ pub struct Frame {
     /// The path of the page without its query, for the language switcher.
     pub path: String,
     pub user: Option<SignedIn>,
+    /// Whether the page was asked for by a loopback name (`localhost`, `127.0.0.1`, `[::1]`).
+    pub local: bool,
+}
+
+/// Whether a `Host` header names this machine.
+fn loopback_host(headers: &HeaderMap) -> bool {
+    let host = headers.get(axum::http::header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 impl Frame {
@@ -122,7 +137,7 @@ impl FromRequestParts<AppState> for Frame {
             },
             None => None,
         };
-        Ok(Frame { lang, path: parts.uri.path().to_string(), user })
+        Ok(Frame { lang, path: parts.uri.path().to_string(), user, local: loopback_host(&parts.headers) })
     }
 }
 
@@ -136,7 +151,7 @@ pub fn page(frame: &Frame, template: &impl Template) -> Response {
             headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
             headers.append(
                 SET_COOKIE,
-                set_cookie(i18n::LANG_COOKIE, frame.lang.code(), Duration::from_secs(365 * 24 * 3600)),
+                set_cookie(frame, i18n::LANG_COOKIE, frame.lang.code(), Duration::from_secs(365 * 24 * 3600)),
             );
             response
         }
@@ -166,7 +181,7 @@ pub fn error_page(lang: Lang, status: StatusCode, cause: &str) -> Response {
             "error.title"
         }
     };
-    let frame = Frame { lang, path: "/".into(), user: None };
+    let frame = Frame { lang, path: "/".into(), user: None, local: true };
     let html = ErrorPage { message: lang.t(key), frame }.render().unwrap_or_default();
     (status, Html(html)).into_response()
 }
@@ -240,7 +255,7 @@ fn sign_in_form(frame: Frame, name: String, problem: Option<&'static str>, statu
     let csrf = dragnet_store::new_token();
     let mut response = page(&frame, &SignInPage { csrf: csrf.clone(), frame: frame.clone(), name, problem });
     *response.status_mut() = status;
-    response.headers_mut().append(SET_COOKIE, set_cookie(SIGN_IN_COOKIE, &csrf, Duration::from_secs(3600)));
+    response.headers_mut().append(SET_COOKIE, set_cookie(&frame, SIGN_IN_COOKIE, &csrf, Duration::from_secs(3600)));
     response
 }
 
@@ -293,8 +308,8 @@ async fn sign_in(
         Ok((token, _csrf)) => {
             let mut response = redirect(&format!("/?lang={}", frame.lang.code()));
             let headers = response.headers_mut();
-            headers.append(SET_COOKIE, set_cookie(SESSION_COOKIE, &token, SESSION_LIFETIME));
-            headers.append(SET_COOKIE, set_cookie(SIGN_IN_COOKIE, "", Duration::ZERO));
+            headers.append(SET_COOKIE, set_cookie(&frame, SESSION_COOKIE, &token, SESSION_LIFETIME));
+            headers.append(SET_COOKIE, set_cookie(&frame, SIGN_IN_COOKIE, "", Duration::ZERO));
             response
         }
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
@@ -324,7 +339,7 @@ async fn sign_out(
         }
     }
     let mut response = redirect(&format!("/sign-in?lang={}", frame.lang.code()));
-    response.headers_mut().append(SET_COOKIE, set_cookie(SESSION_COOKIE, "", Duration::ZERO));
+    response.headers_mut().append(SET_COOKIE, set_cookie(&frame, SESSION_COOKIE, "", Duration::ZERO));
     response
 }
 
