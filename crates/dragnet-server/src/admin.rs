@@ -15,6 +15,7 @@ use utoipa_axum::routes;
 
 use crate::auth::Caller;
 use crate::openapi::{NewUser, Problem as ProblemDoc, TokenLabel};
+use crate::problem::{json_body, object_with};
 use crate::{AppState, Problem};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -33,18 +34,10 @@ fn user_json(user: &UserRecord) -> Value {
     })
 }
 
-fn body_object(body: &Bytes) -> Result<serde_json::Map<String, Value>, Problem> {
-    let value: Value = if body.is_empty() {
-        json!({})
-    } else {
-        serde_json::from_slice(body).map_err(|err| {
-            Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
-        })?
-    };
-    match value {
-        Value::Object(object) => Ok(object),
-        _ => Err(Problem::invalid(&FieldError::new("", "expected a JSON object"))),
-    }
+/// The body (none reads as `{}`) as an object with only `known` fields.
+fn body_object(body: &Bytes, known: &[&str]) -> Result<serde_json::Map<String, Value>, Problem> {
+    let value = if body.is_empty() { json!({}) } else { json_body(body)? };
+    object_with(&value, known).cloned()
 }
 
 fn text_field(object: &serde_json::Map<String, Value>, field: &str) -> Result<Option<String>, Problem> {
@@ -52,13 +45,6 @@ fn text_field(object: &serde_json::Map<String, Value>, field: &str) -> Result<Op
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(text)) if !text.trim().is_empty() => Ok(Some(text.trim().to_string())),
         Some(_) => Err(Problem::invalid(&FieldError::new(field, "a non-blank text"))),
-    }
-}
-
-fn only_fields(object: &serde_json::Map<String, Value>, known: &[&str]) -> Result<(), Problem> {
-    match object.keys().find(|k| !known.contains(&k.as_str())) {
-        Some(unknown) => Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field"))),
-        None => Ok(()),
     }
 }
 
@@ -79,8 +65,7 @@ async fn list_users(State(state): State<AppState>, caller: Caller) -> Result<Res
         (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn create_user(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
     caller.require(&[Role::Administrator])?;
-    let object = body_object(&body)?;
-    only_fields(&object, &["name", "role", "country"])?;
+    let object = body_object(&body, &["name", "role", "country"])?;
     let name = text_field(&object, "name")?.ok_or_else(|| Problem::invalid(&FieldError::new("name", "is missing")))?;
     let name = UserName::parse(&name).map_err(|err| Problem::invalid(&FieldError::new("name", err)))?;
     let role = text_field(&object, "role")?.ok_or_else(|| Problem::invalid(&FieldError::new("role", "is missing")))?;
@@ -98,8 +83,7 @@ async fn create_user(State(state): State<AppState>, caller: Caller, body: Bytes)
 fn user_and_label(caller: &Caller, name: &str, body: &Bytes) -> Result<(UserName, Option<String>), Problem> {
     caller.require(&[Role::Administrator])?;
     let name = UserName::parse(name).map_err(|_| Problem::not_found())?;
-    let object = body_object(body)?;
-    only_fields(&object, &["label"])?;
+    let object = body_object(body, &["label"])?;
     let label = text_field(&object, "label")?;
     if label.as_ref().is_some_and(|l| l.chars().count() > 100) {
         return Err(Problem::invalid(&FieldError::new("label", "at most 100 characters")));

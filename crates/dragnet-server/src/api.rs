@@ -18,6 +18,7 @@ use utoipa_axum::routes;
 
 use crate::auth::Caller;
 use crate::openapi::{DecisionBody, NoticeRequest, Problem as ProblemDoc, ReasonBody};
+use crate::problem::{json_body, object_with};
 use crate::{AppState, Problem};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -41,13 +42,6 @@ type Answer = Result<Response, Problem>;
 /// A request id from the path; anything else names no request.
 fn request_id(text: &str) -> Result<i64, Problem> {
     text.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)
-}
-
-/// The body as JSON, or why not.
-fn json_body(body: &Bytes) -> Result<Value, Problem> {
-    serde_json::from_slice(body).map_err(|err| {
-        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
-    })
 }
 
 /// A query string, read by hand so that a bad parameter is named like a bad field.
@@ -225,10 +219,7 @@ async fn review_queue(State(state): State<AppState>, caller: Caller, Query(query
 
 /// The body of a decision, read field by field so that an error names its field.
 fn read_decision(body: &Value) -> Result<(Decision, String, Option<Vec<NoticeId>>), Problem> {
-    let object = body.as_object().ok_or_else(|| Problem::invalid(&FieldError::new("", "expected a JSON object")))?;
-    if let Some(unknown) = object.keys().find(|k| !["decision", "reason", "notices"].contains(&k.as_str())) {
-        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field")));
-    }
+    let object = object_with(body, &["decision", "reason", "notices"])?;
     let decision =
         object.get("decision").and_then(Value::as_str).and_then(Decision::parse).ok_or_else(|| {
             Problem::invalid(&FieldError::new("decision", "one of publish, refuse, request_information"))
@@ -287,10 +278,7 @@ async fn located(state: AppState, caller: Caller, id: &str, body: &Bytes) -> Ans
     caller.require(&[Role::Screener, Role::BureauOfficer])?;
     let id = NoticeId::parse(id).map_err(|_| Problem::not_found())?;
     let body = if body.is_empty() { json!({}) } else { json_body(body)? };
-    let object = body.as_object().ok_or_else(|| Problem::invalid(&FieldError::new("", "expected a JSON object")))?;
-    if let Some(unknown) = object.keys().find(|k| !["place", "remarks"].contains(&k.as_str())) {
-        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field")));
-    }
+    let object = object_with(&body, &["place", "remarks"])?;
     let text = |field: &str| -> Result<Option<String>, Problem> {
         match object.get(field) {
             None | Some(Value::Null) => Ok(None),

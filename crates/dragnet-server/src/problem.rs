@@ -119,3 +119,25 @@ impl IntoResponse for Problem {
         response
     }
 }
+
+/// A request body as JSON; one that does not parse is a 400 saying where it stops reading.
+pub fn json_body(body: &[u8]) -> Result<serde_json::Value, Problem> {
+    serde_json::from_slice(body).map_err(|err| {
+        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
+    })
+}
+
+/// A body that must be a JSON object with no field but `known`: a misspelt field would otherwise be
+/// ignored, so it is named and refused.
+pub fn object_with<'a>(
+    body: &'a serde_json::Value,
+    known: &[&str],
+) -> Result<&'a serde_json::Map<String, serde_json::Value>, Problem> {
+    let object = body
+        .as_object()
+        .ok_or_else(|| Problem::invalid(&dragnet_domain::FieldError::new("", "expected a JSON object")))?;
+    match object.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(unknown) => Err(Problem::invalid(&dragnet_domain::FieldError::new(unknown.clone(), "unknown field"))),
+        None => Ok(object),
+    }
+}

@@ -20,6 +20,7 @@ use utoipa_axum::routes;
 
 use crate::auth::Caller;
 use crate::openapi::{OfficeHolderBody, Problem as ProblemDoc, ReasonBody};
+use crate::problem::{json_body, object_with};
 use crate::{AppState, Problem};
 
 /// `policy` with the register the store keeps. The first time, the store is filled from `policy`'s
@@ -78,11 +79,7 @@ fn column_text(object: &Map<String, Value>, field: &str, path: &str, required: b
 
 /// The register line a body stands for, each field checked so that an error names it.
 fn read_entry(body: &Value) -> Result<String, Problem> {
-    let object = body.as_object().ok_or_else(|| Problem::invalid(&FieldError::new("", "expected a JSON object")))?;
-    const FIELDS: [&str; 6] = ["names", "status", "office", "country", "date_of_birth", "since"];
-    if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field")));
-    }
+    let object = object_with(body, &["names", "status", "office", "country", "date_of_birth", "since"])?;
     let names = object
         .get("names")
         .and_then(Value::as_array)
@@ -148,9 +145,7 @@ async fn list(State(state): State<AppState>, caller: Caller) -> Result<Response,
          content_type = "application/problem+json")))]
 async fn add(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
     caller.require(&[Role::Administrator])?;
-    let body: Value = serde_json::from_slice(&body).map_err(|err| {
-        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
-    })?;
+    let body = json_body(&body)?;
     let line = read_entry(&body)?;
     let entry = state.store.add_office_holder(&caller.actor, &line).await.map_err(Problem::from_store)?;
     reload(&state).await?;
@@ -172,9 +167,7 @@ async fn remove(
 ) -> Result<Response, Problem> {
     caller.require(&[Role::Administrator])?;
     let id: i64 = id.parse().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)?;
-    let body: Value = serde_json::from_slice(&body).map_err(|err| {
-        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
-    })?;
+    let body = json_body(&body)?;
     let reason = crate::api::reason_of(&body, "a change to the register")?;
     state.store.remove_office_holder(&caller.actor, id, &reason).await.map_err(Problem::from_store)?;
     reload(&state).await?;

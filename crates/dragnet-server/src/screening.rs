@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use crate::auth::Caller;
 use crate::openapi::{Problem as ProblemDoc, ScreenAnswer, ScreenBody};
+use crate::problem::{json_body, object_with};
 use crate::{AppState, Problem};
 
 /// The most people one call may screen: a wide-body aircraft's manifest many times over.
@@ -95,10 +96,7 @@ fn barred(countries: &[String]) -> Vec<CountryCode> {
 
 /// The body of a screening call, read field by field so that an error names its field.
 fn read_people(body: &Value) -> Result<(Vec<Person>, f64, usize), Problem> {
-    let object = body.as_object().ok_or_else(|| Problem::invalid(&FieldError::new("", "expected a JSON object")))?;
-    if let Some(unknown) = object.keys().find(|k| !["persons", "threshold", "limit"].contains(&k.as_str())) {
-        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field")));
-    }
+    let object = object_with(body, &["persons", "threshold", "limit"])?;
     let items = object
         .get("persons")
         .and_then(Value::as_array)
@@ -148,9 +146,7 @@ fn read_people(body: &Value) -> Result<(Vec<Person>, f64, usize), Problem> {
          body = ProblemDoc, content_type = "application/problem+json")))]
 pub async fn screen(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
     caller.require(&[Role::Screener, Role::BureauOfficer, Role::Reviewer, Role::Supervisor])?;
-    let body: Value = serde_json::from_slice(&body).map_err(|err| {
-        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
-    })?;
+    let body = json_body(&body)?;
     let (people, threshold, limit) = read_people(&body)?;
     let viewer = caller.country().and_then(|c| CountryCode::parse(&c).ok());
     let (people, results) = if people.len() <= SEARCHED_IN_PLACE {

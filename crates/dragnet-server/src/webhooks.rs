@@ -24,6 +24,7 @@ use utoipa_axum::routes;
 
 use crate::auth::Caller;
 use crate::openapi::{Problem as ProblemDoc, WebhookBody};
+use crate::problem::{json_body, object_with};
 use crate::{AppState, Problem};
 
 /// How often the outbox is looked at when nothing wakes the task.
@@ -139,10 +140,7 @@ fn bureau_country(caller: &Caller) -> Result<String, Problem> {
 /// An address Dragnet may send personal data to: HTTPS, or plain HTTP to this machine only (tests,
 /// a relay beside the server).
 fn read_url(body: &Value) -> Result<String, Problem> {
-    let object = body.as_object().ok_or_else(|| Problem::invalid(&FieldError::new("", "expected a JSON object")))?;
-    if let Some(unknown) = object.keys().find(|k| k.as_str() != "url") {
-        return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown field")));
-    }
+    let object = object_with(body, &["url"])?;
     let text = object
         .get("url")
         .and_then(Value::as_str)
@@ -182,9 +180,7 @@ async fn read_webhook(State(state): State<AppState>, caller: Caller) -> Result<R
         (status = 422, description = "Not an https:// address", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn set_webhook(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
     let country = bureau_country(&caller)?;
-    let body: Value = serde_json::from_slice(&body).map_err(|err| {
-        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
-    })?;
+    let body = json_body(&body)?;
     let url = read_url(&body)?;
     let secret = state.store.set_webhook(&caller.actor, &country, &url).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"country": country, "url": url, "secret": secret,

@@ -694,6 +694,10 @@ async fn a_located_hit_reaches_the_bureau_by_signed_webhook(server: Server) {
     let plain = put("ncb.fr", json!({"url": "http://ncb.example.fr/hook"})).await;
     assert_eq!((plain.status, plain.body["field"].as_str()), (422, Some("url")), "personal data leave over https only");
     assert_eq!(server.get("/api/v1/webhook", "ncb.fr").await.status, 404);
+    let broken = server.call("PUT", "/api/v1/webhook", Some("ncb.fr"), Some("{\"url\": ")).await;
+    assert_eq!((broken.status, broken.body["code"].as_str()), (400, Some("malformed_json")));
+    let misspelt = put("ncb.fr", json!({"uri": url})).await;
+    assert_eq!((misspelt.status, misspelt.body["field"].as_str()), (422, Some("uri")));
     let registered = put("ncb.fr", json!({"url": url})).await;
     assert_eq!(registered.status, 200, "{:?}", registered.body);
     let secret = registered.body["secret"].as_str().unwrap().to_string();
@@ -767,6 +771,11 @@ async fn the_office_holder_register_is_kept_over_the_api_and_changes_the_check(s
     let mut bad = holder.clone();
     bad["status"] = json!("emperor");
     assert_eq!(server.post("/api/v1/office-holders", "admin", &bad).await.body["field"], "status");
+    let broken = server.call("POST", "/api/v1/office-holders", Some("admin"), Some("not json")).await;
+    assert_eq!((broken.status, broken.body["code"].as_str()), (400, Some("malformed_json")));
+    let mut nested = holder.clone();
+    nested["names"][0]["middle"] = json!("X");
+    assert_eq!(server.post("/api/v1/office-holders", "admin", &nested).await.body["field"], "names[0].middle");
     let added = server.post("/api/v1/office-holders", "admin", &holder).await;
     assert_eq!(added.status, 201, "{:?}", added.body);
     assert_eq!(added.body["names"][0]["family_name"], "MARCHETTI");
