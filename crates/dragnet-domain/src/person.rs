@@ -132,6 +132,59 @@ pub enum Status {
     FormerMinister,
 }
 
+impl Status {
+    pub const ALL: [Status; 21] = [
+        Status::HeadOfState,
+        Status::HeadOfGovernment,
+        Status::ForeignMinister,
+        Status::Minister,
+        Status::MemberOfParliament,
+        Status::SeniorOfficial,
+        Status::Diplomat,
+        Status::MilitaryOfficer,
+        Status::ArmedForcesMember,
+        Status::InternationalOfficial,
+        Status::Politician,
+        Status::OppositionFigure,
+        Status::GovernmentCritic,
+        Status::Journalist,
+        Status::HumanRightsDefender,
+        Status::ReligiousLeader,
+        Status::MinorityActivist,
+        Status::BusinessPerson,
+        Status::FormerHeadOfState,
+        Status::FormerHeadOfGovernment,
+        Status::FormerMinister,
+    ];
+
+    /// The status as the formats write it: `head_of_state`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::HeadOfState => "head_of_state",
+            Status::HeadOfGovernment => "head_of_government",
+            Status::ForeignMinister => "foreign_minister",
+            Status::Minister => "minister",
+            Status::MemberOfParliament => "member_of_parliament",
+            Status::SeniorOfficial => "senior_official",
+            Status::Diplomat => "diplomat",
+            Status::MilitaryOfficer => "military_officer",
+            Status::ArmedForcesMember => "armed_forces_member",
+            Status::InternationalOfficial => "international_official",
+            Status::Politician => "politician",
+            Status::OppositionFigure => "opposition_figure",
+            Status::GovernmentCritic => "government_critic",
+            Status::Journalist => "journalist",
+            Status::HumanRightsDefender => "human_rights_defender",
+            Status::ReligiousLeader => "religious_leader",
+            Status::MinorityActivist => "minority_activist",
+            Status::BusinessPerson => "business_person",
+            Status::FormerHeadOfState => "former_head_of_state",
+            Status::FormerHeadOfGovernment => "former_head_of_government",
+            Status::FormerMinister => "former_minister",
+        }
+    }
+}
+
 impl Person {
     /// The name to show a person reading a list: "FAMILY, Forenames", else the whole name.
     pub fn display_name(&self) -> String {
@@ -182,5 +235,17 @@ impl Person {
             check_text(&field("physical.marks"), physical.marks.as_deref(), 2000)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_is_written_as_the_formats_write_it() {
+        for status in Status::ALL {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
+        }
     }
 }

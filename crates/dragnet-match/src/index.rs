@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::names::Part;
-use crate::score::{Profile, explain, score};
+use crate::score::{Profile, Reason, explain, score};
 use crate::variants::Variants;
 use crate::{names, normalise_document};
 
@@ -26,7 +26,11 @@ const RELATIVE_FLOOR: f64 = 0.12;
 pub struct Hit {
     pub id: String,
     pub score: f64,
+    /// The reasons in English, as the formats give them.
     pub why: String,
+    /// The reasons as data, for a page to say in its own language.
+    #[serde(skip)]
+    pub reasons: Vec<Reason>,
 }
 
 #[derive(Debug)]
@@ -396,8 +400,9 @@ impl Index {
             .filter(|entry| score(query, &entry.profile) >= threshold)
             .map(|entry| {
                 // Only hits are explained: the words cost more than the arithmetic.
-                let (score, why) = explain(query, &entry.profile);
-                Hit { id: entry.id.clone(), score: (score * 1000.0).round() / 1000.0, why }
+                let (score, reasons) = explain(query, &entry.profile);
+                let why = Reason::sentence(&reasons);
+                Hit { id: entry.id.clone(), score: (score * 1000.0).round() / 1000.0, why, reasons }
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));

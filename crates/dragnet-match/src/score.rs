@@ -12,6 +12,78 @@ use crate::syllables::{Syllabary, SyllableKey};
 /// How alike two readings must sound (see `sound_similarity`) to count as the same name.
 const SOUND_FLOOR: f64 = 0.8;
 
+/// One thing that made a hit's score, for a border officer to read in their own language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The name parts that agree.
+    Name(Vec<PartAgreement>),
+    NoNamePartInCommon,
+    DateOfBirth {
+        agreement: DateAgreement,
+        query: PartialDate,
+        notice: PartialDate,
+    },
+    /// The notice's sex, which differs from the query's.
+    SexDiffers(Sex),
+    NationalityAgrees,
+    NationalityDiffers,
+    /// The document number both carry.
+    SameDocument(String),
+}
+
+/// A part of the query's name, the notice's part it agrees with, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartAgreement {
+    pub query: String,
+    pub notice: String,
+    /// `same`, `romanisation variant`, `transliteration`, `sounds alike`…: see `part_similarity`.
+    pub how: &'static str,
+}
+
+impl Reason {
+    /// The reason in English, as the `why` of a hit says it.
+    pub fn english(&self) -> String {
+        match self {
+            Reason::Name(parts) => {
+                let pairs: Vec<String> = parts
+                    .iter()
+                    .map(|p| match p.how {
+                        "same" => format!("{} = {}", p.query, p.notice),
+                        how => format!("{} ~ {} ({how})", p.query, p.notice),
+                    })
+                    .collect();
+                format!("name {}", pairs.join(", "))
+            }
+            Reason::NoNamePartInCommon => "no name part in common".to_string(),
+            Reason::DateOfBirth { agreement, query, notice } => date_line(*agreement, *query, *notice),
+            Reason::SexDiffers(sex) => format!("sex {sex} differs"),
+            Reason::NationalityAgrees => "nationality agrees".to_string(),
+            Reason::NationalityDiffers => "nationality differs".to_string(),
+            Reason::SameDocument(number) => format!("document {number} is the same"),
+        }
+    }
+
+    /// Reasons in English, one after another, as a hit's `why`.
+    pub fn sentence(reasons: &[Reason]) -> String {
+        reasons.iter().map(Reason::english).collect::<Vec<_>>().join("; ")
+    }
+}
+
+/// The ways two name parts can agree, as `part_similarity` says them: what a catalogue of their
+/// words in other languages must cover.
+pub const WAYS_PARTS_AGREE: [&str; 10] = [
+    "same",
+    "romanisation variant",
+    "variant of the same name",
+    "initial",
+    "transliteration",
+    "close transliteration",
+    "spelling variant",
+    "typing variant",
+    "sounds alike",
+    "similar spelling",
+];
+
 /// Everything about a person that screening compares.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
@@ -187,7 +259,7 @@ fn jaro_winkler_may_reach(a: &str, b: &str, target: f64) -> bool {
 }
 
 /// The best reading of one spelling against another: a score and the pairs that made it.
-fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String>) {
+fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<PartAgreement>) {
     let strict = query.syllabic && notice.syllabic;
     let same_count = query.singles == notice.singles;
     // A notice kept without its joins has them made again where the word counts differ.
@@ -253,11 +325,7 @@ fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String
         if !explain {
             continue;
         }
-        why.push(if how == "same" {
-            format!("{} = {}", q.text, n.text)
-        } else {
-            format!("{} ~ {} ({how})", q.text, n.text)
-        });
+        why.push(PartAgreement { query: q.text.clone(), notice: n.text.clone(), how });
     }
     if total == 0.0 {
         return (0.0, why);
@@ -280,8 +348,8 @@ fn align(query: &NameForm, notice: &NameForm, explain: bool) -> (f64, Vec<String
 }
 
 /// How two dates of birth compare.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum DateAgreement {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateAgreement {
     Agrees,
     Swapped,
     SameYear,
@@ -335,11 +403,11 @@ pub fn score(query: &Profile, notice: &Profile) -> f64 {
 }
 
 /// The score of `notice` for `query`, in [0, 1], and why.
-pub fn explain(query: &Profile, notice: &Profile) -> (f64, String) {
+pub fn explain(query: &Profile, notice: &Profile) -> (f64, Vec<Reason>) {
     assess(query, notice, true)
 }
 
-fn assess(query: &Profile, notice: &Profile, explain: bool) -> (f64, String) {
+fn assess(query: &Profile, notice: &Profile, explain: bool) -> (f64, Vec<Reason>) {
     let mut best = (0.0, Vec::new());
     for q in &query.forms {
         for n in &notice.forms {
@@ -352,23 +420,21 @@ fn assess(query: &Profile, notice: &Profile, explain: bool) -> (f64, String) {
     let (name_score, name_why) = best;
     let same_document = query.documents.iter().find(|d| notice.documents.contains(d));
     if name_score == 0.0 && same_document.is_none() && !explain {
-        return (0.0, String::new());
+        return (0.0, Vec::new());
     }
     let mut score = name_score;
     // The words are written only when asked for: scoring runs for every candidate, explaining for hits.
-    let mut why: Vec<String> = Vec::new();
-    let mut say = |line: &dyn Fn() -> String| {
+    let mut why: Vec<Reason> = Vec::new();
+    let mut say = |reason: &dyn Fn() -> Reason| {
         if explain {
-            why.push(line());
+            why.push(reason());
         }
     };
-    say(&|| {
-        if name_why.is_empty() { "no name part in common".to_string() } else { format!("name {}", name_why.join(", ")) }
-    });
+    say(&|| if name_why.is_empty() { Reason::NoNamePartInCommon } else { Reason::Name(name_why.clone()) });
     if let (Some(q), Some(n)) = (query.date_of_birth, notice.date_of_birth) {
         let (weight, agreement) = compare_dates(q, n);
         score = if weight >= 0.0 { score + (1.0 - score) * weight } else { score * (1.0 + weight) };
-        say(&|| date_line(agreement, q, n));
+        say(&|| Reason::DateOfBirth { agreement, query: q, notice: n });
     }
     if let (Some(q), Some(n)) = (query.sex, notice.sex)
         && q != n
@@ -376,27 +442,40 @@ fn assess(query: &Profile, notice: &Profile, explain: bool) -> (f64, String) {
         && n != Sex::U
     {
         score *= 0.85;
-        say(&|| format!("sex {n} differs"));
+        say(&|| Reason::SexDiffers(n));
     }
     if !query.nationalities.is_empty() && !notice.nationalities.is_empty() {
         if query.nationalities.iter().any(|c| notice.nationalities.contains(c)) {
             score += (1.0 - score) * 0.1;
-            say(&|| "nationality agrees".to_string());
+            say(&|| Reason::NationalityAgrees);
         } else {
             score *= 0.95;
-            say(&|| "nationality differs".to_string());
+            say(&|| Reason::NationalityDiffers);
         }
     }
     if let Some(document) = same_document {
         score = score.max(0.99);
-        say(&|| format!("document {document} is the same"));
+        say(&|| Reason::SameDocument(document.clone()));
     }
-    (score.clamp(0.0, 1.0), why.join("; "))
+    (score.clamp(0.0, 1.0), why)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every way `part_similarity` can say two parts agree is one a catalogue can know of.
+    #[test]
+    fn every_way_parts_agree_is_listed() {
+        let source = include_str!("score.rs");
+        let start = source.find("fn part_similarity").unwrap();
+        let body = &source[start..start + source[start..].find("\n}\n").unwrap()];
+        let said: Vec<&str> = body.split("return (").skip(1).filter_map(|r| r.split('"').nth(1)).collect();
+        assert!(said.len() >= 10, "{said:?}");
+        for how in said.into_iter().filter(|how| !how.is_empty()) {
+            assert!(WAYS_PARTS_AGREE.contains(&how), "{how:?} is not in WAYS_PARTS_AGREE");
+        }
+    }
 
     #[test]
     fn one_edit_at_most() {

@@ -5,6 +5,7 @@ use dragnet_domain::Requester;
 use dragnet_domain::person::{Person, Status};
 use dragnet_domain::request::{Context, NoticeKind, NoticeRequest, Penalty, Purpose};
 
+use crate::language::{self, Said, say, term};
 use crate::policy::{OfficeHolder, Policy};
 use crate::text::Words;
 use crate::{Finding, Recommendation, Report, Severity, SubjectReport};
@@ -88,8 +89,12 @@ const MONTH_NAMES: [&str; 48] = [
     "ديسمبر",
 ];
 
-fn finding(rule: &str, basis: &str, severity: Severity, message: String) -> Finding {
-    Finding { rule: rule.to_string(), basis: basis.to_string(), severity, message }
+fn finding(rule: &str, basis: &str, severity: Severity, message: Said) -> Finding {
+    Finding::new(rule, &term(basis), severity, &message)
+}
+
+fn verbatim(text: &str) -> Said {
+    Said::verbatim(text)
 }
 
 /// The request's free texts, cut into words once.
@@ -144,9 +149,9 @@ pub fn check(request: &NoticeRequest, policy: &Policy) -> Report {
 struct RequestFacts {
     /// Contexts, declared or found in the summary, with the words that showed an undeclared one.
     contexts: Vec<(Context, Option<String>)>,
-    terrorism_charged: Option<String>,
+    terrorism_charged: Option<Said>,
     civilians_attacked: Option<String>,
-    international_crimes_charged: Option<String>,
+    international_crimes_charged: Option<Said>,
     international_crimes_exception: bool,
 }
 
@@ -187,18 +192,14 @@ impl RequestFacts {
 }
 
 /// The first charge (title, then law) in which a category's phrase appears, described for a reviewer.
-fn charge_evidence(
-    request: &NoticeRequest,
-    texts: &Texts,
-    category: &crate::policy::OffenceCategory,
-) -> Option<String> {
+fn charge_evidence(request: &NoticeRequest, texts: &Texts, category: &crate::policy::OffenceCategory) -> Option<Said> {
     request.charges.iter().zip(&texts.charges).find_map(|(charge, (title_words, law_words))| {
         let words = category.phrases.iter().find_map(|p| title_words.find(p).or_else(|| law_words.find(p)))?;
         let law = charge.law.as_deref().unwrap_or("");
-        let cited = if law.trim().is_empty() { String::new() } else { format!(" ({law})") };
+        let cited = verbatim(&if law.trim().is_empty() { String::new() } else { format!(" ({law})") });
         let by_words =
-            if words == charge.title { String::new() } else { format!(" (by the words \u{201c}{words}\u{201d})") };
-        Some(format!("the charge \u{201c}{}\u{201d}{cited}{by_words}", charge.title))
+            if words == charge.title { verbatim("") } else { say("evidence.by_words", &[("words", &verbatim(words))]) };
+        Some(say("evidence.charge", &[("title", &verbatim(&charge.title)), ("law", &cited), ("words", &by_words)]))
     })
 }
 
@@ -220,9 +221,11 @@ fn wants_arrest(request: &NoticeRequest) -> bool {
 }
 
 /// Missing minimum data: `minimum.identity` for a subject's, `minimum.case` for the request's own.
+/// `why` is the catalogue's sentence that says why the field is needed.
 fn missing(field: &str, why: &str) -> Finding {
     let rule = if field.starts_with("subjects[") { "minimum.identity" } else { "minimum.case" };
-    finding(rule, "RPD art. 83(2)", Severity::Incomplete, format!("{field} is missing: {why}"))
+    let message = say("missing", &[("field", &verbatim(field)), ("why", &say(why, &[]))]);
+    finding(rule, "RPD art. 83(2)", Severity::Incomplete, message)
 }
 
 fn minimum_case_data(request: &NoticeRequest, findings: &mut Vec<Finding>) {
@@ -230,55 +233,48 @@ fn minimum_case_data(request: &NoticeRequest, findings: &mut Vec<Finding>) {
     let summary = offence.and_then(|o| o.summary.as_deref());
     let needs_summary = request.kind != NoticeKind::UnSpecial;
     if needs_summary && summary.is_none() {
-        findings.push(missing("offence.summary", "a notice states the facts it rests on"));
+        findings.push(missing("offence.summary", "missing.summary"));
     }
     if request.kind == NoticeKind::Yellow {
         if offence.and_then(|o| o.date).is_none() {
-            findings.push(missing("offence.date", "a yellow notice gives the date of the disappearance"));
+            findings.push(missing("offence.date", "missing.yellow_date"));
         }
         if offence.and_then(|o| o.place.as_deref()).is_none() {
-            findings.push(missing("offence.place", "a yellow notice gives the place of the disappearance"));
+            findings.push(missing("offence.place", "missing.yellow_place"));
         }
     }
     if !wants_arrest(request) {
         return;
     }
     if offence.and_then(|o| o.date).is_none() {
-        findings.push(missing("offence.date", "the summary of facts must say when the offence was committed"));
+        findings.push(missing("offence.date", "missing.offence_date"));
     }
     if offence.and_then(|o| o.place.as_deref()).is_none() {
-        findings.push(missing("offence.place", "the summary of facts must say where the offence was committed"));
+        findings.push(missing("offence.place", "missing.offence_place"));
     }
     if request.charges.is_empty() {
-        findings.push(missing("charges", "a wanted person's notice names the charges"));
+        findings.push(missing("charges", "missing.charges"));
     }
     let Some(judicial) = &request.judicial else {
-        findings.push(missing("judicial", "the warrant or judicial decision, and the penalty, are required"));
+        findings.push(missing("judicial", "missing.judicial"));
         return;
     };
     for (i, charge) in request.charges.iter().enumerate() {
         if charge.law.as_deref().is_none_or(|law| law.trim().is_empty()) {
-            findings.push(missing(&format!("charges[{i}].law"), "each charge cites the law that makes it an offence"));
+            findings.push(missing(&format!("charges[{i}].law"), "missing.law"));
         }
         if judicial.purpose == Purpose::Prosecution && charge.max_penalty.is_none() {
-            findings.push(missing(
-                &format!("charges[{i}].max_penalty"),
-                "the maximum penalty shows whether the threshold of two years is met",
-            ));
+            findings.push(missing(&format!("charges[{i}].max_penalty"), "missing.max_penalty"));
         }
     }
     if judicial.warrant.is_none() {
-        findings.push(missing("judicial.warrant", "a red notice rests on a valid arrest warrant or judicial decision"));
+        findings.push(missing("judicial.warrant", "missing.warrant"));
     }
     if judicial.purpose == Purpose::Sentence && judicial.sentence.is_none() {
-        findings
-            .push(missing("judicial.sentence", "a request to serve a sentence gives the sentence imposed and left"));
+        findings.push(missing("judicial.sentence", "missing.sentence"));
     }
     if judicial.extradition_sought_from.is_empty() {
-        findings.push(missing(
-            "judicial.extradition_sought_from",
-            "the requester undertakes to seek extradition, and says from where",
-        ));
+        findings.push(missing("judicial.extradition_sought_from", "missing.extradition"));
     }
 }
 
@@ -290,11 +286,12 @@ fn penalty_months(penalty: Penalty) -> u32 {
     }
 }
 
-fn describe_months(months: u32) -> String {
+fn describe_months(months: u32) -> Said {
     match months {
-        0 => "a fine only".to_string(),
-        m if m % 12 == 0 => format!("{} year{}", m / 12, if m == 12 { "" } else { "s" }),
-        m => format!("{m} months"),
+        0 => say("months.fine", &[]),
+        12 => say("months.one_year", &[]),
+        m if m % 12 == 0 => say("months.years", &[("n", &verbatim(&(m / 12).to_string()))]),
+        m => say("months.months", &[("n", &verbatim(&m.to_string()))]),
     }
 }
 
@@ -315,10 +312,9 @@ fn penalty_threshold(request: &NoticeRequest, findings: &mut Vec<Finding>) {
                     "rpd83.penalty_threshold",
                     "RPD art. 83(1)(b)(i)",
                     Severity::Refuse,
-                    format!(
-                        "the heaviest charge, \u{201c}{}\u{201d}, carries at most {}; a red notice for prosecution needs an offence punishable by at least two years",
-                        charge.title,
-                        describe_months(months)
+                    say(
+                        "penalty.prosecution",
+                        &[("charge", &verbatim(&charge.title)), ("penalty", &describe_months(months))],
                     ),
                 ));
             }
@@ -331,10 +327,12 @@ fn penalty_threshold(request: &NoticeRequest, findings: &mut Vec<Finding>) {
                     "rpd83.penalty_threshold",
                     "RPD art. 83(1)(b)(ii)",
                     Severity::Refuse,
-                    format!(
-                        "the sentence is {} with {} left to serve; a red notice to serve a sentence needs at least six months imposed and left",
-                        describe_months(sentence.imposed_months),
-                        describe_months(sentence.remaining_months)
+                    say(
+                        "penalty.sentence",
+                        &[
+                            ("imposed", &describe_months(sentence.imposed_months)),
+                            ("left", &describe_months(sentence.remaining_months)),
+                        ],
                     ),
                 ));
             }
@@ -353,21 +351,24 @@ fn offence_categories(request: &NoticeRequest, policy: &Policy, texts: &Texts, f
                 &category.rule,
                 &category.basis,
                 category.severity,
-                format!("{evidence} is {}", category.label),
+                say("category.charged", &[("evidence", &evidence), ("label", &term(&category.label))]),
             ));
         } else if let Some(words) = category.phrases.iter().find_map(|p| summary_words.find(p)) {
             let serious = serious_crime_charged(request) && category.rule.starts_with("rpd83.");
             let (severity, consequence) = if serious {
-                (Severity::Info, "the charges are of a serious crime, which the exclusion does not cover")
+                (Severity::Info, "consequence.serious")
             } else {
-                (category.summary_severity, "the charges may be ordinary-law labels for it")
+                (category.summary_severity, "consequence.labels")
             };
-            findings.push(finding(
-                &category.rule,
-                &category.basis,
-                severity,
-                format!("the summary of facts describes {}: \u{201c}{words}\u{201d}; {consequence}", category.label),
-            ));
+            let message = say(
+                "category.summary",
+                &[
+                    ("label", &term(&category.label)),
+                    ("words", &verbatim(words)),
+                    ("consequence", &say(consequence, &[])),
+                ],
+            );
+            findings.push(finding(&category.rule, &category.basis, severity, message));
         }
     }
 }
@@ -384,17 +385,13 @@ fn terrorism(facts: &RequestFacts, findings: &mut Vec<Finding>) {
             "art3.terrorism_ordinary_law",
             BASIS,
             Severity::Info,
-            format!(
-                "{charge} is a terrorism charge; the summary describes an attack on civilians (\u{201c}{words}\u{201d}), so the ordinary-law element predominates"
-            ),
+            say("terrorism.ordinary_law", &[("charge", charge), ("words", &verbatim(words))]),
         )),
         None => findings.push(finding(
             "art3.terrorism",
             BASIS,
             Severity::Review,
-            format!(
-                "{charge} is a terrorism charge, and the summary shows no attack on civilians: admissible only where the ordinary-law element predominates"
-            ),
+            say("terrorism.review", &[("charge", charge)]),
         )),
     }
 }
@@ -402,15 +399,12 @@ fn terrorism(facts: &RequestFacts, findings: &mut Vec<Finding>) {
 fn contexts(policy: &Policy, facts: &RequestFacts, findings: &mut Vec<Finding>) {
     for (tag, evidence) in &facts.contexts {
         let Some(rule) = policy.contexts.iter().find(|rule| rule.tag == *tag) else { continue };
+        let label = term(&rule.label);
         let (severity, message) = match evidence {
-            None => (rule.severity, format!("the requester places the offence in the context of {}", rule.label)),
-            Some(words) => (
-                rule.summary_severity,
-                format!(
-                    "the summary of facts describes {} (\u{201c}{words}\u{201d}), though the requester does not say so",
-                    rule.label
-                ),
-            ),
+            None => (rule.severity, say("context.declared", &[("label", &label)])),
+            Some(words) => {
+                (rule.summary_severity, say("context.summary", &[("label", &label), ("words", &verbatim(words))]))
+            }
         };
         findings.push(finding(&rule.rule, &rule.basis, severity, message));
     }
@@ -429,20 +423,17 @@ fn concreteness(request: &NoticeRequest, texts: &Texts, findings: &mut Vec<Findi
     });
     let mut gaps = Vec::new();
     if words.len() < MIN_SUMMARY_WORDS {
-        gaps.push(format!("it has only {} words", words.len()));
+        gaps.push(say("concrete.few_words", &[("n", &verbatim(&words.len().to_string()))]));
     }
     if !has_time {
-        gaps.push("it gives no date or year".to_string());
+        gaps.push(say("concrete.no_date", &[]));
     }
     if !gaps.is_empty() {
         findings.push(finding(
             "rpd83.summary_not_concrete",
             "RPD art. 83(2)(b)(i)",
             Severity::Review,
-            format!(
-                "the summary of facts (\u{201c}{summary}\u{201d}) is not concrete about the subject's own acts, time and place: {}",
-                gaps.join(", ")
-            ),
+            say("concrete", &[("summary", &verbatim(summary)), ("gaps", &Said::join(&gaps, "list.comma"))]),
         ));
     }
 }
@@ -453,7 +444,10 @@ fn third_parties(request: &NoticeRequest, findings: &mut Vec<Finding>) {
             "art3.objection",
             "Constitution art. 3 (position of another country)",
             Severity::Review,
-            format!("{} objects: \u{201c}{}\u{201d}", objection.country, objection.summary),
+            say(
+                "objection",
+                &[("country", &verbatim(objection.country.as_str())), ("summary", &verbatim(&objection.summary))],
+            ),
         ));
     }
     if request.judicial.as_ref().is_some_and(|j| j.in_absentia) {
@@ -461,7 +455,7 @@ fn third_parties(request: &NoticeRequest, findings: &mut Vec<Finding>) {
             "rpd.in_absentia",
             "Constitution art. 2 (fair trial)",
             Severity::Review,
-            "the subject was tried in absentia: check that a retrial is guaranteed".to_string(),
+            say("in_absentia", &[]),
         ));
     }
 }
@@ -477,12 +471,12 @@ fn subject_findings(
     minimum_identity(request, index, subject, &mut findings);
 
     // Statuses as declared, as the secretariat knows them, and as the register finds them.
-    let mut statuses: Vec<(Status, String)> = Vec::new();
+    let mut statuses: Vec<(Status, Said)> = Vec::new();
     for status in &subject.status {
-        statuses.push((*status, "declared by the requester".to_string()));
+        statuses.push((*status, say("source.declared", &[])));
     }
     for status in &request.third_party.subject_status {
-        statuses.push((*status, "known to the secretariat".to_string()));
+        statuses.push((*status, say("source.known", &[])));
     }
     for (holder, dated) in policy.office_holders_matching(subject) {
         let source = register_description(holder, dated);
@@ -493,23 +487,23 @@ fn subject_findings(
                 "register.possible_office_holder",
                 "Constitution art. 3",
                 Severity::Review,
-                format!("the name matches {source}; confirm whether this is the same person"),
+                say("register.possible", &[("source", &source)]),
             ));
         }
     }
     for rule in &policy.statuses {
         let Some(severity) = rule.severity else { continue };
-        let held: Vec<String> = statuses
+        let held: Vec<Said> = statuses
             .iter()
             .filter(|(status, _)| rule.tags.contains(status))
-            .map(|(status, source)| format!("{} ({source})", with_article(&status_name(*status))))
+            .map(|(status, source)| say("status.held", &[("status", &language::status(*status)), ("source", source)]))
             .collect();
         if !held.is_empty() {
             findings.push(finding(
                 &rule.rule,
                 &rule.basis,
                 severity,
-                format!("the subject is {}: {}", held.join(" and "), rule.reason),
+                say("status.finding", &[("held", &Said::join(&held, "list.and")), ("reason", &term(&rule.reason))]),
             ));
         }
     }
@@ -517,36 +511,35 @@ fn subject_findings(
     let state_actor = statuses.iter().find(|(status, _)| STATE_ACTORS.contains(status));
     if let (Some((_, evidence)), Some((status, _))) = (facts.has_context(Context::MilitaryOperation), state_actor) {
         let shown = match evidence {
-            Some(words) => format!("the summary describes a military operation (\u{201c}{words}\u{201d})"),
-            None => "the requester places the offence in a military operation".to_string(),
+            Some(words) => say("military.summary", &[("words", &verbatim(words))]),
+            None => say("military.declared", &[]),
         };
-        let message = format!(
-            "{shown} and the subject is {}: acts of a state's forces in a military operation \
-             are military in character, whatever the charge",
-            with_article(&status_name(*status))
-        );
+        let message = say("military.finding", &[("shown", &shown), ("status", &language::status(*status))]);
         findings.push(finding("art3.military_operation", "Constitution art. 3", Severity::Refuse, message));
     }
     refugee(request, subject, &mut findings);
     findings
 }
 
-fn register_description(holder: &OfficeHolder, dated: bool) -> String {
-    let since = holder.since.map(|d| format!(" since {d}")).unwrap_or_default();
-    let born = match (holder.date_of_birth, dated) {
-        (Some(date), true) => format!(", born {date} as the subject"),
-        _ => String::new(),
+/// The register's entry as a finding cites it; the office is the register's own words.
+fn register_description(holder: &OfficeHolder, dated: bool) -> Said {
+    let since = match holder.since {
+        Some(date) => say("register.since", &[("date", &verbatim(&date.to_string()))]),
+        None => verbatim(""),
     };
-    format!("the office-holder register's {}, {}{since}{born}", holder.display_name, holder.office)
-}
-
-fn status_name(status: Status) -> String {
-    serde_json::to_value(status).ok().and_then(|v| v.as_str().map(|s| s.replace('_', " "))).unwrap_or_default()
-}
-
-fn with_article(noun: &str) -> String {
-    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-    format!("{article} {noun}")
+    let born = match (holder.date_of_birth, dated) {
+        (Some(date), true) => say("register.born", &[("date", &verbatim(&date.to_string()))]),
+        _ => verbatim(""),
+    };
+    say(
+        "register.entry",
+        &[
+            ("name", &verbatim(&holder.display_name)),
+            ("office", &verbatim(&holder.office)),
+            ("since", &since),
+            ("born", &born),
+        ],
+    )
 }
 
 fn minimum_identity(request: &NoticeRequest, index: usize, subject: &Person, findings: &mut Vec<Finding>) {
@@ -554,30 +547,24 @@ fn minimum_identity(request: &NoticeRequest, index: usize, subject: &Person, fin
     match request.kind {
         NoticeKind::Red => {
             if subject.family_name.is_some() && subject.forenames.is_none() {
-                findings.push(missing(
-                    &path("forenames"),
-                    "a red notice identifies the subject by forename and family name",
-                ));
+                findings.push(missing(&path("forenames"), "missing.red_forenames"));
             }
             if subject.sex.is_none() {
-                findings.push(missing(&path("sex"), "a red notice gives the subject's sex"));
+                findings.push(missing(&path("sex"), "missing.red_sex"));
             }
             if subject.date_of_birth.is_none() {
-                findings.push(missing(&path("date_of_birth"), "a red notice gives at least the year of birth"));
+                findings.push(missing(&path("date_of_birth"), "missing.red_birth"));
             }
             if subject.physical.as_ref().is_none_or(|p| p.is_empty()) && subject.identity_documents.is_empty() {
-                findings.push(missing(
-                    &path("physical"),
-                    "a red notice carries a physical description or identity document data (physical or identity_documents)",
-                ));
+                findings.push(missing(&path("physical"), "missing.red_physical"));
             }
         }
         NoticeKind::Yellow => {
             if subject.sex.is_none() {
-                findings.push(missing(&path("sex"), "a yellow notice gives the missing person's sex"));
+                findings.push(missing(&path("sex"), "missing.yellow_sex"));
             }
             if subject.date_of_birth.is_none() {
-                findings.push(missing(&path("date_of_birth"), "a yellow notice gives at least the year of birth"));
+                findings.push(missing(&path("date_of_birth"), "missing.yellow_birth"));
             }
         }
         NoticeKind::Diffusion
@@ -585,10 +572,7 @@ fn minimum_identity(request: &NoticeRequest, index: usize, subject: &Person, fin
                 && subject.date_of_birth.is_none()
                 && subject.identity_documents.is_empty() =>
         {
-            findings.push(missing(
-                &path("date_of_birth"),
-                "a diffusion to arrest identifies the subject by date of birth or identity document",
-            ));
+            findings.push(missing(&path("date_of_birth"), "missing.diffusion_birth"));
         }
         _ => {}
     }
@@ -602,50 +586,34 @@ fn refugee(request: &NoticeRequest, subject: &Person, findings: &mut Vec<Finding
             "refugee.status",
             BASIS,
             Severity::Review,
-            format!("the subject holds refugee status (granted in {}); check the grounds", status.year),
+            say("refugee.status", &[("year", &verbatim(&status.year.to_string()))]),
         ));
         return;
     };
     let from_home_country = subject.nationalities.is_empty() || subject.nationalities.contains(&requester);
+    let values = [("year", &verbatim(&status.year.to_string())), ("requester", &verbatim(requester.as_str()))];
     if from_home_country {
-        findings.push(finding(
-            "refugee.protected",
-            BASIS,
-            Severity::Refuse,
-            format!(
-                "the subject was granted refugee status in {} and the request comes from {requester}, the country of {} nationality, where persecution is feared",
-                status.year,
-                if subject.nationalities.is_empty() { "presumed" } else { "their" }
-            ),
-        ));
+        let key = if subject.nationalities.is_empty() { "refugee.protected_presumed" } else { "refugee.protected" };
+        findings.push(finding("refugee.protected", BASIS, Severity::Refuse, say(key, &values)));
     } else {
-        findings.push(finding(
-            "refugee.status",
-            BASIS,
-            Severity::Review,
-            format!(
-                "the subject was granted refugee status in {}; check it was not on grounds of fear of {requester}",
-                status.year
-            ),
-        ));
+        findings.push(finding("refugee.status", BASIS, Severity::Review, say("refugee.elsewhere", &values)));
     }
 }
 
 /// International crimes requested by an international court are admissible even against a head
 /// of state (1994 resolution; the ICC's 2011 notices): the art. 3 bars become information.
-fn apply_international_crimes_exception(findings: &mut Vec<Finding>, charge: &str) {
+fn apply_international_crimes_exception(findings: &mut Vec<Finding>, charge: &Said) {
+    let not_a_bar = say("international.not_a_bar", &[]);
     for finding in findings.iter_mut() {
         if finding.rule.starts_with("art3.") && matches!(finding.severity, Severity::Refuse | Severity::Review) {
             finding.severity = Severity::Info;
-            finding.message.push_str(
-                " (not a bar here: international crimes requested by an international court are admissible under the 1994 resolution)",
-            );
+            finding.append(&not_a_bar);
         }
     }
     findings.push(finding(
         "art3.international_crimes",
         "Constitution art. 3 (1994 resolution on international crimes)",
         Severity::Info,
-        format!("{charge} is an international crime and the request comes from an international court: the art. 3 status rules do not bar it"),
+        say("international.finding", &[("charge", charge)]),
     ));
 }

@@ -4,9 +4,13 @@
 
 use std::fmt;
 
+use dragnet_domain::request::WorkingLanguage;
 use serde::Serialize;
 
+use crate::language::Said;
+
 mod check;
+pub mod language;
 pub mod policy;
 pub mod text;
 
@@ -85,6 +89,61 @@ pub struct Finding {
     pub severity: Severity,
     /// A sentence a reviewer can act on, quoting the evidence.
     pub message: String,
+    /// The basis and the sentence in INTERPOL's other working languages.
+    pub translations: Translations,
+}
+
+/// A finding's words in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Translation {
+    pub basis: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Translations {
+    pub fr: Translation,
+    pub es: Translation,
+    pub ar: Translation,
+}
+
+impl Finding {
+    fn new(rule: &str, basis: &Said, severity: Severity, message: &Said) -> Finding {
+        let words = |language| Translation {
+            basis: basis.in_language(language).to_string(),
+            message: message.in_language(language).to_string(),
+        };
+        Finding {
+            rule: rule.to_string(),
+            basis: basis.english().to_string(),
+            severity,
+            message: message.english().to_string(),
+            translations: Translations {
+                fr: words(WorkingLanguage::Fr),
+                es: words(WorkingLanguage::Es),
+                ar: words(WorkingLanguage::Ar),
+            },
+        }
+    }
+
+    /// Adds to the sentence, in every language.
+    fn append(&mut self, more: &Said) {
+        self.message.push_str(more.in_language(WorkingLanguage::En));
+        self.translations.fr.message.push_str(more.in_language(WorkingLanguage::Fr));
+        self.translations.es.message.push_str(more.in_language(WorkingLanguage::Es));
+        self.translations.ar.message.push_str(more.in_language(WorkingLanguage::Ar));
+    }
+
+    /// The basis and the sentence in `language`.
+    pub fn in_language(&self, language: WorkingLanguage) -> (&str, &str) {
+        let words = match language {
+            WorkingLanguage::En => return (&self.basis, &self.message),
+            WorkingLanguage::Fr => &self.translations.fr,
+            WorkingLanguage::Es => &self.translations.es,
+            WorkingLanguage::Ar => &self.translations.ar,
+        };
+        (&words.basis, &words.message)
+    }
 }
 
 /// The check of one subject: each subject of a request becomes its own notice.

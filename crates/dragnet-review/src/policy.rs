@@ -171,30 +171,6 @@ struct ContextEntry {
     words: WorkingLanguages,
 }
 
-const ALL_STATUSES: [Status; 21] = [
-    Status::HeadOfState,
-    Status::HeadOfGovernment,
-    Status::ForeignMinister,
-    Status::Minister,
-    Status::MemberOfParliament,
-    Status::SeniorOfficial,
-    Status::Diplomat,
-    Status::MilitaryOfficer,
-    Status::ArmedForcesMember,
-    Status::InternationalOfficial,
-    Status::Politician,
-    Status::OppositionFigure,
-    Status::GovernmentCritic,
-    Status::Journalist,
-    Status::HumanRightsDefender,
-    Status::ReligiousLeader,
-    Status::MinorityActivist,
-    Status::BusinessPerson,
-    Status::FormerHeadOfState,
-    Status::FormerHeadOfGovernment,
-    Status::FormerMinister,
-];
-
 fn severity(file: &'static str, what: &str, text: &str) -> Result<Severity, PolicyError> {
     Severity::parse(text).ok_or_else(|| PolicyError {
         file,
@@ -287,7 +263,7 @@ impl Policy {
                 reason: entry.reason,
             });
         }
-        if let Some(missing) = ALL_STATUSES.iter().find(|status| !seen.contains(status)) {
+        if let Some(missing) = Status::ALL.iter().find(|status| !seen.contains(status)) {
             return Err(PolicyError { file: STATUSES, message: format!("the status {missing:?} has no entry") });
         }
 

@@ -18,6 +18,7 @@ fn check_expected(dir: &Path) -> Vec<String> {
         let request = parse_request(&std::fs::read_to_string(dir.join(file)).unwrap())
             .unwrap_or_else(|err| panic!("{file}: {err}"));
         let report = check(&request, &policy);
+        said_in_every_language(file, &report);
         let got = report.recommendation.as_str();
         if !acceptable.split('|').any(|ok| ok == got) {
             let report = serde_json::to_string_pretty(&report).unwrap();
@@ -27,6 +28,20 @@ fn check_expected(dir: &Path) -> Vec<String> {
     }
     assert!(wrong.is_empty(), "{} of {} cases wrong:\n{}", wrong.len(), outcomes.len(), wrong.join("\n"));
     outcomes
+}
+
+/// Every finding is written in French, Spanish and Arabic too: none falls back to English, none
+/// leaves a value or a catalogue key unfilled.
+fn said_in_every_language(file: &str, report: &dragnet_review::Report) {
+    for finding in report.subjects.iter().flat_map(|s| &s.findings) {
+        let t = &finding.translations;
+        for (language, words) in [("fr", &t.fr), ("es", &t.es), ("ar", &t.ar)] {
+            assert_ne!(words.message, finding.message, "{file}: {} not in {language}", finding.rule);
+            assert_ne!(words.basis, finding.basis, "{file}: the basis of {} not in {language}", finding.rule);
+            assert!(!words.message.contains('{'), "{file}: {language} {}: {}", finding.rule, words.message);
+        }
+        assert!(!finding.message.contains('{') && finding.message.contains(' '), "{file}: {}", finding.message);
+    }
 }
 
 #[test]

@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use dragnet_domain::{FieldError, LifecycleEvent, NoticeId, Role, parse_request};
+use dragnet_domain::{Actor, FieldError, LifecycleEvent, NoticeId, Role, parse_request};
 use dragnet_store::{Decision, Recommendation, SubjectCheck};
 use serde_json::{Value, json};
 
@@ -156,9 +156,60 @@ async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id):
     if !caller.acts_for(&owner) {
         return Err(Problem::not_found());
     }
-    let record = state.store.read_request(&caller.actor, id).await.map_err(Problem::from_store)?;
+    let submitted = submit_drafts(&state, &caller.actor, id).await.map_err(|refusal| match refusal {
+        NotSubmitted::NothingToDo => {
+            Problem::new(StatusCode::CONFLICT, "nothing_to_do", "The request has no draft to submit")
+        }
+        NotSubmitted::Incomplete { subject, notice, report } => {
+            let mut problem = Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "incomplete",
+                "A subject lacks the minimum data a notice needs",
+            )
+            .detail(format!("{subject} ({notice}): see the report's findings"));
+            problem.report = Some(report);
+            problem
+        }
+        NotSubmitted::Failed(err) => Problem::from_store(err),
+    })?;
+    let notices: Vec<Value> = submitted
+        .moved
+        .iter()
+        .zip(&submitted.checks)
+        .map(|((notice, state), check)| json!({"id": notice, "state": state, "report": check.report}))
+        .collect();
+    let recommendation = submitted.recommendation;
+    Ok(Json(json!({"request_id": id, "recommendation": recommendation, "notices": notices})).into_response())
+}
+
+/// What submitting a request did: the check's recommendation, each notice's report and new state.
+#[derive(Debug)]
+pub(crate) struct Submitted {
+    pub recommendation: dragnet_review::Recommendation,
+    pub checks: Vec<SubjectCheck>,
+    pub moved: Vec<(NoticeId, dragnet_domain::NoticeState)>,
+}
+
+/// Why a request was not submitted.
+#[derive(Debug)]
+pub(crate) enum NotSubmitted {
+    NothingToDo,
+    /// A subject lacks the minimum data; nothing moved. The whole report says what is missing.
+    Incomplete {
+        subject: String,
+        notice: NoticeId,
+        report: Box<Value>,
+    },
+    Failed(dragnet_store::StoreError),
+}
+
+/// Runs the automated check on a bureau's request and, unless a subject lacks the minimum data,
+/// sends its drafts (and notices sent back for information) to review with their reports. The API
+/// and the bureau's pages both submit through here.
+pub(crate) async fn submit_drafts(state: &AppState, actor: &Actor, id: i64) -> Result<Submitted, NotSubmitted> {
+    let record = state.store.read_request(actor, id).await.map_err(NotSubmitted::Failed)?;
     let report = dragnet_review::check(&record.request, &state.policy());
-    let report_json = serde_json::to_value(&report).map_err(|err| Problem::internal(&err))?;
+    let report_json = serde_json::to_value(&report).unwrap_or_default();
     let submitting: Vec<(usize, NoticeId)> = record
         .notices
         .iter()
@@ -169,39 +220,36 @@ async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id):
         .map(|(index, n)| (index, n.id))
         .collect();
     if submitting.is_empty() {
-        return Err(Problem::new(StatusCode::CONFLICT, "nothing_to_do", "The request has no draft to submit"));
+        return Err(NotSubmitted::NothingToDo);
     }
     let mut checks = Vec::with_capacity(submitting.len());
     for (index, notice_id) in &submitting {
-        let subject = report.subjects.get(*index).ok_or_else(|| Problem::internal(&"a subject without a report"))?;
-        let recommendation = Recommendation::parse(subject.recommendation.as_str())
-            .ok_or_else(|| Problem::internal(&"an unknown recommendation"))?;
-        if recommendation == Recommendation::Incomplete {
-            let mut problem = Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "incomplete",
-                "A subject lacks the minimum data a notice needs",
-            )
-            .detail(format!("{} ({}): see the report's findings", subject.name, notice_id));
-            problem.report = Some(Box::new(report_json.clone()));
-            return Err(problem);
-        }
-        let subject_json = serde_json::to_value(subject).map_err(|err| Problem::internal(&err))?;
+        let Some(subject) = report.subjects.get(*index) else {
+            return Err(NotSubmitted::Failed(dragnet_store::StoreError::Corrupt("a subject without a report".into())));
+        };
+        let recommendation = match subject.recommendation {
+            dragnet_review::Recommendation::Clear => Recommendation::Clear,
+            dragnet_review::Recommendation::Review => Recommendation::Review,
+            dragnet_review::Recommendation::Refuse => Recommendation::Refuse,
+            dragnet_review::Recommendation::Incomplete => {
+                return Err(NotSubmitted::Incomplete {
+                    subject: subject.name.clone(),
+                    notice: *notice_id,
+                    report: Box::new(report_json),
+                });
+            }
+        };
+        let subject_json = serde_json::to_value(subject).unwrap_or_default();
         checks.push(SubjectCheck { notice_id: *notice_id, recommendation, report: subject_json });
     }
-    let moved = state.store.submit_request(&caller.actor, id, &checks).await.map_err(Problem::from_store)?;
+    let moved = state.store.submit_request(actor, id, &checks).await.map_err(NotSubmitted::Failed)?;
     // A diffusion the check does not refuse is delivered at once: its recipients screen it from now.
     for (notice, notice_state) in &moved {
         if *notice_state == dragnet_domain::NoticeState::Published {
-            state.screening.refresh(state.store.as_ref(), *notice).await.map_err(Problem::from_store)?;
+            state.screening.refresh(state.store.as_ref(), *notice).await.map_err(NotSubmitted::Failed)?;
         }
     }
-    let notices: Vec<Value> = moved
-        .iter()
-        .zip(&checks)
-        .map(|((notice, state), check)| json!({"id": notice, "state": state, "report": check.report}))
-        .collect();
-    Ok(Json(json!({"request_id": id, "recommendation": report.recommendation, "notices": notices})).into_response())
+    Ok(Submitted { recommendation: report.recommendation, checks, moved })
 }
 
 /// `GET /api/v1/review/queue`: requests waiting for a decision, the riskiest first.

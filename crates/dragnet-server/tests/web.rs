@@ -196,6 +196,13 @@ async fn a_reviewer_refuses_the_seed_request_from_its_page() {
     assert!(page.html.contains("art3.immunity") && page.html.contains("Constitution art. 3"), "{}", page.html);
     assert!(page.html.contains("<mark>drone strike</mark>"), "the evidence is marked in the summary");
     assert!(page.html.contains("second, different reviewer"), "the four-eyes rule is shown");
+    // The findings in the reviewer's language: the report was written in all four when made.
+    let french = site.get(&format!("/review/{id}?lang=fr"), &session).await;
+    assert!(french.html.contains("Statut, art. 3") && french.html.contains("la personne est un chef d’État"));
+    assert!(!french.html.contains("the subject is a head of state"), "{}", french.html);
+    assert!(french.html.contains("<mark>drone strike</mark>"), "the evidence is still marked");
+    let arabic = site.get(&format!("/review/{id}?lang=ar"), &session).await;
+    assert!(arabic.html.contains("القانون الأساسي، المادة 3") && arabic.html.contains("رئيس دولة"));
 
     let csrf = page.field("csrf");
     let path = format!("/review/{id}/decision");
@@ -272,9 +279,9 @@ fn the_catalogue_has_every_key_in_every_language() {
             sources.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
         }
     }
-    let mut keys: Vec<String> = sources
-        .split("t(\"")
-        .skip(1)
+    let mut keys: Vec<String> = [".t(\"", ".fill(\""]
+        .iter()
+        .flat_map(|call| sources.split(call).skip(1))
         .filter_map(|rest| rest.split('"').next())
         .filter(|key| key.contains('.') && !key.contains(' '))
         .map(str::to_string)
@@ -304,11 +311,39 @@ fn the_catalogue_has_every_key_in_every_language() {
     for decision in ["publish", "refuse", "request_information"] {
         keys.push(format!("decision.{decision}"));
     }
+    for (prefix, values) in [
+        (
+            "document",
+            &["passport", "national_id", "driving_licence", "residence_permit", "travel_document", "other"][..],
+        ),
+        ("penalty", &["imprisonment", "life", "death", "fine"]),
+        ("purpose", &["prosecution", "sentence"]),
+        ("form", &["sex_m", "sex_f", "sex_u"]),
+    ] {
+        keys.extend(values.iter().map(|value| format!("{prefix}.{value}")));
+    }
+    for status in dragnet_domain::person::Status::ALL {
+        keys.push(format!("status.{}", status.as_str()));
+    }
+    for how in dragnet_match::score::WAYS_PARTS_AGREE {
+        keys.push(format!("how.{how}"));
+    }
     assert!(keys.len() > 30, "{keys:?}");
     for key in &keys {
         let entry =
             i18n::MESSAGES.iter().find(|(k, _)| k == key).unwrap_or_else(|| panic!("{key} is not in the catalogue"));
         assert!(entry.1.iter().all(|words| !words.trim().is_empty()), "{key} lacks a language");
+    }
+    let placeholders = |text: &str| {
+        let mut names: Vec<String> =
+            text.split('{').skip(1).filter_map(|rest| rest.split('}').next()).map(str::to_string).collect();
+        names.sort();
+        names
+    };
+    for (key, words) in i18n::MESSAGES {
+        for text in &words[1..] {
+            assert_eq!(placeholders(text), placeholders(words[0]), "{key}: {text}");
+        }
     }
     assert_eq!(Lang::Ar.t("nav.sign_out"), "تسجيل الخروج");
 }
@@ -465,6 +500,10 @@ async fn a_passenger_list_is_screened_with_progress_and_its_hits_downloaded() {
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.html.starts_with("line,id,notice,score,why\n"), "{}", csv.html);
     assert!(csv.html.contains(&format!("252,\"12A\",\"{notice}\"")), "{}", csv.html);
+    assert!(csv.html.contains("date of birth 1988-03-11 agrees"), "{}", csv.html);
+    let spanish = site.get(&format!("{job}?lang=es"), &session).await;
+    assert!(spanish.html.contains("fecha de nacimiento 1988-03-11 coincidente"), "{}", spanish.html);
+    assert!(!spanish.html.contains("date of birth") && !spanish.html.contains("name "), "{}", spanish.html);
 
     // Another officer cannot see it; a list with a bad line is refused whole, the line named.
     let other = site.sign_in("border.it", "another border password").await;
@@ -516,4 +555,142 @@ async fn password_guessing_is_slowed_per_user_name() {
         "{}",
         throttled.html
     );
+}
+
+/// A murder in Lyon committed by two people, as a bureau officer types it into the request form.
+fn lyon_murder_form<'a>(csrf: &'a str, action: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("action", action),
+        ("kind", "red"),
+        ("reference", "LYON-2023-0117"),
+        ("subjects[0].family_name", "MARCHETTI"),
+        ("subjects[0].forenames", "Luca"),
+        ("subjects[0].sex", "M"),
+        ("subjects[0].date_of_birth", "1988-03-11"),
+        ("subjects[0].nationalities", "it"),
+        ("subjects[0].identity_documents[0].kind", "passport"),
+        ("subjects[0].identity_documents[0].number", "YA1234567"),
+        ("subjects[1].family_name", "RICCI"),
+        ("subjects[1].forenames", "Paolo"),
+        ("subjects[1].sex", "M"),
+        ("subjects[1].date_of_birth", "1990"),
+        ("subjects[1].physical.height_cm", "181"),
+        ("subjects[2].family_name", ""),
+        (
+            "offence.summary",
+            "On 14 February 2023 at about 23:40 in rue Mercière, Lyon, the subjects stabbed Mr Jean Dufresne \
+             three times in the chest after an argument outside a bar, causing his death, and fled to Italy.",
+        ),
+        ("offence.date", "2023-02-14"),
+        ("offence.place", "Lyon"),
+        ("offence.country", "FR"),
+        ("charges[0].title", "Meurtre (murder)"),
+        ("charges[0].law", "Code pénal, art. 221-1"),
+        ("charges[0].max_penalty.kind", "imprisonment"),
+        ("charges[0].max_penalty.months", "360"),
+        ("judicial.purpose", "prosecution"),
+        ("judicial.warrant.reference", "23/0117"),
+        ("judicial.warrant.issued_on", "2023-03-02"),
+        ("judicial.warrant.authority", "Juge d'instruction, Tribunal judiciaire de Lyon"),
+        ("judicial.extradition_sought_from", "*"),
+    ]
+}
+
+fn set<'a>(form: &mut [(&'a str, &'a str)], name: &str, value: &'a str) {
+    form.iter_mut().filter(|(field, _)| *field == name).for_each(|field| field.1 = value);
+}
+
+#[tokio::test]
+async fn a_bureau_writes_a_request_sees_the_check_then_submits_and_answers_a_question() {
+    let site = Site::new().await;
+    site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    let reviewer = site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let session = site.sign_in("ncb.fr", "a bureau password").await;
+    let blank = site.get("/requests/new", &session).await;
+    assert_eq!(blank.status, StatusCode::OK);
+    assert!(blank.html.contains("name=\"subjects[0].family_name\"") && blank.html.contains("value=\"FR\" readonly"));
+    for kind in dragnet_domain::NoticeKind::ALL {
+        assert!(blank.html.contains(&format!("<option value=\"{}\"", kind.as_str())), "{kind} can be asked for");
+    }
+    let csrf = blank.field("csrf");
+
+    // Another subject's row, what was typed kept.
+    let mut form = lyon_murder_form(&csrf, "add_subject");
+    let more = site.post_form("/requests/new", &session, &form).await;
+    assert!(more.html.contains("name=\"subjects[3].family_name\"") && more.html.contains("value=\"RICCI\""));
+
+    // A date that cannot be: the field is named and marked, nothing stored.
+    set(&mut form, "action", "check");
+    set(&mut form, "subjects[1].date_of_birth", "1990-02-30");
+    let bad = site.post_form("/requests/new", &session, &form).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("subjects[1].date_of_birth:"), "{}", bad.html);
+    let tag = bad.html.split("<input id=\"subjects[1].date_of_birth\"").nth(1).unwrap().split('>').next().unwrap();
+    assert!(tag.contains("value=\"1990-02-30\"") && tag.contains("aria-invalid=\"true\""), "{tag}");
+
+    // The check's findings before anything is sent: the murder is clear for both subjects, in French.
+    set(&mut form, "subjects[1].date_of_birth", "1990");
+    let checked = site.post_form("/requests/new?lang=fr", &session, &form).await;
+    assert_eq!(checked.status, StatusCode::OK, "{}", checked.html);
+    assert!(checked.html.contains("Constats de la vérification"), "{}", checked.html);
+    assert_eq!(checked.html.matches("badge clear").count(), 2, "{}", checked.html);
+    let listed = site.get("/requests", &session).await;
+    assert!(listed.html.contains("No request yet."), "nothing is stored by checking");
+
+    // Without its warrant and purpose the request is incomplete: shown, refused, nothing stored.
+    let incomplete: Vec<(&str, &str)> = form
+        .iter()
+        .copied()
+        .filter(|(name, _)| !name.starts_with("judicial."))
+        .map(|(n, v)| (n, if n == "action" { "submit" } else { v }))
+        .collect();
+    let refused = site.post_form("/requests/new", &session, &incomplete).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("minimum data") && refused.html.contains("judicial is missing"), "{}", refused.html);
+
+    set(&mut form, "action", "submit");
+    let sent = site.post_form("/requests/new", &session, &form).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.html);
+    assert!(sent.location.contains("sent=1"), "{}", sent.location);
+    let id: i64 = sent.location.trim_start_matches("/requests/").split('?').next().unwrap().parse().unwrap();
+    let shown = site.get(&sent.location, &session).await;
+    assert!(shown.html.contains("Sent for review") && shown.html.matches("in review").count() >= 2, "{}", shown.html);
+    let actor = Actor::user(
+        &UserName::parse("ncb.fr").unwrap(),
+        &Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("FR").unwrap())).unwrap(),
+    );
+    let record = site.store.read_request(&actor, id).await.unwrap();
+    assert_eq!(record.request.subjects.len(), 2, "the blank third subject left out");
+    assert_eq!(record.request.subjects[0].nationalities[0].as_str(), "IT");
+    assert_eq!(record.request.requested_by.as_str(), "FR");
+
+    // A reviewer asks; the bureau answers from the form and the request goes back to review.
+    let question = json!({"decision": "request_information", "reason": "Which bar? Give the street number."});
+    site.api(&format!("/api/v1/requests/{id}/decision"), &reviewer, &question).await;
+    let edit = site.get(&format!("/requests/{id}/edit"), &session).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    assert!(edit.html.contains("Which bar? Give the street number.") && edit.html.contains("value=\"MARCHETTI\""));
+    assert!(!edit.html.contains("value=\"add_subject\""), "an answer keeps the subjects");
+    let csrf = edit.field("csrf");
+    let mut answer = lyon_murder_form(&csrf, "submit");
+    answer.retain(|(name, _)| !name.starts_with("subjects[2]"));
+    let summary = "On 14 February 2023 at about 23:40 outside the bar at 12 rue Mercière, Lyon, the subjects stabbed \
+                   Mr Jean Dufresne three times in the chest, causing his death, and fled to Italy.";
+    set(&mut answer, "offence.summary", summary);
+    let answered = site.post_form(&format!("/requests/{id}/edit"), &session, &answer).await;
+    assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.html);
+    let record = site.store.read_request(&actor, id).await.unwrap();
+    assert!(record.request.offence.unwrap().summary.unwrap().contains("12 rue Mercière"));
+    assert!(record.notices.iter().all(|n| n.state == dragnet_domain::NoticeState::InReview), "{:?}", record.notices);
+    assert_eq!(record.request.subjects[0].identity_documents[0].number, "YA1234567", "nothing lost on the way");
+
+    // Once in review, the form sends the bureau back to the request; another country's is not found.
+    let closed = site.get(&format!("/requests/{id}/edit"), &session).await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
+    site.user("ncb.de", Role::BureauOfficer, Some("DE"), "another bureau password").await;
+    let german = site.sign_in("ncb.de", "another bureau password").await;
+    assert_eq!(site.get(&format!("/requests/{id}/edit"), &german).await.status, StatusCode::NOT_FOUND);
+    let forged = site.post_form("/requests/new", &session, &lyon_murder_form("forged", "submit")).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
 }

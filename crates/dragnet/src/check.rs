@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 use dragnet_domain::parse_request;
+use dragnet_domain::request::WorkingLanguage;
 use dragnet_review::{Policy, PolicyTexts, Report, check};
+
+use serde_json::{Value, json};
 
 use crate::InputError;
 
@@ -21,6 +24,14 @@ pub struct CheckArgs {
     /// offences.toml, statuses.toml, contexts.toml, office_holders.tsv
     #[arg(long, env = "DRAGNET_POLICY", value_name = "DIR")]
     pub policy: Option<PathBuf>,
+    /// The language of the findings: en, fr, es or ar (INTERPOL's working languages)
+    #[arg(long, default_value = "en", value_parser = parse_language)]
+    pub lang: WorkingLanguage,
+}
+
+fn parse_language(text: &str) -> Result<WorkingLanguage, String> {
+    serde_json::from_value(serde_json::Value::String(text.to_ascii_lowercase()))
+        .map_err(|_| format!("{text:?} is not one of en, fr, es, ar"))
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
@@ -30,9 +41,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let request = parse_request(&text).map_err(|err| InputError(format!("{}: {err}", args.request.display())))?;
     let report = check(&request, &policy);
     if args.json {
-        println!("{}", serde_json::to_string(&report)?);
+        println!("{}", serde_json::to_string(&contract_report(&report, args.lang))?);
     } else {
-        print!("{}", human_report(&report));
+        print!("{}", human_report(&report, args.lang));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -61,7 +72,27 @@ pub fn load_policy(dir: Option<&Path>) -> anyhow::Result<Policy> {
     Policy::parse(texts).map_err(|err| InputError(format!("policy {}: {err}", dir.display())).into())
 }
 
-fn human_report(report: &Report) -> String {
+/// The report in the shape DESIGN.md's contract gives, its findings in `language`.
+fn contract_report(report: &Report, language: WorkingLanguage) -> Value {
+    let subjects: Vec<Value> = report
+        .subjects
+        .iter()
+        .map(|subject| {
+            let findings: Vec<Value> = subject
+                .findings
+                .iter()
+                .map(|finding| {
+                    let (basis, message) = finding.in_language(language);
+                    json!({"rule": finding.rule, "basis": basis, "severity": finding.severity, "message": message})
+                })
+                .collect();
+            json!({"name": subject.name, "recommendation": subject.recommendation, "findings": findings})
+        })
+        .collect();
+    json!({"recommendation": report.recommendation, "subjects": subjects})
+}
+
+fn human_report(report: &Report, language: WorkingLanguage) -> String {
     let mut out = format!("recommendation: {}\n", report.recommendation);
     for (index, subject) in report.subjects.iter().enumerate() {
         out.push_str(&format!("\n{}. {}: {}\n", index + 1, subject.name, subject.recommendation));
@@ -69,13 +100,14 @@ fn human_report(report: &Report) -> String {
             out.push_str("   nothing found\n");
         }
         for finding in &subject.findings {
+            let (basis, message) = finding.in_language(language);
             let severity = serde_json::to_value(finding.severity).ok().and_then(|v| v.as_str().map(str::to_string));
             out.push_str(&format!(
                 "   {:<10} {} ({})\n              {}\n",
                 severity.unwrap_or_default(),
                 finding.rule,
-                if finding.basis.is_empty() { "-" } else { &finding.basis },
-                finding.message
+                if basis.is_empty() { "-" } else { basis },
+                message
             ));
         }
     }

@@ -41,6 +41,18 @@ fn the_json_report_has_exactly_the_contracts_shape() {
     assert_eq!(finding["severity"], "refuse");
     assert!(finding["basis"].as_str().unwrap().starts_with("Constitution art. 3"));
     assert!(finding["message"].as_str().unwrap().contains("head of state"));
+
+    // The same report in Arabic, in the same shape.
+    let output = dragnet(&["check", seed.to_str().unwrap(), "--json", "--lang", "ar"]);
+    let arabic: Value = serde_json::from_str(&text(&output.stdout)).unwrap();
+    let finding = &arabic["subjects"][0]["findings"][0];
+    assert_eq!(keys(finding), ["basis", "message", "rule", "severity"]);
+    assert_eq!(finding["rule"], "art3.immunity");
+    assert!(finding["basis"].as_str().unwrap().starts_with("القانون الأساسي، المادة 3"), "{finding}");
+    assert!(finding["message"].as_str().unwrap().contains("رئيس دولة"), "{finding}");
+    let unknown = dragnet(&["check", seed.to_str().unwrap(), "--lang", "de"]);
+    assert_eq!(unknown.status.code(), Some(2), "{}", text(&unknown.stderr));
+    assert!(text(&unknown.stderr).contains("not one of en, fr, es, ar"), "{}", text(&unknown.stderr));
 }
 
 #[test]

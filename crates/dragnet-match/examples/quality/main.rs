@@ -70,7 +70,9 @@ fn run(
         }
         for ((id, person), score) in positives.iter().zip(&found).filter(|(_, s)| **s < THRESHOLD).take(shown) {
             let notice = dragnet_match::profile(&by_id[id], index.variants());
-            let (_, why) = dragnet_match::score::explain(&dragnet_match::profile(person, index.variants()), &notice);
+            let (_, reasons) =
+                dragnet_match::score::explain(&dragnet_match::profile(person, index.variants()), &notice);
+            let why = dragnet_match::score::Reason::sentence(&reasons);
             eprintln!("MISS {id} {:?} for {:?} {score:.3} {why}", person.name, by_id[id].name);
         }
     }

@@ -3,12 +3,13 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use dragnet_domain::Role;
 use dragnet_store::RequestListing;
+use serde::Deserialize;
 
 use super::review::request_view;
 use super::{Frame, error_page, page, require};
@@ -85,8 +86,20 @@ async fn list(State(state): State<AppState>, frame: Frame) -> Response {
     }
 }
 
+/// What the request form just did with a request, said on its page.
+#[derive(Debug, Deserialize)]
+struct DoneQuery {
+    saved: Option<String>,
+    sent: Option<String>,
+}
+
 /// One of the bureau's requests; another country's is not found, as in the API.
-async fn one(State(state): State<AppState>, frame: Frame, Path(id): Path<String>) -> Response {
+async fn one(
+    State(state): State<AppState>,
+    frame: Frame,
+    Path(id): Path<String>,
+    Query(query): Query<DoneQuery>,
+) -> Response {
     let user = match require(&frame, &[Role::BureauOfficer]) {
         Ok(user) => user,
         Err(refused) => return refused.into_response(),
@@ -103,7 +116,14 @@ async fn one(State(state): State<AppState>, frame: Frame, Path(id): Path<String>
         Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
     match state.store.read_request(&user.actor, id).await {
-        Ok(record) => page(&frame, &request_view(&frame, record, false, None)),
+        Ok(record) => {
+            let done = match (query.sent, query.saved) {
+                (Some(_), _) => Some("form.sent"),
+                (None, Some(_)) => Some("form.saved"),
+                (None, None) => None,
+            };
+            page(&frame, &request_view(&frame, record, done, None))
+        }
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
 }

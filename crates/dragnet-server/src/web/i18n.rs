@@ -69,6 +69,15 @@ impl Lang {
             "…"
         })
     }
+
+    /// The words for `key` with each `{name}` in them replaced by its value.
+    pub fn fill(self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut text = self.t(key).to_string();
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
 }
 
 /// The cookie that keeps the language chosen with `?lang=`.
@@ -404,6 +413,405 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("kind.silver", ["silver", "argent", "plateada", "فضية"]),
     ("kind.un_special", ["UN special", "spéciale ONU", "especial ONU", "خاصة بالأمم المتحدة"]),
     ("kind.diffusion", ["diffusion", "diffusion", "difusión", "تعميم"]),
+    ("why.separator", ["; ", " ; ", "; ", "؛ "]),
+    ("why.comma", [", ", ", ", ", ", "، "]),
+    ("why.name", ["name {pairs}", "nom {pairs}", "nombre {pairs}", "الاسم {pairs}"]),
+    (
+        "why.no_name",
+        [
+            "no name part in common",
+            "aucune partie du nom en commun",
+            "ninguna parte del nombre en común",
+            "لا جزء مشتركًا في الاسم",
+        ],
+    ),
+    (
+        "why.dob.agrees",
+        [
+            "date of birth {notice} agrees",
+            "date de naissance {notice} concordante",
+            "fecha de nacimiento {notice} coincidente",
+            "تاريخ الميلاد {notice} متطابق",
+        ],
+    ),
+    (
+        "why.dob.swapped",
+        [
+            "date of birth {notice} agrees with day and month swapped",
+            "date de naissance {notice} concordante, jour et mois inversés",
+            "fecha de nacimiento {notice} coincidente, con día y mes invertidos",
+            "تاريخ الميلاد {notice} متطابق مع تبديل اليوم والشهر",
+        ],
+    ),
+    (
+        "why.dob.same_year",
+        [
+            "date of birth {notice} differs from {query} within the year",
+            "date de naissance {notice} différente de {query} dans la même année",
+            "fecha de nacimiento {notice} distinta de {query} en el mismo año",
+            "تاريخ الميلاد {notice} يختلف عن {query} في السنة نفسها",
+        ],
+    ),
+    (
+        "why.dob.close",
+        [
+            "date of birth {notice} is close to {query}",
+            "date de naissance {notice} proche de {query}",
+            "fecha de nacimiento {notice} cercana a {query}",
+            "تاريخ الميلاد {notice} قريب من {query}",
+        ],
+    ),
+    (
+        "why.dob.few_years",
+        [
+            "date of birth {notice} is a few years from {query}",
+            "date de naissance {notice} à quelques années de {query}",
+            "fecha de nacimiento {notice} a pocos años de {query}",
+            "تاريخ الميلاد {notice} يبعد بضع سنوات عن {query}",
+        ],
+    ),
+    (
+        "why.dob.differs",
+        [
+            "date of birth {notice} differs from {query}",
+            "date de naissance {notice} différente de {query}",
+            "fecha de nacimiento {notice} distinta de {query}",
+            "تاريخ الميلاد {notice} يختلف عن {query}",
+        ],
+    ),
+    ("why.sex", ["sex {sex} differs", "sexe {sex} différent", "sexo {sex} distinto", "الجنس {sex} مختلف"]),
+    (
+        "why.nationality_agrees",
+        ["nationality agrees", "nationalité concordante", "nacionalidad coincidente", "الجنسية متطابقة"],
+    ),
+    (
+        "why.nationality_differs",
+        ["nationality differs", "nationalité différente", "nacionalidad distinta", "الجنسية مختلفة"],
+    ),
+    (
+        "why.document",
+        [
+            "document {number} is the same",
+            "document {number} identique",
+            "documento {number} idéntico",
+            "الوثيقة {number} نفسها",
+        ],
+    ),
+    ("how.same", ["same", "identique", "idéntico", "متطابق"]),
+    (
+        "how.romanisation variant",
+        ["romanisation variant", "variante de romanisation", "variante de romanización", "كتابة لاتينية أخرى"],
+    ),
+    (
+        "how.variant of the same name",
+        ["variant of the same name", "variante du même nom", "variante del mismo nombre", "صيغة أخرى للاسم نفسه"],
+    ),
+    ("how.initial", ["initial", "initiale", "inicial", "الحرف الأول"]),
+    ("how.transliteration", ["transliteration", "translittération", "transliteración", "نقل حرفي"]),
+    (
+        "how.close transliteration",
+        ["close transliteration", "translittération proche", "transliteración cercana", "نقل حرفي قريب"],
+    ),
+    ("how.spelling variant", ["spelling variant", "variante orthographique", "variante ortográfica", "تهجئة أخرى"]),
+    ("how.typing variant", ["typing variant", "faute de frappe", "error de tecleo", "خطأ في الكتابة"]),
+    ("how.sounds alike", ["sounds alike", "prononciation proche", "suena parecido", "نطق متشابه"]),
+    ("how.similar spelling", ["similar spelling", "orthographe proche", "ortografía parecida", "تهجئة متشابهة"]),
+    ("form.title", ["New request", "Nouvelle demande", "Nueva solicitud", "طلب جديد"]),
+    ("form.edit_title", ["Edit request", "Modifier la demande", "Modificar la solicitud", "تعديل الطلب"]),
+    (
+        "form.hint",
+        [
+            "One request per warrant: name every subject it covers, each becomes its own notice. Check shows the findings before anything is sent.",
+            "Une demande par mandat : nommez chaque personne qu’il vise, chacune devient sa propre notice. « Vérifier » montre les constats avant tout envoi.",
+            "Una solicitud por orden: nombre a cada persona que abarca; cada una se convierte en su propia notificación. «Verificar» muestra las conclusiones antes de enviar nada.",
+            "طلب واحد لكل مذكرة: اذكر كل شخص تشمله، ويصبح كل منهم نشرة مستقلة. يعرض «افحص» النتائج قبل إرسال أي شيء.",
+        ],
+    ),
+    (
+        "form.questions",
+        ["The reviewers' questions", "Questions des réviseurs", "Preguntas de los revisores", "أسئلة المراجعين"],
+    ),
+    (
+        "form.answer_hint",
+        [
+            "Answer by completing the request below, then send it again.",
+            "Répondez en complétant la demande ci-dessous, puis renvoyez-la.",
+            "Responda completando la solicitud a continuación y vuelva a enviarla.",
+            "أجب بإكمال الطلب أدناه ثم أرسله مجددًا.",
+        ],
+    ),
+    (
+        "form.findings",
+        ["The check's findings", "Constats de la vérification", "Conclusiones de la verificación", "نتائج الفحص"],
+    ),
+    (
+        "form.findings_hint",
+        [
+            "Nothing has been sent: this is what the reviewers will see.",
+            "Rien n’a été envoyé : voici ce que verront les réviseurs.",
+            "No se ha enviado nada: esto es lo que verán los revisores.",
+            "لم يُرسل شيء بعد: هذا ما سيراه المراجعون.",
+        ],
+    ),
+    ("form.check", ["Check", "Vérifier", "Verificar", "افحص"]),
+    ("form.save", ["Save as draft", "Enregistrer le brouillon", "Guardar borrador", "احفظ كمسودة"]),
+    ("form.submit", ["Submit for review", "Soumettre à l’examen", "Enviar a revisión", "أرسل للمراجعة"]),
+    ("form.resubmit", ["Send the answer", "Envoyer la réponse", "Enviar la respuesta", "أرسل الرد"]),
+    (
+        "form.actions_hint",
+        [
+            "Check runs the rules and sends nothing. A request lacking minimum data is not submitted.",
+            "« Vérifier » applique les règles sans rien envoyer. Une demande sans les données minimales n’est pas soumise.",
+            "«Verificar» aplica las normas sin enviar nada. Una solicitud sin los datos mínimos no se envía.",
+            "يطبق «افحص» القواعد دون إرسال شيء. لا يُرسل طلب تنقصه البيانات الأساسية.",
+        ],
+    ),
+    ("form.notice", ["The notice", "La notice", "La notificación", "النشرة"]),
+    ("form.reference", ["Your reference", "Votre référence", "Su referencia", "مرجعكم"]),
+    ("form.language", ["Working language", "Langue de travail", "Idioma de trabajo", "لغة العمل"]),
+    (
+        "form.to",
+        [
+            "Recipients (diffusion only)",
+            "Destinataires (diffusion seulement)",
+            "Destinatarios (solo difusión)",
+            "الجهات المرسل إليها (التعميم فقط)",
+        ],
+    ),
+    (
+        "form.barred",
+        [
+            "Countries barred from seeing it",
+            "Pays exclus de la consultation",
+            "Países excluidos de verla",
+            "البلدان الممنوعة من الاطلاع عليها",
+        ],
+    ),
+    (
+        "form.codes_hint",
+        [
+            "Countries as two-letter codes, separated by commas.",
+            "Pays en codes à deux lettres, séparés par des virgules.",
+            "Países en códigos de dos letras, separados por comas.",
+            "البلدان برموز من حرفين تفصل بينها فواصل.",
+        ],
+    ),
+    ("form.subjects", ["Subjects", "Personnes visées", "Personas", "الأشخاص المعنيون"]),
+    (
+        "form.subjects_hint",
+        [
+            "Everyone the warrant names; blank subjects are left out.",
+            "Toutes les personnes que vise le mandat ; les fiches vides sont ignorées.",
+            "Todas las personas que nombra la orden; las fichas vacías se omiten.",
+            "كل من تذكرهم المذكرة؛ تُهمل الخانات الفارغة.",
+        ],
+    ),
+    ("form.subject", ["Subject", "Personne", "Persona", "الشخص"]),
+    ("form.family_name", ["Family name", "Nom de famille", "Apellido", "اسم العائلة"]),
+    ("form.forenames", ["Forenames", "Prénoms", "Nombres", "الأسماء الأولى"]),
+    (
+        "form.original_script_name",
+        [
+            "Name in its own script",
+            "Nom dans son écriture d’origine",
+            "Nombre en su escritura original",
+            "الاسم بخطه الأصلي",
+        ],
+    ),
+    ("form.sex", ["Sex", "Sexe", "Sexo", "الجنس"]),
+    ("form.sex_m", ["male", "masculin", "masculino", "ذكر"]),
+    ("form.sex_f", ["female", "féminin", "femenino", "أنثى"]),
+    ("form.sex_u", ["unknown", "inconnu", "desconocido", "غير معروف"]),
+    ("form.date_of_birth", ["Date of birth", "Date de naissance", "Fecha de nacimiento", "تاريخ الميلاد"]),
+    ("form.place_of_birth", ["Place of birth", "Lieu de naissance", "Lugar de nacimiento", "مكان الميلاد"]),
+    ("form.country_of_birth", ["Country of birth", "Pays de naissance", "País de nacimiento", "بلد الميلاد"]),
+    ("form.nationalities", ["Nationalities", "Nationalités", "Nacionalidades", "الجنسيات"]),
+    (
+        "form.aliases",
+        [
+            "Other names, one per line",
+            "Autres noms, un par ligne",
+            "Otros nombres, uno por línea",
+            "أسماء أخرى، واحد في كل سطر",
+        ],
+    ),
+    ("form.document_kind", ["Identity document", "Pièce d’identité", "Documento de identidad", "وثيقة الهوية"]),
+    ("form.document_number", ["Document number", "Numéro du document", "Número del documento", "رقم الوثيقة"]),
+    ("form.document_country", ["Issued by", "Délivré par", "Expedido por", "الجهة المصدرة"]),
+    ("form.height_cm", ["Height (cm)", "Taille (cm)", "Estatura (cm)", "الطول (سم)"]),
+    ("form.weight_kg", ["Weight (kg)", "Poids (kg)", "Peso (kg)", "الوزن (كغ)"]),
+    ("form.marks", ["Distinguishing marks", "Signes particuliers", "Señas particulares", "علامات مميزة"]),
+    ("form.status", ["Positions held", "Fonctions exercées", "Cargos ejercidos", "المناصب التي يشغلها"]),
+    ("form.add_subject", ["Add a subject", "Ajouter une personne", "Añadir una persona", "أضف شخصًا"]),
+    ("form.offence_date", ["Date of the offence", "Date de l’infraction", "Fecha del delito", "تاريخ الجريمة"]),
+    ("form.offence_place", ["Place", "Lieu", "Lugar", "المكان"]),
+    ("form.offence_country", ["Country", "Pays", "País", "البلد"]),
+    (
+        "form.context",
+        [
+            "Context the requester declares",
+            "Contexte déclaré par le requérant",
+            "Contexto declarado por el solicitante",
+            "السياق الذي يعلنه الطالب",
+        ],
+    ),
+    ("form.charge", ["Charge", "Chef d’accusation", "Cargo", "التهمة"]),
+    ("form.charge_title", ["Offence charged", "Infraction reprochée", "Delito imputado", "الجريمة المنسوبة"]),
+    (
+        "form.charge_law",
+        ["Law that makes it an offence", "Loi qui la réprime", "Ley que lo tipifica", "القانون الذي يجرّمها"],
+    ),
+    ("form.penalty", ["Maximum penalty", "Peine maximale", "Pena máxima", "العقوبة القصوى"]),
+    ("form.penalty_months", ["Months of imprisonment", "Mois d’emprisonnement", "Meses de prisión", "أشهر السجن"]),
+    ("form.add_charge", ["Add a charge", "Ajouter un chef", "Añadir un cargo", "أضف تهمة"]),
+    ("form.purpose", ["Sought for", "Recherché aux fins de", "Buscado para", "مطلوب بغرض"]),
+    ("form.warrant_reference", ["Warrant reference", "Référence du mandat", "Referencia de la orden", "مرجع المذكرة"]),
+    ("form.warrant_issued_on", ["Issued on", "Délivré le", "Expedida el", "تاريخ الإصدار"]),
+    ("form.warrant_authority", ["Issuing authority", "Autorité émettrice", "Autoridad emisora", "السلطة المصدرة"]),
+    (
+        "form.imposed_months",
+        ["Sentence imposed (months)", "Peine prononcée (mois)", "Pena impuesta (meses)", "العقوبة المحكوم بها (أشهر)"],
+    ),
+    (
+        "form.remaining_months",
+        ["Left to serve (months)", "Reste à purger (mois)", "Pendiente de cumplir (meses)", "المتبقي منها (أشهر)"],
+    ),
+    (
+        "form.extradition",
+        [
+            "Extradition sought from (* for anywhere)",
+            "Extradition demandée à (* pour tout pays)",
+            "Extradición solicitada a (* para cualquier país)",
+            "التسليم مطلوب من (* لأي بلد)",
+        ],
+    ),
+    ("form.in_absentia", ["Tried in absentia", "Jugé par défaut", "Juzgado en rebeldía", "حوكم غيابيًا"]),
+    (
+        "form.subjects_fixed",
+        [
+            "A request keeps its subjects: withdraw it and make another to change them.",
+            "Une demande garde ses personnes : retirez-la et faites-en une autre pour les changer.",
+            "Una solicitud conserva sus personas: retírela y haga otra para cambiarlas.",
+            "يحتفظ الطلب بأشخاصه: اسحبه وقدّم طلبًا آخر لتغييرهم.",
+        ],
+    ),
+    (
+        "form.incomplete",
+        [
+            "The request lacks minimum data (see the findings): nothing was sent.",
+            "La demande n’a pas les données minimales (voir les constats) : rien n’a été envoyé.",
+            "A la solicitud le faltan datos mínimos (vea las conclusiones): no se ha enviado nada.",
+            "تنقص الطلب بيانات أساسية (انظر النتائج): لم يُرسل شيء.",
+        ],
+    ),
+    ("form.saved", ["Saved as a draft.", "Enregistrée comme brouillon.", "Guardada como borrador.", "حُفظ كمسودة."]),
+    ("form.sent", ["Sent for review.", "Envoyée à l’examen.", "Enviada a revisión.", "أُرسل للمراجعة."]),
+    ("form.edit", ["Edit or answer", "Modifier ou répondre", "Modificar o responder", "عدّل أو أجب"]),
+    ("document.passport", ["passport", "passeport", "pasaporte", "جواز سفر"]),
+    (
+        "document.national_id",
+        ["national identity card", "carte nationale d’identité", "documento nacional de identidad", "بطاقة هوية وطنية"],
+    ),
+    ("document.driving_licence", ["driving licence", "permis de conduire", "permiso de conducir", "رخصة قيادة"]),
+    ("document.residence_permit", ["residence permit", "titre de séjour", "permiso de residencia", "تصريح إقامة"]),
+    ("document.travel_document", ["travel document", "document de voyage", "documento de viaje", "وثيقة سفر"]),
+    ("document.other", ["other", "autre", "otro", "أخرى"]),
+    ("penalty.imprisonment", ["imprisonment", "emprisonnement", "prisión", "السجن"]),
+    ("penalty.life", ["life imprisonment", "réclusion à perpétuité", "cadena perpetua", "السجن المؤبد"]),
+    ("penalty.death", ["death", "peine de mort", "pena de muerte", "الإعدام"]),
+    ("penalty.fine", ["fine", "amende", "multa", "غرامة"]),
+    ("purpose.prosecution", ["prosecution", "poursuites", "enjuiciamiento", "الملاحقة القضائية"]),
+    ("purpose.sentence", ["serving a sentence", "exécution d’une peine", "cumplimiento de una condena", "تنفيذ عقوبة"]),
+    ("context.armed_conflict", ["armed conflict", "conflit armé", "conflicto armado", "نزاع مسلح"]),
+    ("context.military_operation", ["military operation", "opération militaire", "operación militar", "عملية عسكرية"]),
+    (
+        "context.coup_or_uprising",
+        ["coup or uprising", "coup d’État ou soulèvement", "golpe de Estado o levantamiento", "انقلاب أو انتفاضة"],
+    ),
+    (
+        "context.political_protest",
+        ["political protest", "manifestation politique", "protesta política", "احتجاج سياسي"],
+    ),
+    ("context.election", ["election", "élection", "elección", "انتخابات"]),
+    (
+        "context.publication_or_speech",
+        ["publication or speech", "publication ou discours", "publicación o discurso", "نشر أو خطاب"],
+    ),
+    ("context.religious_practice", ["religious practice", "pratique religieuse", "práctica religiosa", "ممارسة دينية"]),
+    (
+        "context.ethnic_or_racial",
+        ["ethnic or racial conflict", "conflit ethnique ou racial", "conflicto étnico o racial", "نزاع إثني أو عرقي"],
+    ),
+    ("context.family_dispute", ["family dispute", "différend familial", "disputa familiar", "نزاع أسري"]),
+    ("context.commercial_dispute", ["commercial dispute", "litige commercial", "controversia comercial", "نزاع تجاري"]),
+    ("context.labour_dispute", ["labour dispute", "conflit du travail", "conflicto laboral", "نزاع عمالي"]),
+    (
+        "context.administrative_violation",
+        [
+            "breach of administrative rules",
+            "violation de règles administratives",
+            "infracción administrativa",
+            "مخالفة إدارية",
+        ],
+    ),
+    ("status.head_of_state", ["head of state", "chef d’État", "jefe de Estado", "رئيس دولة"]),
+    ("status.head_of_government", ["head of government", "chef de gouvernement", "jefe de Gobierno", "رئيس حكومة"]),
+    (
+        "status.foreign_minister",
+        ["foreign minister", "ministre des affaires étrangères", "ministro de Asuntos Exteriores", "وزير خارجية"],
+    ),
+    ("status.minister", ["minister", "ministre", "ministro", "وزير"]),
+    ("status.member_of_parliament", ["member of parliament", "parlementaire", "parlamentario", "عضو في البرلمان"]),
+    ("status.senior_official", ["senior official", "haut fonctionnaire", "alto funcionario", "مسؤول رفيع"]),
+    ("status.diplomat", ["diplomat", "diplomate", "diplomático", "دبلوماسي"]),
+    ("status.military_officer", ["military officer", "officier", "oficial militar", "ضابط عسكري"]),
+    (
+        "status.armed_forces_member",
+        [
+            "member of the armed forces",
+            "membre des forces armées",
+            "miembro de las fuerzas armadas",
+            "فرد في القوات المسلحة",
+        ],
+    ),
+    (
+        "status.international_official",
+        ["international official", "fonctionnaire international", "funcionario internacional", "موظف دولي"],
+    ),
+    ("status.politician", ["politician", "responsable politique", "político", "سياسي"]),
+    (
+        "status.opposition_figure",
+        ["opposition figure", "figure de l’opposition", "figura de la oposición", "شخصية معارضة"],
+    ),
+    (
+        "status.government_critic",
+        ["government critic", "critique du gouvernement", "crítico del gobierno", "منتقد للحكومة"],
+    ),
+    ("status.journalist", ["journalist", "journaliste", "periodista", "صحفي"]),
+    (
+        "status.human_rights_defender",
+        [
+            "human rights defender",
+            "défenseur des droits humains",
+            "defensor de los derechos humanos",
+            "مدافع عن حقوق الإنسان",
+        ],
+    ),
+    ("status.religious_leader", ["religious leader", "chef religieux", "líder religioso", "زعيم ديني"]),
+    (
+        "status.minority_activist",
+        ["minority activist", "militant d’une minorité", "activista de una minoría", "ناشط من أقلية"],
+    ),
+    ("status.business_person", ["business person", "personne d’affaires", "persona de negocios", "رجل أعمال"]),
+    (
+        "status.former_head_of_state",
+        ["former head of state", "ancien chef d’État", "exjefe de Estado", "رئيس دولة سابق"],
+    ),
+    (
+        "status.former_head_of_government",
+        ["former head of government", "ancien chef de gouvernement", "exjefe de Gobierno", "رئيس حكومة سابق"],
+    ),
+    ("status.former_minister", ["former minister", "ancien ministre", "exministro", "وزير سابق"]),
     ("error.title", ["Something is wrong", "Un problème est survenu", "Algo no va bien", "حدث خطأ"]),
     ("error.not_found", ["Nothing here.", "Rien ici.", "No hay nada aquí.", "لا يوجد شيء هنا."]),
     (

@@ -209,7 +209,7 @@ async fn progress(State(state): State<AppState>, frame: Frame, Path(id): Path<St
             id: person,
             notice: hit.id,
             score: format!("{:.0} %", hit.score * 100.0),
-            why: hit.why,
+            why: super::screening::explanation(frame.lang, &hit.reasons),
         })
         .collect();
     page(
@@ -250,7 +250,7 @@ async fn download(State(state): State<AppState>, frame: Frame, Path(id): Path<St
             csv_field(&person),
             csv_field(&hit.id),
             hit.score,
-            csv_field(&hit.why)
+            csv_field(&super::screening::explanation(frame.lang, &hit.reasons))
         ));
     }
     (

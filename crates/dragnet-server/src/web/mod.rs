@@ -21,6 +21,7 @@ mod audit;
 mod bureau;
 pub mod i18n;
 pub mod lists;
+mod request_form;
 mod review;
 mod screening;
 
@@ -43,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .merge(review::routes())
         .merge(audit::routes())
         .merge(bureau::routes())
+        .merge(request_form::routes())
         .merge(lists::routes())
         .merge(screening::routes())
 }

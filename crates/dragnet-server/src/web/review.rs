@@ -13,6 +13,7 @@ use dragnet_store::{Decision, DecisionOutcome, QueueEntry, Recommendation, Reque
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::i18n::Lang;
 use super::{Frame, check_csrf, error_page, page, redirect, require};
 use crate::AppState;
 
@@ -24,7 +25,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The recommendation's word and the badge's class.
-fn badge(recommendation: Option<Recommendation>) -> (&'static str, &'static str) {
+pub(super) fn badge(recommendation: Option<Recommendation>) -> (&'static str, &'static str) {
     match recommendation {
         Some(Recommendation::Refuse) => ("rec.refuse", "refuse"),
         Some(Recommendation::Review) => ("rec.review", "review"),
@@ -151,11 +152,14 @@ fn mark(text: &str, phrases: &[String]) -> Vec<Piece> {
     pieces
 }
 
-struct FindingRow {
-    rule: String,
-    basis: String,
-    severity: String,
-    message: String,
+pub(super) struct FindingRow {
+    pub rule: String,
+    pub basis: String,
+    pub severity: String,
+    /// The sentence in the page's language.
+    pub message: String,
+    /// The sentence in English, whose “quotes” mark the evidence in the summary of facts.
+    english: String,
 }
 
 struct SubjectBlock {
@@ -200,29 +204,46 @@ pub(super) struct RequestPage {
     subjects: Vec<SubjectBlock>,
     any_in_review: bool,
     four_eyes: bool,
-    done: bool,
+    /// What was just done, to say so: a catalogue key.
+    done: Option<&'static str>,
+    /// Whether the bureau may still edit the request: a draft, or a question to answer.
+    editable: bool,
     problem: Option<String>,
     decisions: Vec<DecisionRow>,
 }
 
-fn findings_of(report: Option<&Value>) -> Vec<FindingRow> {
+/// A subject's findings as its report keeps them, in the page's language where the report has it
+/// (reports are written in all four when made).
+pub(super) fn findings_of(report: Option<&Value>, lang: Lang) -> Vec<FindingRow> {
+    let text = |value: &Value| value.as_str().unwrap_or("").to_string();
     report
         .and_then(|r| r["findings"].as_array())
         .map(|findings| {
             findings
                 .iter()
-                .map(|f| FindingRow {
-                    rule: f["rule"].as_str().unwrap_or("").to_string(),
-                    basis: f["basis"].as_str().unwrap_or("").to_string(),
-                    severity: f["severity"].as_str().unwrap_or("").to_string(),
-                    message: f["message"].as_str().unwrap_or("").to_string(),
+                .map(|f| {
+                    let translated = &f["translations"][lang.code()];
+                    let in_lang =
+                        |field: &str| translated[field].as_str().map_or_else(|| text(&f[field]), str::to_string);
+                    FindingRow {
+                        rule: text(&f["rule"]),
+                        basis: in_lang("basis"),
+                        severity: text(&f["severity"]),
+                        message: in_lang("message"),
+                        english: text(&f["message"]),
+                    }
                 })
                 .collect()
         })
         .unwrap_or_default()
 }
 
-pub(super) fn request_view(frame: &Frame, record: RequestRecord, done: bool, problem: Option<String>) -> RequestPage {
+pub(super) fn request_view(
+    frame: &Frame,
+    record: RequestRecord,
+    done: Option<&'static str>,
+    problem: Option<String>,
+) -> RequestPage {
     let request = &record.request;
     let as_text = |value: Value| value.as_str().map(str::to_string).unwrap_or_default();
     let subjects: Vec<SubjectBlock> = record
@@ -243,11 +264,11 @@ pub(super) fn request_view(frame: &Frame, record: RequestRecord, done: bool, pro
                 recommendation: frame.t(word),
                 class,
                 in_review: notice.state == NoticeState::InReview,
-                findings: findings_of(notice.report.as_ref()),
+                findings: findings_of(notice.report.as_ref(), frame.lang),
             }
         })
         .collect();
-    let messages: Vec<String> = subjects.iter().flat_map(|s| s.findings.iter().map(|f| f.message.clone())).collect();
+    let messages: Vec<String> = subjects.iter().flat_map(|s| s.findings.iter().map(|f| f.english.clone())).collect();
     let offence = serde_json::to_value(&request.offence).unwrap_or_default();
     let judicial = serde_json::to_value(&request.judicial).unwrap_or_default();
     let warrant = &judicial["warrant"];
@@ -300,6 +321,7 @@ pub(super) fn request_view(frame: &Frame, record: RequestRecord, done: bool, pro
         .collect::<Vec<_>>()
         .join(", "),
         any_in_review: subjects.iter().any(|s| s.in_review),
+        editable: record.notices.iter().any(|n| matches!(n.state, NoticeState::Draft | NoticeState::InfoRequested)),
         subjects,
         four_eyes,
         done,
@@ -327,7 +349,7 @@ async fn request_page(
     };
     match state.store.read_request(&user.actor, id).await {
         Ok(record) => {
-            let done = query.decided.is_some();
+            let done = query.decided.is_some().then_some("decision.done");
             page(&frame, &request_view(&frame, record, done, None))
         }
         Err(dragnet_store::StoreError::RequestNotFound(_)) => error_page(frame.lang, StatusCode::NOT_FOUND, ""),
@@ -386,7 +408,7 @@ async fn decide(
     };
     match state.store.read_request(&user.actor, id).await {
         Ok(record) => {
-            let mut response = page(&frame, &request_view(&frame, record, false, problem));
+            let mut response = page(&frame, &request_view(&frame, record, None, problem));
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             response
         }

@@ -9,10 +9,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use dragnet_domain::{CountryCode, NoticeId, Role, parse_person};
+use dragnet_match::score::{DateAgreement, Reason};
 use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
+use super::i18n::Lang;
 use super::{Frame, check_csrf, error_page, page, require};
 use crate::AppState;
 
@@ -160,8 +162,8 @@ async fn search(State(state): State<AppState>, frame: Frame, Form(traveller): Fo
                 "weak"
             },
             score: format!("{:.0} %", hit.score * 100.0),
+            why: explanation(frame.lang, &hit.reasons),
             id: hit.id,
-            why: hit.why,
         })
         .collect();
     screening_page(&frame, traveller, Outcome { searched: true, hits, ..Outcome::default() })
@@ -200,4 +202,40 @@ async fn located(State(state): State<AppState>, frame: Frame, Form(form): Form<L
         Err(dragnet_store::StoreError::NoticeNotFound(_)) => error_page(frame.lang, StatusCode::NOT_FOUND, ""),
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
+}
+
+/// A hit's reasons in the page's language (the API's `why` says them in English).
+pub(super) fn explanation(lang: Lang, reasons: &[Reason]) -> String {
+    let said: Vec<String> = reasons
+        .iter()
+        .map(|reason| match reason {
+            Reason::Name(parts) => {
+                let pairs: Vec<String> = parts
+                    .iter()
+                    .map(|p| match p.how {
+                        "same" => format!("{} = {}", p.query, p.notice),
+                        how => format!("{} ~ {} ({})", p.query, p.notice, lang.t(&format!("how.{how}"))),
+                    })
+                    .collect();
+                lang.fill("why.name", &[("pairs", &pairs.join(lang.t("why.comma")))])
+            }
+            Reason::NoNamePartInCommon => lang.t("why.no_name").to_string(),
+            Reason::DateOfBirth { agreement, query, notice } => {
+                let key = match agreement {
+                    DateAgreement::Agrees => "why.dob.agrees",
+                    DateAgreement::Swapped => "why.dob.swapped",
+                    DateAgreement::SameYear => "why.dob.same_year",
+                    DateAgreement::Close => "why.dob.close",
+                    DateAgreement::FewYears => "why.dob.few_years",
+                    DateAgreement::Differs => "why.dob.differs",
+                };
+                lang.fill(key, &[("notice", &notice.to_string()), ("query", &query.to_string())])
+            }
+            Reason::SexDiffers(sex) => lang.fill("why.sex", &[("sex", &sex.to_string())]),
+            Reason::NationalityAgrees => lang.t("why.nationality_agrees").to_string(),
+            Reason::NationalityDiffers => lang.t("why.nationality_differs").to_string(),
+            Reason::SameDocument(number) => lang.fill("why.document", &[("number", number)]),
+        })
+        .collect();
+    said.join(lang.t("why.separator"))
 }
