@@ -331,6 +331,23 @@ async fn a_bureau_follows_its_requests_in_each_language() {
         assert!(findings.text().await.unwrap().contains("art3.immunity"));
         assert!(client.find(Locator::Css("textarea#reason")).await.is_err(), "no decision form for a bureau");
         snap(&client, &format!("request-bureau-{lang}")).await;
+
+        // A new request: two subjects typed in, checked before anything is sent.
+        client.goto(&format!("{base}/requests?lang={lang}")).await.unwrap();
+        client.wait().for_element(Locator::Css("a[href^='/requests/new']")).await.unwrap().click().await.unwrap();
+        let family = client.wait().for_element(Locator::Id("subjects[0].family_name")).await.unwrap();
+        family.send_keys("ROSSI").await.unwrap();
+        client.find(Locator::Id("subjects[0].forenames")).await.unwrap().send_keys("Mario").await.unwrap();
+        client.find(Locator::Css("button[value=add_subject]")).await.unwrap().click().await.unwrap();
+        let second = client.wait().for_element(Locator::Id("subjects[1].family_name")).await.unwrap();
+        second.send_keys("BIANCHI").await.unwrap();
+        let summary = client.find(Locator::Id("offence.summary")).await.unwrap();
+        summary.send_keys("Armed robbery of a jeweller in Milan on 3 March 2024.").await.unwrap();
+        client.find(Locator::Css(".actions button[value=check]")).await.unwrap().click().await.unwrap();
+        let findings = client.wait().for_element(Locator::Id("findings")).await.unwrap().text().await.unwrap();
+        assert!(findings.contains("ROSSI, Mario") && findings.contains("BIANCHI"), "{findings}");
+        assert!(findings.contains("minimum.case"), "a red notice without its warrant is incomplete: {findings}");
+        snap(&client, &format!("request-form-{lang}")).await;
         client.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
         client.wait().for_element(Locator::Id("password")).await.unwrap();
     }
