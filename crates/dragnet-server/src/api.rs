@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use dragnet_domain::{Actor, FieldError, LifecycleEvent, NoticeId, Role, parse_request};
-use dragnet_store::{Decision, Recommendation, SubjectCheck};
+use dragnet_store::{Decision, QueueDetail, Recommendation, SubjectCheck};
 use serde_json::{Value, json};
 
 use utoipa_axum::router::OpenApiRouter;
@@ -261,7 +261,8 @@ pub(crate) async fn submit_drafts(state: &AppState, actor: &Actor, id: i64) -> R
 async fn review_queue(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::Reviewer, Role::Supervisor])?;
     let (_, limit) = paging(&query, &["limit"], 50, 500)?;
-    let queue = state.store.review_queue(&caller.actor, limit).await.map_err(Problem::from_store)?;
+    let queue =
+        state.store.review_queue(&caller.actor, limit, QueueDetail::Reports).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"requests": queue})).into_response())
 }
 

@@ -232,6 +232,15 @@ pub struct QueueEntry {
     pub notices: Vec<NoticeSummary>,
 }
 
+/// How much of each queued notice a reader of the queue needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueDetail {
+    /// Names, states and recommendations: a list to choose from.
+    Summaries,
+    /// The check's reports as well.
+    Reports,
+}
+
 /// A notice in force, as screening needs it: its subject and the countries barred from seeing it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InForce {
@@ -409,7 +418,7 @@ pub trait Store: Send + Sync + fmt::Debug {
     async fn requests_of(&self, actor: &Actor, country: &str, limit: i64) -> Result<Vec<RequestListing>>;
 
     /// Requests with notices in review, most severe recommendation first, then oldest first.
-    async fn review_queue(&self, actor: &Actor, limit: i64) -> Result<Vec<QueueEntry>>;
+    async fn review_queue(&self, actor: &Actor, limit: i64, detail: QueueDetail) -> Result<Vec<QueueEntry>>;
 
     /// A reviewer's decision on a request's notices in review (all of them, or those named).
     /// Publishing against a `refuse` recommendation takes two reviewers: the first is recorded and

@@ -16,10 +16,10 @@ use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::group::AuditQueue;
 use crate::{
     AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, DecisionRecord, Delivery, InForce,
-    MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueEntry, RegisterEntry,
-    RequestListing, RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord,
-    Webhook, checks_cover, deciding, decision_made, delivered_at_once, deliverer, diffusion_delivered, editable,
-    failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, location_recorded, new_token,
+    MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueDetail, QueueEntry,
+    RegisterEntry, RequestListing, RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck,
+    UserRecord, Webhook, checks_cover, deciding, decision_made, delivered_at_once, deliverer, diffusion_delivered,
+    editable, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, location_recorded, new_token,
     notice_moved, notice_submitted, notice_target, parse_stored_grant, parse_stored_kind, parse_stored_recommendation,
     parse_stored_report, parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry,
     register_changed, request_created, screening_recorded, subject_name, submittable, to_json, token_created,
@@ -193,18 +193,19 @@ async fn summaries(conn: &mut SqliteConnection, request_id: i64, in_review_only:
     .bind(in_review_only)
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter()
-        .map(|row| {
-            let id: String = row.try_get("id")?;
-            Ok(NoticeSummary {
-                id: NoticeId::parse(&id).map_err(StoreError::Corrupt)?,
-                subject_name: subject_name(row.try_get("subject")?)?,
-                state: parse_stored_state(row.try_get("state")?)?,
-                recommendation: parse_stored_recommendation(row.try_get("recommendation")?)?,
-                report: parse_stored_report(row.try_get("check_report")?)?,
-            })
-        })
-        .collect()
+    rows.iter().map(summary_of).collect()
+}
+
+/// A notice's summary from a row with its id, state, recommendation, subject and check report.
+fn summary_of(row: &SqliteRow) -> Result<NoticeSummary> {
+    let id: String = row.try_get("id")?;
+    Ok(NoticeSummary {
+        id: NoticeId::parse(&id).map_err(StoreError::Corrupt)?,
+        subject_name: subject_name(row.try_get("subject")?)?,
+        state: parse_stored_state(row.try_get("state")?)?,
+        recommendation: parse_stored_recommendation(row.try_get("recommendation")?)?,
+        report: parse_stored_report(row.try_get("check_report")?)?,
+    })
 }
 
 #[async_trait]
@@ -545,7 +546,7 @@ impl Store for SqliteStore {
         Ok(listings)
     }
 
-    async fn review_queue(&self, actor: &Actor, limit: i64) -> Result<Vec<QueueEntry>> {
+    async fn review_queue(&self, actor: &Actor, limit: i64, detail: QueueDetail) -> Result<Vec<QueueEntry>> {
         let mut tx = self.begin_write().await?;
         let rows = sqlx::query(
             "SELECT requests.id, requests.kind, requests.requested_by, requests.reference,
@@ -561,17 +562,33 @@ impl Store for SqliteStore {
         .bind(limit)
         .fetch_all(&mut *tx)
         .await?;
+        // Every queued notice in one read, not one read per request.
+        let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<std::result::Result<_, _>>()?;
+        let notice_rows = sqlx::query(
+            "SELECT request_id, id, state, recommendation, subject,
+                    CASE WHEN ? THEN check_report END AS check_report
+             FROM notices
+             WHERE state = 'in_review' AND request_id IN (SELECT value FROM json_each(?))
+             ORDER BY request_id, subject_index",
+        )
+        .bind(detail == QueueDetail::Reports)
+        .bind(serde_json::to_string(&ids).map_err(|err| StoreError::Corrupt(err.to_string()))?)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut by_request: std::collections::HashMap<i64, Vec<NoticeSummary>> = std::collections::HashMap::new();
+        for row in &notice_rows {
+            by_request.entry(row.try_get("request_id")?).or_default().push(summary_of(row)?);
+        }
         let mut queue = Vec::with_capacity(rows.len());
         for row in &rows {
             let request_id: i64 = row.try_get("id")?;
-            let notices = summaries(&mut tx, request_id, true).await?;
             queue.push(queue_entry(
                 request_id,
                 row.try_get("kind")?,
                 row.try_get("requested_by")?,
                 row.try_get("reference")?,
                 timestamp(row, "submitted_at")?,
-                notices,
+                by_request.remove(&request_id).unwrap_or_default(),
             )?);
         }
         let targets: Vec<i64> = queue.iter().map(|q| q.request_id).collect();

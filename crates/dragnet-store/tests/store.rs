@@ -13,8 +13,8 @@ use dragnet_store::postgres::PostgresStore;
 use dragnet_store::sqlite::SqliteStore;
 use dragnet_store::testing::{TestDatabase, postgres_test_url};
 use dragnet_store::{
-    AuditFilter, AuditVerification, Clock, Decision, DecisionOutcome, Recommendation, Store, StoreError, StoredRequest,
-    SubjectCheck,
+    AuditFilter, AuditVerification, Clock, Decision, DecisionOutcome, QueueDetail, Recommendation, Store, StoreError,
+    StoredRequest, SubjectCheck,
 };
 use futures::FutureExt;
 use time::OffsetDateTime;
@@ -437,7 +437,7 @@ async fn submission_keeps_each_check_and_the_queue_puts_risk_first(t: TestStore)
     t.set_time(1_780_000_100);
     t.store.submit_request(&bureau("IR"), seed.request_id, &checks(&seed, Recommendation::Refuse)).await.unwrap();
 
-    let queue = t.store.review_queue(&reviewer(), 50).await.unwrap();
+    let queue = t.store.review_queue(&reviewer(), 50, QueueDetail::Reports).await.unwrap();
     let order: Vec<(i64, Recommendation)> = queue.iter().map(|q| (q.request_id, q.recommendation)).collect();
     assert_eq!(
         order,
@@ -452,6 +452,11 @@ async fn submission_keeps_each_check_and_the_queue_puts_risk_first(t: TestStore)
             .all(|n| n.state == NoticeState::InReview && n.recommendation == Some(Recommendation::Refuse))
     );
     assert_eq!(queue[1].notices[0].subject_name, "MARCHETTI, Luca");
+    assert!(queue.iter().flat_map(|q| &q.notices).all(|n| n.report.is_some()), "reports when asked for");
+    let names = t.store.review_queue(&reviewer(), 50, QueueDetail::Summaries).await.unwrap();
+    assert_eq!(names.iter().map(|q| q.notices.len()).collect::<Vec<_>>(), [5, 1], "each request its own notices");
+    assert!(names.iter().flat_map(|q| &q.notices).all(|n| n.report.is_none()), "no reports for a list");
+    assert_eq!(names[1].notices[0].subject_name, "MARCHETTI, Luca");
 
     let record = t.store.read_request(&reviewer(), seed.request_id).await.unwrap();
     assert_eq!(record.request, case("01-seed-head-of-state-drone-strike.json"));
@@ -477,7 +482,7 @@ async fn publishing_against_a_refusal_takes_two_reviewers(t: TestStore) {
     let second =
         t.store.decide(&other_reviewer(), murder.request_id, Decision::Publish, "I concur", None).await.unwrap();
     assert_eq!(second, vec![DecisionOutcome::Moved { notice: id, state: NoticeState::Published }]);
-    assert!(t.store.review_queue(&reviewer(), 50).await.unwrap().is_empty());
+    assert!(t.store.review_queue(&reviewer(), 50, QueueDetail::Reports).await.unwrap().is_empty());
     let records = t.store.audit_records(0, 100).await.unwrap();
     let publishers: Vec<&str> =
         records.iter().filter(|r| r.action == "notice.decision.publish").map(|r| r.actor.as_str()).collect();

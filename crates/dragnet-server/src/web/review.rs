@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use dragnet_domain::{NoticeState, Role};
-use dragnet_store::{Decision, DecisionOutcome, QueueEntry, Recommendation, RequestRecord};
+use dragnet_store::{Decision, DecisionOutcome, QueueDetail, QueueEntry, Recommendation, RequestRecord};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -63,7 +63,7 @@ async fn queue(State(state): State<AppState>, frame: Frame) -> Response {
         Ok(user) => user,
         Err(refused) => return refused.into_response(),
     };
-    let entries: Vec<QueueEntry> = match state.store.review_queue(&user.actor, 200).await {
+    let entries: Vec<QueueEntry> = match state.store.review_queue(&user.actor, 200, QueueDetail::Summaries).await {
         Ok(entries) => entries,
         Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     };
