@@ -44,6 +44,10 @@ pub struct NoticeRequest {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub barred: Vec<MemberCountry>,
+    /// Whether the requester agrees to an extract on the public website once the notice is
+    /// published (INTERPOL publishes one only with the requester's agreement). No by default.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub public_extract: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -281,3 +281,15 @@ fn the_examples_in_the_repository_read() {
     }
     assert!(read >= 2);
 }
+
+#[test]
+fn a_public_extract_is_asked_for_only_in_so_many_words() {
+    let request = parse_request(&seed().to_string()).unwrap();
+    assert!(!request.public_extract, "no public extract unless the requester agrees");
+    assert!(!serde_json::to_string(&request).unwrap().contains("public_extract"));
+    let mut agreed = seed();
+    agreed["public_extract"] = json!(true);
+    assert!(parse_request(&agreed.to_string()).unwrap().public_extract);
+    agreed["public_extract"] = json!("yes");
+    assert_eq!(rejected(&agreed).0, "public_extract");
+}

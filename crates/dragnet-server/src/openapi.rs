@@ -122,6 +122,8 @@ pub struct NoticeRequest {
     to: Option<Vec<String>>,
     /// Members that may never see the notice.
     barred_countries: Option<Vec<String>>,
+    /// Whether an extract may go on the public website once published (default no).
+    public_extract: Option<bool>,
 }
 
 /// A reviewer's decision on the notices of a request in review.

@@ -594,6 +594,7 @@ fn lyon_murder_form<'a>(csrf: &'a str, action: &'a str) -> Vec<(&'a str, &'a str
         ("judicial.warrant.issued_on", "2023-03-02"),
         ("judicial.warrant.authority", "Juge d'instruction, Tribunal judiciaire de Lyon"),
         ("judicial.extradition_sought_from", "*"),
+        ("public_extract", "true"),
     ]
 }
 
@@ -664,6 +665,7 @@ async fn a_bureau_writes_a_request_sees_the_check_then_submits_and_answers_a_que
     assert_eq!(record.request.subjects.len(), 2, "the blank third subject left out");
     assert_eq!(record.request.subjects[0].nationalities[0].as_str(), "IT");
     assert_eq!(record.request.requested_by.as_str(), "FR");
+    assert!(record.request.public_extract, "the requester agreed to a public extract");
 
     // A reviewer asks; the bureau answers from the form and the request goes back to review.
     let question = json!({"decision": "request_information", "reason": "Which bar? Give the street number."});

@@ -706,6 +706,24 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ),
     ("form.saved", ["Saved as a draft.", "Enregistrée comme brouillon.", "Guardada como borrador.", "حُفظ كمسودة."]),
     ("form.sent", ["Sent for review.", "Envoyée à l’examen.", "Enviada a revisión.", "أُرسل للمراجعة."]),
+    (
+        "request.public_extract",
+        [
+            "the requester agrees to a public extract",
+            "le requérant accepte un extrait public",
+            "el solicitante acepta un extracto público",
+            "يوافق الطالب على نشر مقتطف علني",
+        ],
+    ),
+    (
+        "form.public_extract",
+        [
+            "Publish an extract on the public website once the notice is published",
+            "Publier un extrait sur le site public une fois la notice publiée",
+            "Publicar un extracto en el sitio público una vez publicada la notificación",
+            "نشر مقتطف على الموقع العام بعد نشر النشرة",
+        ],
+    ),
     ("form.edit", ["Edit or answer", "Modifier ou répondre", "Modificar o responder", "عدّل أو أجب"]),
     ("document.passport", ["passport", "passeport", "pasaporte", "جواز سفر"]),
     (

@@ -33,7 +33,7 @@ const CODE_LISTS: [&str; 5] = ["nationalities", "languages", "to", "barred_count
 /// Fields holding one entry per line.
 const LINE_LISTS: [&str; 1] = ["aliases"];
 const NUMBERS: [&str; 6] = ["height_cm", "weight_kg", "months", "imposed_months", "remaining_months", "year"];
-const FLAGS: [&str; 1] = ["in_absentia"];
+const FLAGS: [&str; 2] = ["in_absentia", "public_extract"];
 
 /// The fields the form shows; a stored request's other fields travel along as hidden inputs, so
 /// answering a question through the form loses nothing the API put there.
@@ -43,6 +43,7 @@ const SHOWN: &[&str] = &[
     "language",
     "to",
     "barred_countries",
+    "public_extract",
     "offence.summary",
     "offence.date",
     "offence.place",

@@ -208,6 +208,7 @@ pub(super) struct RequestPage {
     done: Option<&'static str>,
     /// Whether the bureau may still edit the request: a draft, or a question to answer.
     editable: bool,
+    public_extract: bool,
     problem: Option<String>,
     decisions: Vec<DecisionRow>,
 }
@@ -321,6 +322,7 @@ pub(super) fn request_view(
         .collect::<Vec<_>>()
         .join(", "),
         any_in_review: subjects.iter().any(|s| s.in_review),
+        public_extract: request.public_extract,
         editable: record.notices.iter().any(|n| matches!(n.state, NoticeState::Draft | NoticeState::InfoRequested)),
         subjects,
         four_eyes,
