@@ -76,6 +76,13 @@ async fn session(app: &axum::Router, name: &str) -> String {
         .unwrap()
 }
 
+/// A form field, percent-encoded.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
 fn csrf_of(html: &str) -> String {
     html.split("name=\"csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
 }
@@ -162,6 +169,49 @@ async fn main() {
             .unwrap()
     })
     .await;
+    let bureau_session = session(&app, "ncb.fr").await;
+    let requests_list = measure(&app, times, get("/requests".into(), bureau_session.clone())).await;
+    let blank = measure(&app, times, get("/requests/new".into(), bureau_session.clone())).await;
+    let form = app.clone().oneshot(get("/requests/new".into(), bureau_session.clone())()).await.unwrap();
+    let html = String::from_utf8(axum::body::to_bytes(form.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
+    let bureau_csrf = csrf_of(&html);
+    let fields = [
+        ("action", "check"),
+        ("kind", "red"),
+        ("subjects[0].family_name", "MARCHETTI"),
+        ("subjects[0].forenames", "Luca"),
+        ("subjects[0].sex", "M"),
+        ("subjects[0].date_of_birth", "1988-03-11"),
+        ("subjects[0].identity_documents[0].kind", "passport"),
+        ("subjects[0].identity_documents[0].number", "YA1234567"),
+        ("subjects[1].family_name", "RICCI"),
+        ("subjects[1].forenames", "Paolo"),
+        ("subjects[1].sex", "M"),
+        ("subjects[1].date_of_birth", "1990"),
+        ("subjects[1].physical.height_cm", "181"),
+        ("offence.summary", &murder.offence.as_ref().and_then(|o| o.summary.clone()).unwrap_or_default()),
+        ("offence.date", "2023-02-14"),
+        ("offence.place", "Lyon"),
+        ("charges[0].title", "Meurtre (murder)"),
+        ("charges[0].law", "Code pénal, art. 221-1"),
+        ("charges[0].max_penalty.kind", "imprisonment"),
+        ("charges[0].max_penalty.months", "360"),
+        ("judicial.purpose", "prosecution"),
+        ("judicial.warrant.reference", "23/0117"),
+        ("judicial.warrant.issued_on", "2023-03-02"),
+        ("judicial.extradition_sought_from", "*"),
+    ];
+    let mut pairs = vec![format!("csrf={bureau_csrf}")];
+    pairs.extend(fields.iter().map(|(name, value)| format!("{}={}", encode(name), encode(value))));
+    let body = pairs.join("&");
+    let checked = measure(&app, times, || {
+        Request::post("/requests/new")
+            .header("cookie", &bureau_session)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body.clone()))
+            .unwrap()
+    })
+    .await;
     let sign_in = measure(&app, times.min(20), || Request::get("/sign-in").body(Body::empty()).unwrap()).await;
     println!(
         "{}",
@@ -176,6 +226,9 @@ async fn main() {
                 "/review/{id}?lang=ar": arabic_page,
                 "/audit": audit,
                 "POST /screening (one traveller)": screening,
+                "/requests (a bureau's list)": requests_list,
+                "/requests/new (the blank form)": blank,
+                "POST /requests/new (Check, two subjects)": checked,
                 "/sign-in": sign_in,
             }
         }))

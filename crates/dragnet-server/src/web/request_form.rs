@@ -5,6 +5,8 @@
 //! form becomes a request through the API's own reader and an error names the field to mend. No
 //! script: adding a subject or a charge, and checking, are round trips that keep what was typed.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -101,17 +103,27 @@ const CONTEXTS: [&str; 12] = [
 #[derive(Debug, Clone, Default)]
 pub(super) struct FormValues {
     pairs: Vec<(String, String)>,
+    /// Each name's values, for the page's many lookups (a request may name a thousand subjects).
+    by_name: HashMap<String, Vec<String>>,
     /// The field an error names, marked on the form.
     invalid: String,
 }
 
 impl FormValues {
+    fn new(pairs: Vec<(String, String)>) -> FormValues {
+        let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+        for (name, value) in &pairs {
+            by_name.entry(name.clone()).or_default().push(value.clone());
+        }
+        FormValues { pairs, by_name, invalid: String::new() }
+    }
+
     pub fn get(&self, name: &str) -> &str {
-        self.pairs.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
+        self.by_name.get(name).and_then(|values| values.first()).map_or("", String::as_str)
     }
 
     pub fn is(&self, name: &str, value: &str) -> bool {
-        self.pairs.iter().any(|(n, v)| n == name && v == value)
+        self.by_name.get(name).is_some_and(|values| values.iter().any(|v| v == value))
     }
 
     /// A field of one subject or charge: `field("subjects[1]", "sex")`.
@@ -299,7 +311,7 @@ fn form_field(error_field: &str, rows: &[Vec<usize>; 2]) -> String {
 fn values_of(request: &NoticeRequest) -> FormValues {
     let mut pairs = Vec::new();
     flatten(&serde_json::to_value(request).unwrap_or_default(), "", &mut pairs);
-    FormValues { pairs, invalid: String::new() }
+    FormValues::new(pairs)
 }
 
 fn flatten(value: &Value, name: &str, pairs: &mut Vec<(String, String)>) {
@@ -418,8 +430,7 @@ async fn blank(frame: Frame) -> Response {
         Ok(user) => user,
         Err(refused) => return refused.into_response(),
     };
-    let mut values = FormValues::default();
-    values.pairs.push(("kind".into(), "red".into()));
+    let values = FormValues::new(vec![("kind".into(), "red".into())]);
     page(&frame, &form_page(&frame, None, &requester_of(&user), values, [0, 0]))
 }
 
@@ -518,7 +529,7 @@ async fn posted(state: &AppState, frame: &Frame, editing: Option<String>, pairs:
         _ => Action::Check,
     };
     let requester = requester_of(&user);
-    let mut values = FormValues { pairs, invalid: String::new() };
+    let mut values = FormValues::new(pairs);
     let extra = match action {
         Action::AddSubject => [1, 0],
         Action::AddCharge => [0, 1],
@@ -596,10 +607,7 @@ mod tests {
     use super::*;
 
     fn values(pairs: &[(&str, &str)]) -> FormValues {
-        FormValues {
-            pairs: pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
-            invalid: String::new(),
-        }
+        FormValues::new(pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect())
     }
 
     #[test]
