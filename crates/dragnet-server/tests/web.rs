@@ -636,6 +636,12 @@ async fn a_bureau_writes_a_request_sees_the_check_then_submits_and_answers_a_que
     assert_eq!(checked.status, StatusCode::OK, "{}", checked.html);
     assert!(checked.html.contains("Constats de la vérification"), "{}", checked.html);
     assert_eq!(checked.html.matches("badge clear").count(), 2, "{}", checked.html);
+    // What a bureau types is shown back as text, never as markup.
+    let mut odd = form.clone();
+    set(&mut odd, "subjects[0].family_name", "<script>alert(1)</script>");
+    let escaped = site.post_form("/requests/new", &session, &odd).await;
+    assert!(!escaped.html.contains("<script>alert(1)</script>"), "{}", escaped.html);
+    assert!(escaped.html.contains("&#60;script&#62;alert(1)&#60;/script&#62;"), "{}", escaped.html);
     let listed = site.get("/requests", &session).await;
     assert!(listed.html.contains("No request yet."), "nothing is stored by checking");
 

@@ -215,8 +215,14 @@ pub struct RequestListing {
     pub reference: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
-    pub notices: Vec<NoticeSummary>,
+    /// Its first `LISTED_SUBJECTS` notices, without their reports.
+    pub first_notices: Vec<NoticeSummary>,
+    /// How many of its notices stand in each state.
+    pub states: Vec<(NoticeState, i64)>,
 }
+
+/// How many of a request's subjects a list names; the rest are counted.
+pub const LISTED_SUBJECTS: i64 = 5;
 
 /// A request waiting for reviewers, with the notices of it that are in review.
 #[derive(Debug, Clone, PartialEq, Serialize)]

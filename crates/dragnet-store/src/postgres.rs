@@ -1,5 +1,6 @@
 //! The PostgreSQL store, for production: chosen by a `postgres://` database URL.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,14 +14,14 @@ use crate::audit::{AuditEntry, AuditRecord};
 use crate::group::AuditQueue;
 use crate::{
     AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, DecisionRecord, Delivery, InForce,
-    MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueDetail, QueueEntry,
-    RegisterEntry, RequestListing, RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck,
-    UserRecord, Webhook, checks_cover, deciding, decision_made, delivered_at_once, deliverer, diffusion_delivered,
-    editable, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change, location_recorded, new_token,
-    notice_moved, notice_submitted, notice_target, parse_stored_grant, parse_stored_kind, parse_stored_recommendation,
-    parse_stored_report, parse_stored_request, parse_stored_state, plan_decision, plan_drafts, queue_entry,
-    register_changed, request_created, screening_recorded, subject_name, submittable, to_json, token_created,
-    user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable,
+    LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueDetail,
+    QueueEntry, RegisterEntry, RequestListing, RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest,
+    SubjectCheck, UserRecord, Webhook, checks_cover, deciding, decision_made, delivered_at_once, deliverer,
+    diffusion_delivered, editable, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change,
+    location_recorded, new_token, notice_moved, notice_submitted, notice_target, parse_stored_grant, parse_stored_kind,
+    parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, plan_decision,
+    plan_drafts, queue_entry, register_changed, request_created, screening_recorded, subject_name, submittable,
+    to_json, token_created, user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -507,6 +508,33 @@ impl Store for PostgresStore {
         .bind(limit)
         .fetch_all(&mut *conn)
         .await?;
+        // Each request's first subjects and how many notices stand in each state, in two reads: a
+        // warrant against hundreds of people is one line of the list, not hundreds.
+        let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<std::result::Result<_, _>>()?;
+        let first = sqlx::query(
+            "SELECT request_id, id, state, recommendation, subject::text AS subject, NULL::text AS check_report FROM notices
+             WHERE request_id = ANY($1) AND subject_index < $2 ORDER BY request_id, subject_index",
+        )
+        .bind(&ids)
+        .bind(LISTED_SUBJECTS)
+        .fetch_all(&mut *conn)
+        .await?;
+        let counts = sqlx::query(
+            "SELECT request_id, state, COUNT(*) AS count FROM notices WHERE request_id = ANY($1) GROUP BY request_id, state",
+        )
+        .bind(&ids)
+        .fetch_all(&mut *conn)
+        .await?;
+        drop(conn);
+        let mut notices: HashMap<i64, Vec<NoticeSummary>> = HashMap::new();
+        for row in &first {
+            notices.entry(row.try_get("request_id")?).or_default().push(summary_of(row)?);
+        }
+        let mut states: HashMap<i64, Vec<(NoticeState, i64)>> = HashMap::new();
+        for row in &counts {
+            let state = parse_stored_state(row.try_get("state")?)?;
+            states.entry(row.try_get("request_id")?).or_default().push((state, row.try_get("count")?));
+        }
         let mut listings = Vec::with_capacity(rows.len());
         for row in &rows {
             let request_id: i64 = row.try_get("id")?;
@@ -515,10 +543,10 @@ impl Store for PostgresStore {
                 kind: parse_stored_kind(request_id, row.try_get("kind")?)?,
                 reference: row.try_get("reference")?,
                 created_at: row.try_get("created_at")?,
-                notices: summaries(&mut conn, request_id, false).await?,
+                first_notices: notices.remove(&request_id).unwrap_or_default(),
+                states: states.remove(&request_id).unwrap_or_default(),
             });
         }
-        drop(conn);
         let shown: Vec<i64> = listings.iter().map(|l| l.request_id).collect();
         let entry = AuditEntry::new("requests.list", format!("requests/{country}"))
             .details(serde_json::json!({"shown": shown}));
@@ -527,6 +555,7 @@ impl Store for PostgresStore {
     }
 
     async fn review_queue(&self, actor: &Actor, limit: i64, detail: QueueDetail) -> Result<Vec<QueueEntry>> {
+        // One snapshot for both reads; the record of the read is written apart, with others.
         let mut tx = self.pool.begin().await?;
         let rows = sqlx::query(
             "SELECT requests.id, requests.kind, requests.requested_by, requests.reference,
@@ -555,7 +584,7 @@ impl Store for PostgresStore {
         .bind(&ids)
         .fetch_all(&mut *tx)
         .await?;
-        let mut by_request: std::collections::HashMap<i64, Vec<NoticeSummary>> = std::collections::HashMap::new();
+        let mut by_request: HashMap<i64, Vec<NoticeSummary>> = HashMap::new();
         for row in &notice_rows {
             by_request.entry(row.try_get("request_id")?).or_default().push(summary_of(row)?);
         }
@@ -571,14 +600,11 @@ impl Store for PostgresStore {
                 by_request.remove(&request_id).unwrap_or_default(),
             )?);
         }
-        let targets: Vec<i64> = queue.iter().map(|q| q.request_id).collect();
-        self.append_audit(
-            &mut tx,
-            actor,
-            AuditEntry::new("review.queue.read", "review/queue").details(serde_json::json!({"requests": targets})),
-        )
-        .await?;
         tx.commit().await?;
+        let targets: Vec<i64> = queue.iter().map(|q| q.request_id).collect();
+        let entry =
+            AuditEntry::new("review.queue.read", "review/queue").details(serde_json::json!({"requests": targets}));
+        self.audit_read(actor, entry).await?;
         Ok(queue)
     }
 

@@ -391,7 +391,27 @@ async fn a_bureau_lists_its_requests_and_reads_the_questions_asked(t: TestStore)
     let second = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
     let listed = t.store.requests_of(&bureau("FR"), "FR", 10).await.unwrap();
     assert_eq!(listed.iter().map(|l| l.request_id).collect::<Vec<_>>(), [second.request_id, first.request_id]);
-    assert_eq!(listed[0].notices[0].state, NoticeState::Draft);
+    assert_eq!(listed[0].first_notices[0].state, NoticeState::Draft);
+    assert_eq!(listed[0].states, [(NoticeState::Draft, 1)]);
+    assert!(listed[0].first_notices[0].report.is_none(), "a list reads no reports");
+    let mut warrant = case("02-ordinary-murder.json");
+    warrant.subjects = (0..7)
+        .map(|i| {
+            let mut subject = warrant.subjects[0].clone();
+            subject.family_name = Some(format!("ACCOMPLICE{i}"));
+            subject
+        })
+        .collect();
+    let many = t.store.create_drafts(&bureau("FR"), &warrant).await.unwrap();
+    let listed = t.store.requests_of(&bureau("FR"), "FR", 10).await.unwrap();
+    assert_eq!(listed[0].request_id, many.request_id);
+    let names: Vec<&str> = listed[0].first_notices.iter().map(|n| n.subject_name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["ACCOMPLICE0, Luca", "ACCOMPLICE1, Luca", "ACCOMPLICE2, Luca", "ACCOMPLICE3, Luca", "ACCOMPLICE4, Luca"]
+    );
+    assert_eq!(listed[0].states, [(NoticeState::Draft, 7)], "the rest are counted");
+    assert_eq!(listed[1].first_notices.len(), 1, "each request its own notices");
 
     let check = checks(&first, Recommendation::Review);
     t.store.submit_request(&bureau("FR"), first.request_id, &check).await.unwrap();

@@ -32,6 +32,10 @@ struct Row {
     reference: String,
     created: String,
     subjects: Vec<SubjectState>,
+    /// How many subjects the list does not name, said; empty when it names them all.
+    more: String,
+    /// For a request with more subjects than the list names: how many notices in each state.
+    counts: Vec<(&'static str, &'static str, i64)>,
 }
 
 #[derive(Template)]
@@ -53,14 +57,26 @@ fn state_class(state: dragnet_domain::NoticeState) -> &'static str {
 }
 
 fn row(frame: &Frame, listing: RequestListing) -> Row {
+    let total: i64 = listing.states.iter().map(|(_, count)| count).sum();
+    let more = total - listing.first_notices.len() as i64;
     Row {
+        more: if more > 0 { frame.lang.fill("bureau.more", &[("n", &more.to_string())]) } else { String::new() },
+        counts: if more > 0 {
+            listing
+                .states
+                .iter()
+                .map(|(state, count)| (frame.t(&format!("state.{}", state.as_str())), state_class(*state), *count))
+                .collect()
+        } else {
+            Vec::new()
+        },
         id: listing.request_id,
         kind: listing.kind.as_str().to_string(),
         kind_name: frame.t(&format!("kind.{}", listing.kind.as_str())),
         reference: listing.reference.unwrap_or_default(),
         created: format!("{}", listing.created_at.date()),
         subjects: listing
-            .notices
+            .first_notices
             .iter()
             .map(|n| SubjectState {
                 name: n.subject_name.clone(),

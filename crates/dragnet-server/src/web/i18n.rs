@@ -707,6 +707,10 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("form.saved", ["Saved as a draft.", "Enregistrée comme brouillon.", "Guardada como borrador.", "حُفظ كمسودة."]),
     ("form.sent", ["Sent for review.", "Envoyée à l’examen.", "Enviada a revisión.", "أُرسل للمراجعة."]),
     (
+        "bureau.more",
+        ["and {n} more; in all:", "et {n} de plus ; en tout :", "y {n} más; en total:", "و{n} آخرون؛ المجموع:"],
+    ),
+    (
         "request.public_extract",
         [
             "the requester agrees to a public extract",
