@@ -255,6 +255,54 @@ pub struct InForce {
     pub barred: Vec<String>,
 }
 
+/// What the public may see of a published notice whose requester agreed to an extract and barred
+/// no country from it: the subject without identity documents, positions held or the requester's
+/// own id for them; the charges' titles; for a missing person, where and when they disappeared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicExtract {
+    pub id: NoticeId,
+    pub kind: NoticeKind,
+    pub requested_by: String,
+    pub subject: Person,
+    pub charges: Vec<String>,
+    pub offence_date: Option<dragnet_domain::PartialDate>,
+    pub offence_place: Option<String>,
+    pub offence_country: Option<dragnet_domain::CountryCode>,
+    pub published_at: Option<OffsetDateTime>,
+}
+
+/// The public extract of a notice from its stored subject and its request, the request read once
+/// for all its subjects (`request` keeps the last one read).
+pub(crate) fn public_extract_row(
+    id: &str,
+    request_id: i64,
+    subject_json: &str,
+    body: &str,
+    published_at: Option<OffsetDateTime>,
+    request: &mut Option<(i64, NoticeRequest)>,
+) -> Result<PublicExtract> {
+    if request.as_ref().is_none_or(|(read, _)| *read != request_id) {
+        *request = Some((request_id, parse_stored_request(request_id, body)?));
+    }
+    let Some((_, request)) = request.as_ref() else { unreachable!("read just above") };
+    let mut subject = parse_stored_person(subject_json)?;
+    subject.id = None;
+    subject.identity_documents.clear();
+    subject.status.clear();
+    let offence = request.offence.as_ref();
+    Ok(PublicExtract {
+        id: NoticeId::parse(id).map_err(StoreError::Corrupt)?,
+        kind: request.kind,
+        requested_by: request.requested_by.as_str().to_string(),
+        subject,
+        charges: request.charges.iter().map(|c| c.title.clone()).collect(),
+        offence_date: offence.and_then(|o| o.date),
+        offence_place: offence.and_then(|o| o.place.clone()),
+        offence_country: offence.and_then(|o| o.country),
+        published_at,
+    })
+}
+
 /// What a bureau is told about one of its notices: so far, that its subject was located.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notification {
@@ -444,6 +492,13 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// One notice if it is in force, for the index to take it in.
     async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>>;
+
+    /// Every public extract, by notice id: published notices whose requester agreed to one and
+    /// barred no country. Not audited: the public reads what was published for it.
+    async fn public_extracts(&self) -> Result<Vec<PublicExtract>>;
+
+    /// One notice's public extract, if it has one now.
+    async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>>;
 
     /// Records a screening: how many people were screened, and which notices it showed.
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()>;

@@ -17,14 +17,15 @@ use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::group::AuditQueue;
 use crate::{
     AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, DecisionRecord, Delivery, InForce,
-    LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, QueueDetail,
-    QueueEntry, RegisterEntry, RequestListing, RequestRecord, Result, Store, StoreError, StoredNotice, StoredRequest,
-    SubjectCheck, UserRecord, Webhook, checks_cover, deciding, decision_made, delivered_at_once, deliverer,
-    diffusion_delivered, editable, failpoint, hash_token, id_year, in_force_row, is_halfway, lifetime_change,
-    location_recorded, new_token, notice_moved, notice_submitted, notice_target, parse_stored_grant, parse_stored_kind,
-    parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, plan_decision,
-    plan_drafts, queue_entry, register_changed, request_created, screening_recorded, subject_name, submittable,
-    to_json, token_created, user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable,
+    LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, PublicExtract,
+    QueueDetail, QueueEntry, RegisterEntry, RequestListing, RequestRecord, Result, Store, StoreError, StoredNotice,
+    StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding, decision_made, delivered_at_once,
+    deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year, in_force_row, is_halfway,
+    lifetime_change, location_recorded, new_token, notice_moved, notice_submitted, notice_target, parse_stored_grant,
+    parse_stored_kind, parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state,
+    plan_decision, plan_drafts, public_extract_row, queue_entry, register_changed, request_created, screening_recorded,
+    subject_name, submittable, to_json, token_created, user_created, webhook_delivered, webhook_removed, webhook_set,
+    withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -228,13 +229,14 @@ impl Store for SqliteStore {
         let mut tx = self.begin_write().await?;
 
         let request_id: i64 = sqlx::query_scalar(
-            "INSERT INTO requests (kind, requested_by, reference, body, created_at, created_by)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO requests (kind, requested_by, reference, body, public_extract, created_at, created_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(request.kind.as_str())
         .bind(request.requested_by.as_str())
         .bind(&request.reference)
         .bind(&body)
+        .bind(request.public_extract)
         .bind(&stamp)
         .bind(&actor.name)
         .fetch_one(&mut *tx)
@@ -464,10 +466,11 @@ impl Store for SqliteStore {
                 .fetch_all(&mut *tx)
                 .await?;
         editable(request_id, &states, request.subjects.len())?;
-        sqlx::query("UPDATE requests SET kind = ?, reference = ?, body = ? WHERE id = ?")
+        sqlx::query("UPDATE requests SET kind = ?, reference = ?, body = ?, public_extract = ? WHERE id = ?")
             .bind(request.kind.as_str())
             .bind(&request.reference)
             .bind(to_json(request)?)
+            .bind(request.public_extract)
             .bind(request_id)
             .execute(&mut *tx)
             .await?;
@@ -714,6 +717,58 @@ impl Store for SqliteStore {
         .fetch_optional(&self.pool)
         .await?;
         row.map(|(id, subject, barred)| in_force_row(&id, &subject, barred.as_deref())).transpose()
+    }
+
+    async fn public_extracts(&self) -> Result<Vec<PublicExtract>> {
+        let rows: Vec<(String, i64, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.request_id, notices.subject, requests.body, notices.published_at
+             FROM notices JOIN requests ON requests.id = notices.request_id
+             WHERE notices.state = 'published' AND requests.public_extract = 1
+               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
+             ORDER BY notices.request_id, notices.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut request = None;
+        let mut extracts = rows
+            .iter()
+            .map(|(id, request_id, subject, body, published_at)| {
+                public_extract_row(
+                    id,
+                    *request_id,
+                    subject,
+                    body,
+                    published_at.as_deref().map(parse_timestamp).transpose().map_err(StoreError::Corrupt)?,
+                    &mut request,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        extracts.sort_by_key(|extract| extract.id);
+        Ok(extracts)
+    }
+
+    async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>> {
+        let row: Option<(String, i64, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.request_id, notices.subject, requests.body, notices.published_at
+             FROM notices JOIN requests ON requests.id = notices.request_id
+             WHERE notices.state = 'published' AND requests.public_extract = 1
+               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
+               AND notices.id = ?",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(id, request_id, subject, body, published_at)| {
+            public_extract_row(
+                &id,
+                request_id,
+                &subject,
+                &body,
+                published_at.as_deref().map(parse_timestamp).transpose().map_err(StoreError::Corrupt)?,
+                &mut None,
+            )
+        })
+        .transpose()
     }
 
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use dragnet_domain::{
-    Actor, Grant, LifecycleEvent, MemberCountry, Notice, NoticeRequest, NoticeState, Role, UserName, parse_request,
+    Actor, Grant, LifecycleEvent, MemberCountry, Notice, NoticeId, NoticeKind, NoticeRequest, NoticeState, Role,
+    UserName, parse_request,
 };
 use dragnet_store::postgres::PostgresStore;
 use dragnet_store::sqlite::SqliteStore;
@@ -128,6 +129,7 @@ on_both_backends!(
     publishing_against_a_refusal_takes_two_reviewers,
     a_refusal_decides_every_notice_of_the_request,
     submission_and_decisions_refuse_what_does_not_fit,
+    only_published_public_unbarred_notices_have_public_extracts,
 );
 
 fn case(name: &str) -> NoticeRequest {
@@ -558,4 +560,39 @@ async fn submission_and_decisions_refuse_what_does_not_fit(t: TestStore) {
         vec![SubjectCheck { notice_id: one, recommendation: Recommendation::Review, report: serde_json::json!({}) }];
     let moved = t.store.submit_request(&bureau("IR"), seed.request_id, &resubmit).await.unwrap();
     assert_eq!(moved, vec![(one, NoticeState::InReview)]);
+}
+
+/// Publishes `request` as its bureau and returns its notices.
+async fn published(t: &TestStore, request: &NoticeRequest) -> Vec<NoticeId> {
+    let bureau = bureau(request.requested_by.as_str());
+    let stored = t.store.create_drafts(&bureau, request).await.unwrap();
+    t.store.submit_request(&bureau, stored.request_id, &checks(&stored, Recommendation::Clear)).await.unwrap();
+    t.store.decide(&reviewer(), stored.request_id, Decision::Publish, "ordinary-law crime", None).await.unwrap();
+    stored.notice_ids
+}
+
+async fn only_published_public_unbarred_notices_have_public_extracts(t: TestStore) {
+    let mut public = case("02-ordinary-murder.json");
+    public.public_extract = true;
+    let shown = published(&t, &public).await[0];
+    let not_public = published(&t, &case("02-ordinary-murder.json")).await[0];
+    let mut barred = public.clone();
+    barred.barred = vec![MemberCountry::parse("DE").unwrap()];
+    let restricted = published(&t, &barred).await[0];
+    let waiting = t.store.create_drafts(&bureau("FR"), &public).await.unwrap().notice_ids[0];
+    let suspended = published(&t, &public).await[0];
+    t.store.transition(&reviewer(), suspended, LifecycleEvent::Suspend, Some("under review")).await.unwrap();
+
+    let extracts = t.store.public_extracts().await.unwrap();
+    assert_eq!(extracts.iter().map(|e| e.id).collect::<Vec<_>>(), [shown], "only the published, public, unbarred one");
+    let extract = &extracts[0];
+    assert_eq!((extract.kind, extract.requested_by.as_str()), (NoticeKind::Red, "FR"));
+    assert_eq!(extract.subject.family_name.as_deref(), Some("MARCHETTI"));
+    assert!(extract.subject.identity_documents.is_empty(), "no passport number on a public page");
+    assert_eq!(extract.charges, ["Meurtre (murder)"]);
+    assert!(extract.published_at.is_some());
+    assert_eq!(t.store.public_extract(shown).await.unwrap().as_ref(), Some(extract));
+    for hidden in [not_public, restricted, waiting, suspended] {
+        assert_eq!(t.store.public_extract(hidden).await.unwrap(), None, "{hidden}");
+    }
 }
