@@ -246,7 +246,7 @@ pub(crate) async fn submit_drafts(state: &AppState, actor: &Actor, id: i64) -> R
     // A diffusion the check does not refuse is delivered at once: its recipients screen it from now.
     for (notice, notice_state) in &moved {
         if *notice_state == dragnet_domain::NoticeState::Published {
-            state.screening.refresh(state.store.as_ref(), *notice).await.map_err(NotSubmitted::Failed)?;
+            state.notice_changed(*notice).await.map_err(NotSubmitted::Failed)?;
         }
     }
     Ok(Submitted { recommendation: report.recommendation, checks, moved })
@@ -315,7 +315,7 @@ async fn decide(State(state): State<AppState>, caller: Caller, Path(id): Path<St
     for outcome in &outcomes {
         if let dragnet_store::DecisionOutcome::Moved { notice, state: dragnet_domain::NoticeState::Published } = outcome
         {
-            state.screening.refresh(state.store.as_ref(), *notice).await.map_err(Problem::from_store)?;
+            state.notice_changed(*notice).await.map_err(Problem::from_store)?;
         }
     }
     Ok(Json(json!({"request_id": id, "decision": decision, "outcomes": outcomes})).into_response())
@@ -409,7 +409,7 @@ async fn notice_action(
     let reason = reason_of(&json_body(&body)?, "each change of a notice")?;
     let new_state =
         state.store.transition(&caller.actor, id, event, Some(&reason)).await.map_err(Problem::from_store)?;
-    state.screening.refresh(state.store.as_ref(), id).await.map_err(Problem::from_store)?;
+    state.notice_changed(id).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"id": id, "state": new_state})).into_response())
 }
 

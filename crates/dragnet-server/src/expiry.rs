@@ -15,7 +15,7 @@ pub const EVERY: Duration = Duration::from_secs(60);
 pub async fn expire_due(state: &AppState) -> Result<Vec<NoticeId>, StoreError> {
     let expired = state.store.expire_due(&Actor::system("expiry", None)).await?;
     for id in &expired {
-        state.screening.refresh(state.store.as_ref(), *id).await?;
+        state.notice_changed(*id).await?;
     }
     if !expired.is_empty() {
         tracing::info!(count = expired.len(), "notices expired");

@@ -27,6 +27,7 @@ pub mod limits;
 pub mod openapi;
 pub mod passengers;
 pub mod problem;
+pub mod public;
 pub mod register;
 pub mod screening;
 pub mod web;
@@ -48,6 +49,8 @@ pub struct AppState {
     policy: register::SharedPolicy,
     /// Every notice in force, for screening.
     pub screening: Arc<screening::Screening>,
+    /// The public extracts, for the public notices API.
+    pub public: Arc<public::PublicNotices>,
     /// Calls per token.
     pub limits: Arc<limits::RateLimits>,
     /// Calls per peer address, signed in or not.
@@ -69,11 +72,13 @@ impl AppState {
         policy: dragnet_review::Policy,
     ) -> Result<Self, dragnet_store::StoreError> {
         let screening = screening::Screening::load(store.as_ref()).await?;
+        let public = public::PublicNotices::load(store.as_ref()).await?;
         let policy = register::with_stored_register(store.as_ref(), policy).await?;
         Ok(AppState {
             store,
             policy: Arc::new(std::sync::RwLock::new(Arc::new(policy))),
             screening: Arc::new(screening),
+            public: Arc::new(public),
             limits: Arc::new(limits::RateLimits::default()),
             sign_in_limits: Arc::new(limits::RateLimits::new(1.0 / 6.0, 10.0)),
             address_limits: Arc::new(limits::RateLimits::new(
@@ -91,6 +96,13 @@ impl AppState {
     /// The policy in use now.
     pub fn policy(&self) -> Arc<dragnet_review::Policy> {
         self.policy.read().map(|policy| policy.clone()).unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    }
+
+    /// Brings what is held in memory about a notice (screening, the public extracts) in line with
+    /// the store, after anything that changed it.
+    pub async fn notice_changed(&self, id: dragnet_domain::NoticeId) -> Result<(), dragnet_store::StoreError> {
+        self.screening.refresh(self.store.as_ref(), id).await?;
+        self.public.refresh(self.store.as_ref(), id).await
     }
 
     pub(crate) fn set_policy(&self, policy: dragnet_review::Policy) {
@@ -118,6 +130,7 @@ pub fn router(state: AppState) -> Router {
     let address_limits = state.address_limits.clone();
     routes
         .merge(web::routes())
+        .merge(public::routes())
         .fallback(|| async { Problem::not_found() })
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(address_limits, limits::per_address))
@@ -132,9 +145,12 @@ pub fn router(state: AppState) -> Router {
 /// come as plain text from the framework; they leave as problems like every other error.
 async fn bare_errors_as_problems(response: Response) -> Response {
     let status = response.status();
-    // Problems, and the pages' own error pages, are answers already.
+    // Problems, the pages' own error pages and the public API's errors (in the original's shape)
+    // are answers already; the framework's own are plain text.
     let answered = response.headers().get(axum::http::header::CONTENT_TYPE).is_some_and(|v| {
-        v.as_bytes().starts_with(b"application/problem+json") || v.as_bytes().starts_with(b"text/html")
+        ["application/problem+json", "text/html", "application/json"]
+            .iter()
+            .any(|t| v.as_bytes().starts_with(t.as_bytes()))
     });
     if !(status.is_client_error() || status.is_server_error()) || answered {
         return response;

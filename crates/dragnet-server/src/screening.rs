@@ -32,7 +32,7 @@ pub struct Screening {
 }
 
 /// The name corpus, read once per process: it is the same for every index.
-fn variants() -> Arc<Variants> {
+pub(crate) fn variants() -> Arc<Variants> {
     static VARIANTS: OnceLock<Arc<Variants>> = OnceLock::new();
     VARIANTS.get_or_init(|| Arc::new(Variants::built_in())).clone()
 }

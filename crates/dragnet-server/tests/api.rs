@@ -46,7 +46,7 @@ impl Server {
     async fn start(store: Arc<dyn Store>, shift: Arc<AtomicI64>) -> Server {
         let admin = Actor::system("test", None);
         let mut tokens = std::collections::HashMap::new();
-        let users: [(&str, Role, Option<&str>); 9] = [
+        let users: [(&str, Role, Option<&str>); 10] = [
             ("ncb.ir", Role::BureauOfficer, Some("IR")),
             ("ncb.fr", Role::BureauOfficer, Some("FR")),
             ("reviewer.one", Role::Reviewer, None),
@@ -56,6 +56,7 @@ impl Server {
             ("ncb.de", Role::BureauOfficer, Some("DE")),
             ("auditor", Role::Auditor, None),
             ("admin", Role::Administrator, None),
+            ("ncb.ie", Role::BureauOfficer, Some("IE")),
         ];
         for (name, role, country) in users {
             let grant = Grant::new(role, country.map(|c| MemberCountry::parse(c).unwrap())).unwrap();
@@ -174,6 +175,7 @@ on_both_backends!(
     administrators_manage_users_and_tokens,
     a_located_hit_reaches_the_bureau_by_signed_webhook,
     the_office_holder_register_is_kept_over_the_api_and_changes_the_check,
+    the_public_api_shows_public_extracts_only_in_interpols_shape,
 );
 
 fn case(name: &str) -> Value {
@@ -834,4 +836,137 @@ async fn each_address_has_its_limit_signed_in_or_not() {
     assert_eq!(refused.body["code"], "rate_limited");
     assert_eq!(refused.header("retry-after"), Some("2"));
     assert_eq!(server.call("GET", "/healthz", None, None).await.status, 429, "every path counts");
+}
+
+/// A call to the public API, without a token.
+async fn public(server: &Server, path: &str) -> Answer {
+    server.call("GET", path, None, None).await
+}
+
+/// Publishes `request` as `bureau`; answers its first notice's id as the public API writes it (`YYYY-NNNNN`).
+async fn published_as(server: &Server, bureau: &str, request: &Value) -> String {
+    let created = server.post("/api/v1/requests", bureau, request).await;
+    assert_eq!(created.status, 201, "{:?}", created.body);
+    let id = created.body["request_id"].as_i64().unwrap();
+    let submitted = server.post(&format!("/api/v1/requests/{id}/submit"), bureau, &json!({})).await;
+    assert_eq!(submitted.status, 200, "{:?}", submitted.body);
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    let decided = server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &decision).await;
+    assert_eq!(decided.status, 200, "{:?}", decided.body);
+    created.body["notices"][0].as_str().unwrap().replace('/', "-")
+}
+
+async fn the_public_api_shows_public_extracts_only_in_interpols_shape(server: Server) {
+    let mut murder = case(MURDER);
+    murder["public_extract"] = json!(true);
+    let shown = published_as(&server, "ncb.fr", &murder).await;
+    let mut accomplice = murder.clone();
+    accomplice["subjects"][0]["family_name"] = json!("ALQASIMEHR");
+    accomplice["subjects"][0]["forenames"] = json!("Ali");
+    accomplice["subjects"][0]["identity_documents"][0]["number"] = json!("YB7654321");
+    let written_otherwise = published_as(&server, "ncb.fr", &accomplice).await;
+    let not_public = published_as(&server, "ncb.fr", &case(MURDER)).await;
+    let mut barred = murder.clone();
+    barred["barred_countries"] = json!(["DE"]);
+    let restricted = published_as(&server, "ncb.fr", &barred).await;
+    let waiting =
+        server.post("/api/v1/requests", "ncb.fr", &murder).await.body["notices"][0].as_str().unwrap().replace('/', "-");
+    let mut missing = case("19-yellow-missing-child.json");
+    missing["public_extract"] = json!(true);
+    let child = published_as(&server, "ncb.ie", &missing).await;
+
+    // The list: only what the requester agreed to show, published, barred from no one.
+    let list = public(&server, "/notices/v1/red").await;
+    assert_eq!(list.status, 200, "{:?}", list.body);
+    assert_eq!(list.body["total"], 2, "{}", list.body);
+    let ids: Vec<&str> = list.body["_embedded"]["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["entity_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [written_otherwise.replace('-', "/"), shown.replace('-', "/")], "newest first, ids with a slash");
+    let first = &list.body["_embedded"]["notices"][1];
+    assert_eq!((first["name"].as_str(), first["forename"].as_str()), (Some("MARCHETTI"), Some("Luca")));
+    assert_eq!(first["date_of_birth"], "1988/03/11");
+    assert_eq!(first["nationalities"], json!(["IT"]));
+    let host = format!("http://{}", server.address);
+    assert_eq!(first["_links"]["self"]["href"], format!("{host}/notices/v1/red/{shown}"));
+    assert_eq!(list.body["query"], json!({"page": 1, "resultPerPage": 20}));
+    assert_eq!(list.body["_links"]["last"]["href"], format!("{host}/notices/v1/red?resultPerPage=20&page=1"));
+    assert!(list.body["_links"].get("next").is_none(), "one page only");
+    for hidden in [&not_public, &restricted, &waiting] {
+        assert!(!list.body.to_string().contains(&hidden.replace('-', "/")), "{hidden} is not public");
+        let detail = public(&server, &format!("/notices/v1/red/{hidden}")).await;
+        assert_eq!(
+            (detail.status, detail.body.clone()),
+            (404, json!({"status": 404, "name": "NotFoundError", "message": "Not Found"}))
+        );
+    }
+
+    // Names through the screening engine, across spellings; the other filters; paging that goes on.
+    let by_name = public(&server, "/notices/v1/red?name=Alghasi-Mehr&forename=Ali").await;
+    assert_eq!(by_name.body["total"], 1, "{}", by_name.body);
+    assert_eq!(by_name.body["_embedded"]["notices"][0]["entity_id"], written_otherwise.replace('-', "/"));
+    assert_eq!(
+        by_name.body["query"],
+        json!({"name": "Alghasi-Mehr", "forename": "Ali", "page": 1, "resultPerPage": 20})
+    );
+    let filtered = [
+        ("nationality=IT&sexId=M&arrestWarrantCountryId=FR", 2),
+        ("nationality=DE", 0),
+        ("sexId=F", 0),
+        ("ageMin=18&ageMax=120", 2),
+        ("ageMax=17", 0),
+        ("freeText=meurtre", 2),
+        ("freeText=marchetti%20murder", 1),
+        ("sexId=", 2),
+    ];
+    for (query, total) in filtered {
+        let answer = public(&server, &format!("/notices/v1/red?{query}")).await;
+        assert_eq!(answer.body["total"], total, "{query}: {}", answer.body);
+    }
+    let second = public(&server, "/notices/v1/red?resultPerPage=1&page=2").await;
+    assert_eq!(second.body["_embedded"]["notices"][0]["entity_id"], shown.replace('-', "/"));
+    assert_eq!(second.body["_links"]["first"]["href"], format!("{host}/notices/v1/red?resultPerPage=1&page=1"));
+    let first_page = public(&server, "/notices/v1/red?resultPerPage=1").await;
+    assert_eq!(first_page.body["_links"]["next"]["href"], format!("{host}/notices/v1/red?resultPerPage=1&page=2"));
+    for bad in ["page=0", "resultPerPage=1000", "nationality=ZZ", "ageMin=old", "sexId=X"] {
+        let answer = public(&server, &format!("/notices/v1/red?{bad}")).await;
+        assert_eq!((answer.status, answer.body["name"].as_str()), (400, Some("BadRequestError")), "{bad}");
+    }
+
+    // The detail: only what an extract may show.
+    let detail = public(&server, &format!("/notices/v1/red/{shown}")).await;
+    assert_eq!(detail.status, 200);
+    assert_eq!(detail.body["entity_id"], shown.replace('-', "/"));
+    assert_eq!(
+        detail.body["arrest_warrants"],
+        json!([{"issuing_country_id": "FR", "charge": "Meurtre (murder)", "charge_translation": null}])
+    );
+    assert_eq!(detail.body["height"], 1.78);
+    assert_eq!(detail.body["eyes_colors_id"], json!(["BRO"]));
+    assert_eq!(detail.body["_links"]["images"]["href"], format!("{host}/notices/v1/red/{shown}/images"));
+    assert!(!detail.body.to_string().contains("YA1234567"), "no passport number: {}", detail.body);
+    let images = public(&server, &format!("/notices/v1/red/{shown}/images")).await;
+    assert_eq!(images.body["_embedded"]["images"], json!([]));
+    assert_eq!(images.body["_links"]["notice"]["href"], format!("{host}/notices/v1/red/{shown}"));
+    assert_eq!(public(&server, &format!("/notices/v1/yellow/{shown}")).await.status, 404, "a red notice is not yellow");
+
+    // A missing child on the yellow list, with where and when she disappeared; no UN notices.
+    let yellow = public(&server, "/notices/v1/yellow").await;
+    assert_eq!(yellow.body["total"], 1);
+    let child_detail = public(&server, &format!("/notices/v1/yellow/{child}")).await;
+    assert_eq!(
+        (child_detail.body["place"].as_str(), child_detail.body["date_of_event"].as_str()),
+        (Some("Dublin"), Some("2024/03/03"))
+    );
+    assert_eq!(public(&server, "/notices/v1/un").await.body["total"], 0);
+
+    // Suspended, a notice leaves the public list at once.
+    let suspend =
+        server.post(&format!("/api/v1/notices/{shown}/suspend"), "reviewer.one", &json!({"reason": "check"})).await;
+    assert_eq!(suspend.status, 200, "{:?}", suspend.body);
+    assert_eq!(public(&server, "/notices/v1/red").await.body["total"], 1);
+    assert_eq!(public(&server, &format!("/notices/v1/red/{shown}")).await.status, 404);
 }

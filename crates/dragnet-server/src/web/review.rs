@@ -393,7 +393,7 @@ async fn decide(
             Ok(outcomes) => {
                 for outcome in &outcomes {
                     if let DecisionOutcome::Moved { notice, state: NoticeState::Published } = outcome
-                        && let Err(err) = state.screening.refresh(state.store.as_ref(), *notice).await
+                        && let Err(err) = state.notice_changed(*notice).await
                     {
                         return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string());
                     }

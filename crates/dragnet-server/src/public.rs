@@ -1,0 +1,543 @@
+//! The public notices API in the shape of INTERPOL's (`/notices/v1/red`, `/yellow`, `/un`, their
+//! details and pictures), so that the clients and scrapers written for it read a Dragnet server.
+//! It shows only published notices whose requester agreed to a public extract and barred no
+//! country, and only what an extract may show. Unlike the original: no cap at 160 results, paging
+//! that reaches every result, `freeText` that searches, and the screening engine behind `name` and
+//! `forename`, so that `Alghasi Mehr` finds the notice written `Alqasimehr`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::RwLock;
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use dragnet_domain::{CountryCode, NoticeId, NoticeKind, PartialDate, Person};
+use dragnet_match::Index;
+use dragnet_store::{PublicExtract, Store, StoreError};
+use serde_json::{Map, Value, json};
+
+use crate::AppState;
+
+/// A name search finds notices scoring at least this, as screening does.
+const NAME_THRESHOLD: f64 = dragnet_match::DEFAULT_THRESHOLD;
+/// Results per page when a client does not say, and the most it may ask for.
+const DEFAULT_PER_PAGE: usize = 20;
+const MOST_PER_PAGE: usize = 200;
+
+/// The kinds the public sees, as their paths name them.
+const PUBLIC_KINDS: [(NoticeKind, &str); 3] =
+    [(NoticeKind::Red, "red"), (NoticeKind::Yellow, "yellow"), (NoticeKind::UnSpecial, "un")];
+
+/// The public extracts in memory, with a name index per kind; changed with the notices.
+#[derive(Debug)]
+pub struct PublicNotices {
+    catalogue: RwLock<Catalogue>,
+}
+
+#[derive(Debug)]
+struct Catalogue {
+    extracts: BTreeMap<NoticeId, PublicExtract>,
+    names: HashMap<NoticeKind, Index>,
+}
+
+impl Catalogue {
+    fn new() -> Self {
+        let names = PUBLIC_KINDS.iter().map(|(kind, _)| (*kind, Index::new(crate::screening::variants()))).collect();
+        Catalogue { extracts: BTreeMap::new(), names }
+    }
+
+    fn insert(&mut self, extract: PublicExtract) {
+        self.remove(extract.id);
+        if let Some(index) = self.names.get_mut(&extract.kind) {
+            index.insert(&extract.id.to_string(), &extract.subject, Vec::new());
+            self.extracts.insert(extract.id, extract);
+        }
+    }
+
+    fn remove(&mut self, id: NoticeId) {
+        if let Some(old) = self.extracts.remove(&id)
+            && let Some(index) = self.names.get_mut(&old.kind)
+        {
+            index.remove(&id.to_string());
+        }
+    }
+}
+
+impl PublicNotices {
+    pub fn empty() -> Self {
+        PublicNotices { catalogue: RwLock::new(Catalogue::new()) }
+    }
+
+    /// Every public extract in `store`.
+    pub async fn load(store: &dyn Store) -> Result<Self, StoreError> {
+        let extracts = store.public_extracts().await?;
+        let catalogue = tokio::task::spawn_blocking(move || {
+            let mut catalogue = Catalogue::new();
+            for extract in extracts {
+                catalogue.insert(extract);
+            }
+            for index in catalogue.names.values_mut() {
+                index.pack();
+            }
+            catalogue
+        })
+        .await
+        .map_err(|err| StoreError::Corrupt(format!("building the public notices: {err}")))?;
+        Ok(PublicNotices { catalogue: RwLock::new(catalogue) })
+    }
+
+    /// Brings one notice in line with the store: shown if it has a public extract now, gone if not.
+    pub async fn refresh(&self, store: &dyn Store, id: NoticeId) -> Result<(), StoreError> {
+        let extract = store.public_extract(id).await?;
+        let mut catalogue =
+            self.catalogue.write().map_err(|_| StoreError::Corrupt("the public notices' lock".into()))?;
+        match extract {
+            Some(extract) => catalogue.insert(extract),
+            None => catalogue.remove(id),
+        }
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.catalogue.read().map(|c| c.extracts.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    let mut router = Router::new();
+    for (kind, path) in [(NoticeKind::Red, "red"), (NoticeKind::Yellow, "yellow")] {
+        router = router
+            .route(
+                &format!("/notices/v1/{path}"),
+                get(move |state: State<AppState>, headers: HeaderMap, query: Query<Vec<(String, String)>>| {
+                    list(state, headers, query, kind)
+                }),
+            )
+            .route(
+                &format!("/notices/v1/{path}/{{id}}"),
+                get(move |state: State<AppState>, headers: HeaderMap, Path(id): Path<String>| {
+                    detail(state, headers, id, kind)
+                }),
+            )
+            .route(
+                &format!("/notices/v1/{path}/{{id}}/images"),
+                get(move |state: State<AppState>, headers: HeaderMap, Path(id): Path<String>| {
+                    images(state, headers, id, kind)
+                }),
+            )
+            .route(&format!("/notices/v1/{path}/{{id}}/images/{{picture}}"), get(not_found));
+    }
+    let un = NoticeKind::UnSpecial;
+    router
+        .route(
+            "/notices/v1/un",
+            get(move |state: State<AppState>, headers: HeaderMap, query: Query<Vec<(String, String)>>| {
+                list(state, headers, query, un)
+            }),
+        )
+        .route(
+            "/notices/v1/un/{category}/{id}",
+            get(move |state: State<AppState>, headers: HeaderMap, Path((category, id)): Path<(String, String)>| {
+                un_only(category, move || detail(state, headers, id, un))
+            }),
+        )
+        .route(
+            "/notices/v1/un/{category}/{id}/images",
+            get(move |state: State<AppState>, headers: HeaderMap, Path((category, id)): Path<(String, String)>| {
+                un_only(category, move || images(state, headers, id, un))
+            }),
+        )
+        .route("/notices/v1/un/{category}/{id}/images/{picture}", get(not_found))
+}
+
+/// UN notices are about persons; Dragnet keeps no notices about entities.
+async fn un_only<F: Future<Output = Response>>(category: String, then: impl FnOnce() -> F) -> Response {
+    if category == "persons" { then().await } else { not_found().await }
+}
+
+/// The original's answer to an unknown notice.
+async fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, axum::Json(json!({"status": 404, "name": "NotFoundError", "message": "Not Found"})))
+        .into_response()
+}
+
+fn bad_request(message: String) -> Response {
+    (StatusCode::BAD_REQUEST, axum::Json(json!({"status": 400, "name": "BadRequestError", "message": message})))
+        .into_response()
+}
+
+/// Where this server is reached, for the links: the `Host` the client used, `https` behind a proxy
+/// that says so.
+fn base(headers: &HeaderMap) -> String {
+    let host = headers.get(axum::http::header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("localhost");
+    let https = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
+    format!("{}://{host}", if https { "https" } else { "http" })
+}
+
+fn path_of(kind: NoticeKind) -> &'static str {
+    match kind {
+        NoticeKind::Yellow => "yellow",
+        NoticeKind::UnSpecial => "un",
+        _ => "red",
+    }
+}
+
+/// A notice's own path: UN notices sit under `persons`.
+fn notice_path(kind: NoticeKind, id: NoticeId) -> String {
+    let dashed = id.to_string().replace('/', "-");
+    match kind {
+        NoticeKind::UnSpecial => format!("/notices/v1/un/persons/{dashed}"),
+        _ => format!("/notices/v1/{}/{dashed}", path_of(kind)),
+    }
+}
+
+/// A date as the original writes it: `1980/05/17`, or the year alone.
+fn slashed(date: Option<PartialDate>) -> Value {
+    date.map_or(Value::Null, |d| Value::String(d.to_string().replace('-', "/")))
+}
+
+/// The filters each list takes; others are ignored, as the original ignores them.
+fn filters_of(kind: NoticeKind) -> &'static [&'static str] {
+    match kind {
+        NoticeKind::UnSpecial => &["name", "unReference", "unResolution"],
+        NoticeKind::Yellow => &["forename", "name", "nationality", "ageMin", "ageMax", "freeText", "sexId"],
+        _ => &["forename", "name", "nationality", "ageMin", "ageMax", "freeText", "sexId", "arrestWarrantCountryId"],
+    }
+}
+
+/// A list's query, read: each filter given (blank ones are not given) and the page.
+struct ListQuery {
+    filters: Vec<(&'static str, String)>,
+    page: usize,
+    per_page: usize,
+}
+
+impl ListQuery {
+    fn read(kind: NoticeKind, pairs: &[(String, String)]) -> Result<ListQuery, String> {
+        let mut filters = Vec::new();
+        let (mut page, mut per_page) = (1, DEFAULT_PER_PAGE);
+        for (name, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let number = || value.parse::<usize>().map_err(|_| format!("{name}: {value:?} is not a whole number"));
+            match name.as_str() {
+                "page" => {
+                    page =
+                        number().and_then(|n| if n >= 1 { Ok(n) } else { Err(format!("{name}: pages start at 1")) })?
+                }
+                "resultPerPage" => {
+                    per_page = number().and_then(|n| {
+                        if (1..=MOST_PER_PAGE).contains(&n) {
+                            Ok(n)
+                        } else {
+                            Err(format!("{name}: from 1 to {MOST_PER_PAGE}"))
+                        }
+                    })?
+                }
+                other => {
+                    if let Some(filter) = filters_of(kind).iter().find(|f| **f == other) {
+                        if matches!(*filter, "ageMin" | "ageMax" | "unResolution") {
+                            number()?;
+                        }
+                        if matches!(*filter, "nationality" | "arrestWarrantCountryId") {
+                            CountryCode::parse(&value.to_uppercase()).map_err(|err| format!("{name}: {err}"))?;
+                        }
+                        if *filter == "sexId" && !["F", "M", "U"].contains(&value.to_uppercase().as_str()) {
+                            return Err(format!("{name}: F, M or U"));
+                        }
+                        filters.push((*filter, value.to_string()));
+                    }
+                }
+            }
+        }
+        Ok(ListQuery { filters, page, per_page })
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.filters.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The query string of a page of this list.
+    fn href(&self, base: &str, kind: NoticeKind, page: usize) -> String {
+        let mut pairs: Vec<String> = self.filters.iter().map(|(n, v)| format!("{n}={}", encode(v))).collect();
+        pairs.push(format!("resultPerPage={}", self.per_page));
+        pairs.push(format!("page={page}"));
+        format!("{base}/notices/v1/{}?{}", path_of(kind), pairs.join("&"))
+    }
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Age in whole years on `today` of someone born on `born`; a year alone counts from 1 January.
+fn age(born: PartialDate, today: time::Date) -> i64 {
+    let before_birthday = (today.month() as u8, today.day()) < (born.month().unwrap_or(1), born.day().unwrap_or(1));
+    i64::from(today.year()) - i64::from(born.year()) - i64::from(before_birthday)
+}
+
+/// The words a free-text search looks in: names, places, charges, codes.
+fn haystack(extract: &PublicExtract) -> String {
+    let s = &extract.subject;
+    let mut words: Vec<&str> = Vec::new();
+    words.extend(s.family_name.as_deref());
+    words.extend(s.forenames.as_deref());
+    words.extend(s.name.as_deref());
+    words.extend(s.original_script_name.as_deref());
+    words.extend(s.aliases.iter().map(String::as_str));
+    words.extend(s.place_of_birth.as_deref());
+    words.extend(extract.charges.iter().map(String::as_str));
+    words.extend(extract.offence_place.as_deref());
+    words.push(&extract.requested_by);
+    fold(&words.join(" "))
+}
+
+fn fold(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(dragnet_review::text::fold_word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn matches(extract: &PublicExtract, query: &ListQuery, today: time::Date) -> bool {
+    let s = &extract.subject;
+    if let Some(code) = query.get("nationality")
+        && !s.nationalities.iter().any(|c| c.as_str().eq_ignore_ascii_case(code))
+    {
+        return false;
+    }
+    if let Some(code) = query.get("arrestWarrantCountryId")
+        && !extract.requested_by.eq_ignore_ascii_case(code)
+    {
+        return false;
+    }
+    if let Some(sex) = query.get("sexId")
+        && s.sex.is_none_or(|own| !own.to_string().eq_ignore_ascii_case(sex))
+    {
+        return false;
+    }
+    for (bound, at_least) in [("ageMin", true), ("ageMax", false)] {
+        if let Some(limit) = query.get(bound).and_then(|v| v.parse::<i64>().ok()) {
+            let Some(born) = s.date_of_birth else { return false };
+            let years = age(born, today);
+            if (at_least && years < limit) || (!at_least && years > limit) {
+                return false;
+            }
+        }
+    }
+    if let Some(text) = query.get("freeText") {
+        let hay = haystack(extract);
+        if !fold(text).split(' ').filter(|w| !w.is_empty()).all(|word| hay.contains(word)) {
+            return false;
+        }
+    }
+    // UN references and resolutions are not kept: a filter by them finds nothing.
+    query.get("unReference").is_none() && query.get("unResolution").is_none()
+}
+
+/// The notices of `kind` a list query finds: by the name engine's score when a name is asked for,
+/// else newest first.
+fn found<'a>(
+    catalogue: &'a Catalogue,
+    kind: NoticeKind,
+    query: &ListQuery,
+    today: time::Date,
+) -> Vec<&'a PublicExtract> {
+    let (name, forename) = (query.get("name"), query.get("forename"));
+    let of_kind: Vec<&PublicExtract> = if name.is_some() || forename.is_some() {
+        let person = Person {
+            family_name: name.filter(|_| forename.is_some()).map(str::to_string),
+            forenames: forename.filter(|_| name.is_some()).map(str::to_string),
+            name: if name.is_some() && forename.is_some() { None } else { name.or(forename).map(str::to_string) },
+            ..empty_person()
+        };
+        let Some(index) = catalogue.names.get(&kind) else { return Vec::new() };
+        index
+            .search(&person, None, NAME_THRESHOLD, index.len().max(1))
+            .iter()
+            .filter_map(|hit| NoticeId::parse(&hit.id).ok().and_then(|id| catalogue.extracts.get(&id)))
+            .collect()
+    } else {
+        catalogue.extracts.values().rev().filter(|e| e.kind == kind).collect()
+    };
+    of_kind.into_iter().filter(|e| matches(e, query, today)).collect()
+}
+
+fn empty_person() -> Person {
+    Person {
+        id: None,
+        family_name: None,
+        forenames: None,
+        name: None,
+        original_script_name: None,
+        aliases: Vec::new(),
+        sex: None,
+        date_of_birth: None,
+        place_of_birth: None,
+        country_of_birth: None,
+        nationalities: Vec::new(),
+        identity_documents: Vec::new(),
+        physical: None,
+        languages: Vec::new(),
+        status: Vec::new(),
+    }
+}
+
+/// The name parts as the original splits them: `name` the family name, `forename` the rest.
+fn names(subject: &Person) -> (Value, Value) {
+    let text = |v: Option<&String>| v.map_or(Value::Null, |s| Value::String(s.clone()));
+    match (&subject.family_name, &subject.name) {
+        (Some(_), _) => (text(subject.family_name.as_ref()), text(subject.forenames.as_ref())),
+        (None, name) => (text(name.as_ref()), Value::Null),
+    }
+}
+
+fn links(base: &str, extract: &PublicExtract) -> Value {
+    let own = format!("{base}{}", notice_path(extract.kind, extract.id));
+    json!({"self": {"href": own}, "images": {"href": format!("{own}/images")}})
+}
+
+fn summary(base: &str, extract: &PublicExtract) -> Value {
+    let (name, forename) = names(&extract.subject);
+    json!({
+        "forename": forename,
+        "name": name,
+        "date_of_birth": slashed(extract.subject.date_of_birth),
+        "entity_id": extract.id.to_string(),
+        "nationalities": extract.subject.nationalities.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        "_links": links(base, extract),
+    })
+}
+
+fn detail_body(base: &str, extract: &PublicExtract) -> Value {
+    let s = &extract.subject;
+    let person = serde_json::to_value(s).unwrap_or_default();
+    let physical = &person["physical"];
+    let list = |value: &Value| if value.is_array() { value.clone() } else { json!([]) };
+    let (name, forename) = names(s);
+    let mut body = Map::new();
+    body.insert("forename".into(), forename);
+    body.insert("name".into(), name);
+    body.insert("entity_id".into(), json!(extract.id.to_string()));
+    body.insert("date_of_birth".into(), slashed(s.date_of_birth));
+    body.insert("sex_id".into(), s.sex.map_or(Value::Null, |x| json!(x.to_string())));
+    body.insert("place_of_birth".into(), s.place_of_birth.as_ref().map_or(Value::Null, |p| json!(p)));
+    body.insert("country_of_birth_id".into(), s.country_of_birth.map_or(Value::Null, |c| json!(c.as_str())));
+    body.insert("nationalities".into(), list(&person["nationalities"]));
+    body.insert("languages_spoken_ids".into(), list(&person["languages"]));
+    // Heights in metres, weights in kilograms; unknown is null, never 0.
+    body.insert("height".into(), physical["height_cm"].as_f64().map_or(Value::Null, |cm| json!(cm.round() / 100.0)));
+    body.insert("weight".into(), physical["weight_kg"].as_u64().map_or(Value::Null, |kg| json!(kg)));
+    body.insert("eyes_colors_id".into(), list(&physical["eyes"]));
+    body.insert("hairs_id".into(), list(&physical["hair"]));
+    body.insert("distinguishing_marks".into(), physical["marks"].as_str().map_or(Value::Null, |m| json!(m)));
+    match extract.kind {
+        NoticeKind::Red => {
+            let warrants: Vec<Value> = extract
+                .charges
+                .iter()
+                .map(|charge| json!({"issuing_country_id": extract.requested_by, "charge": charge, "charge_translation": null}))
+                .collect();
+            body.insert("arrest_warrants".into(), json!(warrants));
+        }
+        NoticeKind::Yellow => {
+            body.insert("date_of_event".into(), slashed(extract.offence_date));
+            body.insert("place".into(), extract.offence_place.as_ref().map_or(Value::Null, |p| json!(p)));
+            body.insert("country".into(), extract.offence_country.map_or(Value::Null, |c| json!(c.as_str())));
+            body.insert("birth_name".into(), Value::Null);
+            for parent in ["father_forename", "mother_forename", "mother_name"] {
+                body.insert(parent.into(), Value::Null);
+            }
+        }
+        _ => {
+            body.insert("aliases".into(), json!(s.aliases));
+            body.insert(
+                "name_in_original_script".into(),
+                s.original_script_name.as_ref().map_or(Value::Null, |n| json!(n)),
+            );
+            body.insert("un_reference".into(), Value::Null);
+            body.insert("un_resolution".into(), Value::Null);
+            body.insert("summary".into(), Value::Null);
+        }
+    }
+    body.insert("_embedded".into(), json!({"links": []}));
+    body.insert("_links".into(), links(base, extract));
+    Value::Object(body)
+}
+
+async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(pairs): Query<Vec<(String, String)>>,
+    kind: NoticeKind,
+) -> Response {
+    let query = match ListQuery::read(kind, &pairs) {
+        Ok(query) => query,
+        Err(message) => return bad_request(message),
+    };
+    let base = base(&headers);
+    let today = time::OffsetDateTime::now_utc().date();
+    let Ok(catalogue) = state.public.catalogue.read() else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    let all = found(&catalogue, kind, &query, today);
+    let total = all.len();
+    let last = total.div_ceil(query.per_page).max(1);
+    let notices: Vec<Value> =
+        all.iter().skip((query.page - 1) * query.per_page).take(query.per_page).map(|e| summary(&base, e)).collect();
+    let mut echoed = Map::new();
+    for (name, value) in &query.filters {
+        let number = matches!(*name, "ageMin" | "ageMax" | "unResolution");
+        echoed.insert((*name).into(), if number { json!(value.parse::<u64>().unwrap_or(0)) } else { json!(value) });
+    }
+    echoed.insert("page".into(), json!(query.page));
+    echoed.insert("resultPerPage".into(), json!(query.per_page));
+    let mut links = Map::new();
+    links.insert("self".into(), json!({"href": query.href(&base, kind, query.page)}));
+    links.insert("first".into(), json!({"href": query.href(&base, kind, 1)}));
+    if query.page < last {
+        links.insert("next".into(), json!({"href": query.href(&base, kind, query.page + 1)}));
+    }
+    links.insert("last".into(), json!({"href": query.href(&base, kind, last)}));
+    let body = json!({"total": total, "query": echoed, "_embedded": {"notices": notices}, "_links": links});
+    axum::Json(body).into_response()
+}
+
+/// The public extract with this id (`YYYY-NNNNN`) of this kind, if there is one.
+fn extract_of(state: &AppState, id: &str, kind: NoticeKind) -> Option<PublicExtract> {
+    let id = NoticeId::parse(&id.replace('-', "/")).ok()?;
+    let catalogue = state.public.catalogue.read().ok()?;
+    catalogue.extracts.get(&id).filter(|e| e.kind == kind).cloned()
+}
+
+async fn detail(State(state): State<AppState>, headers: HeaderMap, id: String, kind: NoticeKind) -> Response {
+    match extract_of(&state, &id, kind) {
+        Some(extract) => axum::Json(detail_body(&base(&headers), &extract)).into_response(),
+        None => not_found().await,
+    }
+}
+
+/// A notice's pictures: none are kept yet, so the list is empty.
+async fn images(State(state): State<AppState>, headers: HeaderMap, id: String, kind: NoticeKind) -> Response {
+    let Some(extract) = extract_of(&state, &id, kind) else { return not_found().await };
+    let own = format!("{}{}", base(&headers), notice_path(kind, extract.id));
+    let body = json!({
+        "_embedded": {"images": []},
+        "_links": {"self": {"href": format!("{own}/images")}, "notice": {"href": own}},
+    });
+    axum::Json(body).into_response()
+}
