@@ -413,14 +413,18 @@ fn links(base: &str, extract: &PublicExtract) -> Value {
 
 fn summary(base: &str, extract: &PublicExtract) -> Value {
     let (name, forename) = names(&extract.subject);
-    json!({
-        "forename": forename,
-        "name": name,
-        "date_of_birth": slashed(extract.subject.date_of_birth),
-        "entity_id": extract.id.to_string(),
-        "nationalities": extract.subject.nationalities.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
-        "_links": links(base, extract),
-    })
+    let mut summary = Map::new();
+    summary.insert("forename".into(), forename);
+    summary.insert("name".into(), name);
+    summary.insert("date_of_birth".into(), slashed(extract.subject.date_of_birth));
+    summary.insert("entity_id".into(), json!(extract.id.to_string()));
+    summary.insert(
+        "nationalities".into(),
+        json!(extract.subject.nationalities.iter().map(|c| c.as_str()).collect::<Vec<_>>()),
+    );
+    summary.insert("_links".into(), links(base, extract));
+    summary.retain(|_, value| !value.is_null());
+    Value::Object(summary)
 }
 
 fn detail_body(base: &str, extract: &PublicExtract) -> Value {
@@ -450,7 +454,7 @@ fn detail_body(base: &str, extract: &PublicExtract) -> Value {
             let warrants: Vec<Value> = extract
                 .charges
                 .iter()
-                .map(|charge| json!({"issuing_country_id": extract.requested_by, "charge": charge, "charge_translation": null}))
+                .map(|charge| json!({"issuing_country_id": extract.requested_by, "charge": charge}))
                 .collect();
             body.insert("arrest_warrants".into(), json!(warrants));
         }
@@ -458,10 +462,6 @@ fn detail_body(base: &str, extract: &PublicExtract) -> Value {
             body.insert("date_of_event".into(), slashed(extract.offence_date));
             body.insert("place".into(), extract.offence_place.as_ref().map_or(Value::Null, |p| json!(p)));
             body.insert("country".into(), extract.offence_country.map_or(Value::Null, |c| json!(c.as_str())));
-            body.insert("birth_name".into(), Value::Null);
-            for parent in ["father_forename", "mother_forename", "mother_name"] {
-                body.insert(parent.into(), Value::Null);
-            }
         }
         _ => {
             body.insert("aliases".into(), json!(s.aliases));
@@ -469,13 +469,12 @@ fn detail_body(base: &str, extract: &PublicExtract) -> Value {
                 "name_in_original_script".into(),
                 s.original_script_name.as_ref().map_or(Value::Null, |n| json!(n)),
             );
-            body.insert("un_reference".into(), Value::Null);
-            body.insert("un_resolution".into(), Value::Null);
-            body.insert("summary".into(), Value::Null);
         }
     }
     body.insert("_embedded".into(), json!({"links": []}));
     body.insert("_links".into(), links(base, extract));
+    // What is not known is left out: INTERPOL's description types every field and allows no null.
+    body.retain(|_, value| !value.is_null());
     Value::Object(body)
 }
 
