@@ -107,6 +107,35 @@ impl PublicNotices {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// The page of notices of `kind` that a list query (the API's parameters) asks for.
+    pub(crate) fn search(&self, kind: NoticeKind, pairs: &[(String, String)]) -> Result<Page, String> {
+        let query = ListQuery::read(kind, pairs)?;
+        let today = time::OffsetDateTime::now_utc().date();
+        let catalogue = self.catalogue.read().map_err(|_| "the public notices' lock".to_string())?;
+        let all = found(&catalogue, kind, &query, today);
+        let notices =
+            all.iter().skip((query.page - 1) * query.per_page).take(query.per_page).map(|e| (*e).clone()).collect();
+        Ok(Page { total: all.len(), query, notices })
+    }
+
+    /// The public extract of notice `id`, if it has one.
+    pub(crate) fn get(&self, id: NoticeId) -> Option<PublicExtract> {
+        self.catalogue.read().ok()?.extracts.get(&id).cloned()
+    }
+}
+
+/// A page of a public list.
+pub(crate) struct Page {
+    pub total: usize,
+    pub query: ListQuery,
+    pub notices: Vec<PublicExtract>,
+}
+
+impl Page {
+    pub fn last_page(&self) -> usize {
+        self.total.div_ceil(self.query.per_page).max(1)
+    }
 }
 
 pub fn routes() -> Router<AppState> {
@@ -212,10 +241,10 @@ fn filters_of(kind: NoticeKind) -> &'static [&'static str] {
 }
 
 /// A list's query, read: each filter given (blank ones are not given) and the page.
-struct ListQuery {
+pub(crate) struct ListQuery {
     filters: Vec<(&'static str, String)>,
-    page: usize,
-    per_page: usize,
+    pub page: usize,
+    pub per_page: usize,
 }
 
 impl ListQuery {
@@ -261,7 +290,7 @@ impl ListQuery {
         Ok(ListQuery { filters, page, per_page })
     }
 
-    fn get(&self, name: &str) -> Option<&str> {
+    pub fn get(&self, name: &str) -> Option<&str> {
         self.filters.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 
@@ -484,20 +513,13 @@ async fn list(
     Query(pairs): Query<Vec<(String, String)>>,
     kind: NoticeKind,
 ) -> Response {
-    let query = match ListQuery::read(kind, &pairs) {
-        Ok(query) => query,
+    let page = match state.public.search(kind, &pairs) {
+        Ok(page) => page,
         Err(message) => return bad_request(message),
     };
     let base = base(&headers);
-    let today = time::OffsetDateTime::now_utc().date();
-    let Ok(catalogue) = state.public.catalogue.read() else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
-    };
-    let all = found(&catalogue, kind, &query, today);
-    let total = all.len();
-    let last = total.div_ceil(query.per_page).max(1);
-    let notices: Vec<Value> =
-        all.iter().skip((query.page - 1) * query.per_page).take(query.per_page).map(|e| summary(&base, e)).collect();
+    let (total, last, query) = (page.total, page.last_page(), &page.query);
+    let notices: Vec<Value> = page.notices.iter().map(|e| summary(&base, e)).collect();
     let mut echoed = Map::new();
     for (name, value) in &query.filters {
         let number = matches!(*name, "ageMin" | "ageMax" | "unResolution");
@@ -519,8 +541,7 @@ async fn list(
 /// The public extract with this id (`YYYY-NNNNN`) of this kind, if there is one.
 fn extract_of(state: &AppState, id: &str, kind: NoticeKind) -> Option<PublicExtract> {
     let id = NoticeId::parse(&id.replace('-', "/")).ok()?;
-    let catalogue = state.public.catalogue.read().ok()?;
-    catalogue.extracts.get(&id).filter(|e| e.kind == kind).cloned()
+    state.public.get(id).filter(|e| e.kind == kind)
 }
 
 async fn detail(State(state): State<AppState>, headers: HeaderMap, id: String, kind: NoticeKind) -> Response {

@@ -212,7 +212,8 @@ async fn publish_ordinary(store: &dyn Store) -> String {
     let bureau = Actor::user(&name, &grant);
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev/02-ordinary-murder.json");
-    let request = parse_request(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut request = parse_request(&std::fs::read_to_string(path).unwrap()).unwrap();
+    request.public_extract = true;
     let stored = store.create_drafts(&bureau, &request).await.unwrap();
     let checks = vec![SubjectCheck {
         notice_id: stored.notice_ids[0],
@@ -274,6 +275,16 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
         std::fs::remove_file(&list).unwrap();
         client.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
         client.wait().for_element(Locator::Id("password")).await.unwrap();
+
+        // The public, signed out, finds the same notice's extract among the public notices.
+        client.goto(&format!("{base}/notices?lang={lang}&name=Marchetti")).await.unwrap();
+        let card = client.wait().for_element(Locator::Css(".notice-grid a")).await.unwrap();
+        snap(&client, &format!("public-notices-{lang}")).await;
+        card.click().await.unwrap();
+        let extract = client.wait().for_element(Locator::Css("article.notice-extract")).await.unwrap();
+        let text = extract.text().await.unwrap();
+        assert!(text.contains("MARCHETTI") && text.contains(&notice) && !text.contains("YA1234567"), "{text}");
+        snap(&client, &format!("public-notice-{lang}")).await;
     }
     client.close().await.unwrap();
 

@@ -322,6 +322,34 @@ fn the_catalogue_has_every_key_in_every_language() {
     ] {
         keys.extend(values.iter().map(|value| format!("{prefix}.{value}")));
     }
+    for name in [
+        "name",
+        "forename",
+        "nationality",
+        "sexId",
+        "ageMin",
+        "ageMax",
+        "freeText",
+        "kind_red",
+        "kind_yellow",
+        "kind_un",
+    ] {
+        keys.push(format!("public.{name}"));
+    }
+    for fact in [
+        "sex",
+        "born",
+        "place_of_birth",
+        "nationalities",
+        "height",
+        "weight",
+        "marks",
+        "aliases",
+        "disappeared_on",
+        "disappeared_at",
+    ] {
+        keys.push(format!("public.{fact}"));
+    }
     for status in dragnet_domain::person::Status::ALL {
         keys.push(format!("status.{}", status.as_str()));
     }
@@ -701,4 +729,51 @@ async fn a_bureau_writes_a_request_sees_the_check_then_submits_and_answers_a_que
     assert_eq!(site.get(&format!("/requests/{id}/edit"), &german).await.status, StatusCode::NOT_FOUND);
     let forged = site.post_form("/requests/new", &session, &lyon_murder_form("forged", "submit")).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_public_reads_public_extracts_only_without_signing_in() {
+    let site = Site::new().await;
+    let france = site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    let reviewer = site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let publish = |request: Value| {
+        let (site, france, reviewer) = (&site, &france, &reviewer);
+        async move {
+            let created = site.api("/api/v1/requests", france, &request).await;
+            let id = created["request_id"].as_i64().unwrap();
+            site.api(&format!("/api/v1/requests/{id}/submit"), france, &json!({})).await;
+            let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+            site.api(&format!("/api/v1/requests/{id}/decision"), reviewer, &decision).await;
+            created["notices"][0].as_str().unwrap().replace('/', "-")
+        }
+    };
+    let mut murder = case("02-ordinary-murder.json");
+    murder["public_extract"] = json!(true);
+    let shown = publish(murder.clone()).await;
+    let mut odd = murder.clone();
+    odd["subjects"][0]["family_name"] = json!("<script>alert(1)</script>");
+    let escaped = publish(odd).await;
+    let hidden = publish(case("02-ordinary-murder.json")).await;
+
+    let list = site.get("/notices", "").await;
+    assert_eq!(list.status, StatusCode::OK, "no one signs in to read the public notices");
+    assert!(list.html.contains(&format!("/notices/{shown}")) && list.html.contains(&format!("/notices/{escaped}")));
+    assert!(!list.html.contains(&format!("/notices/{hidden}")), "not agreed to: not shown");
+    assert!(!list.html.contains("<script>alert(1)</script>") && list.html.contains("&#60;script&#62;"));
+    let filtered = site.get("/notices?kind=red&name=Marchetti&forename=Luca&nationality=IT", "").await;
+    assert!(filtered.html.contains(&format!("/notices/{shown}")), "{}", filtered.html);
+    assert!(!filtered.html.contains(&format!("/notices/{escaped}")), "the name search narrows");
+    let bad = site.get("/notices?nationality=ZZ", "").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("nationality:"), "{}", bad.html);
+    let paged = site.get("/notices?kind=red&page=2&resultPerPage=1", "").await;
+    assert!(paged.html.contains("2 / 2") && paged.html.contains("rel=\"prev\""), "{}", paged.html);
+    assert!(site.get("/notices?kind=yellow", "").await.html.contains("<strong>0</strong>"));
+
+    let detail = site.get(&format!("/notices/{shown}?lang=fr"), "").await;
+    assert_eq!(detail.status, StatusCode::OK);
+    assert!(detail.html.contains("MARCHETTI, Luca") && detail.html.contains("Meurtre (murder)"), "{}", detail.html);
+    assert!(detail.html.contains("Recherchée par"), "in French");
+    assert!(!detail.html.contains("YA1234567"), "no passport number on a public page");
+    assert_eq!(site.get(&format!("/notices/{hidden}"), "").await.status, StatusCode::NOT_FOUND);
 }

@@ -21,6 +21,7 @@ mod audit;
 mod bureau;
 pub mod i18n;
 pub mod lists;
+mod notices;
 mod request_form;
 mod review;
 mod screening;
@@ -45,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         .merge(audit::routes())
         .merge(bureau::routes())
         .merge(request_form::routes())
+        .merge(notices::routes())
         .merge(lists::routes())
         .merge(screening::routes())
 }
