@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 mod admin;
 mod audit;
 mod check;
+mod demo;
 mod import;
 mod screen;
 mod serve;
@@ -46,6 +47,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Screen people against notices, without a server or database
     Screen(screen::ScreenArgs),
+    /// Load a demo world into an empty store: users of every role, requests in every state
+    Demo(demo::DemoArgs),
     /// Read files into the store
     #[command(subcommand)]
     Import(import::ImportCommand),
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         let settings = settings::Settings::resolve(&cli.common, command.port())?;
         match command {
             Command::Serve(args) => serve::run(&settings, args).await,
+            Command::Demo(args) => demo::run(&settings, args).await,
             Command::Import(command) => import::run(&settings, command).await,
             Command::Admin(command) => admin::run(&settings, command).await,
             Command::Audit(command) => audit::run(&settings, command).await,

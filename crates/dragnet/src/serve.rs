@@ -27,6 +27,9 @@ pub struct ServeArgs {
     /// A folder of policy files replacing the built-in ones (as for `dragnet check`)
     #[arg(long, env = "DRAGNET_POLICY", value_name = "DIR")]
     pub policy: Option<std::path::PathBuf>,
+    /// On an empty store, load the demo world first (as `dragnet demo`) and print its users
+    #[arg(long)]
+    pub demo: bool,
 }
 
 pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -35,6 +38,10 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     let store = dragnet_store::open(&settings.store, Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
+    if args.demo && crate::demo::is_empty(store.as_ref()).await? {
+        let credentials = crate::demo::load(store.as_ref(), &policy, 0).await.context("cannot load the demo")?;
+        crate::demo::print_credentials(&credentials);
+    }
     let bind = args.bind.or(settings.bind).unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(bind, settings.port))
         .await

@@ -363,3 +363,67 @@ impl Drop for Server {
         let _ = self.child.kill();
     }
 }
+
+#[tokio::test]
+async fn the_demo_world_loads_once_and_its_public_list_shows_only_public_extracts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = run(dragnet(&data, None).args(["demo", "--synthetic", "600"]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    for role in
+        ["bureau_officer", "reviewer", "supervisor", "screener", "auditor", "data_protection_officer", "administrator"]
+    {
+        assert!(stdout.contains(role), "a user of each role: {stdout}");
+    }
+    assert!(stdout.contains("ncb.ir") && stdout.contains("reviewer.one"), "{stdout}");
+    let again = run(dragnet(&data, None).arg("demo"));
+    assert_eq!(again.status.code(), Some(2), "a store with data is refused");
+    assert!(text(&again.stderr).contains("not empty"), "{}", text(&again.stderr));
+
+    // Every state a notice can be in by now, and the request that started it all waiting with its refusal.
+    let settings = StoreSettings { data_dir: data.clone(), database_url: None };
+    let store = dragnet_store::open(&settings, Clock::system()).await.unwrap();
+    let counts: std::collections::HashMap<String, i64> =
+        store.count_notices().await.unwrap().into_iter().map(|(state, n)| (state.as_str().to_string(), n)).collect();
+    assert_eq!(counts.get("published"), Some(&606), "{counts:?}");
+    for state in ["in_review", "refused", "info_requested", "draft"] {
+        assert!(counts.get(state).is_some_and(|n| *n > 0), "{state}: {counts:?}");
+    }
+    let reviewer = dragnet_domain::Actor::system("test", None);
+    let queue = store.review_queue(&reviewer, 10, dragnet_store::QueueDetail::Summaries).await.unwrap();
+    assert_eq!(queue[0].recommendation, dragnet_store::Recommendation::Refuse);
+    assert!(queue[0].notices.iter().any(|n| n.subject_name.starts_with("TRUMP")), "{:?}", queue[0].notices);
+
+    // The public list, read page by page over HTTP, shows no notice unpublished, restricted or not
+    // agreed to (read here from the stored bodies and bars, not from the store's own query).
+    let server = Server::start(&data);
+    let mut listed = Vec::new();
+    for kind in ["red", "yellow", "un"] {
+        let mut page = 1;
+        loop {
+            let (status, body) = server.get(&format!("/notices/v1/{kind}?resultPerPage=200&page={page}"));
+            assert_eq!(status, 200, "{body}");
+            let body: Value = serde_json::from_str(&body).unwrap();
+            let notices = body["_embedded"]["notices"].as_array().unwrap().clone();
+            listed.extend(notices.iter().map(|n| n["entity_id"].as_str().unwrap().to_string()));
+            if body["_links"].get("next").is_none() {
+                break;
+            }
+            page += 1;
+        }
+    }
+    server.stop();
+    assert_eq!(listed.len(), 606, "every public extract, past any cap");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", data.join("dragnet.sqlite3").display())).await.unwrap();
+    let not_public: Vec<String> = sqlx::query_scalar(
+        "SELECT notices.id FROM notices JOIN requests ON requests.id = notices.request_id
+         WHERE notices.state <> 'published' OR json_extract(requests.body, '$.public_extract') IS NOT 1
+            OR notices.id IN (SELECT notice_id FROM notice_bars)",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert!(!not_public.is_empty());
+    assert!(listed.iter().all(|id| !not_public.contains(id)), "a hidden notice on the public list");
+}
