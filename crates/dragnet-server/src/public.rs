@@ -160,7 +160,12 @@ pub fn routes() -> Router<AppState> {
                     images(state, headers, id, kind)
                 }),
             )
-            .route(&format!("/notices/v1/{path}/{{id}}/images/{{picture}}"), get(not_found));
+            .route(
+                &format!("/notices/v1/{path}/{{id}}/images/{{picture}}"),
+                get(move |state: State<AppState>, Path((id, picture)): Path<(String, String)>| {
+                    picture_of(state, id, picture, kind)
+                }),
+            );
     }
     let un = NoticeKind::UnSpecial;
     router
@@ -182,7 +187,12 @@ pub fn routes() -> Router<AppState> {
                 un_only(category, move || images(state, headers, id, un))
             }),
         )
-        .route("/notices/v1/un/{category}/{id}/images/{picture}", get(not_found))
+        .route(
+            "/notices/v1/un/{category}/{id}/images/{picture}",
+            get(move |state: State<AppState>, Path((category, id, picture)): Path<(String, String, String)>| {
+                un_only(category, move || picture_of(state, id, picture, un))
+            }),
+        )
 }
 
 /// UN notices are about persons; Dragnet keeps no notices about entities.
@@ -437,7 +447,11 @@ fn names(subject: &Person) -> (Value, Value) {
 
 fn links(base: &str, extract: &PublicExtract) -> Value {
     let own = format!("{base}{}", notice_path(extract.kind, extract.id));
-    json!({"self": {"href": own}, "images": {"href": format!("{own}/images")}})
+    let mut links = json!({"self": {"href": own}, "images": {"href": format!("{own}/images")}});
+    if let Some(first) = extract.pictures.first() {
+        links["thumbnail"] = json!({"href": format!("{own}/images/{first}")});
+    }
+    links
 }
 
 fn summary(base: &str, extract: &PublicExtract) -> Value {
@@ -551,13 +565,51 @@ async fn detail(State(state): State<AppState>, headers: HeaderMap, id: String, k
     }
 }
 
-/// A notice's pictures: none are kept yet, so the list is empty.
+/// A notice's pictures, listed.
 async fn images(State(state): State<AppState>, headers: HeaderMap, id: String, kind: NoticeKind) -> Response {
     let Some(extract) = extract_of(&state, &id, kind) else { return not_found().await };
     let own = format!("{}{}", base(&headers), notice_path(kind, extract.id));
-    let body = json!({
-        "_embedded": {"images": []},
-        "_links": {"self": {"href": format!("{own}/images")}, "notice": {"href": own}},
-    });
-    axum::Json(body).into_response()
+    let images: Vec<Value> = extract
+        .pictures
+        .iter()
+        .map(|p| json!({"picture_id": p.to_string(), "_links": {"self": {"href": format!("{own}/images/{p}")}}}))
+        .collect();
+    let mut links = json!({"self": {"href": format!("{own}/images")}, "notice": {"href": own}});
+    if let Some(first) = extract.pictures.first() {
+        links["thumbnail"] = json!({"href": format!("{own}/images/{first}")});
+    }
+    axum::Json(json!({"_embedded": {"images": images}, "_links": links})).into_response()
+}
+
+/// One picture of a public notice, as its bytes. Whatever a picture holds, it is shown only as an
+/// image: no sniffing, no script, no framing.
+async fn picture_of(State(state): State<AppState>, id: String, picture: String, kind: NoticeKind) -> Response {
+    let Some(extract) = extract_of(&state, &id, kind) else { return not_found().await };
+    let Some(picture) = picture.parse::<i64>().ok().filter(|p| extract.pictures.contains(p)) else {
+        return not_found().await;
+    };
+    match state.store.picture(extract.id, picture).await {
+        Ok(Some((content_type, bytes))) => (
+            [
+                (axum::http::header::CONTENT_TYPE, content_type),
+                (axum::http::header::CACHE_CONTROL, "public, max-age=300".to_string()),
+                (axum::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+                (
+                    axum::http::header::CONTENT_SECURITY_POLICY,
+                    "default-src 'none'; style-src 'unsafe-inline'; sandbox".to_string(),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(None) => not_found().await,
+        Err(err) => {
+            tracing::error!(%err, "reading a picture");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                axum::Json(json!({"status": 500, "name": "ServerError", "message": "Server Error"})),
+            )
+                .into_response()
+        }
+    }
 }

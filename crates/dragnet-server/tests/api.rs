@@ -96,7 +96,13 @@ impl Server {
             .filter_map(|line| line.split_once(": "))
             .map(|(n, v)| (n.to_ascii_lowercase(), v.to_string()))
             .collect();
-        let body = if body.is_empty() { Value::Null } else { serde_json::from_str(body).unwrap() };
+        let headers: Vec<(String, String)> = headers;
+        let json = headers.iter().any(|(n, v)| n == "content-type" && v.contains("json"));
+        let body = match (body.is_empty(), json) {
+            (true, _) => Value::Null,
+            (false, true) => serde_json::from_str(body).unwrap(),
+            (false, false) => Value::String(body.to_string()),
+        };
         Answer { status, headers, body }
     }
 
@@ -946,7 +952,25 @@ async fn the_public_api_shows_public_extracts_only_in_interpols_shape(server: Se
     assert_eq!(detail.body["_links"]["images"]["href"], format!("{host}/notices/v1/red/{shown}/images"));
     assert!(!detail.body.to_string().contains("YA1234567"), "no passport number: {}", detail.body);
     let images = public(&server, &format!("/notices/v1/red/{shown}/images")).await;
-    assert_eq!(images.body["_embedded"]["images"], json!([]));
+    assert_eq!(images.body["_embedded"]["images"], json!([]), "no picture yet");
+    // A picture added (as the store's callers do, then the notice refreshed) is listed and served.
+    let notice = dragnet_domain::NoticeId::parse(&shown.replace('-', "/")).unwrap();
+    let bureau = Actor::user(
+        &UserName::parse("ncb.fr").unwrap(),
+        &Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("FR").unwrap())).unwrap(),
+    );
+    let picture = server.store.add_picture(&bureau, notice, "image/png", b"not really a PNG").await.unwrap();
+    server.state.notice_changed(notice).await.unwrap();
+    let images = public(&server, &format!("/notices/v1/red/{shown}/images")).await;
+    assert_eq!(images.body["_embedded"]["images"][0]["picture_id"], picture.to_string());
+    let href = format!("{host}/notices/v1/red/{shown}/images/{picture}");
+    assert_eq!(images.body["_embedded"]["images"][0]["_links"]["self"]["href"], href);
+    assert_eq!(public(&server, &format!("/notices/v1/red/{shown}")).await.body["_links"]["thumbnail"]["href"], href);
+    let raw = server.call("GET", &format!("/notices/v1/red/{shown}/images/{picture}"), None, None).await;
+    assert_eq!((raw.status, raw.header("content-type")), (200, Some("image/png")));
+    assert_eq!(raw.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(raw.body, "not really a PNG");
+    assert_eq!(public(&server, &format!("/notices/v1/red/{not_public}/images/{picture}")).await.status, 404);
     assert_eq!(images.body["_links"]["notice"]["href"], format!("{host}/notices/v1/red/{shown}"));
     assert_eq!(public(&server, &format!("/notices/v1/yellow/{shown}")).await.status, 404, "a red notice is not yellow");
 

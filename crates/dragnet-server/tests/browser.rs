@@ -226,6 +226,8 @@ async fn publish_ordinary(store: &dyn Store) -> String {
         .decide(&reviewer, stored.request_id, dragnet_store::Decision::Publish, "ordinary-law crime", None)
         .await
         .unwrap();
+    let portrait = "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='400'><rect width='300' height='400' fill='#9ab'/><circle cx='150' cy='150' r='70' fill='#567'/></svg>";
+    store.add_picture(&bureau, stored.notice_ids[0], "image/svg+xml", portrait.as_bytes()).await.unwrap();
     stored.notice_ids[0].to_string()
 }
 
@@ -282,6 +284,8 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
         snap(&client, &format!("public-notices-{lang}")).await;
         card.click().await.unwrap();
         let extract = client.wait().for_element(Locator::Css("article.notice-extract")).await.unwrap();
+        let width = client.execute("return document.querySelector('img.portrait').naturalWidth", vec![]).await;
+        assert_eq!(width.unwrap(), json!(300), "the picture loads");
         let text = extract.text().await.unwrap();
         assert!(text.contains("MARCHETTI") && text.contains(&notice) && !text.contains("YA1234567"), "{text}");
         snap(&client, &format!("public-notice-{lang}")).await;

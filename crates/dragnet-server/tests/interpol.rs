@@ -65,6 +65,9 @@ async fn interpols_description_and_client_accept_the_public_api() {
     let mut murder = case("02-ordinary-murder.json");
     murder.public_extract = true;
     let red = published(store.as_ref(), &murder).await;
+    let svg = b"<svg xmlns='http://www.w3.org/2000/svg' width='3' height='4'/>";
+    let notice = dragnet_domain::NoticeId::parse(&red.replace('-', "/")).unwrap();
+    store.add_picture(&actor("ncb.fr", Role::BureauOfficer, Some("FR")), notice, "image/svg+xml", svg).await.unwrap();
     let hidden = published(store.as_ref(), &case("02-ordinary-murder.json")).await;
     let mut missing = case("19-yellow-missing-child.json");
     missing.public_extract = true;

@@ -82,7 +82,11 @@ assert any(n["entity_id"] == RED.replace("-", "/") for n in red["_embedded"]["no
 validated("/notices/v1/red?name=Marchetti&forename=Luca&nationality=IT&sexId=M&ageMin=18&ageMax=99"
           "&arrestWarrantCountryId=FR&freeText=murder&page=1&resultPerPage=5")
 validated(f"/notices/v1/red/{RED}")
-validated(f"/notices/v1/red/{RED}/images")
+images = validated(f"/notices/v1/red/{RED}/images")
+picture = images["_embedded"]["images"][0]["picture_id"]
+status, content_type, body = fetch(f"/notices/v1/red/{RED}/images/{picture}")
+assert status == 200 and content_type == "image/svg+xml" and body.startswith(b"<svg"), (status, content_type)
+print(f"picture served: /notices/v1/red/{RED}/images/{picture}")
 validated("/notices/v1/yellow?nationality=IE")
 validated(f"/notices/v1/yellow/{YELLOW}")
 validated(f"/notices/v1/yellow/{YELLOW}/images")

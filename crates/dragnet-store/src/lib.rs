@@ -66,6 +66,8 @@ pub enum StoreError {
     /// The transaction that held this audit record with others failed; the text is its error.
     #[error("writing audit records failed: {0}")]
     AuditBatch(String),
+    #[error("{0} is not a picture type Dragnet keeps (image/jpeg, image/png, image/svg+xml)")]
+    PictureType(String),
 }
 
 /// Audit records per INSERT statement: ten values each, well under either database's limit on
@@ -269,6 +271,16 @@ pub struct PublicExtract {
     pub offence_place: Option<String>,
     pub offence_country: Option<dragnet_domain::CountryCode>,
     pub published_at: Option<OffsetDateTime>,
+    /// The ids of its pictures, first added first.
+    pub pictures: Vec<i64>,
+}
+
+/// The content types a picture may have.
+pub const PICTURE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/svg+xml"];
+
+pub(crate) fn picture_added(notice: NoticeId, id: i64, content_type: &str, size: usize) -> audit::AuditEntry {
+    audit::AuditEntry::new("picture.add", format!("notice/{notice}"))
+        .details(serde_json::json!({"picture": id, "content_type": content_type, "bytes": size}))
 }
 
 /// The public extract of a notice from its stored subject and its request, the request read once
@@ -300,6 +312,7 @@ pub(crate) fn public_extract_row(
         offence_place: offence.and_then(|o| o.place.clone()),
         offence_country: offence.and_then(|o| o.country),
         published_at,
+        pictures: Vec::new(),
     })
 }
 
@@ -499,6 +512,13 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// One notice's public extract, if it has one now.
     async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>>;
+
+    /// Adds a picture of a notice's subject (`image/jpeg`, `image/png` or `image/svg+xml`); answers
+    /// its id. Audited.
+    async fn add_picture(&self, actor: &Actor, notice: NoticeId, content_type: &str, bytes: &[u8]) -> Result<i64>;
+
+    /// A picture of `notice`: its content type and bytes.
+    async fn picture(&self, notice: NoticeId, id: i64) -> Result<Option<(String, Vec<u8>)>>;
 
     /// Records a screening: how many people were screened, and which notices it showed.
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()>;

@@ -17,15 +17,15 @@ use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::group::AuditQueue;
 use crate::{
     AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, DecisionRecord, Delivery, InForce,
-    LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, PublicExtract,
-    QueueDetail, QueueEntry, RegisterEntry, RequestListing, RequestRecord, Result, Store, StoreError, StoredNotice,
-    StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding, decision_made, delivered_at_once,
-    deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year, in_force_row, is_halfway,
-    lifetime_change, location_recorded, new_token, notice_moved, notice_submitted, notice_target, parse_stored_grant,
-    parse_stored_kind, parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state,
-    plan_decision, plan_drafts, public_extract_row, queue_entry, register_changed, request_created, screening_recorded,
-    subject_name, submittable, to_json, token_created, user_created, webhook_delivered, webhook_removed, webhook_set,
-    withdrawable,
+    LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, PICTURE_TYPES,
+    PublicExtract, QueueDetail, QueueEntry, RegisterEntry, RequestListing, RequestRecord, Result, Store, StoreError,
+    StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding, decision_made,
+    delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year, in_force_row,
+    is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted, notice_target,
+    parse_stored_grant, parse_stored_kind, parse_stored_recommendation, parse_stored_report, parse_stored_request,
+    parse_stored_state, picture_added, plan_decision, plan_drafts, public_extract_row, queue_entry, register_changed,
+    request_created, screening_recorded, subject_name, submittable, to_json, token_created, user_created,
+    webhook_delivered, webhook_removed, webhook_set, withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -743,6 +743,15 @@ impl Store for SqliteStore {
                 )
             })
             .collect::<Result<Vec<_>>>()?;
+        let pictures: Vec<(String, i64)> =
+            sqlx::query_as("SELECT notice_id, id FROM pictures ORDER BY notice_id, id").fetch_all(&self.pool).await?;
+        let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
+        for (notice, id) in pictures {
+            by_notice.entry(notice).or_default().push(id);
+        }
+        for extract in &mut extracts {
+            extract.pictures = by_notice.remove(&extract.id.to_string()).unwrap_or_default();
+        }
         extracts.sort_by_key(|extract| extract.id);
         Ok(extracts)
     }
@@ -758,17 +767,62 @@ impl Store for SqliteStore {
         .bind(id.to_string())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|(id, request_id, subject, body, published_at)| {
-            public_extract_row(
-                &id,
-                request_id,
-                &subject,
-                &body,
-                published_at.as_deref().map(parse_timestamp).transpose().map_err(StoreError::Corrupt)?,
-                &mut None,
-            )
-        })
-        .transpose()
+        let Some(mut extract) = row
+            .map(|(id, request_id, subject, body, published_at)| {
+                public_extract_row(
+                    &id,
+                    request_id,
+                    &subject,
+                    &body,
+                    published_at.as_deref().map(parse_timestamp).transpose().map_err(StoreError::Corrupt)?,
+                    &mut None,
+                )
+            })
+            .transpose()?
+        else {
+            return Ok(None);
+        };
+        extract.pictures = sqlx::query_scalar("SELECT id FROM pictures WHERE notice_id = ? ORDER BY id")
+            .bind(id.to_string())
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(Some(extract))
+    }
+
+    async fn add_picture(&self, actor: &Actor, notice: NoticeId, content_type: &str, bytes: &[u8]) -> Result<i64> {
+        if !PICTURE_TYPES.contains(&content_type) {
+            return Err(StoreError::PictureType(content_type.to_string()));
+        }
+        let mut tx = self.begin_write().await?;
+        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM notices WHERE id = ?)")
+            .bind(notice.to_string())
+            .fetch_one(&mut *tx)
+            .await?;
+        if !exists {
+            return Err(StoreError::NoticeNotFound(notice));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO pictures (notice_id, content_type, bytes, added_at, added_by) VALUES (?, ?, ?, ?, ?)
+             RETURNING id",
+        )
+        .bind(notice.to_string())
+        .bind(content_type)
+        .bind(bytes)
+        .bind(format_timestamp(self.clock.now()))
+        .bind(&actor.name)
+        .fetch_one(&mut *tx)
+        .await?;
+        self.append_audit(&mut tx, actor, picture_added(notice, id, content_type, bytes.len())).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn picture(&self, notice: NoticeId, id: i64) -> Result<Option<(String, Vec<u8>)>> {
+        Ok(sqlx::query_as("SELECT content_type, bytes FROM pictures WHERE notice_id = ? AND id = ?")
+            .bind(notice.to_string())
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {

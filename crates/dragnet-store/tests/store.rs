@@ -583,6 +583,15 @@ async fn only_published_public_unbarred_notices_have_public_extracts(t: TestStor
     let suspended = published(&t, &public).await[0];
     t.store.transition(&reviewer(), suspended, LifecycleEvent::Suspend, Some("under review")).await.unwrap();
 
+    let svg = b"<svg xmlns='http://www.w3.org/2000/svg'/>";
+    let picture = t.store.add_picture(&reviewer(), shown, "image/svg+xml", svg).await.unwrap();
+    let odd = t.store.add_picture(&reviewer(), shown, "text/html", b"<script>").await.unwrap_err();
+    assert!(matches!(odd, StoreError::PictureType(_)), "{odd}");
+    let nowhere = NoticeId::parse("2099/99999").unwrap();
+    let missing = t.store.add_picture(&reviewer(), nowhere, "image/png", b"png").await.unwrap_err();
+    assert!(matches!(missing, StoreError::NoticeNotFound(_)), "{missing}");
+    assert_eq!(t.store.picture(shown, picture).await.unwrap(), Some(("image/svg+xml".to_string(), svg.to_vec())));
+    assert_eq!(t.store.picture(not_public, picture).await.unwrap(), None, "a picture belongs to its notice");
     let extracts = t.store.public_extracts().await.unwrap();
     assert_eq!(extracts.iter().map(|e| e.id).collect::<Vec<_>>(), [shown], "only the published, public, unbarred one");
     let extract = &extracts[0];
@@ -591,6 +600,7 @@ async fn only_published_public_unbarred_notices_have_public_extracts(t: TestStor
     assert!(extract.subject.identity_documents.is_empty(), "no passport number on a public page");
     assert_eq!(extract.charges, ["Meurtre (murder)"]);
     assert!(extract.published_at.is_some());
+    assert_eq!(extract.pictures, [picture]);
     assert_eq!(t.store.public_extract(shown).await.unwrap().as_ref(), Some(extract));
     for hidden in [not_public, restricted, waiting, suspended] {
         assert_eq!(t.store.public_extract(hidden).await.unwrap(), None, "{hidden}");

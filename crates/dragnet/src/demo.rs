@@ -137,7 +137,8 @@ pub async fn load(store: &dyn Store, policy: &Policy, synthetic: usize) -> anyho
             bureaus.push((country.clone(), actor));
         }
         let bureau = bureaus.iter().find(|(c, _)| *c == country).map(|(_, a)| a.clone()).expect("added above");
-        let request_id = submit(store, policy, &bureau, &request, fate != Fate::Draft).await?;
+        let stored = submit(store, policy, &bureau, &request, fate != Fate::Draft).await?;
+        let request_id = stored.request_id;
         let decision = match fate {
             Fate::Published => Some((Decision::Publish, "Ordinary-law crime; the minimum data are present.")),
             Fate::Refused => {
@@ -153,6 +154,11 @@ pub async fn load(store: &dyn Store, policy: &Policy, synthetic: usize) -> anyho
             // A refusal recommendation takes a second reviewer to publish against.
             if outcomes.iter().any(|o| matches!(o, dragnet_store::DecisionOutcome::AwaitingSecondReviewer { .. })) {
                 store.decide(second_reviewer, request_id, decision, reason, None).await?;
+            }
+        }
+        if fate == Fate::Published {
+            for (notice, subject) in stored.notice_ids.iter().zip(&request.subjects) {
+                store.add_picture(&bureau, *notice, "image/svg+xml", portrait(subject).as_bytes()).await?;
             }
         }
     }
@@ -171,10 +177,10 @@ async fn submit(
     bureau: &Actor,
     request: &NoticeRequest,
     send: bool,
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<dragnet_store::StoredRequest> {
     let stored = store.create_drafts(bureau, request).await?;
     if !send {
-        return Ok(stored.request_id);
+        return Ok(stored);
     }
     let report = dragnet_review::check(request, policy);
     let mut checks = Vec::with_capacity(stored.notice_ids.len());
@@ -184,7 +190,29 @@ async fn submit(
         checks.push(SubjectCheck { notice_id: *notice_id, recommendation, report: serde_json::to_value(subject)? });
     }
     store.submit_request(bureau, stored.request_id, &checks).await?;
-    Ok(stored.request_id)
+    Ok(stored)
+}
+
+/// A drawn portrait for a demo notice, never a photograph: a silhouette on a colour taken from the
+/// name, the initials, and the word "illustration" across it.
+fn portrait(person: &Person) -> String {
+    let name = person.display_name();
+    let hue = name.bytes().fold(7u32, |hash, b| hash.wrapping_mul(31).wrapping_add(u32::from(b))) % 360;
+    let initials: String = name
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter_map(|word| word.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .take(2)
+        .collect();
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"400\" viewBox=\"0 0 300 400\">\
+         <rect width=\"300\" height=\"400\" fill=\"hsl({hue},35%,82%)\"/>\
+         <circle cx=\"150\" cy=\"150\" r=\"70\" fill=\"hsl({hue},25%,45%)\"/>\
+         <path d=\"M40 400 C40 290 90 240 150 240 C210 240 260 290 260 400 Z\" fill=\"hsl({hue},25%,45%)\"/>\
+         <text x=\"150\" y=\"172\" font-family=\"sans-serif\" font-size=\"60\" text-anchor=\"middle\" fill=\"#fff\">{initials}</text>\
+         <text x=\"150\" y=\"385\" font-family=\"sans-serif\" font-size=\"18\" text-anchor=\"middle\" fill=\"#fff\">illustration</text>\
+         </svg>"
+    )
 }
 
 const FORENAMES: [&str; 24] = [
@@ -267,8 +295,8 @@ async fn publish_synthetic(
         let mut request = template.clone();
         request.public_extract = true;
         request.subjects = (done..done + batch).map(|n| made_up(n, &template.subjects[0])).collect();
-        let request_id = submit(store, policy, bureau, &request, true).await?;
-        store.decide(reviewer, request_id, Decision::Publish, "Synthetic notices for the demo.", None).await?;
+        let stored = submit(store, policy, bureau, &request, true).await?;
+        store.decide(reviewer, stored.request_id, Decision::Publish, "Synthetic notices for the demo.", None).await?;
         done += batch;
         eprintln!("synthetic notices: {done} of {count}");
     }

@@ -398,7 +398,7 @@ async fn the_demo_world_loads_once_and_its_public_list_shows_only_public_extract
     // The public list, read page by page over HTTP, shows no notice unpublished, restricted or not
     // agreed to (read here from the stored bodies and bars, not from the store's own query).
     let server = Server::start(&data);
-    let mut listed = Vec::new();
+    let (mut listed, mut pictured) = (Vec::new(), 0);
     for kind in ["red", "yellow", "un"] {
         let mut page = 1;
         loop {
@@ -407,6 +407,7 @@ async fn the_demo_world_loads_once_and_its_public_list_shows_only_public_extract
             let body: Value = serde_json::from_str(&body).unwrap();
             let notices = body["_embedded"]["notices"].as_array().unwrap().clone();
             listed.extend(notices.iter().map(|n| n["entity_id"].as_str().unwrap().to_string()));
+            pictured += notices.iter().filter(|n| n["_links"].get("thumbnail").is_some()).count();
             if body["_links"].get("next").is_none() {
                 break;
             }
@@ -415,6 +416,7 @@ async fn the_demo_world_loads_once_and_its_public_list_shows_only_public_extract
     }
     server.stop();
     assert_eq!(listed.len(), 606, "every public extract, past any cap");
+    assert_eq!(pictured, 6, "the demo's own notices have drawn portraits; the synthetic ones none");
     let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", data.join("dragnet.sqlite3").display())).await.unwrap();
     let not_public: Vec<String> = sqlx::query_scalar(
         "SELECT notices.id FROM notices JOIN requests ON requests.id = notices.request_id

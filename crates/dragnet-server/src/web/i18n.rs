@@ -870,6 +870,15 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("public.ageMin", ["Age from", "Âge à partir de", "Edad desde", "العمر من"]),
     ("public.ageMax", ["Age up to", "Âge jusqu’à", "Edad hasta", "العمر حتى"]),
     ("public.freeText", ["Any words", "N’importe quels mots", "Cualquier palabra", "أي كلمات"]),
+    (
+        "public.picture",
+        [
+            "Picture of the person sought",
+            "Photo de la personne recherchée",
+            "Foto de la persona buscada",
+            "صورة الشخص المطلوب",
+        ],
+    ),
     ("public.search", ["Search", "Rechercher", "Buscar", "ابحث"]),
     (
         "public.found",

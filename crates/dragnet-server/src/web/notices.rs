@@ -29,6 +29,17 @@ struct Row {
     name: String,
     born: String,
     nationalities: String,
+    /// The first picture's address, if there is one.
+    picture: Option<String>,
+}
+
+/// Where the public API serves a notice and its pictures.
+fn api_path(extract: &PublicExtract) -> String {
+    let path_id = extract.id.to_string().replace('/', "-");
+    match extract.kind {
+        NoticeKind::UnSpecial => format!("/notices/v1/un/persons/{path_id}"),
+        kind => format!("/notices/v1/{}/{path_id}", kind_path(kind)),
+    }
 }
 
 #[derive(Template)]
@@ -73,6 +84,7 @@ fn row(frame: &Frame, extract: &PublicExtract) -> Row {
         name: extract.subject.display_name(),
         born: extract.subject.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
         nationalities: extract.subject.nationalities.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
+        picture: extract.pictures.first().map(|p| format!("{}/images/{p}", api_path(extract))),
     }
 }
 
@@ -143,6 +155,7 @@ struct NoticePage {
     kind: &'static str,
     kind_name: &'static str,
     api: String,
+    pictures: Vec<String>,
     name: String,
     original_script_name: String,
     facts: Vec<(&'static str, String)>,
@@ -180,17 +193,15 @@ async fn one(State(state): State<AppState>, frame: Frame, Path(id): Path<String>
         facts.push(("public.disappeared_at", e.offence_place.clone().unwrap_or_default()));
     }
     facts.retain(|(_, value)| !value.is_empty());
-    let path_id = e.id.to_string().replace('/', "-");
-    let api = match e.kind {
-        NoticeKind::UnSpecial => format!("/notices/v1/un/persons/{path_id}"),
-        kind => format!("/notices/v1/{}/{path_id}", kind_path(kind)),
-    };
+    let api = api_path(&e);
+    let pictures = e.pictures.iter().map(|p| format!("{api}/images/{p}")).collect();
     let view = NoticePage {
         frame: frame.clone(),
         id: e.id.to_string(),
         kind: e.kind.as_str(),
         kind_name: frame.t(&format!("kind.{}", e.kind.as_str())),
         api,
+        pictures,
         name: s.display_name(),
         original_script_name: s.original_script_name.clone().unwrap_or_default(),
         facts,
