@@ -23,6 +23,7 @@ pub mod admin;
 pub mod api;
 pub mod auth;
 pub mod expiry;
+pub mod interpol_records;
 pub mod limits;
 pub mod openapi;
 pub mod passengers;

@@ -228,7 +228,7 @@ fn path_of(kind: NoticeKind) -> &'static str {
 }
 
 /// A notice's own path: UN notices sit under `persons`.
-fn notice_path(kind: NoticeKind, id: NoticeId) -> String {
+pub fn notice_path(kind: NoticeKind, id: NoticeId) -> String {
     let dashed = id.to_string().replace('/', "-");
     match kind {
         NoticeKind::UnSpecial => format!("/notices/v1/un/persons/{dashed}"),
@@ -470,7 +470,8 @@ fn summary(base: &str, extract: &PublicExtract) -> Value {
     Value::Object(summary)
 }
 
-fn detail_body(base: &str, extract: &PublicExtract) -> Value {
+/// A notice's detail record, its links under `base` (`https://host`).
+pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
     let s = &extract.subject;
     let person = serde_json::to_value(s).unwrap_or_default();
     let physical = &person["physical"];
@@ -568,7 +569,12 @@ async fn detail(State(state): State<AppState>, headers: HeaderMap, id: String, k
 /// A notice's pictures, listed.
 async fn images(State(state): State<AppState>, headers: HeaderMap, id: String, kind: NoticeKind) -> Response {
     let Some(extract) = extract_of(&state, &id, kind) else { return not_found().await };
-    let own = format!("{}{}", base(&headers), notice_path(kind, extract.id));
+    axum::Json(images_body(&base(&headers), &extract)).into_response()
+}
+
+/// A notice's list of pictures, its links under `base`.
+pub fn images_body(base: &str, extract: &PublicExtract) -> Value {
+    let own = format!("{base}{}", notice_path(extract.kind, extract.id));
     let images: Vec<Value> = extract
         .pictures
         .iter()
@@ -578,7 +584,7 @@ async fn images(State(state): State<AppState>, headers: HeaderMap, id: String, k
     if let Some(first) = extract.pictures.first() {
         links["thumbnail"] = json!({"href": format!("{own}/images/{first}")});
     }
-    axum::Json(json!({"_embedded": {"images": images}, "_links": links})).into_response()
+    json!({"_embedded": {"images": images}, "_links": links})
 }
 
 /// One picture of a public notice, as its bytes. Whatever a picture holds, it is shown only as an

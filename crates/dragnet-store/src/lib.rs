@@ -68,6 +68,9 @@ pub enum StoreError {
     AuditBatch(String),
     #[error("{0} is not a picture type Dragnet keeps (image/jpeg, image/png, image/svg+xml)")]
     PictureType(String),
+    /// An imported notice that is not one published notice about one subject.
+    #[error("notice {id} cannot be imported: {reason}")]
+    NotImportable { id: NoticeId, reason: String },
 }
 
 /// Audit records per INSERT statement: ten values each, well under either database's limit on
@@ -194,6 +197,8 @@ pub struct RequestRecord {
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     pub created_by: String,
+    /// Where its notices came from when they were not requested here (an import).
+    pub source: Option<String>,
     /// The reviewers' decisions on its notices, oldest first: a question for the bureau is a
     /// `request_information` decision and its reason.
     pub decisions: Vec<DecisionRecord>,
@@ -273,6 +278,57 @@ pub struct PublicExtract {
     pub published_at: Option<OffsetDateTime>,
     /// The ids of its pictures, first added first.
     pub pictures: Vec<i64>,
+    /// Where the notice came from when it was not requested and reviewed here (an import).
+    pub source: Option<String>,
+}
+
+/// A notice published elsewhere, brought in with its own id (INTERPOL's public notices, as
+/// `dragnet import interpol` reads them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedNotice {
+    pub id: NoticeId,
+    /// What the record tells of the request: one subject, the charges, the public extract agreed.
+    pub request: NoticeRequest,
+    pub pictures: Vec<ImportedPicture>,
+}
+
+/// A picture that comes with an imported notice; it keeps the source's id when that id is free.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedPicture {
+    pub id: Option<i64>,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What became of one imported notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportOutcome {
+    Imported,
+    /// Imported before (from any source): left as it is.
+    AlreadyImported,
+    /// A notice made here has this id: the record is not imported.
+    IdTaken,
+}
+
+/// Checks an imported notice before anything is written.
+pub(crate) fn importable(notice: &ImportedNotice) -> Result<()> {
+    let refuse = |reason: &str| Err(StoreError::NotImportable { id: notice.id, reason: reason.to_string() });
+    if notice.request.subjects.len() != 1 {
+        return refuse("a notice has one subject");
+    }
+    if !notice.request.public_extract {
+        return refuse("an imported notice is a public one");
+    }
+    if let Some(picture) = notice.pictures.iter().find(|p| !PICTURE_TYPES.contains(&p.content_type.as_str())) {
+        return Err(StoreError::PictureType(picture.content_type.clone()));
+    }
+    Ok(())
+}
+
+pub(crate) fn notices_imported(source: &str, imported: &[NoticeId], pictures: usize) -> audit::AuditEntry {
+    audit::AuditEntry::new("notice.import", "notices")
+        .details(serde_json::json!({"source": source, "notices": imported, "pictures": pictures}))
 }
 
 /// The content types a picture may have.
@@ -291,6 +347,7 @@ pub(crate) fn public_extract_row(
     subject_json: &str,
     body: &str,
     published_at: Option<OffsetDateTime>,
+    source: Option<String>,
     request: &mut Option<(i64, NoticeRequest)>,
 ) -> Result<PublicExtract> {
     if request.as_ref().is_none_or(|(read, _)| *read != request_id) {
@@ -313,6 +370,7 @@ pub(crate) fn public_extract_row(
         offence_country: offence.and_then(|o| o.country),
         published_at,
         pictures: Vec::new(),
+        source,
     })
 }
 
@@ -516,6 +574,17 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// Adds a picture of a notice's subject (`image/jpeg`, `image/png` or `image/svg+xml`); answers
     /// its id. Audited.
     async fn add_picture(&self, actor: &Actor, notice: NoticeId, content_type: &str, bytes: &[u8]) -> Result<i64>;
+
+    /// Stores notices published elsewhere as published here, with their ids, marked with `source`
+    /// and shown publicly; each notice's answer in order. A notice whose id is taken is left out.
+    /// The year's numbering moves past every imported id, so later notices never collide with one.
+    /// One transaction, one audit record.
+    async fn import_published(
+        &self,
+        actor: &Actor,
+        source: &str,
+        notices: &[ImportedNotice],
+    ) -> Result<Vec<ImportOutcome>>;
 
     /// A picture of `notice`: its content type and bytes.
     async fn picture(&self, notice: NoticeId, id: i64) -> Result<Option<(String, Vec<u8>)>>;

@@ -16,16 +16,17 @@ use sqlx::{Row, SqliteConnection};
 use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::group::AuditQueue;
 use crate::{
-    AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, DecisionRecord, Delivery, InForce,
-    LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary, Notification, PICTURE_TYPES,
-    PublicExtract, QueueDetail, QueueEntry, RegisterEntry, RequestListing, RequestRecord, Result, Store, StoreError,
-    StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding, decision_made,
-    delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year, in_force_row,
-    is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted, notice_target,
-    parse_stored_grant, parse_stored_kind, parse_stored_recommendation, parse_stored_report, parse_stored_request,
-    parse_stored_state, picture_added, plan_decision, plan_drafts, public_extract_row, queue_entry, register_changed,
-    request_created, screening_recorded, subject_name, submittable, to_json, token_created, user_created,
-    webhook_delivered, webhook_removed, webhook_set, withdrawable,
+    AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, DecisionRecord, Delivery, ImportOutcome,
+    ImportedNotice, InForce, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary,
+    Notification, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry, RegisterEntry, RequestListing, RequestRecord,
+    Result, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, checks_cover, deciding,
+    decision_made, delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year,
+    importable, in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved,
+    notice_submitted, notice_target, notices_imported, parse_stored_grant, parse_stored_kind,
+    parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, picture_added,
+    plan_decision, plan_drafts, public_extract_row, queue_entry, register_changed, request_created, screening_recorded,
+    subject_name, submittable, to_json, token_created, user_created, webhook_delivered, webhook_removed, webhook_set,
+    withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -359,7 +360,7 @@ impl Store for SqliteStore {
 
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord> {
         let mut conn = self.pool.acquire().await?;
-        let row = sqlx::query("SELECT body, created_at, created_by FROM requests WHERE id = ?")
+        let row = sqlx::query("SELECT body, created_at, created_by, source FROM requests WHERE id = ?")
             .bind(request_id)
             .fetch_optional(&mut *conn)
             .await?
@@ -393,6 +394,7 @@ impl Store for SqliteStore {
             notices,
             created_at: timestamp(&row, "created_at")?,
             created_by: row.try_get("created_by")?,
+            source: row.try_get("source")?,
             decisions,
         })
     }
@@ -720,8 +722,8 @@ impl Store for SqliteStore {
     }
 
     async fn public_extracts(&self) -> Result<Vec<PublicExtract>> {
-        let rows: Vec<(String, i64, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT notices.id, notices.request_id, notices.subject, requests.body, notices.published_at
+        let rows: Vec<(String, i64, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.request_id, notices.subject, requests.body, notices.published_at, requests.source
              FROM notices JOIN requests ON requests.id = notices.request_id
              WHERE notices.state = 'published' AND requests.public_extract = 1
                AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
@@ -732,13 +734,14 @@ impl Store for SqliteStore {
         let mut request = None;
         let mut extracts = rows
             .iter()
-            .map(|(id, request_id, subject, body, published_at)| {
+            .map(|(id, request_id, subject, body, published_at, source)| {
                 public_extract_row(
                     id,
                     *request_id,
                     subject,
                     body,
                     published_at.as_deref().map(parse_timestamp).transpose().map_err(StoreError::Corrupt)?,
+                    source.clone(),
                     &mut request,
                 )
             })
@@ -757,8 +760,8 @@ impl Store for SqliteStore {
     }
 
     async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>> {
-        let row: Option<(String, i64, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT notices.id, notices.request_id, notices.subject, requests.body, notices.published_at
+        let row: Option<(String, i64, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.request_id, notices.subject, requests.body, notices.published_at, requests.source
              FROM notices JOIN requests ON requests.id = notices.request_id
              WHERE notices.state = 'published' AND requests.public_extract = 1
                AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
@@ -768,13 +771,14 @@ impl Store for SqliteStore {
         .fetch_optional(&self.pool)
         .await?;
         let Some(mut extract) = row
-            .map(|(id, request_id, subject, body, published_at)| {
+            .map(|(id, request_id, subject, body, published_at, source)| {
                 public_extract_row(
                     &id,
                     request_id,
                     &subject,
                     &body,
                     published_at.as_deref().map(parse_timestamp).transpose().map_err(StoreError::Corrupt)?,
+                    source,
                     &mut None,
                 )
             })
@@ -815,6 +819,114 @@ impl Store for SqliteStore {
         self.append_audit(&mut tx, actor, picture_added(notice, id, content_type, bytes.len())).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    async fn import_published(
+        &self,
+        actor: &Actor,
+        source: &str,
+        notices: &[ImportedNotice],
+    ) -> Result<Vec<ImportOutcome>> {
+        for notice in notices {
+            importable(notice)?;
+        }
+        let now = self.clock.now();
+        let (published, expires) = lifetime_change(LifecycleEvent::Publish, now);
+        let (stamp, published, expires) =
+            (format_timestamp(now), published.map(format_timestamp), expires.map(format_timestamp));
+        let mut tx = self.begin_write().await?;
+        let mut outcomes = Vec::with_capacity(notices.len());
+        let (mut imported, mut pictures) = (Vec::new(), 0);
+        for notice in notices {
+            let id = notice.id.to_string();
+            let existing: Option<Option<String>> = sqlx::query_scalar(
+                "SELECT requests.source FROM notices JOIN requests ON requests.id = notices.request_id
+                 WHERE notices.id = ?",
+            )
+            .bind(&id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match existing {
+                Some(Some(_)) => {
+                    outcomes.push(ImportOutcome::AlreadyImported);
+                    continue;
+                }
+                Some(None) => {
+                    outcomes.push(ImportOutcome::IdTaken);
+                    continue;
+                }
+                None => {}
+            }
+            let request = &notice.request;
+            let request_id: i64 = sqlx::query_scalar(
+                "INSERT INTO requests (kind, requested_by, reference, body, public_extract, created_at, created_by, source)
+                 VALUES (?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
+            )
+            .bind(request.kind.as_str())
+            .bind(request.requested_by.as_str())
+            .bind(&request.reference)
+            .bind(to_json(request)?)
+            .bind(&stamp)
+            .bind(&actor.name)
+            .bind(source)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO notice_numbers (year, last_number) VALUES (?, ?)
+                 ON CONFLICT (year) DO UPDATE SET last_number = MAX(notice_numbers.last_number, excluded.last_number)",
+            )
+            .bind(i64::from(notice.id.year()))
+            .bind(i64::from(notice.id.number()))
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO notices (id, request_id, subject_index, kind, requested_by, state, subject, created_at,
+                                      updated_at, published_at, expires_at)
+                 VALUES (?, ?, 0, ?, ?, 'published', ?, ?, ?, ?, ?)",
+            )
+            .bind(&id)
+            .bind(request_id)
+            .bind(request.kind.as_str())
+            .bind(request.requested_by.as_str())
+            .bind(to_json(&request.subjects[0])?)
+            .bind(&stamp)
+            .bind(&stamp)
+            .bind(&published)
+            .bind(&expires)
+            .execute(&mut *tx)
+            .await?;
+            for picture in &notice.pictures {
+                let free = match picture.id {
+                    Some(wanted) => {
+                        !sqlx::query_scalar::<_, bool>("SELECT EXISTS (SELECT 1 FROM pictures WHERE id = ?)")
+                            .bind(wanted)
+                            .fetch_one(&mut *tx)
+                            .await?
+                    }
+                    None => false,
+                };
+                sqlx::query(
+                    "INSERT INTO pictures (id, notice_id, content_type, bytes, added_at, added_by)
+                     VALUES (?, ?, ?, ?, ?, ?)",
+                )
+                .bind(picture.id.filter(|_| free))
+                .bind(&id)
+                .bind(&picture.content_type)
+                .bind(&picture.bytes)
+                .bind(&stamp)
+                .bind(&actor.name)
+                .execute(&mut *tx)
+                .await?;
+                pictures += 1;
+            }
+            imported.push(notice.id);
+            outcomes.push(ImportOutcome::Imported);
+        }
+        if !imported.is_empty() {
+            self.append_audit(&mut tx, actor, notices_imported(source, &imported, pictures)).await?;
+        }
+        tx.commit().await?;
+        Ok(outcomes)
     }
 
     async fn picture(&self, notice: NoticeId, id: i64) -> Result<Option<(String, Vec<u8>)>> {

@@ -14,8 +14,8 @@ use dragnet_store::postgres::PostgresStore;
 use dragnet_store::sqlite::SqliteStore;
 use dragnet_store::testing::{TestDatabase, postgres_test_url};
 use dragnet_store::{
-    AuditFilter, AuditVerification, Clock, Decision, DecisionOutcome, QueueDetail, Recommendation, Store, StoreError,
-    StoredRequest, SubjectCheck,
+    AuditFilter, AuditVerification, Clock, Decision, DecisionOutcome, ImportOutcome, ImportedNotice, ImportedPicture,
+    QueueDetail, Recommendation, Store, StoreError, StoredRequest, SubjectCheck,
 };
 use futures::FutureExt;
 use time::OffsetDateTime;
@@ -130,6 +130,7 @@ on_both_backends!(
     a_refusal_decides_every_notice_of_the_request,
     submission_and_decisions_refuse_what_does_not_fit,
     only_published_public_unbarred_notices_have_public_extracts,
+    imported_notices_keep_their_ids_and_are_published_publicly,
 );
 
 fn case(name: &str) -> NoticeRequest {
@@ -605,4 +606,69 @@ async fn only_published_public_unbarred_notices_have_public_extracts(t: TestStor
     for hidden in [not_public, restricted, waiting, suspended] {
         assert_eq!(t.store.public_extract(hidden).await.unwrap(), None, "{hidden}");
     }
+}
+
+async fn imported_notices_keep_their_ids_and_are_published_publicly(t: TestStore) {
+    let importer = Actor::system("import", None);
+    let made_here = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap().notice_ids[0];
+    let mut request = case("02-ordinary-murder.json");
+    request.subjects.truncate(1);
+    request.public_extract = true;
+    let svg = b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec();
+    let picture = |id: Option<i64>| ImportedPicture { id, content_type: "image/svg+xml".into(), bytes: svg.clone() };
+    // This year's numbering is at 1 (the draft above); an import far ahead of it moves it on.
+    let ahead = NoticeId::new(made_here.year(), 114_539).unwrap();
+    let old = NoticeId::parse("2019/01234").unwrap();
+    let notices = [
+        ImportedNotice {
+            id: ahead,
+            request: request.clone(),
+            pictures: vec![picture(Some(61_546_382)), picture(None)],
+        },
+        ImportedNotice { id: old, request: request.clone(), pictures: vec![picture(Some(61_546_382))] },
+        ImportedNotice { id: made_here, request: request.clone(), pictures: Vec::new() },
+    ];
+    let outcomes = t.store.import_published(&importer, "INTERPOL public notices", &notices).await.unwrap();
+    assert_eq!(outcomes, [ImportOutcome::Imported, ImportOutcome::Imported, ImportOutcome::IdTaken]);
+
+    let extracts = t.store.public_extracts().await.unwrap();
+    assert_eq!(extracts.iter().map(|e| e.id).collect::<Vec<_>>(), [old, ahead], "published and public at once");
+    let first = extracts.iter().find(|e| e.id == ahead).unwrap();
+    assert_eq!(first.source.as_deref(), Some("INTERPOL public notices"));
+    assert!(first.published_at.is_some());
+    assert_eq!(first.pictures.len(), 2);
+    assert_eq!(first.pictures[0], 61_546_382, "the source's picture id is kept when free");
+    let second = extracts.iter().find(|e| e.id == old).unwrap();
+    assert_ne!(second.pictures[0], 61_546_382, "a taken picture id is not reused");
+    assert!(t.store.notices_in_force().await.unwrap().iter().any(|n| n.id == ahead), "screened against");
+    let record = t.store.read_notice(&reviewer(), ahead).await.unwrap();
+    assert_eq!(record.notice.state, NoticeState::Published);
+
+    // The next notice made here follows the imported number; a picture added later gets a new id.
+    let next = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap().notice_ids[0];
+    assert_eq!(next.number(), 114_540);
+    let added = t.store.add_picture(&reviewer(), ahead, "image/svg+xml", &svg).await.unwrap();
+    assert!(added > 61_546_382);
+
+    // Imported again: left as it was, nothing written.
+    let head = t.store.audit_head().await.unwrap();
+    let again = t.store.import_published(&importer, "a rerun", &notices[..2]).await.unwrap();
+    assert_eq!(again, [ImportOutcome::AlreadyImported, ImportOutcome::AlreadyImported]);
+    assert_eq!(t.store.audit_head().await.unwrap(), head, "nothing imported, nothing recorded");
+
+    // A notice that is not one public subject is refused before anything is written.
+    let mut two = notices[0].clone();
+    two.id = NoticeId::parse("2018/00001").unwrap();
+    two.request.subjects.push(two.request.subjects[0].clone());
+    let err = t.store.import_published(&importer, "x", &[two]).await.unwrap_err();
+    assert!(matches!(err, StoreError::NotImportable { .. }), "{err}");
+    let imports = t
+        .store
+        .search_audit(&reviewer(), &AuditFilter { action: Some("notice.import".into()), ..Default::default() }, 10)
+        .await
+        .unwrap();
+    assert_eq!(imports.len(), 1);
+    let details: serde_json::Value = serde_json::from_str(&imports[0].details).unwrap();
+    assert_eq!(details["notices"], serde_json::json!([ahead.to_string(), old.to_string()]));
+    assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
 }

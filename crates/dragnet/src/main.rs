@@ -9,6 +9,7 @@ mod admin;
 mod audit;
 mod check;
 mod demo;
+mod export;
 mod import;
 mod screen;
 mod serve;
@@ -52,6 +53,8 @@ enum Command {
     /// Read files into the store
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// Write the public notices in the shape of INTERPOL's public API, to a folder
+    Export(export::ExportArgs),
     /// Manage users and API tokens
     #[command(subcommand)]
     Admin(admin::AdminCommand),
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
             Command::Serve(args) => serve::run(&settings, args).await,
             Command::Demo(args) => demo::run(&settings, args).await,
             Command::Import(command) => import::run(&settings, command).await,
+            Command::Export(args) => export::run(&settings, args).await,
             Command::Admin(command) => admin::run(&settings, command).await,
             Command::Audit(command) => audit::run(&settings, command).await,
             Command::Check(_) | Command::Screen(_) => unreachable!("handled before the settings are read"),

@@ -1,4 +1,6 @@
-//! `dragnet import requests FILE...`: read request files, check every one, then store each as drafts.
+//! `dragnet import requests FILE...`: read request files, check every one, then store each as
+//! drafts. `dragnet import interpol PATH...`: published notices in the shape of INTERPOL's public
+//! API (as scrapers save them) with their pictures, stored as published notices marked with their source.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,6 +14,8 @@ use dragnet_store::Clock;
 use crate::InputError;
 use crate::settings::Settings;
 
+mod interpol;
+
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Notice requests in Dragnet's JSON format, one per file; each subject becomes a draft notice
@@ -19,10 +23,17 @@ pub enum ImportCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Published notices in the shape of INTERPOL's public API: list pages and detail records
+    /// (one per file, arrays, or JSON Lines), and their pictures (.jpg, .png, .svg) in a folder or
+    /// file named by the notice id (2019-114539). Folders are read whole.
+    Interpol(interpol::InterpolArgs),
 }
 
 pub async fn run(settings: &Settings, command: ImportCommand) -> anyhow::Result<ExitCode> {
-    let ImportCommand::Requests { files } = command;
+    let files = match command {
+        ImportCommand::Requests { files } => files,
+        ImportCommand::Interpol(args) => return interpol::run(settings, args).await,
+    };
 
     // Read everything before storing anything: one bad file stops the import with nothing written.
     let mut requests: Vec<(PathBuf, NoticeRequest)> = Vec::with_capacity(files.len());

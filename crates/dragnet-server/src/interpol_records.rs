@@ -1,0 +1,547 @@
+//! Records in the shape of INTERPOL's public notices API, as scrapers save them (list pages, detail
+//! records, arrays of either, JSON Lines), read into notices to import; and the picture files that
+//! come with them. No I/O: the caller reads the files.
+
+use std::collections::BTreeMap;
+
+use dragnet_domain::codes::{EyeColour, HairColour, LanguageCode};
+use dragnet_domain::person::{Physical, Sex};
+use dragnet_domain::request::{Charge, Offence};
+use dragnet_domain::{CountryCode, NoticeId, NoticeKind, NoticeRequest, PartialDate, Person, Requester};
+use serde_json::Value;
+
+/// The largest picture accepted with an imported notice.
+pub const MOST_PICTURE_BYTES: usize = 10 * 1024 * 1024;
+
+/// One notice read from a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub id: NoticeId,
+    pub kind: NoticeKind,
+    /// The request as far as the record tells it; `None` when it does not say who asked for the
+    /// notice (a red or yellow notice's list entry), so that only its detail record can bring it in.
+    pub request: Option<NoticeRequest>,
+    /// A detail record, rather than a list entry: it wins over a list entry for the same notice.
+    pub detailed: bool,
+    /// Whether the record links pictures (a thumbnail).
+    pub links_pictures: bool,
+    /// What the record said that Dragnet does not keep, or kept differently, in words.
+    pub notes: Vec<String>,
+}
+
+/// Everything read from one file: its notices and the problems found, each naming the file, the
+/// record and the field.
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub records: Vec<Record>,
+    pub problems: Vec<String>,
+}
+
+/// Reads a file's text: a list page, a detail record, an image list (passed over), an array of
+/// any of these, or JSON Lines of them. `origin` names the file in problems; `kind` says what
+/// records that do not show their kind are.
+pub fn read_records(text: &str, origin: &str, kind: Option<NoticeKind>) -> Reading {
+    let mut reading = Reading::default();
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => read_value(&value, origin, kind, None, &mut reading),
+        Err(whole) => {
+            // JSON Lines: every non-blank line a value of its own.
+            let lines: Vec<(usize, &str)> =
+                text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()).collect();
+            if lines.len() < 2 {
+                reading.problems.push(format!("{origin}: not JSON: {whole}"));
+                return reading;
+            }
+            for (number, line) in lines {
+                let here = format!("{origin}:{}", number + 1);
+                match serde_json::from_str::<Value>(line) {
+                    Ok(value) => read_value(&value, &here, kind, None, &mut reading),
+                    Err(err) => reading.problems.push(format!("{here}: not JSON: {err}")),
+                }
+            }
+        }
+    }
+    reading
+}
+
+fn read_value(value: &Value, origin: &str, kind: Option<NoticeKind>, requester: Option<&str>, out: &mut Reading) {
+    match value {
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                read_value(item, &format!("{origin}[{index}]"), kind, requester, out);
+            }
+        }
+        Value::Object(object) => {
+            if let Some(notices) = value.pointer("/_embedded/notices").and_then(Value::as_array) {
+                // A list page: its own link and query tell the kind and, swept by country, the requester.
+                let kind = kind_from_href(value.pointer("/_links/self/href")).or(kind);
+                let requester = value.pointer("/query/arrestWarrantCountryId").and_then(Value::as_str).or(requester);
+                for (index, item) in notices.iter().enumerate() {
+                    read_value(item, &format!("{origin}: notices[{index}]"), kind, requester, out);
+                }
+            } else if value.pointer("/_embedded/images").is_some() {
+                // An image list names pictures; their bytes come as files.
+            } else if object.contains_key("entity_id") {
+                match read_record(value, kind, requester) {
+                    Ok(record) => out.records.push(record),
+                    Err(problem) => {
+                        let id = object.get("entity_id").and_then(Value::as_str).unwrap_or("?");
+                        out.problems.push(format!("{origin}: notice {id}: {problem}"));
+                    }
+                }
+            } else {
+                out.problems
+                    .push(format!("{origin}: neither a notice (no entity_id) nor a list page (no _embedded.notices)"));
+            }
+        }
+        _ => out.problems.push(format!("{origin}: a {} where a notice or a list page was expected", type_name(value))),
+    }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "object",
+    }
+}
+
+/// The kind a link names: `…/notices/v1/red…`, `/yellow`, `/un`.
+fn kind_from_href(href: Option<&Value>) -> Option<NoticeKind> {
+    let href = href?.as_str()?;
+    let (_, rest) = href.split_once("/notices/v1/")?;
+    let segment = rest.split(['/', '?']).next()?;
+    match segment {
+        "red" => Some(NoticeKind::Red),
+        "yellow" => Some(NoticeKind::Yellow),
+        "un" => Some(NoticeKind::UnSpecial),
+        _ => None,
+    }
+}
+
+/// The kind the fields show, when no link says it.
+fn kind_from_fields(record: &Value) -> Option<NoticeKind> {
+    let has = |field: &str| record.get(field).is_some_and(|v| !v.is_null());
+    if has("arrest_warrants") {
+        Some(NoticeKind::Red)
+    } else if has("un_reference") || has("un_resolution") || has("name_in_original_script") {
+        Some(NoticeKind::UnSpecial)
+    } else if has("date_of_event") || has("place") || has("birth_name") || has("mother_name") {
+        Some(NoticeKind::Yellow)
+    } else {
+        None
+    }
+}
+
+/// A field's text: absent, null and blank are none; INTERPOL writes `-` for a forename it lacks.
+fn text(record: &Value, field: &str) -> Result<Option<String>, String> {
+    match record.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => {
+            let s = s.trim();
+            Ok(if s.is_empty() || s == "-" { None } else { Some(s.to_string()) })
+        }
+        Some(other) => Err(format!("{field}: a {} where text was expected", type_name(other))),
+    }
+}
+
+/// A field's list of codes, each read by `parse`.
+fn codes<T>(record: &Value, field: &str, parse: impl Fn(&str) -> Result<T, String>) -> Result<Vec<T>, String> {
+    match record.get(field) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| !item.is_null())
+            .map(|(index, item)| {
+                let code = item.as_str().ok_or_else(|| format!("{field}[{index}]: a code is text"))?;
+                parse(code.trim()).map_err(|err| format!("{field}[{index}]: {err}"))
+            })
+            .collect(),
+        Some(other) => Err(format!("{field}: a {} where a list of codes was expected", type_name(other))),
+    }
+}
+
+fn date(record: &Value, field: &str) -> Result<Option<PartialDate>, String> {
+    text(record, field)?
+        .map(|d| PartialDate::parse(&d.replace('/', "-")).map_err(|err| format!("{field}: {err}")))
+        .transpose()
+}
+
+fn country(record: &Value, field: &str) -> Result<Option<CountryCode>, String> {
+    text(record, field)?.map(|c| CountryCode::parse(&c).map_err(|err| format!("{field}: {err}"))).transpose()
+}
+
+/// A height in metres or a weight in kilograms; INTERPOL writes 0 for unknown.
+fn measure(record: &Value, field: &str, most: f64) -> Result<Option<f64>, String> {
+    match record.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => match n.as_f64() {
+            Some(0.0) => Ok(None),
+            Some(x) if x > 0.0 && x <= most => Ok(Some(x)),
+            _ => Err(format!("{field}: {n} is out of range")),
+        },
+        Some(other) => Err(format!("{field}: a {} where a number was expected", type_name(other))),
+    }
+}
+
+fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>) -> Result<Record, String> {
+    let entity = text(record, "entity_id")?.ok_or("entity_id: missing")?;
+    let id = NoticeId::parse(&entity).map_err(|err| format!("entity_id: {err}"))?;
+    let kind = kind_from_href(record.pointer("/_links/self/href"))
+        .or_else(|| kind_from_fields(record))
+        .or(kind)
+        .ok_or("cannot tell whether it is a red, yellow or UN notice (say which with --kind)")?;
+    let detailed = ["sex_id", "arrest_warrants", "date_of_event", "place_of_birth", "languages_spoken_ids", "height"]
+        .iter()
+        .any(|field| record.get(*field).is_some());
+    let mut notes = Vec::new();
+
+    let (name, forename) = (text(record, "name")?, text(record, "forename")?);
+    let (family_name, forenames, whole) = match (name, forename) {
+        (Some(name), forename) => (Some(name), forename, None),
+        (None, Some(forename)) => (None, None, Some(forename)),
+        (None, None) => return Err("name: a notice names its subject".into()),
+    };
+    let mut aliases = Vec::new();
+    if let Some(birth_name) = text(record, "birth_name")? {
+        aliases.push(birth_name);
+    }
+    match record.get("aliases") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for (index, item) in items.iter().enumerate() {
+                let alias = match item {
+                    Value::String(s) => Some(s.trim().to_string()),
+                    Value::Object(_) => {
+                        let parts = [text(item, "forename")?, text(item, "name")?];
+                        Some(parts.into_iter().flatten().collect::<Vec<_>>().join(" "))
+                    }
+                    _ => return Err(format!("aliases[{index}]: a {} where a name was expected", type_name(item))),
+                };
+                aliases.extend(alias.filter(|a| !a.is_empty()));
+            }
+        }
+        Some(other) => return Err(format!("aliases: a {} where a list was expected", type_name(other))),
+    }
+    let original_script_name =
+        match (text(record, "forename_in_original_script")?, text(record, "name_in_original_script")?) {
+            (Some(forename), Some(name)) => Some(format!("{forename} {name}")),
+            (forename, name) => name.or(forename),
+        };
+    let sex = match text(record, "sex_id")?.as_deref() {
+        None => None,
+        Some("M") => Some(Sex::M),
+        Some("F") => Some(Sex::F),
+        Some("U") => Some(Sex::U),
+        Some(other) => return Err(format!("sex_id: {other:?} is not F, M or U")),
+    };
+    let height = measure(record, "height", 3.0)?;
+    let weight = measure(record, "weight", 500.0)?;
+    let physical = Physical {
+        height_cm: height.map(|m| (m * 100.0).round() as u16),
+        weight_kg: weight.map(|kg| kg.round() as u16),
+        eyes: codes(record, "eyes_colors_id", EyeColour::parse)?,
+        hair: codes(record, "hairs_id", HairColour::parse)?,
+        marks: text(record, "distinguishing_marks")?,
+    };
+    let subject = Person {
+        id: None,
+        family_name,
+        forenames,
+        name: whole,
+        original_script_name,
+        aliases,
+        sex,
+        date_of_birth: date(record, "date_of_birth")?,
+        place_of_birth: text(record, "place_of_birth")?,
+        country_of_birth: country(record, "country_of_birth_id")?,
+        nationalities: codes(record, "nationalities", CountryCode::parse)?,
+        identity_documents: Vec::new(),
+        physical: if physical.is_empty() { None } else { Some(physical) },
+        languages: codes(record, "languages_spoken_ids", LanguageCode::parse)?,
+        status: Vec::new(),
+    };
+
+    let mut charges = Vec::new();
+    let mut offence = None;
+    let requested_by = match kind {
+        NoticeKind::Red => {
+            let mut countries: Vec<String> = Vec::new();
+            match record.get("arrest_warrants") {
+                None | Some(Value::Null) => {}
+                Some(Value::Array(warrants)) => {
+                    for (index, warrant) in warrants.iter().enumerate() {
+                        let here = |err: String| format!("arrest_warrants[{index}].{err}");
+                        if let Some(title) = text(warrant, "charge").map_err(here)? {
+                            charges.push(Charge { title, law: None, max_penalty: None });
+                        }
+                        if let Some(country) = text(warrant, "issuing_country_id").map_err(here)?
+                            && !countries.contains(&country)
+                        {
+                            countries.push(country);
+                        }
+                    }
+                }
+                Some(other) => {
+                    return Err(format!("arrest_warrants: a {} where a list was expected", type_name(other)));
+                }
+            }
+            if countries.len() > 1 {
+                notes.push(format!(
+                    "warrants from {}: kept as requested by {}, with every charge",
+                    countries.join(", "),
+                    countries[0]
+                ));
+            }
+            match countries.first() {
+                Some(country) => Some(
+                    Requester::parse(country).map_err(|err| format!("arrest_warrants[0].issuing_country_id: {err}"))?,
+                ),
+                None => requester
+                    .map(Requester::parse)
+                    .transpose()
+                    .map_err(|err| format!("arrestWarrantCountryId: {err}"))?,
+            }
+        }
+        NoticeKind::Yellow => {
+            let event = Offence {
+                summary: None,
+                date: date(record, "date_of_event")?,
+                place: text(record, "place")?,
+                country: country(record, "country")?,
+                context: Vec::new(),
+            };
+            // The public record does not name the requesting bureau: the country where the person
+            // went missing stands for it, as it almost always is.
+            let requester = event.country.and_then(|c| Requester::parse(c.as_str()).ok());
+            if requester.is_some() {
+                notes.push("requested by the country where the person went missing, which the record names".into());
+            }
+            if event != Offence::default() {
+                offence = Some(event);
+            }
+            requester
+        }
+        _ => Some(Requester::parse("UN").map_err(|err| format!("UN: {err}"))?),
+    };
+    let request = requested_by.map(|requested_by| NoticeRequest {
+        kind,
+        requested_by,
+        reference: None,
+        language: None,
+        subjects: vec![subject],
+        offence,
+        charges,
+        judicial: None,
+        third_party: Default::default(),
+        to: None,
+        barred: Vec::new(),
+        public_extract: true,
+    });
+    let links_pictures = record.pointer("/_links/thumbnail/href").is_some();
+    Ok(Record { id, kind, request, detailed, links_pictures, notes })
+}
+
+/// The records of many files as one set: a notice's detail record wins over its list entries, a
+/// later detail record over an earlier one.
+pub fn merge(records: impl IntoIterator<Item = Record>) -> BTreeMap<NoticeId, Record> {
+    let mut merged: BTreeMap<NoticeId, Record> = BTreeMap::new();
+    for record in records {
+        match merged.get_mut(&record.id) {
+            Some(kept) if kept.detailed && !record.detailed => kept.links_pictures |= record.links_pictures,
+            Some(kept) => {
+                let links = kept.links_pictures;
+                *kept = record;
+                kept.links_pictures |= links;
+            }
+            None => {
+                merged.insert(record.id, record);
+            }
+        }
+    }
+    merged
+}
+
+/// The notice a picture file belongs to: the nearest part of its path that reads as a notice id
+/// with a dash (`2019-114539.jpg`, `2019-114539/images/61546382.jpg`, `images_red/2019-114539_1.png`).
+pub fn picture_owner(path_parts: &[&str]) -> Option<NoticeId> {
+    path_parts.iter().rev().find_map(|part| {
+        let stem = part.split('.').next().unwrap_or(part);
+        let id = stem.split(['_', ' ']).next().unwrap_or(stem);
+        id.contains('-').then(|| NoticeId::parse(id).ok()).flatten()
+    })
+}
+
+/// A picture's content type, from what its bytes begin with (an SVG from its markup); `None` for
+/// anything Dragnet does not keep.
+pub fn picture_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
+        let head = head.trim_start_matches('\u{feff}').trim_start();
+        (head.starts_with("<svg") || (head.starts_with("<?xml") && head.contains("<svg"))).then_some("image/svg+xml")
+    }
+}
+
+/// A picture file's name as the export writes it: its id and the extension of its type.
+pub fn picture_file_name(id: i64, content_type: &str) -> String {
+    let extension = match content_type {
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        _ => "svg",
+    };
+    format!("{id}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn one(value: Value) -> Record {
+        let reading = read_records(&value.to_string(), "test.json", None);
+        assert!(reading.problems.is_empty(), "{:?}", reading.problems);
+        assert_eq!(reading.records.len(), 1);
+        reading.records.into_iter().next().unwrap()
+    }
+
+    fn problems(value: Value) -> Vec<String> {
+        read_records(&value.to_string(), "test.json", None).problems
+    }
+
+    #[test]
+    fn a_red_detail_record_becomes_a_request_by_the_issuing_country() {
+        let record = one(json!({
+            "entity_id": "2019/114539", "name": "PETROV", "forename": "IVAN", "date_of_birth": "1980/05/17",
+            "sex_id": "M", "nationalities": ["RU"], "height": 1.8, "weight": 0, "eyes_colors_id": ["BRO"],
+            "languages_spoken_ids": ["RUS"], "place_of_birth": "Omsk", "country_of_birth_id": "RU",
+            "arrest_warrants": [{"issuing_country_id": "RU", "charge": "Fraud", "charge_translation": null}],
+            "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2019-114539"}}
+        }));
+        assert_eq!(record.id.to_string(), "2019/114539");
+        assert_eq!(record.kind, NoticeKind::Red);
+        assert!(record.detailed);
+        let request = record.request.unwrap();
+        assert_eq!(request.requested_by.as_str(), "RU");
+        assert_eq!(request.charges[0].title, "Fraud");
+        assert!(request.public_extract);
+        let subject = &request.subjects[0];
+        assert_eq!(subject.family_name.as_deref(), Some("PETROV"));
+        assert_eq!(subject.date_of_birth.unwrap().to_string(), "1980-05-17");
+        let physical = subject.physical.as_ref().unwrap();
+        assert_eq!((physical.height_cm, physical.weight_kg), (Some(180), None), "0 means unknown");
+    }
+
+    #[test]
+    fn list_pages_give_entries_that_wait_for_their_detail_unless_the_sweep_names_the_country() {
+        let page = json!({"total": 2, "query": {"page": 1, "resultPerPage": 20},
+            "_embedded": {"notices": [
+                {"entity_id": "2020/1234", "name": "A", "forename": "-", "_links": {}},
+                {"entity_id": "2020/12345", "name": "B", "forename": "C"}]},
+            "_links": {"self": {"href": "https://x/notices/v1/red?page=1"}}});
+        let reading = read_records(&page.to_string(), "page.json", None);
+        assert_eq!(reading.problems.len(), 1, "2020/1234 is no id: {:?}", reading.problems);
+        assert!(reading.problems[0].contains("page.json: notices[0]: notice 2020/1234: entity_id"));
+        let entry = &reading.records[0];
+        assert_eq!(entry.kind, NoticeKind::Red);
+        assert!(!entry.detailed && entry.request.is_none());
+
+        let mut swept = page.clone();
+        swept["query"]["arrestWarrantCountryId"] = json!("AR");
+        let reading = read_records(&swept.to_string(), "page.json", None);
+        assert_eq!(reading.records[0].request.as_ref().unwrap().requested_by.as_str(), "AR");
+    }
+
+    #[test]
+    fn arrays_and_json_lines_of_records_are_read() {
+        let a = json!({"entity_id": "2021/00001", "name": "A", "arrest_warrants": []});
+        let b = json!({"entity_id": "2021/00002", "name": "B", "un_reference": "QDi.1"});
+        let array = read_records(&json!([[a.clone()], b.clone()]).to_string(), "x", None);
+        assert_eq!(array.records.len(), 2);
+        let lines = format!("{a}\n\n{b}\n");
+        let reading = read_records(&lines, "x.jsonl", None);
+        assert_eq!(reading.records.len(), 2, "{:?}", reading.problems);
+        assert_eq!(reading.records[1].kind, NoticeKind::UnSpecial);
+        assert_eq!(reading.records[1].request.as_ref().unwrap().requested_by.as_str(), "UN");
+    }
+
+    #[test]
+    fn a_yellow_record_keeps_where_and_when_the_person_went_missing() {
+        let record = one(json!({"entity_id": "2022/09888", "name": "KLETTE", "forename": "DANIELA",
+            "date_of_event": "2021/02/01", "place": "KARLSRUHE", "country": "DE", "birth_name": "MUSTER"}));
+        assert_eq!(record.kind, NoticeKind::Yellow);
+        let request = record.request.unwrap();
+        assert_eq!(request.requested_by.as_str(), "DE");
+        let offence = request.offence.unwrap();
+        assert_eq!(
+            (offence.place.as_deref(), offence.date.unwrap().to_string()),
+            (Some("KARLSRUHE"), "2021-02-01".into())
+        );
+        assert_eq!(request.subjects[0].aliases, ["MUSTER"]);
+        assert_eq!(record.notes.len(), 1);
+    }
+
+    #[test]
+    fn bad_fields_are_named() {
+        let base = json!({"entity_id": "2019/114539", "name": "X", "arrest_warrants": []});
+        let with = |field: &str, value: Value| {
+            let mut record = base.clone();
+            record[field] = value;
+            problems(record)
+        };
+        assert!(with("date_of_birth", json!("1980/02/30"))[0].contains("date_of_birth: \"1980-02-30\""));
+        assert!(with("nationalities", json!(["RU", "ZZ"]))[0].contains("nationalities[1]"));
+        assert!(with("sex_id", json!("X"))[0].contains("sex_id"));
+        assert!(with("height", json!(17))[0].contains("height"));
+        assert!(with("eyes_colors_id", json!(["PURPLE"]))[0].contains("eyes_colors_id[0]"));
+        assert!(with("name", json!(null))[0].contains("name: a notice names its subject"));
+        assert!(
+            with("arrest_warrants", json!([{"issuing_country_id": "QQ", "charge": "x"}]))[0]
+                .contains("arrest_warrants[0].issuing_country_id")
+        );
+        assert!(problems(json!({"entity_id": "2019/114539", "name": "X"}))[0].contains("--kind"));
+        assert!(problems(json!({"total": 3}))[0].contains("neither a notice"));
+        assert!(read_records("{not json", "f.json", None).problems[0].starts_with("f.json: not JSON"));
+    }
+
+    #[test]
+    fn several_issuing_countries_are_said() {
+        let record = one(json!({"entity_id": "2019/114539", "name": "X", "arrest_warrants": [
+            {"issuing_country_id": "US", "charge": "a"}, {"issuing_country_id": "GB", "charge": "b"}]}));
+        assert_eq!(record.request.unwrap().charges.len(), 2);
+        assert!(record.notes[0].contains("US, GB"));
+    }
+
+    #[test]
+    fn a_detail_wins_over_list_entries_whatever_the_order() {
+        let entry = one(json!({"entity_id": "2019/114539", "name": "X", "_links": {
+            "self": {"href": "/notices/v1/red/2019-114539"}, "thumbnail": {"href": "t"}}}));
+        let detail = one(json!({"entity_id": "2019/114539", "name": "X", "sex_id": "M", "arrest_warrants": [
+            {"issuing_country_id": "FR", "charge": "a"}]}));
+        for order in [vec![entry.clone(), detail.clone()], vec![detail.clone(), entry.clone()]] {
+            let merged = merge(order);
+            let kept = &merged[&detail.id];
+            assert!(kept.detailed && kept.links_pictures);
+        }
+    }
+
+    #[test]
+    fn pictures_find_their_notice_and_their_type() {
+        let id = NoticeId::parse("2019/114539").unwrap();
+        assert_eq!(picture_owner(&["scrape", "red", "2019-114539", "images", "61546382.jpg"]), Some(id));
+        assert_eq!(picture_owner(&["images_red", "2019-114539_2.png"]), Some(id));
+        assert_eq!(picture_owner(&["images", "PETROV.png"]), None);
+        assert_eq!(picture_type(b"\xFF\xD8\xFF\xE0rest"), Some("image/jpeg"));
+        assert_eq!(picture_type(b"\x89PNG\r\n\x1a\nrest"), Some("image/png"));
+        assert_eq!(picture_type(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"\"/>"), Some("image/svg+xml"));
+        assert_eq!(picture_type(b"GIF89a"), None);
+        assert_eq!(picture_type(b"<html><script>"), None);
+    }
+}

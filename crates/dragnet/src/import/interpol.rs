@@ -1,0 +1,255 @@
+//! `dragnet import interpol PATH...`: every file read and every record checked before anything is
+//! stored; then the notices stored as published, marked with their source, in batches with progress.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use dragnet_domain::{Actor, NoticeId, NoticeKind};
+use dragnet_server::interpol_records::{self, MOST_PICTURE_BYTES, Record};
+use dragnet_store::{Clock, ImportOutcome, ImportedNotice, ImportedPicture};
+
+use crate::InputError;
+use crate::settings::Settings;
+
+#[derive(Debug, Args)]
+pub struct InterpolArgs {
+    /// Files and folders of records and pictures
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// What the records that do not show their kind (no link, no telling field) are
+    #[arg(long, value_parser = ["red", "yellow", "un"])]
+    kind: Option<String>,
+    /// What the notices are marked as coming from
+    #[arg(long, default_value = "INTERPOL public notices")]
+    source: String,
+    /// Import the records that read well and list the others, rather than import nothing
+    #[arg(long)]
+    skip_invalid: bool,
+}
+
+/// Notices stored per transaction: big enough to be quick, small enough to show progress.
+const BATCH: usize = 500;
+/// Problems and notes listed before the rest are counted.
+const LISTED: usize = 20;
+
+const RECORD_EXTENSIONS: [&str; 3] = ["json", "jsonl", "ndjson"];
+const PICTURE_EXTENSIONS: [&str; 4] = ["jpg", "jpeg", "png", "svg"];
+
+fn extension(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase()
+}
+
+/// The files under `paths`, folders read whole in name order; records and pictures apart. A file
+/// named on the command line is a record file unless it is a picture.
+fn files(paths: &[PathBuf], problems: &mut Vec<String>) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let (mut records, mut pictures) = (Vec::new(), Vec::new());
+    let mut pending: Vec<(PathBuf, bool)> = paths.iter().rev().map(|p| (p.clone(), true)).collect();
+    while let Some((path, named)) = pending.pop() {
+        if path.is_dir() {
+            match std::fs::read_dir(&path) {
+                Ok(entries) => {
+                    let mut inside: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                    inside.sort();
+                    pending.extend(inside.into_iter().rev().map(|p| (p, false)));
+                }
+                Err(err) => problems.push(format!("{}: cannot read the folder: {err}", path.display())),
+            }
+        } else if PICTURE_EXTENSIONS.contains(&extension(&path).as_str()) {
+            pictures.push(path);
+        } else if named || RECORD_EXTENSIONS.contains(&extension(&path).as_str()) {
+            records.push(path);
+        }
+    }
+    (records, pictures)
+}
+
+/// A picture file read: its notice, the source's id for it (a numeric file name), its type.
+fn read_picture(path: &Path) -> Result<Option<(NoticeId, ImportedPicture)>, String> {
+    let parts: Vec<&str> = path.iter().filter_map(|p| p.to_str()).collect();
+    let Some(owner) = interpol_records::picture_owner(&parts) else { return Ok(None) };
+    let bytes = std::fs::read(path).map_err(|err| format!("{}: cannot read: {err}", path.display()))?;
+    if bytes.len() > MOST_PICTURE_BYTES {
+        return Err(format!("{}: {} bytes; a picture may have {MOST_PICTURE_BYTES}", path.display(), bytes.len()));
+    }
+    let content_type = interpol_records::picture_type(&bytes)
+        .ok_or_else(|| format!("{}: not a JPEG, PNG or SVG picture", path.display()))?;
+    let id = path.file_stem().and_then(|s| s.to_str()).and_then(|s| s.parse::<i64>().ok()).filter(|id| *id > 0);
+    Ok(Some((owner, ImportedPicture { id, content_type: content_type.to_string(), bytes })))
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// Lines listed up to `LISTED`, the rest counted.
+fn listed(lines: &[String]) -> String {
+    let mut text: Vec<String> = lines.iter().take(LISTED).map(|l| format!("  {l}")).collect();
+    if lines.len() > LISTED {
+        text.push(format!("  … and {} more", lines.len() - LISTED));
+    }
+    text.join("\n")
+}
+
+pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<ExitCode> {
+    let kind = match args.kind.as_deref() {
+        Some("yellow") => Some(NoticeKind::Yellow),
+        Some("un") => Some(NoticeKind::UnSpecial),
+        Some(_) => Some(NoticeKind::Red),
+        None => None,
+    };
+    let source = args.source.trim();
+    if source.is_empty() {
+        return Err(InputError("--source: the notices' source needs a name".into()).into());
+    }
+
+    // Everything is read and checked before anything is stored.
+    let mut problems = Vec::new();
+    let (record_files, picture_files) = files(&args.paths, &mut problems);
+    let mut records: Vec<Record> = Vec::new();
+    for path in &record_files {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let reading = interpol_records::read_records(&text, &path.display().to_string(), kind);
+                records.extend(reading.records);
+                problems.extend(reading.problems);
+            }
+            Err(err) => problems.push(format!("{}: cannot read: {err}", path.display())),
+        }
+    }
+    let merged = interpol_records::merge(records);
+    let mut pictures: BTreeMap<NoticeId, Vec<ImportedPicture>> = BTreeMap::new();
+    let (mut unnamed, mut strays) = (Vec::new(), Vec::new());
+    for path in &picture_files {
+        match read_picture(path) {
+            Ok(Some((owner, picture))) if merged.contains_key(&owner) => {
+                pictures.entry(owner).or_default().push(picture)
+            }
+            Ok(Some(_)) => strays.push(path.display().to_string()),
+            Ok(None) => unnamed.push(path.display().to_string()),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if !problems.is_empty() && !args.skip_invalid {
+        return Err(InputError(format!(
+            "{}\n{}; nothing was imported (--skip-invalid imports the rest)",
+            listed(&problems),
+            plural(problems.len(), "problem", "problems")
+        ))
+        .into());
+    }
+
+    let mut notices = Vec::new();
+    let (mut waiting, mut unpictured) = (Vec::new(), 0);
+    let mut notes: BTreeMap<&str, (usize, NoticeId)> = BTreeMap::new();
+    for record in merged.values() {
+        let Some(request) = &record.request else {
+            waiting.push(record.id.to_string());
+            continue;
+        };
+        for note in &record.notes {
+            notes.entry(note.as_str()).or_insert((0, record.id)).0 += 1;
+        }
+        let mut own = pictures.remove(&record.id).unwrap_or_default();
+        // The source's numbered pictures in its order, then the others in the files' order.
+        own.sort_by_key(|p| (p.id.is_none(), p.id));
+        unpictured += usize::from(record.links_pictures && own.is_empty());
+        notices.push(ImportedNotice { id: record.id, request: request.clone(), pictures: own });
+    }
+    if notices.is_empty() {
+        return Err(InputError(format!(
+            "no notice to import: {} read, {} of them list entries without their detail record",
+            plural(merged.len(), "notice", "notices"),
+            waiting.len()
+        ))
+        .into());
+    }
+
+    let store = dragnet_store::open(&settings.store, Clock::system())
+        .await
+        .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
+    let actor = Actor::system("import", None);
+    let mut stdout = std::io::stdout();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let (mut imported_by_kind, mut picture_count, mut done) = (BTreeMap::new(), 0, 0);
+    for batch in notices.chunks(BATCH) {
+        let outcomes = store
+            .import_published(&actor, source, batch)
+            .await
+            .with_context(|| format!("cannot store the notices from {} on", batch[0].id))?;
+        for (notice, outcome) in batch.iter().zip(&outcomes) {
+            let word = match outcome {
+                ImportOutcome::Imported => "imported",
+                ImportOutcome::AlreadyImported => "already_imported",
+                ImportOutcome::IdTaken => "id_taken",
+            };
+            *counts.entry(word).or_default() += 1;
+            if *outcome == ImportOutcome::Imported {
+                *imported_by_kind.entry(notice.request.kind.as_str()).or_insert(0usize) += 1;
+                picture_count += notice.pictures.len();
+            }
+            // A reader that went away (`| head`) must not stop the import half-way.
+            let _ = writeln!(stdout, "{}\t{word}", notice.id);
+        }
+        done += batch.len();
+        eprintln!("stored {done} of {}", notices.len());
+    }
+
+    let by_kind: Vec<String> = imported_by_kind.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
+    eprintln!(
+        "imported {} ({}) with {} from {} into {}, marked as from {source:?}",
+        plural(counts.get("imported").copied().unwrap_or(0), "notice", "notices"),
+        if by_kind.is_empty() { "none".to_string() } else { by_kind.join(", ") },
+        plural(picture_count, "picture", "pictures"),
+        plural(record_files.len(), "file", "files"),
+        settings.store_description()
+    );
+    let mut said = Vec::new();
+    if let Some(n) = counts.get("already_imported") {
+        said.push(format!("{} imported before, left as they were", plural(*n, "notice was", "notices were")));
+    }
+    if let Some(n) = counts.get("id_taken") {
+        said.push(format!("{} the id of a notice made here: not imported", plural(*n, "record has", "records have")));
+    }
+    if !waiting.is_empty() {
+        said.push(format!(
+            "{} without its detail record, which names the requester: not imported (first: {})",
+            plural(waiting.len(), "list entry", "list entries"),
+            waiting[0]
+        ));
+    }
+    if unpictured > 0 {
+        said.push(format!(
+            "{} pictures whose files were not given",
+            plural(unpictured, "notice links", "notices link")
+        ));
+    }
+    if !strays.is_empty() {
+        said.push(format!(
+            "{} of notices not among the records (first: {})",
+            plural(strays.len(), "picture is", "pictures are"),
+            strays[0]
+        ));
+    }
+    if !unnamed.is_empty() {
+        said.push(format!(
+            "{} no notice id in its path (first: {})",
+            plural(unnamed.len(), "picture has", "pictures have"),
+            unnamed[0]
+        ));
+    }
+    for (note, (count, first)) in &notes {
+        said.push(format!("{note}: {} (first: {first})", plural(*count, "notice", "notices")));
+    }
+    if !problems.is_empty() {
+        said.push(format!("skipped, as --skip-invalid asked:\n{}", listed(&problems)));
+    }
+    if !said.is_empty() {
+        eprintln!("{}", listed(&said));
+    }
+    eprintln!("a running server shows them once restarted");
+    Ok(ExitCode::SUCCESS)
+}
