@@ -429,3 +429,198 @@ async fn the_demo_world_loads_once_and_its_public_list_shows_only_public_extract
     assert!(!not_public.is_empty());
     assert!(listed.iter().all(|id| !not_public.contains(id)), "a hidden notice on the public list");
 }
+
+/// Every file under `dir`, by its path below it, with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(path) = pending.pop() {
+        if path.is_dir() {
+            pending.extend(std::fs::read_dir(&path).unwrap().map(|entry| entry.unwrap().path()));
+        } else {
+            let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            files.insert(relative, std::fs::read(&path).unwrap());
+        }
+    }
+    files
+}
+
+#[tokio::test]
+async fn export_import_export_gives_the_same_records_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    round_trip(dir.path(), None).await;
+}
+
+#[tokio::test]
+async fn export_import_export_gives_the_same_records_on_postgres() {
+    let Some(admin_url) = postgres_test_url() else {
+        eprintln!("DRAGNET_TEST_DATABASE_URL is not set: skipping the PostgreSQL run");
+        return;
+    };
+    let database = TestDatabase::create(&admin_url).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    round_trip(dir.path(), Some(&database.url)).await;
+    database.drop_now().await.unwrap();
+}
+
+/// The demo's public notices exported from SQLite, imported into an empty store (`url`, or SQLite),
+/// exported again: the same files, byte for byte, pictures and their ids included.
+async fn round_trip(dir: &Path, url: Option<&str>) {
+    let (demo, copy) = (dir.join("demo"), dir.join("copy"));
+    let output = run(dragnet(&demo, None).args(["demo", "--synthetic", "40"]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let first = dir.join("first");
+    let output = run(dragnet(&demo, None).arg("export").arg(&first));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let exported = tree(&first);
+    let records: Vec<&String> = exported.keys().filter(|p| !p.contains("images")).collect();
+    assert_eq!(records.len(), 46, "the demo's 6 public notices and 40 synthetic ones: {records:?}");
+    assert!(exported.keys().any(|p| p.starts_with("yellow/")), "the missing child");
+    assert_eq!(exported.keys().filter(|p| p.ends_with(".svg")).count(), 6);
+    let again = run(dragnet(&demo, None).arg("export").arg(&first));
+    assert_eq!(again.status.code(), Some(2), "an existing folder is not written into");
+
+    let output = run(dragnet(&copy, url).args(["import", "interpol"]).arg(&first));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout).lines().filter(|l| l.ends_with("\timported")).count(), 46);
+    let second = dir.join("second");
+    let output = run(dragnet(&copy, url).arg("export").arg(&second));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let re_exported = tree(&second);
+    assert_eq!(exported.keys().collect::<Vec<_>>(), re_exported.keys().collect::<Vec<_>>());
+    for (path, bytes) in &exported {
+        assert!(re_exported[path] == *bytes, "{path} differs:\n{}\n{}", text(bytes), text(&re_exported[path]));
+    }
+
+    // Imported again: every notice is already there, and nothing more is stored.
+    let before = notice_count(&copy, url).await;
+    let output = run(dragnet(&copy, url).args(["import", "interpol"]).arg(&first));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout).lines().filter(|l| l.ends_with("\talready_imported")).count(), 46);
+    assert_eq!(notice_count(&copy, url).await, before);
+    let settings = StoreSettings { data_dir: copy.clone(), database_url: url.map(str::to_string) };
+    let store = dragnet_store::open(&settings, Clock::system()).await.unwrap();
+    let extracts = store.public_extracts().await.unwrap();
+    assert!(
+        extracts.iter().all(|e| e.source.as_deref() == Some("INTERPOL public notices")),
+        "marked with their source"
+    );
+    assert!(matches!(store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
+}
+
+/// A JPEG's first bytes and a little more: enough to be taken for one.
+const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00made-up picture bytes";
+
+/// Files as public scrapers save them: list pages swept by age (an array of pages), detail
+/// records in an array, yellow notices in JSON Lines, pictures named by the notice id.
+fn scraped(dir: &Path) -> PathBuf {
+    let scrape = dir.join("scrape");
+    std::fs::create_dir_all(scrape.join("images_red")).unwrap();
+    let entry = |id: &str, name: &str, forename: &str| {
+        json!({"entity_id": id, "name": name, "forename": forename, "date_of_birth": "1975/03/02",
+               "nationalities": ["IR"], "_links": {
+                   "self": {"href": format!("https://ws-public.interpol.int/notices/v1/red/{}", id.replace('/', "-"))},
+                   "thumbnail": {"href": "https://ws-public.interpol.int/notices/v1/red/x/images/1"}}})
+    };
+    let pages = json!([
+        {"total": 2, "query": {"page": 1, "resultPerPage": 160, "ageMin": 50, "ageMax": 51},
+         "_embedded": {"notices": [entry("2019/114539", "ALQASIMEHR", "ALI"), entry("2021/27493", "DOE", "JOHN")]},
+         "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red?ageMin=50&ageMax=51"}}},
+        {"total": 1, "query": {"page": 1, "resultPerPage": 160, "arrestWarrantCountryId": "AR"},
+         "_embedded": {"notices": [entry("2022/30001", "GARCIA", "-")]},
+         "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red?arrestWarrantCountryId=AR"}}}
+    ]);
+    std::fs::write(scrape.join("red_pages.json"), pages.to_string()).unwrap();
+    let details = json!([{
+        "entity_id": "2019/114539", "name": "ALQASIMEHR", "forename": "ALI", "date_of_birth": "1975/03/02",
+        "sex_id": "M", "nationalities": ["IR"], "height": 1.76, "weight": 0, "eyes_colors_id": ["BRO"],
+        "hairs_id": ["BLA"], "languages_spoken_ids": ["PER", "ENG"], "place_of_birth": "TEHRAN",
+        "country_of_birth_id": "IR", "distinguishing_marks": null,
+        "arrest_warrants": [{"issuing_country_id": "FR", "charge": "Trafic de stupéfiants", "charge_translation": null},
+                            {"issuing_country_id": "BE", "charge": "Drug trafficking", "charge_translation": null}],
+        "_embedded": {"links": []},
+        "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2019-114539"}}
+    }]);
+    std::fs::write(scrape.join("red_details.json"), serde_json::to_string_pretty(&details).unwrap()).unwrap();
+    let yellow = [
+        json!({"entity_id": "2023/41234", "name": "KLETTE", "forename": "DANIELA", "date_of_birth": "2009",
+               "sex_id": "F", "date_of_event": "2023/06/01", "place": "KARLSRUHE", "country": "DE",
+               "nationalities": ["DE"], "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/yellow/2023-41234"}}}),
+        json!({"entity_id": "2023/41235", "name": "MUSTER", "forename": "PAULA", "date_of_event": "2023/07/09",
+               "place": "LYON", "country": "FR"}),
+    ];
+    let lines: Vec<String> = yellow.iter().map(Value::to_string).collect();
+    std::fs::write(scrape.join("yellow.jsonl"), lines.join("\n")).unwrap();
+    std::fs::write(scrape.join("images_red/2019-114539.jpg"), JPEG).unwrap();
+    std::fs::write(scrape.join("images_red/ALQASIMEHR.jpg"), JPEG).unwrap();
+    scrape
+}
+
+#[tokio::test]
+async fn scraped_files_import_as_public_notices_that_screening_finds_across_spellings() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let scrape = scraped(dir.path());
+
+    // A bad record stops the import, naming the file, the notice and the field; nothing is stored.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        json!({"entity_id": "2020/55555", "name": "X", "date_of_birth": "1990/02/30",
+        "arrest_warrants": [{"issuing_country_id": "FR", "charge": "Vol"}]})
+        .to_string(),
+    )
+    .unwrap();
+    let output = run(dragnet(&data, None).args(["import", "interpol"]).arg(&scrape).arg(&bad));
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    let said = text(&output.stderr);
+    assert!(said.contains("bad.json: notice 2020/55555: date_of_birth: \"1990-02-30\""), "{said}");
+    assert!(said.contains("nothing was imported"), "{said}");
+    assert_eq!(notice_count(&data, None).await, 0);
+
+    // Asked to, it imports the rest and says what it left.
+    let output = run(dragnet(&data, None).args(["import", "interpol", "--skip-invalid"]).arg(&scrape).arg(&bad));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let said = text(&output.stderr);
+    let stdout = text(&output.stdout);
+    for id in ["2019/114539", "2022/30001", "2023/41234", "2023/41235"] {
+        assert!(stdout.contains(&format!("{id}\timported")), "{id}: {stdout}");
+    }
+    assert!(!stdout.contains("2021/27493"), "a list entry with no requester waits for its detail: {stdout}");
+    assert!(said.contains("1 list entry without its detail record"), "{said}");
+    assert!(said.contains("warrants from FR, BE"), "{said}");
+    assert!(said.contains("1 picture has no notice id in its path"), "{said}");
+    assert!(said.contains("1 notice links pictures whose files were not given"), "2022/30001: {said}");
+    assert!(said.contains("with 1 picture"), "{said}");
+    assert_eq!(notice_count(&data, None).await, 4);
+
+    // Served as INTERPOL serves them, and found by the screening engine across spellings.
+    let server = Server::start(&data);
+    let (status, body) = server.get("/notices/v1/red?name=Alghasi-Mehr&forename=Ali");
+    assert_eq!(status, 200, "{body}");
+    let list: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(list["_embedded"]["notices"][0]["entity_id"], "2019/114539", "{list}");
+    let (status, body) = server.get("/notices/v1/red/2019-114539");
+    assert_eq!(status, 200);
+    let detail: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(detail["height"], 1.76);
+    assert!(detail.get("weight").is_none(), "0 was unknown: {detail}");
+    assert_eq!(detail["languages_spoken_ids"], json!(["PER", "ENG"]));
+    assert_eq!(detail["arrest_warrants"].as_array().unwrap().len(), 2);
+    let thumbnail = detail["_links"]["thumbnail"]["href"].as_str().unwrap().to_string();
+    let path = thumbnail.split_once("://").unwrap().1.split_once('/').unwrap().1;
+    let mut stream = std::net::TcpStream::connect(&server.address).unwrap();
+    write!(stream, "GET /{path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    assert!(response.ends_with(JPEG), "the picture's bytes as given");
+    assert!(text(&response).contains("image/jpeg"));
+    let (status, body) = server.get("/notices/v1/yellow?name=Klette");
+    assert_eq!(status, 200);
+    let list: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(list["total"], 1, "{list}");
+    let (_, body) = server.get("/notices/v1/yellow/2023-41234");
+    let detail: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!((detail["place"].as_str(), detail["date_of_event"].as_str()), (Some("KARLSRUHE"), Some("2023/06/01")));
+    server.stop();
+}
