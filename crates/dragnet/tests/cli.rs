@@ -622,5 +622,8 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     let (_, body) = server.get("/notices/v1/yellow/2023-41234");
     let detail: Value = serde_json::from_str(&body).unwrap();
     assert_eq!((detail["place"].as_str(), detail["date_of_event"].as_str()), (Some("KARLSRUHE"), Some("2023/06/01")));
+    let (status, page) = server.get("/notices/2019-114539?lang=es");
+    assert_eq!(status, 200);
+    assert!(page.contains("<dt>Fuente</dt><dd dir=\"auto\">INTERPOL public notices</dd>"), "its source shown: {page}");
     server.stop();
 }

@@ -188,6 +188,15 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ("rec.clear", ["Clear", "Conforme", "Conforme", "سليم"]),
     ("rec.incomplete", ["Incomplete", "Incomplète", "Incompleta", "ناقص"]),
     ("request.title", ["Request", "Demande", "Solicitud", "الطلب"]),
+    (
+        "request.imported",
+        [
+            "Published elsewhere and imported, not reviewed here. Source:",
+            "Publiée ailleurs et importée, non examinée ici. Source :",
+            "Publicada en otro lugar e importada, no examinada aquí. Fuente:",
+            "نُشرت في مكان آخر واستوردت، ولم تُراجع هنا. المصدر:",
+        ],
+    ),
     ("request.offence", ["Offence", "Infraction", "Delito", "الجريمة"]),
     ("request.summary", ["Summary of facts", "Résumé des faits", "Resumen de los hechos", "ملخص الوقائع"]),
     ("request.charges", ["Charges", "Chefs d’accusation", "Cargos", "التهم"]),
@@ -910,6 +919,7 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         ["Last seen in", "Vue pour la dernière fois à", "Vista por última vez en", "شوهد آخر مرة في"],
     ),
     ("public.wanted_by", ["Wanted by", "Recherchée par", "Buscada por", "مطلوب من"]),
+    ("public.source", ["Source", "Source", "Fuente", "المصدر"]),
     (
         "public.contact",
         [

@@ -192,6 +192,7 @@ async fn one(State(state): State<AppState>, frame: Frame, Path(id): Path<String>
         facts.push(("public.disappeared_on", e.offence_date.map(|d| d.to_string()).unwrap_or_default()));
         facts.push(("public.disappeared_at", e.offence_place.clone().unwrap_or_default()));
     }
+    facts.push(("public.source", e.source.clone().unwrap_or_default()));
     facts.retain(|(_, value)| !value.is_empty());
     let api = api_path(&e);
     let pictures = e.pictures.iter().map(|p| format!("{api}/images/{p}")).collect();

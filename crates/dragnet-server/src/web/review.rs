@@ -209,6 +209,8 @@ pub(super) struct RequestPage {
     /// Whether the bureau may still edit the request: a draft, or a question to answer.
     editable: bool,
     public_extract: bool,
+    /// Where the notices came from when they were imported, not requested here.
+    source: String,
     problem: Option<String>,
     decisions: Vec<DecisionRow>,
 }
@@ -323,6 +325,7 @@ pub(super) fn request_view(
         .join(", "),
         any_in_review: subjects.iter().any(|s| s.in_review),
         public_extract: request.public_extract,
+        source: record.source.clone().unwrap_or_default(),
         editable: record.notices.iter().any(|n| matches!(n.state, NoticeState::Draft | NoticeState::InfoRequested)),
         subjects,
         four_eyes,
