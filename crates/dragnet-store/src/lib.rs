@@ -331,6 +331,12 @@ pub(crate) fn notices_imported(source: &str, imported: &[NoticeId], pictures: us
         .details(serde_json::json!({"source": source, "notices": imported, "pictures": pictures}))
 }
 
+/// The requests with a published notice and a public extract agreed, each read once: a request
+/// can name a thousand subjects, and its body is not to be read once for each of them.
+pub(crate) fn public_requests(bodies: Vec<(i64, String)>) -> Result<std::collections::HashMap<i64, NoticeRequest>> {
+    bodies.into_iter().map(|(id, body)| Ok((id, parse_stored_request(id, &body)?))).collect()
+}
+
 /// The content types a picture may have.
 pub const PICTURE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/svg+xml"];
 
@@ -339,21 +345,14 @@ pub(crate) fn picture_added(notice: NoticeId, id: i64, content_type: &str, size:
         .details(serde_json::json!({"picture": id, "content_type": content_type, "bytes": size}))
 }
 
-/// The public extract of a notice from its stored subject and its request, the request read once
-/// for all its subjects (`request` keeps the last one read).
+/// The public extract of a notice from its stored subject and its request.
 pub(crate) fn public_extract_row(
     id: &str,
-    request_id: i64,
     subject_json: &str,
-    body: &str,
+    request: &NoticeRequest,
     published_at: Option<OffsetDateTime>,
     source: Option<String>,
-    request: &mut Option<(i64, NoticeRequest)>,
 ) -> Result<PublicExtract> {
-    if request.as_ref().is_none_or(|(read, _)| *read != request_id) {
-        *request = Some((request_id, parse_stored_request(request_id, body)?));
-    }
-    let Some((_, request)) = request.as_ref() else { unreachable!("read just above") };
     let mut subject = parse_stored_person(subject_json)?;
     subject.id = None;
     subject.identity_documents.clear();

@@ -21,9 +21,9 @@ use crate::{
     importable, in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved,
     notice_submitted, notice_target, notices_imported, parse_stored_grant, parse_stored_kind,
     parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, picture_added,
-    plan_decision, plan_drafts, public_extract_row, queue_entry, register_changed, request_created, screening_recorded,
-    subject_name, submittable, to_json, token_created, user_created, webhook_delivered, webhook_removed, webhook_set,
-    withdrawable,
+    plan_decision, plan_drafts, public_extract_row, public_requests, queue_entry, register_changed, request_created,
+    screening_recorded, subject_name, submittable, to_json, token_created, user_created, webhook_delivered,
+    webhook_removed, webhook_set, withdrawable,
 };
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -706,25 +706,37 @@ impl Store for PostgresStore {
     }
 
     async fn public_extracts(&self) -> Result<Vec<PublicExtract>> {
-        let rows: Vec<(String, i64, String, String, Option<OffsetDateTime>, Option<String>)> = sqlx::query_as(
-            "SELECT notices.id, notices.request_id, notices.subject::text, requests.body::text, notices.published_at,
-                    requests.source
+        // One snapshot for the requests, the notices and the pictures.
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
+        let requests = public_requests(
+            sqlx::query_as(
+                "SELECT id, body::text FROM requests WHERE public_extract
+                 AND id IN (SELECT request_id FROM notices WHERE state = 'published')",
+            )
+            .fetch_all(&mut *tx)
+            .await?,
+        )?;
+        let rows: Vec<(String, i64, String, Option<OffsetDateTime>, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.request_id, notices.subject::text, notices.published_at, requests.source
              FROM notices JOIN requests ON requests.id = notices.request_id
              WHERE notices.state = 'published' AND requests.public_extract
-               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
-             ORDER BY notices.request_id, notices.id",
+               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
-        let mut request = None;
         let mut extracts = rows
-            .iter()
-            .map(|(id, request_id, subject, body, published_at, source)| {
-                public_extract_row(id, *request_id, subject, body, *published_at, source.clone(), &mut request)
+            .into_iter()
+            .map(|(id, request_id, subject, published_at, source)| {
+                let request = requests.get(&request_id).ok_or_else(|| {
+                    StoreError::Corrupt(format!("notice {id}: its request {request_id} is not public"))
+                })?;
+                public_extract_row(&id, &subject, request, published_at, source)
             })
             .collect::<Result<Vec<_>>>()?;
         let pictures: Vec<(String, i64)> =
-            sqlx::query_as("SELECT notice_id, id FROM pictures ORDER BY notice_id, id").fetch_all(&self.pool).await?;
+            sqlx::query_as("SELECT notice_id, id FROM pictures ORDER BY notice_id, id").fetch_all(&mut *tx).await?;
+        tx.commit().await?;
         let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
         for (notice, id) in pictures {
             by_notice.entry(notice).or_default().push(id);
@@ -750,7 +762,7 @@ impl Store for PostgresStore {
         .await?;
         let Some(mut extract) = row
             .map(|(id, request_id, subject, body, published_at, source)| {
-                public_extract_row(&id, request_id, &subject, &body, published_at, source, &mut None)
+                public_extract_row(&id, &subject, &parse_stored_request(request_id, &body)?, published_at, source)
             })
             .transpose()?
         else {
