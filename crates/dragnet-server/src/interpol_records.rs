@@ -1,6 +1,6 @@
 //! Records in the shape of INTERPOL's public notices API, as scrapers save them (list pages, detail
-//! records, arrays of either, JSON Lines), read into notices to import; and the picture files that
-//! come with them. No I/O: the caller reads the files.
+//! records, arrays of either, JSON Lines), read into notices to import, and the notice a picture
+//! file belongs to. No I/O: the caller reads the files.
 
 use std::collections::BTreeMap;
 
@@ -9,9 +9,6 @@ use dragnet_domain::person::{Physical, Sex};
 use dragnet_domain::request::{Charge, Offence};
 use dragnet_domain::{CountryCode, NoticeId, NoticeKind, NoticeRequest, PartialDate, Person, Requester};
 use serde_json::Value;
-
-/// The largest picture accepted with an imported notice.
-pub const MOST_PICTURE_BYTES: usize = 10 * 1024 * 1024;
 
 /// One notice read from a record.
 #[derive(Debug, Clone, PartialEq)]
@@ -376,30 +373,6 @@ pub fn picture_owner(path_parts: &[&str]) -> Option<NoticeId> {
     })
 }
 
-/// A picture's content type, from what its bytes begin with (an SVG from its markup); `None` for
-/// anything Dragnet does not keep.
-pub fn picture_type(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else {
-        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
-        let head = head.trim_start_matches('\u{feff}').trim_start();
-        (head.starts_with("<svg") || (head.starts_with("<?xml") && head.contains("<svg"))).then_some("image/svg+xml")
-    }
-}
-
-/// A picture file's name as the export writes it: its id and the extension of its type.
-pub fn picture_file_name(id: i64, content_type: &str) -> String {
-    let extension = match content_type {
-        "image/jpeg" => "jpg",
-        "image/png" => "png",
-        _ => "svg",
-    };
-    format!("{id}.{extension}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -533,15 +506,10 @@ mod tests {
     }
 
     #[test]
-    fn pictures_find_their_notice_and_their_type() {
+    fn pictures_find_their_notice() {
         let id = NoticeId::parse("2019/114539").unwrap();
         assert_eq!(picture_owner(&["scrape", "red", "2019-114539", "images", "61546382.jpg"]), Some(id));
         assert_eq!(picture_owner(&["images_red", "2019-114539_2.png"]), Some(id));
         assert_eq!(picture_owner(&["images", "PETROV.png"]), None);
-        assert_eq!(picture_type(b"\xFF\xD8\xFF\xE0rest"), Some("image/jpeg"));
-        assert_eq!(picture_type(b"\x89PNG\r\n\x1a\nrest"), Some("image/png"));
-        assert_eq!(picture_type(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"\"/>"), Some("image/svg+xml"));
-        assert_eq!(picture_type(b"GIF89a"), None);
-        assert_eq!(picture_type(b"<html><script>"), None);
     }
 }

@@ -27,6 +27,7 @@ pub mod interpol_records;
 pub mod limits;
 pub mod openapi;
 pub mod passengers;
+pub mod pictures;
 pub mod problem;
 pub mod public;
 pub mod register;
@@ -120,6 +121,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(openapi::document_json))
         .routes(routes!(openapi::reference))
         .merge(api::routes())
+        .merge(pictures::routes())
         .merge(admin::routes())
         .merge(webhooks::routes())
         .merge(register::routes())

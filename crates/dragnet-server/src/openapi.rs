@@ -138,6 +138,11 @@ pub struct DecisionBody {
     notices: Option<Vec<String>>,
 }
 
+/// A picture's bytes: JPEG, PNG or SVG.
+#[derive(Debug, ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct PictureBytes(Vec<u8>);
+
 /// A change kept on the record with why it was made.
 #[derive(Debug, ToSchema)]
 #[schema(example = json!({"reason": "The warrant was withdrawn by the issuing court on 2 May 2026."}))]

@@ -495,11 +495,15 @@ pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
     body.insert("distinguishing_marks".into(), physical["marks"].as_str().map_or(Value::Null, |m| json!(m)));
     match extract.kind {
         NoticeKind::Red => {
-            let warrants: Vec<Value> = extract
+            let mut warrants: Vec<Value> = extract
                 .charges
                 .iter()
                 .map(|charge| json!({"issuing_country_id": extract.requested_by, "charge": charge}))
                 .collect();
+            // Without a charge (an imported list entry) the warrant still says who asked for it.
+            if warrants.is_empty() {
+                warrants.push(json!({"issuing_country_id": extract.requested_by}));
+            }
             body.insert("arrest_warrants".into(), json!(warrants));
         }
         NoticeKind::Yellow => {

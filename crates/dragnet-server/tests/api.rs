@@ -71,21 +71,35 @@ impl Server {
         Server { address, store, state, shift, tokens }
     }
 
-    /// One HTTP/1.1 exchange on a fresh connection.
+    /// One HTTP/1.1 exchange on a fresh connection, a body (if any) in JSON.
     async fn call(&self, method: &str, path: &str, user: Option<&str>, body: Option<&str>) -> Answer {
+        let body = body.unwrap_or("");
+        let content_type = (!body.is_empty() || method == "POST").then_some("application/json");
+        self.send(method, path, user, content_type, body.as_bytes()).await
+    }
+
+    /// One HTTP/1.1 exchange on a fresh connection, with a body of any type.
+    async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        user: Option<&str>,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Answer {
         let mut stream = tokio::net::TcpStream::connect(self.address).await.unwrap();
         let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", self.address);
         if let Some(user) = user {
             let token = self.tokens.get(user).map_or(user, String::as_str);
             request.push_str(&format!("Authorization: Bearer {token}\r\n"));
         }
-        let body = body.unwrap_or("");
-        if !body.is_empty() || method == "POST" {
-            request.push_str(&format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len()));
+        if let Some(content_type) = content_type {
+            request.push_str(&format!("Content-Type: {content_type}\r\nContent-Length: {}\r\n", body.len()));
         }
         request.push_str("\r\n");
-        request.push_str(body);
-        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut request = request.into_bytes();
+        request.extend_from_slice(body);
+        stream.write_all(&request).await.unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).await.unwrap();
         let text = String::from_utf8(raw).unwrap();
@@ -953,23 +967,31 @@ async fn the_public_api_shows_public_extracts_only_in_interpols_shape(server: Se
     assert!(!detail.body.to_string().contains("YA1234567"), "no passport number: {}", detail.body);
     let images = public(&server, &format!("/notices/v1/red/{shown}/images")).await;
     assert_eq!(images.body["_embedded"]["images"], json!([]), "no picture yet");
-    // A picture added (as the store's callers do, then the notice refreshed) is listed and served.
-    let notice = dragnet_domain::NoticeId::parse(&shown.replace('-', "/")).unwrap();
-    let bureau = Actor::user(
-        &UserName::parse("ncb.fr").unwrap(),
-        &Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("FR").unwrap())).unwrap(),
-    );
-    let picture = server.store.add_picture(&bureau, notice, "image/png", b"not really a PNG").await.unwrap();
-    server.state.notice_changed(notice).await.unwrap();
+    // The requesting bureau uploads a picture; it is listed and served at once. Another bureau
+    // does not find the notice, a screener may not, and the type must be a picture's and the bytes'.
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 3 4\"/>";
+    let upload_path = format!("/api/v1/notices/{shown}/pictures");
+    let upload = |user: &'static str, content_type: &'static str, bytes: &'static [u8]| {
+        server.send("POST", &upload_path, Some(user), Some(content_type), bytes)
+    };
+    assert_eq!(upload("ncb.de", "image/svg+xml", svg.as_bytes()).await.status, 404);
+    assert_eq!(upload("border.de", "image/svg+xml", svg.as_bytes()).await.status, 403);
+    let html = upload("ncb.fr", "text/html", b"<script>alert(1)</script>").await;
+    assert_eq!((html.status, html.body["code"].as_str()), (415, Some("unsupported_media_type")), "{:?}", html.body);
+    let lying = upload("ncb.fr", "image/png", svg.as_bytes()).await;
+    assert_eq!((lying.status, lying.body["field"].as_str()), (422, Some("body")), "{:?}", lying.body);
+    let added = upload("ncb.fr", "image/svg+xml", svg.as_bytes()).await;
+    assert_eq!(added.status, 201, "{:?}", added.body);
+    let picture = added.body["picture"].as_i64().unwrap();
     let images = public(&server, &format!("/notices/v1/red/{shown}/images")).await;
     assert_eq!(images.body["_embedded"]["images"][0]["picture_id"], picture.to_string());
     let href = format!("{host}/notices/v1/red/{shown}/images/{picture}");
     assert_eq!(images.body["_embedded"]["images"][0]["_links"]["self"]["href"], href);
     assert_eq!(public(&server, &format!("/notices/v1/red/{shown}")).await.body["_links"]["thumbnail"]["href"], href);
     let raw = server.call("GET", &format!("/notices/v1/red/{shown}/images/{picture}"), None, None).await;
-    assert_eq!((raw.status, raw.header("content-type")), (200, Some("image/png")));
+    assert_eq!((raw.status, raw.header("content-type")), (200, Some("image/svg+xml")));
     assert_eq!(raw.header("x-content-type-options"), Some("nosniff"));
-    assert_eq!(raw.body, "not really a PNG");
+    assert_eq!(raw.body, svg);
     assert_eq!(public(&server, &format!("/notices/v1/red/{not_public}/images/{picture}")).await.status, 404);
     assert_eq!(images.body["_links"]["notice"]["href"], format!("{host}/notices/v1/red/{shown}"));
     assert_eq!(public(&server, &format!("/notices/v1/yellow/{shown}")).await.status, 404, "a red notice is not yellow");

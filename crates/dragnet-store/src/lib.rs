@@ -317,8 +317,8 @@ pub(crate) fn importable(notice: &ImportedNotice) -> Result<()> {
     if notice.request.subjects.len() != 1 {
         return refuse("a notice has one subject");
     }
-    if !notice.request.public_extract {
-        return refuse("an imported notice is a public one");
+    if !notice.request.public_extract || !notice.request.barred.is_empty() {
+        return refuse("an imported notice is a public one, barred from no country");
     }
     if let Some(picture) = notice.pictures.iter().find(|p| !PICTURE_TYPES.contains(&p.content_type.as_str())) {
         return Err(StoreError::PictureType(picture.content_type.clone()));

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use dragnet_server::interpol_records::picture_file_name;
+use dragnet_server::pictures::picture_file_name;
 use dragnet_server::public::{detail_body, images_body, notice_path};
 use dragnet_store::Clock;
 
@@ -46,12 +46,36 @@ pub async fn run(settings: &Settings, args: ExportArgs) -> anyhow::Result<ExitCo
     let name = args.dir.file_name().and_then(|n| n.to_str()).unwrap_or("export");
     let partial = args.dir.with_file_name(format!(".{name}.partial-{}", std::process::id()));
     std::fs::create_dir_all(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
+    let pictures = match write_all(store.as_ref(), &extracts, base, &partial).await {
+        Ok(pictures) => pictures,
+        Err(err) => {
+            let _ = std::fs::remove_dir_all(&partial);
+            return Err(err);
+        }
+    };
+    std::fs::rename(&partial, &args.dir)
+        .with_context(|| format!("cannot rename {} to {}", partial.display(), args.dir.display()))?;
+    eprintln!(
+        "exported {} notices with {pictures} pictures into {} (links under {base})",
+        extracts.len(),
+        args.dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes each extract, its picture list and its pictures under `partial`; answers how many pictures.
+async fn write_all(
+    store: &dyn dragnet_store::Store,
+    extracts: &[dragnet_store::PublicExtract],
+    base: &str,
+    partial: &Path,
+) -> anyhow::Result<usize> {
     let mut pictures = 0;
     for (done, extract) in extracts.iter().enumerate() {
         let own = notice_path(extract.kind, extract.id);
         let relative = own.trim_start_matches("/notices/v1/");
         let record = partial.join(format!("{relative}.json"));
-        std::fs::create_dir_all(record.parent().unwrap_or(&partial))?;
+        std::fs::create_dir_all(record.parent().unwrap_or(partial))?;
         write_json(&record, &detail_body(base, extract))?;
         if !extract.pictures.is_empty() {
             let folder = partial.join(relative);
@@ -68,12 +92,5 @@ pub async fn run(settings: &Settings, args: ExportArgs) -> anyhow::Result<ExitCo
             eprintln!("written {} of {}", done + 1, extracts.len());
         }
     }
-    std::fs::rename(&partial, &args.dir)
-        .with_context(|| format!("cannot rename {} to {}", partial.display(), args.dir.display()))?;
-    eprintln!(
-        "exported {} notices with {pictures} pictures into {} (links under {base})",
-        extracts.len(),
-        args.dir.display()
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok(pictures)
 }

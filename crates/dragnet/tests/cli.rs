@@ -626,4 +626,19 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     assert_eq!(status, 200);
     assert!(page.contains("<dt>Fuente</dt><dd dir=\"auto\">INTERPOL public notices</dd>"), "its source shown: {page}");
     server.stop();
+
+    // Exported and imported again, even the list entry without charges keeps who asked for it.
+    let export = dir.path().join("export");
+    let output = run(dragnet(&data, None).arg("export").arg(&export));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let record: Value = serde_json::from_slice(&std::fs::read(export.join("red/2022-30001.json")).unwrap()).unwrap();
+    assert_eq!(record["arrest_warrants"], json!([{"issuing_country_id": "AR"}]));
+    let output = run(dragnet(&dir.path().join("copy"), None).args(["import", "interpol"]).arg(&export));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout).lines().filter(|l| l.ends_with("\timported")).count(),
+        4,
+        "{}",
+        text(&output.stdout)
+    );
 }

@@ -2,14 +2,15 @@
 //! stored; then the notices stored as published, marked with their source, in batches with progress.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
 use dragnet_domain::{Actor, NoticeId, NoticeKind};
-use dragnet_server::interpol_records::{self, MOST_PICTURE_BYTES, Record};
+use dragnet_server::interpol_records::{self, Record};
+use dragnet_server::pictures::{MOST_PICTURE_BYTES, picture_type};
 use dragnet_store::{Clock, ImportOutcome, ImportedNotice, ImportedPicture};
 
 use crate::InputError;
@@ -67,18 +68,49 @@ fn files(paths: &[PathBuf], problems: &mut Vec<String>) -> (Vec<PathBuf>, Vec<Pa
     (records, pictures)
 }
 
-/// A picture file read: its notice, the source's id for it (a numeric file name), its type.
-fn read_picture(path: &Path) -> Result<Option<(NoticeId, ImportedPicture)>, String> {
+/// A picture file, checked: the source's id for it (a numeric file name) and its type. Its bytes
+/// are read when its notice is stored, so that a scrape's pictures are never all in memory.
+struct PictureFile {
+    path: PathBuf,
+    id: Option<i64>,
+    content_type: &'static str,
+}
+
+/// A picture file's notice, and the file checked by its size and first bytes.
+fn check_picture(path: &Path) -> Result<Option<(NoticeId, PictureFile)>, String> {
     let parts: Vec<&str> = path.iter().filter_map(|p| p.to_str()).collect();
     let Some(owner) = interpol_records::picture_owner(&parts) else { return Ok(None) };
-    let bytes = std::fs::read(path).map_err(|err| format!("{}: cannot read: {err}", path.display()))?;
-    if bytes.len() > MOST_PICTURE_BYTES {
-        return Err(format!("{}: {} bytes; a picture may have {MOST_PICTURE_BYTES}", path.display(), bytes.len()));
+    let cannot = |err: std::io::Error| format!("{}: cannot read: {err}", path.display());
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > MOST_PICTURE_BYTES as u64 {
+        return Err(format!("{}: {size} bytes; a picture may have {MOST_PICTURE_BYTES}", path.display()));
     }
-    let content_type = interpol_records::picture_type(&bytes)
-        .ok_or_else(|| format!("{}: not a JPEG, PNG or SVG picture", path.display()))?;
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path).and_then(|file| file.take(1024).read_to_end(&mut head)).map_err(cannot)?;
+    let content_type =
+        picture_type(&head).ok_or_else(|| format!("{}: not a JPEG, PNG or SVG picture", path.display()))?;
     let id = path.file_stem().and_then(|s| s.to_str()).and_then(|s| s.parse::<i64>().ok()).filter(|id| *id > 0);
-    Ok(Some((owner, ImportedPicture { id, content_type: content_type.to_string(), bytes })))
+    Ok(Some((owner, PictureFile { path: path.to_path_buf(), id, content_type })))
+}
+
+/// The pictures of a batch's notices, read.
+fn with_pictures(batch: &[(ImportedNotice, Vec<PictureFile>)]) -> anyhow::Result<Vec<ImportedNotice>> {
+    batch
+        .iter()
+        .map(|(notice, files)| {
+            let mut notice = notice.clone();
+            for file in files {
+                let bytes =
+                    std::fs::read(&file.path).with_context(|| format!("cannot read {}", file.path.display()))?;
+                notice.pictures.push(ImportedPicture {
+                    id: file.id,
+                    content_type: file.content_type.to_string(),
+                    bytes,
+                });
+            }
+            Ok(notice)
+        })
+        .collect()
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {
@@ -121,10 +153,10 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         }
     }
     let merged = interpol_records::merge(records);
-    let mut pictures: BTreeMap<NoticeId, Vec<ImportedPicture>> = BTreeMap::new();
+    let mut pictures: BTreeMap<NoticeId, Vec<PictureFile>> = BTreeMap::new();
     let (mut unnamed, mut strays) = (Vec::new(), Vec::new());
     for path in &picture_files {
-        match read_picture(path) {
+        match check_picture(path) {
             Ok(Some((owner, picture))) if merged.contains_key(&owner) => {
                 pictures.entry(owner).or_default().push(picture)
             }
@@ -157,7 +189,7 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         // The source's numbered pictures in its order, then the others in the files' order.
         own.sort_by_key(|p| (p.id.is_none(), p.id));
         unpictured += usize::from(record.links_pictures && own.is_empty());
-        notices.push(ImportedNotice { id: record.id, request: request.clone(), pictures: own });
+        notices.push((ImportedNotice { id: record.id, request: request.clone(), pictures: Vec::new() }, own));
     }
     if notices.is_empty() {
         return Err(InputError(format!(
@@ -176,8 +208,9 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let (mut imported_by_kind, mut picture_count, mut done) = (BTreeMap::new(), 0, 0);
     for batch in notices.chunks(BATCH) {
+        let batch = with_pictures(batch)?;
         let outcomes = store
-            .import_published(&actor, source, batch)
+            .import_published(&actor, source, &batch)
             .await
             .with_context(|| format!("cannot store the notices from {} on", batch[0].id))?;
         for (notice, outcome) in batch.iter().zip(&outcomes) {

@@ -1,0 +1,111 @@
+//! Pictures of a notice's subject: their type told by their bytes, their file names in an export,
+//! and `POST /api/v1/notices/{id}/pictures`, by which the requesting bureau (or the secretariat)
+//! adds one. The public sees them only with a public extract (`public.rs`).
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use dragnet_domain::{FieldError, NoticeId, Role};
+use serde_json::json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::Caller;
+use crate::openapi::{PictureBytes, Problem as ProblemDoc};
+use crate::{AppState, Problem};
+
+/// The largest picture kept: the server's limit on a body.
+pub const MOST_PICTURE_BYTES: usize = crate::MAX_BODY_BYTES;
+
+/// A picture's content type, from what its bytes begin with (an SVG from its markup); `None` for
+/// anything Dragnet does not keep.
+pub fn picture_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
+        let head = head.trim_start_matches('\u{feff}').trim_start();
+        (head.starts_with("<svg") || (head.starts_with("<?xml") && head.contains("<svg"))).then_some("image/svg+xml")
+    }
+}
+
+/// A picture file's name as the export writes it: its id and the extension of its type.
+pub fn picture_file_name(id: i64, content_type: &str) -> String {
+    let extension = match content_type {
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        _ => "svg",
+    };
+    format!("{id}.{extension}")
+}
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(add_picture))
+}
+
+/// `POST /api/v1/notices/{id}/pictures` with the picture as the body and its type as
+/// `Content-Type`: its requesting bureau or a reviewer adds a picture of the subject. A public
+/// notice shows it at once.
+#[utoipa::path(post, path = "/api/v1/notices/{id}/pictures", tag = "notices",
+    params(("id" = String, Path, description = "The notice's id, `YYYY-NNNNN` (or `YYYY/NNNNN` escaped)")),
+    request_body(description = "The picture's bytes: JPEG, PNG or SVG, up to 8 MiB",
+                 content((PictureBytes = "image/jpeg"), (PictureBytes = "image/png"), (PictureBytes = "image/svg+xml"))),
+    responses(
+        (status = 201, description = "The picture's id", body = Object, example = json!({"notice": "2026/00012", "picture": 7})),
+        (status = 404, description = "No such notice, or another country's", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 8 MiB", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 415, description = "Not image/jpeg, image/png or image/svg+xml", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "The bytes are not a picture of the type given", body = ProblemDoc, content_type = "application/problem+json")))]
+async fn add_picture(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    caller.require(&[Role::BureauOfficer, Role::Reviewer])?;
+    let id = NoticeId::parse(&id).map_err(|_| Problem::not_found())?;
+    let owner = state.store.notice_owner(id).await.map_err(Problem::from_store)?;
+    if caller.role() == Role::BureauOfficer && !caller.acts_for(&owner) {
+        return Err(Problem::not_found());
+    }
+    let declared = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !dragnet_store::PICTURE_TYPES.contains(&declared.as_str()) {
+        return Err(Problem::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "A picture is image/jpeg, image/png or image/svg+xml",
+        )
+        .detail(format!("Content-Type {declared:?}")));
+    }
+    if picture_type(&body) != Some(declared.as_str()) {
+        return Err(Problem::invalid(&FieldError::new("body", format!("the bytes are not a {declared} picture"))));
+    }
+    let picture = state.store.add_picture(&caller.actor, id, &declared, &body).await.map_err(Problem::from_store)?;
+    state.notice_changed(id).await.map_err(Problem::from_store)?;
+    Ok((StatusCode::CREATED, Json(json!({"notice": id, "picture": picture}))).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picture_is_told_by_its_bytes() {
+        assert_eq!(picture_type(b"\xFF\xD8\xFF\xE0rest"), Some("image/jpeg"));
+        assert_eq!(picture_type(b"\x89PNG\r\n\x1a\nrest"), Some("image/png"));
+        assert_eq!(picture_type(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"\"/>"), Some("image/svg+xml"));
+        assert_eq!(picture_type(b"GIF89a"), None);
+        assert_eq!(picture_type(b"<html><script>"), None);
+        assert_eq!(picture_file_name(7, "image/png"), "7.png");
+    }
+}
