@@ -23,6 +23,7 @@ pub mod admin;
 pub mod api;
 pub mod auth;
 pub mod expiry;
+pub mod imports;
 pub mod interpol_records;
 pub mod limits;
 pub mod openapi;
@@ -65,6 +66,9 @@ pub struct AppState {
     pub webhooks: Arc<webhooks::Webhooks>,
     /// Passenger lists uploaded from the border page, being screened or kept for an hour.
     pub lists: Arc<web::lists::ListJobs>,
+    /// The last audit record before the notices in memory were loaded: imports after it are
+    /// taken in by `imports.rs`.
+    pub loaded_at: i64,
 }
 
 impl AppState {
@@ -73,6 +77,7 @@ impl AppState {
         store: Arc<dyn Store>,
         policy: dragnet_review::Policy,
     ) -> Result<Self, dragnet_store::StoreError> {
+        let (loaded_at, _) = store.audit_head().await?;
         let screening = screening::Screening::load(store.as_ref()).await?;
         let public = public::PublicNotices::load(store.as_ref()).await?;
         let policy = register::with_stored_register(store.as_ref(), policy).await?;
@@ -90,6 +95,7 @@ impl AppState {
             tokens: Arc::default(),
             webhooks: Arc::default(),
             lists: Arc::default(),
+            loaded_at,
         })
     }
 }
@@ -186,10 +192,12 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let expiry = expiry::spawn(state.clone(), expiry::EVERY);
+    let imported = imports::spawn(state.clone(), imports::EVERY);
     let sender = webhooks::spawn(state.store.clone(), state.webhooks.clone(), webhooks::EVERY);
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     expiry.abort();
+    imported.abort();
     sender.abort();
     served
 }

@@ -283,6 +283,6 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
     if !said.is_empty() {
         eprintln!("{}", listed(&said));
     }
-    eprintln!("a running server shows them once restarted");
+    eprintln!("a server running on this store takes them in within seconds");
     Ok(ExitCode::SUCCESS)
 }
