@@ -42,10 +42,12 @@ pub fn read_records(text: &str, origin: &str, kind: Option<NoticeKind>) -> Readi
     match serde_json::from_str::<Value>(text) {
         Ok(value) => read_value(&value, origin, kind, None, &mut reading),
         Err(whole) => {
-            // JSON Lines: every non-blank line a value of its own.
+            // JSON Lines: every non-blank line a value of its own. A file whose first line is not a
+            // value alone is one broken document, said once, where it breaks.
             let lines: Vec<(usize, &str)> =
                 text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()).collect();
-            if lines.len() < 2 {
+            let first_is_whole = lines.first().is_some_and(|(_, line)| serde_json::from_str::<Value>(line).is_ok());
+            if lines.len() < 2 || !first_is_whole {
                 reading.problems.push(format!("{origin}: not JSON: {whole}"));
                 return reading;
             }
@@ -482,6 +484,11 @@ mod tests {
         assert!(problems(json!({"entity_id": "2019/114539", "name": "X"}))[0].contains("--kind"));
         assert!(problems(json!({"total": 3}))[0].contains("neither a notice"));
         assert!(read_records("{not json", "f.json", None).problems[0].starts_with("f.json: not JSON"));
+        // A pretty-printed file cut short is one problem, where it breaks, not one per line.
+        let cut = "[\n  {\n    \"entity_id\": \"2019/114539\",\n    \"name\": \"X\"\n  },\n  {\n";
+        let problems = read_records(cut, "details.json", None).problems;
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("line 7"), "{problems:?}");
     }
 
     #[test]

@@ -479,6 +479,10 @@ async fn round_trip(dir: &Path, url: Option<&str>) {
     assert_eq!(exported.keys().filter(|p| p.ends_with(".svg")).count(), 6);
     let again = run(dragnet(&demo, None).arg("export").arg(&first));
     assert_eq!(again.status.code(), Some(2), "an existing folder is not written into");
+    let odd = run(dragnet(&demo, None).args(["export", "--base-url", "ftp://x"]).arg(dir.join("odd")));
+    assert_eq!(odd.status.code(), Some(2));
+    assert!(text(&odd.stderr).contains("--base-url"), "{}", text(&odd.stderr));
+    assert!(!dir.join("odd").exists());
 
     let output = run(dragnet(&copy, url).args(["import", "interpol"]).arg(&first));
     assert!(output.status.success(), "{}", text(&output.stderr));
