@@ -296,6 +296,11 @@ impl Index {
         true
     }
 
+    /// Whether a notice of this id is in the index.
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
     pub fn len(&self) -> usize {
         self.live
     }

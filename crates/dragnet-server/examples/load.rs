@@ -70,7 +70,7 @@ async fn seed(store: &dyn Store, groups: &[Vec<String>], count: usize) -> Vec<(u
             .iter()
             .map(|id| SubjectCheck { notice_id: *id, recommendation: Recommendation::Clear, report: json!({}) })
             .collect();
-        store.submit_request(&bureau, stored.request_id, &checks).await.unwrap();
+        store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();
         store.decide(&reviewer, stored.request_id, Decision::Publish, "ordinary-law crime", None).await.unwrap();
     }
     people

@@ -45,7 +45,7 @@ async fn submit(store: &dyn Store, bureau: &Actor, request: &NoticeRequest, poli
             report: serde_json::to_value(subject).unwrap(),
         })
         .collect::<Vec<_>>();
-    store.submit_request(bureau, stored.request_id, &checks).await.unwrap();
+    store.submit_request(bureau, stored.request_id, 1, &checks).await.unwrap();
     stored.request_id
 }
 

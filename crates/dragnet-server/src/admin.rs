@@ -126,6 +126,7 @@ async fn revoke_tokens(
     let (name, label) = user_and_label(&caller, &name, &body)?;
     let revoked =
         state.store.revoke_tokens(&caller.actor, &name, label.as_deref()).await.map_err(Problem::from_store)?;
-    state.tokens.clear();
+    // Every process forgets the tokens once its follower reaches the revocation; this one first.
+    state.app.settle().await.map_err(Problem::from_store)?;
     Ok(Json(json!({"user": name.as_str(), "revoked": revoked})).into_response())
 }

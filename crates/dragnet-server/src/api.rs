@@ -1,16 +1,16 @@
 //! The JSON API under `/api/v1`: notice requests from their draft to the reviewer's decision.
 //!
-//! Each handler checks the caller's role and country first, then calls the store (and the review
-//! library for the automated check) and shapes the answer. Bodies are read by the domain's own
-//! readers, so a bad one is refused with the path of the field at fault.
+//! Each handler reads its input, calls the application's use case (which holds the rules of who may
+//! do what), and shapes the answer. Bodies are read by the domain's own readers, so a bad one is
+//! refused with the path of the field at fault.
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use dragnet_domain::{Actor, FieldError, LifecycleEvent, NoticeId, Role, parse_request};
-use dragnet_store::{Decision, QueueDetail, Recommendation, SubjectCheck};
+use dragnet_domain::{FieldError, LifecycleEvent, NoticeId, Role, parse_request};
+use dragnet_store::{Decision, QueueDetail};
 use serde_json::{Value, json};
 
 use utoipa_axum::router::OpenApiRouter;
@@ -89,17 +89,6 @@ pub(crate) fn reason_of(body: &Value, what: &str) -> Result<String, Problem> {
     Ok(reason.to_string())
 }
 
-/// Whether the caller may see or act on a request of `owner`: its own bureau, or the secretariat.
-async fn may_see_request(state: &AppState, caller: &Caller, id: i64) -> Result<String, Problem> {
-    let owner = state.store.request_owner(id).await.map_err(Problem::from_store)?;
-    let secretariat = matches!(caller.role(), Role::Reviewer | Role::Supervisor);
-    if secretariat || caller.acts_for(&owner) {
-        return Ok(owner);
-    }
-    // Another country's request does not exist, as far as this caller can tell.
-    Err(Problem::not_found())
-}
-
 /// `POST /api/v1/requests`: a bureau's request becomes one draft notice per subject.
 #[utoipa::path(post, path = "/api/v1/requests", tag = "requests", request_body = NoticeRequest,
     responses(
@@ -111,18 +100,8 @@ async fn may_see_request(state: &AppState, caller: &Caller, id: i64) -> Result<S
         (status = 422, description = "A field does not read; `field` names it", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn create_request(State(state): State<AppState>, caller: Caller, body: Bytes) -> Answer {
     caller.require(&[Role::BureauOfficer])?;
-    json_body(&body)?;
-    let text =
-        std::str::from_utf8(&body).map_err(|_| Problem::invalid(&FieldError::new("", "the body is not UTF-8 text")))?;
-    let request = parse_request(text).map_err(|err| Problem::invalid(&err))?;
-    if !caller.acts_for(request.requested_by.as_str()) {
-        return Err(Problem::forbidden(&format!(
-            "a bureau asks only for its own country: this request names {} as requester",
-            request.requested_by
-        ))
-        .field("requested_by"));
-    }
-    let stored = state.store.create_drafts(&caller.actor, &request).await.map_err(Problem::from_store)?;
+    let request = request_body(&body)?;
+    let stored = state.app.create_request(&caller, &request).await?;
     let location = format!("/api/v1/requests/{}", stored.request_id);
     let body = json!({"request_id": stored.request_id, "notices": stored.notice_ids});
     Ok((StatusCode::CREATED, [(axum::http::header::LOCATION, location)], Json(body)).into_response())
@@ -134,9 +113,7 @@ async fn create_request(State(state): State<AppState>, caller: Caller, body: Byt
         (status = 200, description = "The request as sent, and each notice's state", body = Object),
         (status = 404, description = "No such request, or another country's", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn read_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
-    let id = request_id(&id)?;
-    may_see_request(&state, &caller, id).await?;
-    let record = state.store.read_request(&caller.actor, id).await.map_err(Problem::from_store)?;
+    let record = state.app.read_request(&caller, request_id(&id)?).await?;
     Ok(Json(record).into_response())
 }
 
@@ -150,27 +127,12 @@ async fn read_request(State(state): State<AppState>, caller: Caller, Path(id): P
         (status = 422, description = "A subject lacks the minimum data (`code` = `incomplete`, with the report)",
          body = ProblemDoc, content_type = "application/problem+json")))]
 async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
-    caller.require(&[Role::BureauOfficer])?;
     let id = request_id(&id)?;
-    let owner = may_see_request(&state, &caller, id).await?;
-    if !caller.acts_for(&owner) {
-        return Err(Problem::not_found());
-    }
-    let submitted = submit_drafts(&state, &caller.actor, id).await.map_err(|refusal| match refusal {
-        NotSubmitted::NothingToDo => {
+    let submitted = state.app.submit_request(&caller, id).await.map_err(|err| match err {
+        dragnet_app::AppError::Store(dragnet_store::StoreError::NothingToDo { .. }) => {
             Problem::new(StatusCode::CONFLICT, "nothing_to_do", "The request has no draft to submit")
         }
-        NotSubmitted::Incomplete { subject, notice, report } => {
-            let mut problem = Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "incomplete",
-                "A subject lacks the minimum data a notice needs",
-            )
-            .detail(format!("{subject} ({notice}): see the report's findings"));
-            problem.report = Some(report);
-            problem
-        }
-        NotSubmitted::Failed(err) => Problem::from_store(err),
+        other => Problem::from_app(other),
     })?;
     let notices: Vec<Value> = submitted
         .moved
@@ -182,74 +144,13 @@ async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id):
     Ok(Json(json!({"request_id": id, "recommendation": recommendation, "notices": notices})).into_response())
 }
 
-/// What submitting a request did: the check's recommendation, each notice's report and new state.
-#[derive(Debug)]
-pub(crate) struct Submitted {
-    pub recommendation: dragnet_review::Recommendation,
-    pub checks: Vec<SubjectCheck>,
-    pub moved: Vec<(NoticeId, dragnet_domain::NoticeState)>,
-}
-
-/// Why a request was not submitted.
-#[derive(Debug)]
-pub(crate) enum NotSubmitted {
-    NothingToDo,
-    /// A subject lacks the minimum data; nothing moved. The whole report says what is missing.
-    Incomplete {
-        subject: String,
-        notice: NoticeId,
-        report: Box<Value>,
-    },
-    Failed(dragnet_store::StoreError),
-}
-
-/// Runs the automated check on a bureau's request and, unless a subject lacks the minimum data,
-/// sends its drafts (and notices sent back for information) to review with their reports. The API
-/// and the bureau's pages both submit through here.
-pub(crate) async fn submit_drafts(state: &AppState, actor: &Actor, id: i64) -> Result<Submitted, NotSubmitted> {
-    let record = state.store.read_request(actor, id).await.map_err(NotSubmitted::Failed)?;
-    let report = dragnet_review::check(&record.request, &state.policy());
-    let report_json = serde_json::to_value(&report).unwrap_or_default();
-    let submitting: Vec<(usize, NoticeId)> = record
-        .notices
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| {
-            matches!(n.state, dragnet_domain::NoticeState::Draft | dragnet_domain::NoticeState::InfoRequested)
-        })
-        .map(|(index, n)| (index, n.id))
-        .collect();
-    if submitting.is_empty() {
-        return Err(NotSubmitted::NothingToDo);
-    }
-    let mut checks = Vec::with_capacity(submitting.len());
-    for (index, notice_id) in &submitting {
-        let Some(subject) = report.subjects.get(*index) else {
-            return Err(NotSubmitted::Failed(dragnet_store::StoreError::Corrupt("a subject without a report".into())));
-        };
-        let recommendation = match subject.recommendation {
-            dragnet_review::Recommendation::Clear => Recommendation::Clear,
-            dragnet_review::Recommendation::Review => Recommendation::Review,
-            dragnet_review::Recommendation::Refuse => Recommendation::Refuse,
-            dragnet_review::Recommendation::Incomplete => {
-                return Err(NotSubmitted::Incomplete {
-                    subject: subject.name.clone(),
-                    notice: *notice_id,
-                    report: Box::new(report_json),
-                });
-            }
-        };
-        let subject_json = serde_json::to_value(subject).unwrap_or_default();
-        checks.push(SubjectCheck { notice_id: *notice_id, recommendation, report: subject_json });
-    }
-    let moved = state.store.submit_request(actor, id, &checks).await.map_err(NotSubmitted::Failed)?;
-    // A diffusion the check does not refuse is delivered at once: its recipients screen it from now.
-    for (notice, notice_state) in &moved {
-        if *notice_state == dragnet_domain::NoticeState::Published {
-            state.notice_changed(*notice).await.map_err(NotSubmitted::Failed)?;
-        }
-    }
-    Ok(Submitted { recommendation: report.recommendation, checks, moved })
+/// A request's body read by the domain's reader: JSON that does not parse is a 400, a field that
+/// does not read a 422 naming it.
+fn request_body(body: &Bytes) -> Result<dragnet_domain::NoticeRequest, Problem> {
+    json_body(body)?;
+    let text =
+        std::str::from_utf8(body).map_err(|_| Problem::invalid(&FieldError::new("", "the body is not UTF-8 text")))?;
+    parse_request(text).map_err(|err| Problem::invalid(&err))
 }
 
 /// `GET /api/v1/review/queue`: requests waiting for a decision, the riskiest first.
@@ -261,8 +162,7 @@ pub(crate) async fn submit_drafts(state: &AppState, actor: &Actor, id: i64) -> R
 async fn review_queue(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::Reviewer, Role::Supervisor])?;
     let (_, limit) = paging(&query, &["limit"], 50, 500)?;
-    let queue =
-        state.store.review_queue(&caller.actor, limit, QueueDetail::Reports).await.map_err(Problem::from_store)?;
+    let queue = state.app.review_queue(&caller, limit, QueueDetail::Reports).await?;
     Ok(Json(json!({"requests": queue})).into_response())
 }
 
@@ -306,18 +206,7 @@ async fn decide(State(state): State<AppState>, caller: Caller, Path(id): Path<St
     caller.require(&[Role::Reviewer])?;
     let id = request_id(&id)?;
     let (decision, reason, notices) = read_decision(&json_body(&body)?)?;
-    let outcomes = state
-        .store
-        .decide(&caller.actor, id, decision, &reason, notices.as_deref())
-        .await
-        .map_err(Problem::from_store)?;
-    // A published notice is screened from this moment on.
-    for outcome in &outcomes {
-        if let dragnet_store::DecisionOutcome::Moved { notice, state: dragnet_domain::NoticeState::Published } = outcome
-        {
-            state.notice_changed(*notice).await.map_err(Problem::from_store)?;
-        }
-    }
+    let outcomes = state.app.decide(&caller, id, decision, &reason, notices.as_deref()).await?;
     Ok(Json(json!({"request_id": id, "decision": decision, "outcomes": outcomes})).into_response())
 }
 
@@ -338,12 +227,7 @@ async fn located(state: AppState, caller: Caller, id: &str, body: &Bytes) -> Ans
         }
     };
     let (place, remarks) = (text("place")?, text("remarks")?);
-    let notification = state
-        .store
-        .record_location(&caller.actor, id, place.as_deref(), remarks.as_deref())
-        .await
-        .map_err(Problem::from_store)?;
-    state.webhooks.wake();
+    let notification = state.app.located(&caller, id, place.as_deref(), remarks.as_deref()).await?;
     Ok((StatusCode::CREATED, Json(notification)).into_response())
 }
 
@@ -393,23 +277,11 @@ async fn notice_action(
         _ => return Err(Problem::not_found()),
     };
     let id = NoticeId::parse(&id).map_err(|_| Problem::not_found())?;
+    // Who may is asked first, so that a caller who may not learns nothing from a bad body.
     let owner = state.store.notice_owner(id).await.map_err(Problem::from_store)?;
-    let secretariat = caller.role() == Role::Reviewer;
-    let own_bureau = caller.role() == Role::BureauOfficer && caller.acts_for(&owner);
-    let allowed = match event {
-        LifecycleEvent::Suspend | LifecycleEvent::Reinstate => secretariat,
-        _ => secretariat || own_bureau,
-    };
-    if !allowed {
-        if caller.role() == Role::BureauOfficer && !own_bureau {
-            return Err(Problem::not_found());
-        }
-        return Err(Problem::forbidden(&format!("this role cannot {action} a notice")));
-    }
+    caller.may_move_notice(event, &owner)?;
     let reason = reason_of(&json_body(&body)?, "each change of a notice")?;
-    let new_state =
-        state.store.transition(&caller.actor, id, event, Some(&reason)).await.map_err(Problem::from_store)?;
-    state.notice_changed(id).await.map_err(Problem::from_store)?;
+    let new_state = state.app.move_notice(&caller, id, event, &reason).await?;
     Ok(Json(json!({"id": id, "state": new_state})).into_response())
 }
 
@@ -421,21 +293,7 @@ async fn notice_action(
         (status = 404, description = "No such notice, or one the caller's country may not see", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn read_notice(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
     let id = NoticeId::parse(&id).map_err(|_| Problem::not_found())?;
-    let owner = state.store.notice_owner(id).await.map_err(Problem::from_store)?;
-    let secretariat = matches!(caller.role(), Role::Reviewer | Role::Supervisor);
-    let member = matches!(caller.role(), Role::BureauOfficer | Role::Screener);
-    if !secretariat && !member {
-        return Err(Problem::forbidden("this role does not read notices"));
-    }
-    if !secretariat && !caller.acts_for(&owner) {
-        let in_force = state.store.notice_in_force(id).await.map_err(Problem::from_store)?;
-        let barred = in_force.as_ref().is_none_or(|n| caller.country().is_some_and(|c| n.barred.contains(&c)));
-        if barred {
-            return Err(Problem::not_found());
-        }
-    }
-    // The store leaves out a notice that bars the caller's country, whatever was checked above.
-    let record = state.store.read_notice(&caller.actor, id).await.map_err(Problem::from_store)?;
+    let record = state.app.read_notice(&caller, id).await?;
     Ok(Json(record).into_response())
 }
 
@@ -473,25 +331,11 @@ async fn audit_verification(State(state): State<AppState>, caller: Caller) -> An
         (status = 409, description = "Not a draft, nor sent back for information", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 422, description = "A field does not read, or the subjects' count changed", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn update_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
-    caller.require(&[Role::BureauOfficer])?;
     let id = request_id(&id)?;
-    let owner = may_see_request(&state, &caller, id).await?;
-    if !caller.acts_for(&owner) {
-        return Err(Problem::not_found());
-    }
-    json_body(&body)?;
-    let text =
-        std::str::from_utf8(&body).map_err(|_| Problem::invalid(&FieldError::new("", "the body is not UTF-8 text")))?;
-    let request = parse_request(text).map_err(|err| Problem::invalid(&err))?;
-    if request.requested_by.as_str() != owner {
-        return Err(Problem::invalid(&FieldError::new("requested_by", format!("the request is {owner}'s"))));
-    }
-    state.store.update_request(&caller.actor, id, &request).await.map_err(|err| match err {
-        dragnet_store::StoreError::SubjectCountChanged { .. } => {
-            Problem::invalid(&FieldError::new("subjects", err.to_string()))
-        }
-        other => Problem::from_store(other),
-    })?;
+    let owner = state.store.request_owner(id).await.map_err(Problem::from_store)?;
+    caller.may_change_request(&owner)?;
+    let request = request_body(&body)?;
+    state.app.edit_request(&caller, id, &request).await?;
     Ok(Json(json!({"request_id": id, "updated": true})).into_response())
 }
 
@@ -509,13 +353,10 @@ async fn withdraw_request(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Answer {
-    caller.require(&[Role::BureauOfficer])?;
     let id = request_id(&id)?;
-    let owner = may_see_request(&state, &caller, id).await?;
-    if !caller.acts_for(&owner) {
-        return Err(Problem::not_found());
-    }
+    let owner = state.store.request_owner(id).await.map_err(Problem::from_store)?;
+    caller.may_change_request(&owner)?;
     let reason = reason_of(&json_body(&body)?, "a withdrawal")?;
-    let withdrawn = state.store.withdraw_request(&caller.actor, id, &reason).await.map_err(Problem::from_store)?;
+    let withdrawn = state.app.withdraw_request(&caller, id, &reason).await?;
     Ok(Json(json!({"request_id": id, "withdrawn": withdrawn})).into_response())
 }

@@ -1,92 +1,32 @@
-//! Who is calling: a bearer token read into the user it belongs to, and the checks of role and
-//! country that every handler makes before it touches anything.
-
-use std::collections::HashMap;
-use std::sync::RwLock;
-use std::time::{Duration, Instant};
+//! Who is calling: a bearer token read into the user it belongs to (a [`Principal`] of the
+//! application layer, whose rules say what they may see and do).
 
 use axum::extract::FromRequestParts;
 use axum::http::HeaderValue;
 use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use dragnet_domain::{Actor, Role};
-use dragnet_store::{StoreError, UserRecord};
+use dragnet_app::Principal;
+use dragnet_domain::Role;
 
 use crate::{AppState, Problem};
 
-/// The authenticated user of a request.
+/// The authenticated user of a request: the application's [`Principal`], read from a bearer token.
 #[derive(Debug, Clone)]
-pub struct Caller {
-    pub user: UserRecord,
-    pub actor: Actor,
+pub struct Caller(pub Principal);
+
+impl std::ops::Deref for Caller {
+    type Target = Principal;
+
+    fn deref(&self) -> &Principal {
+        &self.0
+    }
 }
 
 impl Caller {
-    pub fn role(&self) -> Role {
-        self.user.grant.role()
-    }
-
-    /// The member country the caller acts for, if its role acts for one.
-    pub fn country(&self) -> Option<String> {
-        self.user.grant.country().map(|c| c.to_string())
-    }
-
-    /// Refuses a caller whose role is not among `roles`.
+    /// Refuses a caller whose role is not among `roles`, as a problem.
     pub fn require(&self, roles: &[Role]) -> Result<(), Problem> {
-        if roles.contains(&self.role()) {
-            return Ok(());
-        }
-        let names: Vec<&str> = roles.iter().map(Role::as_str).collect();
-        Err(Problem::forbidden(&format!("this needs the role {}", names.join(" or "))))
-    }
-
-    /// Whether the caller acts for `country` (a request's requester).
-    pub fn acts_for(&self, country: &str) -> bool {
-        self.country().as_deref() == Some(country)
-    }
-}
-
-/// How long a token's user is remembered before the store is asked again. Revocations through the
-/// API take effect at once (they empty the cache); made elsewhere (`dragnet admin` on the same
-/// database), within this time.
-pub const TOKEN_MEMORY: Duration = Duration::from_secs(5);
-
-/// Users by the SHA-256 of their tokens, so that a busy screening client costs no database read per
-/// call. Unknown tokens are not remembered: a flood of made-up ones cannot fill it.
-#[derive(Debug, Default)]
-pub struct TokenCache {
-    users: RwLock<HashMap<String, (UserRecord, Instant)>>,
-}
-
-impl TokenCache {
-    /// The user of `token`, from memory if it was looked up within [`TOKEN_MEMORY`].
-    pub async fn user(
-        &self,
-        state: &AppState,
-        token_hash: &str,
-        token: &str,
-    ) -> Result<Option<UserRecord>, StoreError> {
-        let now = Instant::now();
-        if let Ok(users) = self.users.read()
-            && let Some((user, at)) = users.get(token_hash)
-            && now.duration_since(*at) < TOKEN_MEMORY
-        {
-            return Ok(Some(user.clone()));
-        }
-        let user = state.store.user_for_token(token).await?;
-        if let (Some(user), Ok(mut users)) = (&user, self.users.write()) {
-            users.retain(|_, (_, at)| now.duration_since(*at) < TOKEN_MEMORY);
-            users.insert(token_hash.to_string(), (user.clone(), now));
-        }
-        Ok(user)
-    }
-
-    /// Forgets every token, after a revocation.
-    pub fn clear(&self) {
-        if let Ok(mut users) = self.users.write() {
-            users.clear();
-        }
+        self.0.require(roles).map_err(Problem::from_app)
     }
 }
 
@@ -115,14 +55,13 @@ impl FromRequestParts<AppState> for Caller {
             .filter(|token| !token.is_empty())
             .ok_or_else(|| Unauthenticated.into_response())?;
         let token_hash = dragnet_store::hash_token(token);
-        match state.tokens.user(state, &token_hash, token).await {
+        match state.app.views.tokens.user(state.store.as_ref(), &token_hash, token).await {
             Ok(Some(user)) => {
                 // Counted once the token is known, so that made-up tokens fill no buckets.
                 if let Err(seconds) = state.limits.take(&token_hash) {
                     return Err(crate::limits::too_many(seconds, "this token's calls are limited"));
                 }
-                let actor = Actor::user(&user.name, &user.grant);
-                Ok(Caller { user, actor })
+                Ok(Caller(Principal::new(user)))
             }
             Ok(None) => Err(Unauthenticated.into_response()),
             Err(err) => Err(Problem::from_store(err).into_response()),

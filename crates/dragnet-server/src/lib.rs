@@ -1,7 +1,7 @@
 //! Dragnet's HTTP server: the router, its layers, and the health and readiness endpoints.
 //!
-//! Handlers are thin: they read the request, call the store (and the review and screening
-//! libraries), and shape the answer.
+//! Handlers are thin: they read the request, call a use case of the application layer
+//! (`dragnet-app`), and shape the answer.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,8 +22,6 @@ use utoipa_axum::routes;
 pub mod admin;
 pub mod api;
 pub mod auth;
-pub mod expiry;
-pub mod imports;
 pub mod interpol_records;
 pub mod limits;
 pub mod openapi;
@@ -43,79 +41,46 @@ pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// Longest a request may take before the client is told so.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// What every handler may reach.
+/// What every handler may reach: the application, and what only the HTTP edge needs.
 #[derive(Debug, Clone)]
 pub struct AppState {
+    /// The use cases, and this process's views of the store.
+    pub app: dragnet_app::App,
+    /// The store, for the reads a page makes through the application's rules.
     pub store: Arc<dyn Store>,
-    /// The compliance policy, read and validated at start-up; its office-holder register is the
-    /// store's, and the whole policy is swapped when an administrator edits the register.
-    policy: register::SharedPolicy,
-    /// Every notice in force, for screening.
-    pub screening: Arc<screening::Screening>,
-    /// The public extracts, for the public notices API.
-    pub public: Arc<public::PublicNotices>,
     /// Calls per token.
     pub limits: Arc<limits::RateLimits>,
     /// Calls per peer address, signed in or not.
     pub address_limits: Arc<limits::RateLimits>,
     /// Attempts to sign in, per user name: ten at once, then one every six seconds.
     pub sign_in_limits: Arc<limits::RateLimits>,
-    /// Tokens' users, remembered for a few seconds.
-    pub tokens: Arc<auth::TokenCache>,
-    /// The sender of bureaus' webhooks.
-    pub webhooks: Arc<webhooks::Webhooks>,
     /// Passenger lists uploaded from the border page, being screened or kept for an hour.
     pub lists: Arc<web::lists::ListJobs>,
-    /// The last audit record before the notices in memory were loaded: imports after it are
-    /// taken in by `imports.rs`.
-    pub loaded_at: i64,
 }
 
 impl AppState {
-    /// A state with the built-in policy and the screening index of the notices in force in `store`.
+    /// The application loaded from `store` with `policy` (its register the store's).
     pub async fn load(
         store: Arc<dyn Store>,
         policy: dragnet_review::Policy,
     ) -> Result<Self, dragnet_store::StoreError> {
-        let (loaded_at, _) = store.audit_head().await?;
-        let screening = screening::Screening::load(store.as_ref()).await?;
-        let public = public::PublicNotices::load(store.as_ref()).await?;
-        let policy = register::with_stored_register(store.as_ref(), policy).await?;
+        let app = dragnet_app::App::load(store.clone(), policy).await?;
         Ok(AppState {
+            app,
             store,
-            policy: Arc::new(std::sync::RwLock::new(Arc::new(policy))),
-            screening: Arc::new(screening),
-            public: Arc::new(public),
             limits: Arc::new(limits::RateLimits::default()),
             sign_in_limits: Arc::new(limits::RateLimits::new(1.0 / 6.0, 10.0)),
             address_limits: Arc::new(limits::RateLimits::new(
                 limits::DEFAULT_PER_ADDRESS,
                 limits::DEFAULT_PER_ADDRESS * 2.0,
             )),
-            tokens: Arc::default(),
-            webhooks: Arc::default(),
             lists: Arc::default(),
-            loaded_at,
         })
     }
-}
 
-impl AppState {
     /// The policy in use now.
     pub fn policy(&self) -> Arc<dragnet_review::Policy> {
-        self.policy.read().map(|policy| policy.clone()).unwrap_or_else(|poisoned| poisoned.into_inner().clone())
-    }
-
-    /// Brings what is held in memory about a notice (screening, the public extracts) in line with
-    /// the store, after anything that changed it.
-    pub async fn notice_changed(&self, id: dragnet_domain::NoticeId) -> Result<(), dragnet_store::StoreError> {
-        self.screening.refresh(self.store.as_ref(), id).await?;
-        self.public.refresh(self.store.as_ref(), id).await
-    }
-
-    pub(crate) fn set_policy(&self, policy: dragnet_review::Policy) {
-        let mut current = self.policy.write().unwrap_or_else(|poisoned| poisoned.into_inner());
-        *current = Arc::new(policy);
+        self.app.policy()
     }
 }
 
@@ -191,13 +156,11 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let expiry = expiry::spawn(state.clone(), expiry::EVERY);
-    let imported = imports::spawn(state.clone(), imports::EVERY);
-    let sender = webhooks::spawn(state.store.clone(), state.webhooks.clone(), webhooks::EVERY);
+    let expiry = state.app.spawn_expiry(dragnet_app::jobs::EXPIRY_EVERY);
+    let sender = webhooks::spawn(state.app.clone(), webhooks::EVERY);
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     expiry.abort();
-    imported.abort();
     sender.abort();
     served
 }
@@ -208,15 +171,29 @@ async fn healthz() -> Json<serde_json::Value> {
     Json(json!({"status": "ok"}))
 }
 
-/// Readiness: the store answers (the screening index is loaded before the server listens).
+/// Readiness: the store answers (the screening index is loaded before the server listens), and
+/// how far the views are behind the store's change log.
 #[utoipa::path(get, path = "/readyz", tag = "service", responses(
-    (status = 200, description = "Ready: the store's kind and the notices in force", body = Object),
+    (status = 200, description = "Ready: the store's kind, the notices in force, and the change-log sequence the views reached against the store's", body = Object),
     (status = 503, description = "The store does not answer", body = openapi::Problem, content_type = "application/problem+json")))]
 async fn readyz(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
-        Ok(()) => {
-            Json(json!({"status": "ready", "store": state.store.backend(), "notices_in_force": state.screening.len()}))
-                .into_response()
+    match state.store.audit_head().await {
+        Ok((head, _)) => {
+            let progress = state.app.progress();
+            Json(json!({
+                "status": "ready",
+                "store": state.store.backend(),
+                "notices_in_force": state.app.views.screening.len(),
+                "public_notices": state.app.views.public.len(),
+                "views": {
+                    "sequence": progress.applied,
+                    "store_sequence": head,
+                    "behind": (head - progress.applied).max(0),
+                    "failed_passes": progress.failures,
+                    "unreadable_notices": progress.unreadable,
+                },
+            }))
+            .into_response()
         }
         Err(err) => {
             tracing::warn!(error = %err, "readiness check: store unreachable");

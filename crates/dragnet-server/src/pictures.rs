@@ -70,9 +70,7 @@ async fn add_picture(
     caller.require(&[Role::BureauOfficer, Role::Reviewer])?;
     let id = NoticeId::parse(&id).map_err(|_| Problem::not_found())?;
     let owner = state.store.notice_owner(id).await.map_err(Problem::from_store)?;
-    if caller.role() == Role::BureauOfficer && !caller.acts_for(&owner) {
-        return Err(Problem::not_found());
-    }
+    caller.may_add_picture(&owner)?;
     let declared = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -90,8 +88,7 @@ async fn add_picture(
     if picture_type(&body) != Some(declared.as_str()) {
         return Err(Problem::invalid(&FieldError::new("body", format!("the bytes are not a {declared} picture"))));
     }
-    let picture = state.store.add_picture(&caller.actor, id, &declared, &body).await.map_err(Problem::from_store)?;
-    state.notice_changed(id).await.map_err(Problem::from_store)?;
+    let picture = state.app.add_picture(&caller, id, &declared, &body).await?;
     Ok((StatusCode::CREATED, Json(json!({"notice": id, "picture": picture}))).into_response())
 }
 

@@ -80,10 +80,43 @@ impl Problem {
                 Problem::new(StatusCode::CONFLICT, "four_eyes", "A second, different reviewer must concur")
                     .detail(error.to_string())
             }
+            E::RequestChanged { .. } => Problem::new(
+                StatusCode::CONFLICT,
+                "request_changed",
+                "The request kept being edited while it was being checked",
+            )
+            .detail(error.to_string()),
             E::UserExists(_) => {
                 Problem::new(StatusCode::CONFLICT, "exists", "Already exists").detail(error.to_string())
             }
             other => Problem::internal(&other),
+        }
+    }
+
+    /// A use case's refusal as the client should see it.
+    pub fn from_app(error: dragnet_app::AppError) -> Self {
+        use dragnet_app::AppError as E;
+        match error {
+            E::NotFound => Problem::not_found(),
+            E::Forbidden { message, field } => {
+                let problem = Problem::forbidden(&message);
+                match field {
+                    Some(field) => problem.field(field),
+                    None => problem,
+                }
+            }
+            E::Invalid(err) => Problem::invalid(&err),
+            E::Incomplete { subject, notice, report } => {
+                let mut problem = Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "incomplete",
+                    "A subject lacks the minimum data a notice needs",
+                )
+                .detail(format!("{subject} ({notice}): see the report's findings"));
+                problem.report = Some(Box::new(serde_json::to_value(&report).unwrap_or_default()));
+                problem
+            }
+            E::Store(err) => Problem::from_store(err),
         }
     }
 
@@ -139,5 +172,11 @@ pub fn object_with<'a>(
     match object.keys().find(|k| !known.contains(&k.as_str())) {
         Some(unknown) => Err(Problem::invalid(&dragnet_domain::FieldError::new(unknown.clone(), "unknown field"))),
         None => Ok(object),
+    }
+}
+
+impl From<dragnet_app::AppError> for Problem {
+    fn from(error: dragnet_app::AppError) -> Self {
+        Problem::from_app(error)
     }
 }

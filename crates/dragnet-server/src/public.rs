@@ -5,124 +5,40 @@
 //! that reaches every result, `freeText` that searches, and the screening engine behind `name` and
 //! `forename`, so that `Alghasi Mehr` finds the notice written `Alqasimehr`.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::RwLock;
-
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use dragnet_domain::{CountryCode, NoticeId, NoticeKind, PartialDate, Person};
-use dragnet_match::Index;
-use dragnet_store::{PublicExtract, Store, StoreError};
+use dragnet_store::PublicExtract;
 use serde_json::{Map, Value, json};
 
 use crate::AppState;
 
-/// A name search finds notices scoring at least this, as screening does.
-const NAME_THRESHOLD: f64 = dragnet_match::DEFAULT_THRESHOLD;
 /// Results per page when a client does not say, and the most it may ask for.
 const DEFAULT_PER_PAGE: usize = 20;
 const MOST_PER_PAGE: usize = 200;
 
-/// The kinds the public sees, as their paths name them.
-const PUBLIC_KINDS: [(NoticeKind, &str); 3] =
-    [(NoticeKind::Red, "red"), (NoticeKind::Yellow, "yellow"), (NoticeKind::UnSpecial, "un")];
-
-/// The public extracts in memory, with a name index per kind; changed with the notices.
-#[derive(Debug)]
-pub struct PublicNotices {
-    catalogue: RwLock<Catalogue>,
-}
-
-#[derive(Debug)]
-struct Catalogue {
-    extracts: BTreeMap<NoticeId, PublicExtract>,
-    names: HashMap<NoticeKind, Index>,
-}
-
-impl Catalogue {
-    fn new() -> Self {
-        let names = PUBLIC_KINDS.iter().map(|(kind, _)| (*kind, Index::new(crate::screening::variants()))).collect();
-        Catalogue { extracts: BTreeMap::new(), names }
-    }
-
-    fn insert(&mut self, extract: PublicExtract) {
-        self.remove(extract.id);
-        if let Some(index) = self.names.get_mut(&extract.kind) {
-            index.insert(&extract.id.to_string(), &extract.subject, Vec::new());
-            self.extracts.insert(extract.id, extract);
-        }
-    }
-
-    fn remove(&mut self, id: NoticeId) {
-        if let Some(old) = self.extracts.remove(&id)
-            && let Some(index) = self.names.get_mut(&old.kind)
-        {
-            index.remove(&id.to_string());
-        }
-    }
-}
-
-impl PublicNotices {
-    pub fn empty() -> Self {
-        PublicNotices { catalogue: RwLock::new(Catalogue::new()) }
-    }
-
-    /// Every public extract in `store`.
-    pub async fn load(store: &dyn Store) -> Result<Self, StoreError> {
-        let extracts = store.public_extracts().await?;
-        let catalogue = tokio::task::spawn_blocking(move || {
-            let mut catalogue = Catalogue::new();
-            for extract in extracts {
-                catalogue.insert(extract);
-            }
-            for index in catalogue.names.values_mut() {
-                index.pack();
-            }
-            catalogue
-        })
-        .await
-        .map_err(|err| StoreError::Corrupt(format!("building the public notices: {err}")))?;
-        Ok(PublicNotices { catalogue: RwLock::new(catalogue) })
-    }
-
-    /// Brings one notice in line with the store: shown if it has a public extract now, gone if not.
-    pub async fn refresh(&self, store: &dyn Store, id: NoticeId) -> Result<(), StoreError> {
-        let extract = store.public_extract(id).await?;
-        let mut catalogue =
-            self.catalogue.write().map_err(|_| StoreError::Corrupt("the public notices' lock".into()))?;
-        match extract {
-            Some(extract) => catalogue.insert(extract),
-            None => catalogue.remove(id),
-        }
-        Ok(())
-    }
-
-    pub fn len(&self) -> usize {
-        self.catalogue.read().map(|c| c.extracts.len()).unwrap_or(0)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The page of notices of `kind` that a list query (the API's parameters) asks for.
-    pub(crate) fn search(&self, kind: NoticeKind, pairs: &[(String, String)]) -> Result<Page, String> {
-        let query = ListQuery::read(kind, pairs)?;
-        let today = time::OffsetDateTime::now_utc().date();
-        let catalogue = self.catalogue.read().map_err(|_| "the public notices' lock".to_string())?;
-        let all = found(&catalogue, kind, &query, today);
-        let notices =
-            all.iter().skip((query.page - 1) * query.per_page).take(query.per_page).map(|e| (*e).clone()).collect();
-        Ok(Page { total: all.len(), query, notices })
-    }
-
-    /// The public extract of notice `id`, if it has one.
-    pub(crate) fn get(&self, id: NoticeId) -> Option<PublicExtract> {
-        self.catalogue.read().ok()?.extracts.get(&id).cloned()
-    }
+/// The page of notices of `kind` that a list query (the API's parameters) asks for.
+pub(crate) fn search(state: &AppState, kind: NoticeKind, pairs: &[(String, String)]) -> Result<Page, String> {
+    let query = ListQuery::read(kind, pairs)?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let (name, forename) = (query.get("name"), query.get("forename"));
+    let person = (name.is_some() || forename.is_some()).then(|| Person {
+        family_name: name.filter(|_| forename.is_some()).map(str::to_string),
+        forenames: forename.filter(|_| name.is_some()).map(str::to_string),
+        name: if name.is_some() && forename.is_some() { None } else { name.or(forename).map(str::to_string) },
+        ..empty_person()
+    });
+    let (total, notices) = state.app.views.public.find(
+        kind,
+        person.as_ref(),
+        |extract| matches(extract, &query, today),
+        (query.page - 1) * query.per_page,
+        query.per_page,
+    );
+    Ok(Page { total, query, notices })
 }
 
 /// A page of a public list.
@@ -388,34 +304,6 @@ fn matches(extract: &PublicExtract, query: &ListQuery, today: time::Date) -> boo
     query.get("unReference").is_none() && query.get("unResolution").is_none()
 }
 
-/// The notices of `kind` a list query finds: by the name engine's score when a name is asked for,
-/// else newest first.
-fn found<'a>(
-    catalogue: &'a Catalogue,
-    kind: NoticeKind,
-    query: &ListQuery,
-    today: time::Date,
-) -> Vec<&'a PublicExtract> {
-    let (name, forename) = (query.get("name"), query.get("forename"));
-    let of_kind: Vec<&PublicExtract> = if name.is_some() || forename.is_some() {
-        let person = Person {
-            family_name: name.filter(|_| forename.is_some()).map(str::to_string),
-            forenames: forename.filter(|_| name.is_some()).map(str::to_string),
-            name: if name.is_some() && forename.is_some() { None } else { name.or(forename).map(str::to_string) },
-            ..empty_person()
-        };
-        let Some(index) = catalogue.names.get(&kind) else { return Vec::new() };
-        index
-            .search(&person, None, NAME_THRESHOLD, index.len().max(1))
-            .iter()
-            .filter_map(|hit| NoticeId::parse(&hit.id).ok().and_then(|id| catalogue.extracts.get(&id)))
-            .collect()
-    } else {
-        catalogue.extracts.values().rev().filter(|e| e.kind == kind).collect()
-    };
-    of_kind.into_iter().filter(|e| matches(e, query, today)).collect()
-}
-
 fn empty_person() -> Person {
     Person {
         id: None,
@@ -532,7 +420,7 @@ async fn list(
     Query(pairs): Query<Vec<(String, String)>>,
     kind: NoticeKind,
 ) -> Response {
-    let page = match state.public.search(kind, &pairs) {
+    let page = match search(&state, kind, &pairs) {
         Ok(page) => page,
         Err(message) => return bad_request(message),
     };
@@ -560,7 +448,7 @@ async fn list(
 /// The public extract with this id (`YYYY-NNNNN`) of this kind, if there is one.
 fn extract_of(state: &AppState, id: &str, kind: NoticeKind) -> Option<PublicExtract> {
     let id = NoticeId::parse(&id.replace('-', "/")).ok()?;
-    state.public.get(id).filter(|e| e.kind == kind)
+    state.app.views.public.get(id).filter(|e| e.kind == kind)
 }
 
 async fn detail(State(state): State<AppState>, headers: HeaderMap, id: String, kind: NoticeKind) -> Response {

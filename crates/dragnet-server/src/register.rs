@@ -1,8 +1,7 @@
 //! The register of office holders over the API: the check consults it to find a head of state or a
 //! minister whom a request does not declare as one. Administrators keep it; reviewers read it. The
-//! store keeps its lines; the review library reads them; the policy in use changes with each edit.
-
-use std::sync::Arc;
+//! store keeps its lines; the review library reads them; the policy in use follows each edit in
+//! every process (the application's follower).
 
 use axum::Json;
 use axum::body::Bytes;
@@ -11,9 +10,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use dragnet_domain::codes::{CountryCode, INTERNATIONAL_ENTITIES};
 use dragnet_domain::person::Status;
-use dragnet_domain::{Actor, FieldError, PartialDate, Role};
-use dragnet_review::Policy;
-use dragnet_store::{RegisterEntry, Store, StoreError};
+use dragnet_domain::{FieldError, PartialDate, Role};
+use dragnet_store::RegisterEntry;
 use serde_json::{Map, Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -22,18 +20,6 @@ use crate::auth::Caller;
 use crate::openapi::{OfficeHolderBody, Problem as ProblemDoc, ReasonBody};
 use crate::problem::{json_body, object_with};
 use crate::{AppState, Problem};
-
-/// `policy` with the register the store keeps. The first time, the store is filled from `policy`'s
-/// own register (the built-in one, or the operator's `office_holders.tsv`).
-pub async fn with_stored_register(store: &dyn Store, mut policy: Policy) -> Result<Policy, StoreError> {
-    let lines: Vec<String> = policy.office_holders.iter().map(|holder| holder.line.clone()).collect();
-    store.seed_office_holders(&Actor::system("register", None), &lines).await?;
-    let entries = store.office_holders().await?;
-    let text = entries.iter().map(|entry| entry.line.as_str()).collect::<Vec<_>>().join("\n");
-    policy.office_holders = dragnet_review::policy::parse_register(&text)
-        .map_err(|err| StoreError::Corrupt(format!("the stored office-holder register: {err}")))?;
-    Ok(policy)
-}
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list, add)).routes(routes!(remove))
@@ -120,20 +106,11 @@ fn read_entry(body: &Value) -> Result<String, Problem> {
     Ok(line)
 }
 
-/// The policy in use, with the register as the store now has it.
-async fn reload(state: &AppState) -> Result<(), Problem> {
-    let current = state.policy();
-    let policy = with_stored_register(state.store.as_ref(), (*current).clone()).await.map_err(Problem::from_store)?;
-    state.set_policy(policy);
-    Ok(())
-}
-
 /// `GET /api/v1/office-holders`: the register the check consults.
 #[utoipa::path(get, path = "/api/v1/office-holders", tag = "review",
     responses((status = 200, description = "Every entry, oldest first", body = Object)))]
 async fn list(State(state): State<AppState>, caller: Caller) -> Result<Response, Problem> {
-    caller.require(&[Role::Reviewer, Role::Supervisor, Role::Administrator])?;
-    let entries = state.store.office_holders().await.map_err(Problem::from_store)?;
+    let entries = state.app.office_holders(&caller).await?;
     Ok(Json(json!({"office_holders": entries.iter().map(entry_json).collect::<Vec<_>>()})).into_response())
 }
 
@@ -147,8 +124,7 @@ async fn add(State(state): State<AppState>, caller: Caller, body: Bytes) -> Resu
     caller.require(&[Role::Administrator])?;
     let body = json_body(&body)?;
     let line = read_entry(&body)?;
-    let entry = state.store.add_office_holder(&caller.actor, &line).await.map_err(Problem::from_store)?;
-    reload(&state).await?;
+    let entry = state.app.add_office_holder(&caller, &line).await?;
     Ok((StatusCode::CREATED, Json(entry_json(&entry))).into_response())
 }
 
@@ -169,13 +145,9 @@ async fn remove(
     let id: i64 = id.parse().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)?;
     let body = json_body(&body)?;
     let reason = crate::api::reason_of(&body, "a change to the register")?;
-    state.store.remove_office_holder(&caller.actor, id, &reason).await.map_err(Problem::from_store)?;
-    reload(&state).await?;
+    state.app.remove_office_holder(&caller, id, &reason).await?;
     Ok(Json(json!({"id": id, "removed": true})).into_response())
 }
-
-/// The policy as handlers take it: one `Arc`, swapped whole when the register changes.
-pub type SharedPolicy = Arc<std::sync::RwLock<Arc<Policy>>>;
 
 #[cfg(test)]
 mod tests {

@@ -1,15 +1,12 @@
-//! The live screening index and `/api/v1/screen`: every notice in force, held in memory, changed in
-//! the same moment a notice is published, suspended, reinstated or cancelled.
-
-use std::sync::{Arc, OnceLock, RwLock};
+//! `/api/v1/screen`: people against every notice in force that the caller's country may see, the
+//! application's screening use case behind it.
 
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use dragnet_domain::{CountryCode, FieldError, NoticeId, Person, Role, parse_person};
-use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD, Hit, Index, Variants};
-use dragnet_store::{Store, StoreError};
+use dragnet_domain::{FieldError, Person, parse_person};
+use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD};
 use serde_json::{Value, json};
 
 use crate::auth::Caller;
@@ -19,80 +16,6 @@ use crate::{AppState, Problem};
 
 /// The most people one call may screen: a wide-body aircraft's manifest many times over.
 pub const MOST_PEOPLE: usize = 10_000;
-
-/// Calls with at most this many people are searched on the thread that serves them: a search takes
-/// well under a millisecond, less than handing it to another thread and back costs a busy server.
-/// Larger batches go to the blocking pool, where they use every core.
-const SEARCHED_IN_PLACE: usize = 4;
-
-/// The index of notices in force.
-#[derive(Debug)]
-pub struct Screening {
-    index: RwLock<Index>,
-}
-
-/// The name corpus, read once per process: it is the same for every index.
-pub(crate) fn variants() -> Arc<Variants> {
-    static VARIANTS: OnceLock<Arc<Variants>> = OnceLock::new();
-    VARIANTS.get_or_init(|| Arc::new(Variants::built_in())).clone()
-}
-
-impl Screening {
-    pub fn empty() -> Self {
-        Screening { index: RwLock::new(Index::new(variants())) }
-    }
-
-    /// The index of every notice in force in `store`.
-    pub async fn load(store: &dyn Store) -> Result<Self, StoreError> {
-        let notices = store.notices_in_force().await?;
-        let index = tokio::task::spawn_blocking(move || {
-            Index::build(variants(), notices.into_iter().map(|n| (n.id.to_string(), n.subject, barred(&n.barred))))
-        })
-        .await
-        .map_err(|err| StoreError::Corrupt(format!("building the screening index: {err}")))?;
-        Ok(Screening { index: RwLock::new(index) })
-    }
-
-    pub fn len(&self) -> usize {
-        self.index.read().map(|index| index.len()).unwrap_or(0)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Brings one notice's place in the index in line with the store: in if it is in force, out if not.
-    pub async fn refresh(&self, store: &dyn Store, id: NoticeId) -> Result<(), StoreError> {
-        let in_force = store.notice_in_force(id).await?;
-        let mut index = self.index.write().map_err(|_| StoreError::Corrupt("the screening index lock".into()))?;
-        match in_force {
-            Some(notice) => index.insert(&id.to_string(), &notice.subject, barred(&notice.barred)),
-            None => {
-                index.remove(&id.to_string());
-            }
-        }
-        Ok(())
-    }
-
-    /// The hits of each person among the notices `viewer` may see, on every core.
-    pub fn search(
-        &self,
-        people: &[Person],
-        viewer: Option<CountryCode>,
-        threshold: f64,
-        limit: usize,
-    ) -> Vec<Vec<Hit>> {
-        match self.index.read() {
-            Ok(index) => index.search_batch(people, viewer, threshold, limit),
-            Err(_) => vec![Vec::new(); people.len()],
-        }
-    }
-}
-
-/// The countries barred from a notice, as the index takes them.
-fn barred(countries: &[String]) -> Vec<CountryCode> {
-    countries.iter().filter_map(|c| CountryCode::parse(c).ok()).collect()
-}
 
 /// The body of a screening call, read field by field so that an error names its field.
 fn read_people(body: &Value) -> Result<(Vec<Person>, f64, usize), Problem> {
@@ -145,26 +68,10 @@ fn read_people(body: &Value) -> Result<(Vec<Person>, f64, usize), Problem> {
         (status = 422, description = "A field does not read; `field` names it (`persons[3].date_of_birth`)",
          body = ProblemDoc, content_type = "application/problem+json")))]
 pub async fn screen(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
-    caller.require(&[Role::Screener, Role::BureauOfficer, Role::Reviewer, Role::Supervisor])?;
+    caller.require(&dragnet_app::screening::SCREENERS)?;
     let body = json_body(&body)?;
     let (people, threshold, limit) = read_people(&body)?;
-    let viewer = caller.country().and_then(|c| CountryCode::parse(&c).ok());
-    let (people, results) = if people.len() <= SEARCHED_IN_PLACE {
-        let results = state.screening.search(&people, viewer, threshold, limit);
-        (people, results)
-    } else {
-        let screening = state.screening.clone();
-        tokio::task::spawn_blocking(move || {
-            let results = screening.search(&people, viewer, threshold, limit);
-            (people, results)
-        })
-        .await
-        .map_err(|err| Problem::internal(&err))?
-    };
-    let mut shown: Vec<NoticeId> = results.iter().flatten().filter_map(|hit| NoticeId::parse(&hit.id).ok()).collect();
-    shown.sort_by_key(ToString::to_string);
-    shown.dedup();
-    state.store.record_screening(&caller.actor, people.len(), &shown).await.map_err(Problem::from_store)?;
+    let (people, results) = state.app.screen(&caller, people, threshold, limit).await?;
     let results: Vec<Value> = people
         .iter()
         .zip(results)

@@ -3,9 +3,9 @@
 //!
 //! The store keeps every notification as a delivery to make (an outbox), so a restart or an
 //! unreachable server loses nothing: a task sends what is due when woken by a new notification,
-//! and otherwise every few seconds, retrying with a growing wait until the attempts run out.
+//! and otherwise every few seconds, retrying with a growing wait until the attempts run out. Each
+//! server claims what it sends for a while first, so servers sharing a database send each once.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Json;
@@ -18,7 +18,6 @@ use dragnet_store::{Delivery, Store};
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Value, json};
 use sha2::Sha256;
-use tokio::sync::Notify;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -31,14 +30,16 @@ use crate::{AppState, Problem};
 pub const EVERY: Duration = Duration::from_secs(5);
 /// How long a bureau's server has to answer one delivery.
 const ANSWER_WITHIN: Duration = Duration::from_secs(10);
+/// Deliveries claimed at a time, and for how long: long enough to try each of them once.
+const CLAIMED_AT_ONCE: i64 = 10;
+const CLAIM_LEASE: time::Duration = time::Duration::seconds(3 * 60);
 /// The longest address accepted.
 const MOST_URL_CHARS: usize = 2000;
 
-/// The sender's state: how to reach out, and the bell a new notification rings.
+/// The sender's client.
 #[derive(Debug)]
 pub struct Webhooks {
     client: reqwest::Client,
-    wake: Notify,
 }
 
 impl Default for Webhooks {
@@ -49,14 +50,7 @@ impl Default for Webhooks {
             .user_agent(concat!("dragnet/", env!("CARGO_PKG_VERSION")))
             .build()
             .unwrap_or_default();
-        Webhooks { client, wake: Notify::new() }
-    }
-}
-
-impl Webhooks {
-    /// Asks the task to send what is due now rather than at its next round.
-    pub fn wake(&self) {
-        self.wake.notify_one();
+        Webhooks { client }
     }
 }
 
@@ -98,7 +92,7 @@ async fn send(client: &reqwest::Client, delivery: &Delivery) -> Result<(), Strin
 pub async fn deliver_due(store: &dyn Store, webhooks: &Webhooks) -> Result<usize, dragnet_store::StoreError> {
     let mut taken = 0;
     loop {
-        let due = store.due_deliveries(100).await?;
+        let due = store.claim_deliveries(CLAIMED_AT_ONCE, CLAIM_LEASE).await?;
         if due.is_empty() {
             return Ok(taken);
         }
@@ -115,14 +109,16 @@ pub async fn deliver_due(store: &dyn Store, webhooks: &Webhooks) -> Result<usize
     }
 }
 
-/// Runs the sender until the server stops.
-pub fn spawn(store: Arc<dyn Store>, webhooks: Arc<Webhooks>, every: Duration) -> tokio::task::JoinHandle<()> {
+/// Runs the sender until the server stops, woken by each new notification of this process and
+/// otherwise every `every` (how another server's notifications are found).
+pub fn spawn(app: dragnet_app::App, every: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        let webhooks = Webhooks::default();
         loop {
-            if let Err(err) = deliver_due(store.as_ref(), &webhooks).await {
+            if let Err(err) = deliver_due(app.store.as_ref(), &webhooks).await {
                 tracing::error!(error = %err, "sending webhooks");
             }
-            let _ = tokio::time::timeout(every, webhooks.wake.notified()).await;
+            let _ = tokio::time::timeout(every, app.deliveries.notified()).await;
         }
     })
 }

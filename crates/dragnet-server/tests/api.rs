@@ -507,7 +507,7 @@ async fn a_restricted_notice_never_reaches_a_barred_country(server: Server) {
     assert_eq!(hits(&server.post("/api/v1/screen", "border.it", &traveller).await), 0, "suspended: not screened");
     assert_eq!(server.get(&path, "border.it").await.status, 404, "suspended: not in force");
     assert_eq!(server.post(&format!("{path}/reinstate"), "reviewer.one", &json!({"reason": "ok"})).await.status, 200);
-    let restarted = dragnet_server::screening::Screening::load(server.store.as_ref()).await.unwrap();
+    let restarted = dragnet_app::views::ScreeningIndex::load(server.store.as_ref()).await.unwrap();
     assert_eq!(restarted.len(), 1);
     let person = dragnet_domain::parse_person(&traveller["persons"][0].to_string()).unwrap();
     let country = |c: &str| Some(dragnet_domain::CountryCode::parse(c).unwrap());
@@ -538,12 +538,12 @@ async fn a_notice_expires_after_five_years_unless_renewed(server: Server) {
 
     // Four years on, the bureau renews the second; a year and a half later, only the first lapses.
     server.shift.store(4 * 365 * 86_400, Ordering::SeqCst);
-    assert!(dragnet_server::expiry::expire_due(&server.state).await.unwrap().is_empty(), "nothing due yet");
+    assert!(server.state.app.expire_due().await.unwrap().is_empty(), "nothing due yet");
     let renewed =
         server.post(&format!("/api/v1/notices/{}/renew", ids[1]), "ncb.fr", &json!({"reason": "still sought"})).await;
     assert_eq!(renewed.status, 200, "{:?}", renewed.body);
     server.shift.store((5 * 365 + 180) * 86_400, Ordering::SeqCst);
-    let expired = dragnet_server::expiry::expire_due(&server.state).await.unwrap();
+    let expired = server.state.app.expire_due().await.unwrap();
     let expired: Vec<String> = expired.iter().map(|id| id.to_string().replace('/', "-")).collect();
     assert_eq!(expired, [ids[0].clone()]);
     assert_eq!(hits(&server.post("/api/v1/screen", "border.it", &traveller).await), 1, "the lapsed one is gone");
@@ -758,7 +758,7 @@ async fn a_located_hit_reaches_the_bureau_by_signed_webhook(server: Server) {
 
     // Taken once: no third delivery, the hand-over is audited, and the poll list still has it.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    server.state.webhooks.wake();
+    server.state.app.deliveries.notify_one();
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(received.lock().unwrap().len(), 2);
     let records = server.store.audit_records(0, 1000).await.unwrap();
@@ -823,11 +823,8 @@ async fn the_office_holder_register_is_kept_over_the_api_and_changes_the_check(s
     assert_eq!(submission.body["recommendation"], "clear", "{:?}", submission.body);
 
     // A restart keeps the register as edited: it is not filled again from the policy files.
-    let policy =
-        dragnet_server::register::with_stored_register(server.store.as_ref(), dragnet_review::Policy::built_in())
-            .await
-            .unwrap();
-    assert_eq!(policy.office_holders.len(), seeded);
+    let restarted = dragnet_app::Views::load(server.store.as_ref(), dragnet_review::Policy::built_in()).await.unwrap();
+    assert_eq!(restarted.policy().office_holders.len(), seeded);
     assert_eq!(server.store.office_holders().await.unwrap().len(), seeded);
     let records = server.store.audit_records(0, 1000).await.unwrap();
     let removal = records.iter().find(|r| r.action == "register.remove").unwrap();

@@ -137,7 +137,7 @@ async fn server(requests: usize, ordinary: bool) -> World {
                 report: serde_json::to_value(subject).unwrap(),
             })
             .collect();
-        store.submit_request(&bureau, stored.request_id, &checks).await.unwrap();
+        store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();
         ids.push(stored.request_id);
     }
     let published = if ordinary { Some(publish_ordinary(store.as_ref()).await) } else { None };
@@ -220,7 +220,7 @@ async fn publish_ordinary(store: &dyn Store) -> String {
         recommendation: Recommendation::Clear,
         report: json!({"findings": []}),
     }];
-    store.submit_request(&bureau, stored.request_id, &checks).await.unwrap();
+    store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();
     let reviewer = Actor::user(&UserName::parse("reviewer.one").unwrap(), &Grant::new(Role::Reviewer, None).unwrap());
     store
         .decide(&reviewer, stored.request_id, dragnet_store::Decision::Publish, "ordinary-law crime", None)

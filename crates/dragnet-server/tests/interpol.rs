@@ -43,7 +43,7 @@ async fn published(store: &dyn Store, request: &NoticeRequest) -> String {
             report: serde_json::to_value(subject).unwrap(),
         })
         .collect::<Vec<_>>();
-    store.submit_request(&bureau, stored.request_id, &checks).await.unwrap();
+    store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();
     let reviewer = actor("reviewer.one", Role::Reviewer, None);
     store.decide(&reviewer, stored.request_id, Decision::Publish, "ordinary-law case", None).await.unwrap();
     stored.notice_ids[0].to_string().replace('/', "-")

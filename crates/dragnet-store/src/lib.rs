@@ -19,6 +19,7 @@ use time::OffsetDateTime;
 pub mod audit;
 mod failpoint;
 mod group;
+pub mod log;
 pub mod postgres;
 pub mod sqlite;
 pub mod testing;
@@ -57,6 +58,9 @@ pub enum StoreError {
     /// An edit that would change how many subjects a request names.
     #[error("request {request} names {existing} subjects; an edit keeps them (make a new request for others)")]
     SubjectCountChanged { request: i64, existing: usize },
+    /// The request was edited after the check read it: its report would not be the stored body's.
+    #[error("request {request} was edited while it was being checked; check it again")]
+    RequestChanged { request: i64 },
     /// The server's check did not cover exactly the request's notices.
     #[error("request {request}: the check must cover its notices {expected:?}")]
     CheckMismatch { request: i64, expected: Vec<NoticeId> },
@@ -192,6 +196,8 @@ pub struct NoticeSummary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RequestRecord {
     pub request_id: i64,
+    /// Moves on with every edit; a submission names the version its check read.
+    pub version: i64,
     pub request: NoticeRequest,
     pub notices: Vec<NoticeSummary>,
     #[serde(with = "time::serde::rfc3339")]
@@ -522,11 +528,14 @@ pub trait Store: Send + Sync + fmt::Debug {
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord>;
 
     /// Submits a request's drafts (and notices it was asked about) with their checks: each moves to
-    /// `submitted`, then `in_review`, with its report kept. All or nothing.
+    /// `submitted`, then `in_review`, with its report kept. All or nothing. `version` is the
+    /// version of the request the checks read: if it was edited since, nothing moves
+    /// ([`StoreError::RequestChanged`]).
     async fn submit_request(
         &self,
         actor: &Actor,
         request_id: i64,
+        version: i64,
         checks: &[SubjectCheck],
     ) -> Result<Vec<(NoticeId, NoticeState)>>;
 
@@ -563,12 +572,18 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// One notice if it is in force, for the index to take it in.
     async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>>;
 
+    /// Those of `ids` that are in force, in one read: what the follower takes in after changes.
+    async fn notices_in_force_among(&self, ids: &[NoticeId]) -> Result<Vec<InForce>>;
+
     /// Every public extract, by notice id: published notices whose requester agreed to one and
     /// barred no country. Not audited: the public reads what was published for it.
     async fn public_extracts(&self) -> Result<Vec<PublicExtract>>;
 
     /// One notice's public extract, if it has one now.
     async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>>;
+
+    /// The public extracts of those of `ids` that have one now, each request's body read once.
+    async fn public_extracts_among(&self, ids: &[NoticeId]) -> Result<Vec<PublicExtract>>;
 
     /// Adds a picture of a notice's subject (`image/jpeg`, `image/png` or `image/svg+xml`); answers
     /// its id. Audited.
@@ -615,9 +630,11 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// Removes the webhook of `country`; answers whether there was one.
     async fn remove_webhook(&self, actor: &Actor, country: &str) -> Result<bool>;
 
-    /// Notifications due to be sent (by the store's clock) to their bureau's webhook, oldest first:
-    /// made since the webhook was registered, not yet taken, attempts left, and not waiting to retry.
-    async fn due_deliveries(&self, limit: i64) -> Result<Vec<Delivery>>;
+    /// Claims notifications due to be sent (by the store's clock) to their bureau's webhook, oldest
+    /// first: made since the webhook was registered, not yet taken, attempts left, not waiting to
+    /// retry, and not claimed by another sender in the last `lease`. A claimed notification is
+    /// left to its claimant until the lease runs out, so servers sharing a database send it once.
+    async fn claim_deliveries(&self, limit: i64, lease: time::Duration) -> Result<Vec<Delivery>>;
 
     /// Records the outcome of one attempt: taken (audited, as personal data left the system), or
     /// failed with the error, to be tried again after `retry_in` while attempts remain.
@@ -687,6 +704,18 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// The chain's recorded end: the last record's `seq` and hash.
     async fn audit_head(&self) -> Result<(i64, String)>;
+
+    /// The change log: records after `after` and up to `upto` that may change a view
+    /// ([`log::change_of`]), oldest first, at most `limit`; reads are passed over.
+    async fn audit_changes(&self, after: i64, upto: i64, limit: i64) -> Result<Vec<AuditRecord>>;
+
+    /// Wakes `wake` each time another process commits a change, until the connection fails (an
+    /// error; the caller listens again and catches up by sequence number). A backend that cannot
+    /// be told of others' commits never returns: its followers find them by looking.
+    async fn listen_for_changes(&self, wake: &tokio::sync::Notify) -> Result<()> {
+        let _ = wake;
+        std::future::pending().await
+    }
 
     /// Walks the whole audit chain and reports the first record that was altered or removed.
     async fn verify_audit(&self) -> Result<AuditVerification> {

@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 
 use crate::audit::{AuditEntry, AuditRecord};
 use crate::group::AuditQueue;
+use crate::log::{CHANGE_ACTIONS, CHANNEL, is_change};
 use crate::{
     AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, DecisionRecord, Delivery, ImportOutcome,
     ImportedNotice, InForce, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary,
@@ -25,6 +26,9 @@ use crate::{
     screening_recorded, subject_name, submittable, to_json, token_created, user_created, webhook_delivered,
     webhook_removed, webhook_set, withdrawable,
 };
+
+/// A notice's row for its public extract: id, request, subject, published at, source.
+type ExtractRow = (String, i64, String, Option<OffsetDateTime>, Option<String>);
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -109,7 +113,67 @@ impl PostgresStore {
             .bind(&hash)
             .execute(&mut *conn)
             .await?;
+        // Other processes' followers are told at the commit (NOTIFY is transactional): a change
+        // rolled back is never announced, one committed always is, unless a listener is away, when
+        // it catches up by sequence number.
+        if records.iter().any(|record| is_change(&record.action)) {
+            sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(seq.to_string()).execute(&mut *conn).await?;
+        }
         Ok(())
+    }
+
+    /// The public extracts of every notice, or of those of `among`: each request's body read once.
+    async fn extracts(&self, among: Option<&[NoticeId]>) -> Result<Vec<PublicExtract>> {
+        let among: Option<Vec<String>> = among.map(|ids| ids.iter().map(ToString::to_string).collect());
+        // One snapshot for the requests, the notices and the pictures.
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
+        let requests = public_requests(
+            sqlx::query_as(
+                "SELECT id, body::text FROM requests WHERE public_extract
+                 AND id IN (SELECT request_id FROM notices WHERE state = 'published'
+                            AND ($1::text[] IS NULL OR id = ANY($1)))",
+            )
+            .bind(&among)
+            .fetch_all(&mut *tx)
+            .await?,
+        )?;
+        let rows: Vec<ExtractRow> = sqlx::query_as(
+            "SELECT notices.id, notices.request_id, notices.subject::text, notices.published_at, requests.source
+             FROM notices JOIN requests ON requests.id = notices.request_id
+             WHERE notices.state = 'published' AND requests.public_extract
+               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
+               AND ($1::text[] IS NULL OR notices.id = ANY($1))",
+        )
+        .bind(&among)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut extracts = rows
+            .into_iter()
+            .map(|(id, request_id, subject, published_at, source)| {
+                let request = requests.get(&request_id).ok_or_else(|| {
+                    StoreError::Corrupt(format!("notice {id}: its request {request_id} is not public"))
+                })?;
+                public_extract_row(&id, &subject, request, published_at, source)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let pictures: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT notice_id, id FROM pictures WHERE ($1::text[] IS NULL OR notice_id = ANY($1))
+             ORDER BY notice_id, id",
+        )
+        .bind(&among)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
+        for (notice, id) in pictures {
+            by_notice.entry(notice).or_default().push(id);
+        }
+        for extract in &mut extracts {
+            extract.pictures = by_notice.remove(&extract.id.to_string()).unwrap_or_default();
+        }
+        extracts.sort_by_key(|extract| extract.id);
+        Ok(extracts)
     }
 }
 
@@ -342,11 +406,13 @@ impl Store for PostgresStore {
 
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord> {
         let mut conn = self.pool.acquire().await?;
-        let row = sqlx::query("SELECT body::text AS body, created_at, created_by, source FROM requests WHERE id = $1")
-            .bind(request_id)
-            .fetch_optional(&mut *conn)
-            .await?
-            .ok_or(StoreError::RequestNotFound(request_id))?;
+        let row = sqlx::query(
+            "SELECT body::text AS body, version, created_at, created_by, source FROM requests WHERE id = $1",
+        )
+        .bind(request_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::RequestNotFound(request_id))?;
         let request = parse_stored_request(request_id, row.try_get("body")?)?;
         let notices = summaries(&mut conn, request_id, false).await?;
         let decisions = sqlx::query(
@@ -372,6 +438,7 @@ impl Store for PostgresStore {
         self.audit_read(actor, AuditEntry::new("request.read", format!("request/{request_id}"))).await?;
         Ok(RequestRecord {
             request_id,
+            version: row.try_get("version")?,
             request,
             notices,
             created_at: row.try_get("created_at")?,
@@ -385,10 +452,22 @@ impl Store for PostgresStore {
         &self,
         actor: &Actor,
         request_id: i64,
+        version: i64,
         checks: &[SubjectCheck],
     ) -> Result<Vec<(NoticeId, NoticeState)>> {
         let now = self.clock.now();
         let mut tx = self.pool.begin().await?;
+        // The request's row stays locked until the commit: an edit waits, and one that committed
+        // first has moved the version on.
+        let stored: Option<i64> = sqlx::query_scalar("SELECT version FROM requests WHERE id = $1 FOR UPDATE")
+            .bind(request_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match stored {
+            None => return Err(StoreError::RequestNotFound(request_id)),
+            Some(stored) if stored != version => return Err(StoreError::RequestChanged { request: request_id }),
+            Some(_) => {}
+        }
         let states: Vec<(String, String)> =
             sqlx::query_as("SELECT id, state FROM notices WHERE request_id = $1 ORDER BY subject_index FOR UPDATE")
                 .bind(request_id)
@@ -442,6 +521,8 @@ impl Store for PostgresStore {
     async fn update_request(&self, actor: &Actor, request_id: i64, request: &NoticeRequest) -> Result<()> {
         let now = self.clock.now();
         let mut tx = self.pool.begin().await?;
+        // The request's row first, then its notices: the order a submission locks them in.
+        sqlx::query("SELECT id FROM requests WHERE id = $1 FOR UPDATE").bind(request_id).execute(&mut *tx).await?;
         let states: Vec<(String, String)> =
             sqlx::query_as("SELECT id, state FROM notices WHERE request_id = $1 ORDER BY subject_index FOR UPDATE")
                 .bind(request_id)
@@ -449,7 +530,8 @@ impl Store for PostgresStore {
                 .await?;
         editable(request_id, &states, request.subjects.len())?;
         sqlx::query(
-            "UPDATE requests SET kind = $1, reference = $2, body = $3::jsonb, public_extract = $4 WHERE id = $5",
+            "UPDATE requests SET kind = $1, reference = $2, body = $3::jsonb, public_extract = $4, version = version + 1
+             WHERE id = $5",
         )
         .bind(request.kind.as_str())
         .bind(&request.reference)
@@ -693,6 +775,19 @@ impl Store for PostgresStore {
         rows.iter().map(|(id, subject, barred)| in_force_row(id, subject, barred.as_deref())).collect()
     }
 
+    async fn notices_in_force_among(&self, ids: &[NoticeId]) -> Result<Vec<InForce>> {
+        let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.subject::text, string_agg(notice_bars.country, ',') FROM notices
+             LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
+             WHERE notices.id = ANY($1) AND notices.state = 'published' GROUP BY notices.id ORDER BY notices.id",
+        )
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|(id, subject, barred)| in_force_row(id, subject, barred.as_deref())).collect()
+    }
+
     async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>> {
         let row: Option<(String, String, Option<String>)> = sqlx::query_as(
             "SELECT notices.id, notices.subject::text, string_agg(notice_bars.country, ',') FROM notices
@@ -706,46 +801,11 @@ impl Store for PostgresStore {
     }
 
     async fn public_extracts(&self) -> Result<Vec<PublicExtract>> {
-        // One snapshot for the requests, the notices and the pictures.
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
-        let requests = public_requests(
-            sqlx::query_as(
-                "SELECT id, body::text FROM requests WHERE public_extract
-                 AND id IN (SELECT request_id FROM notices WHERE state = 'published')",
-            )
-            .fetch_all(&mut *tx)
-            .await?,
-        )?;
-        let rows: Vec<(String, i64, String, Option<OffsetDateTime>, Option<String>)> = sqlx::query_as(
-            "SELECT notices.id, notices.request_id, notices.subject::text, notices.published_at, requests.source
-             FROM notices JOIN requests ON requests.id = notices.request_id
-             WHERE notices.state = 'published' AND requests.public_extract
-               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)",
-        )
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut extracts = rows
-            .into_iter()
-            .map(|(id, request_id, subject, published_at, source)| {
-                let request = requests.get(&request_id).ok_or_else(|| {
-                    StoreError::Corrupt(format!("notice {id}: its request {request_id} is not public"))
-                })?;
-                public_extract_row(&id, &subject, request, published_at, source)
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let pictures: Vec<(String, i64)> =
-            sqlx::query_as("SELECT notice_id, id FROM pictures ORDER BY notice_id, id").fetch_all(&mut *tx).await?;
-        tx.commit().await?;
-        let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
-        for (notice, id) in pictures {
-            by_notice.entry(notice).or_default().push(id);
-        }
-        for extract in &mut extracts {
-            extract.pictures = by_notice.remove(&extract.id.to_string()).unwrap_or_default();
-        }
-        extracts.sort_by_key(|extract| extract.id);
-        Ok(extracts)
+        self.extracts(None).await
+    }
+
+    async fn public_extracts_among(&self, ids: &[NoticeId]) -> Result<Vec<PublicExtract>> {
+        self.extracts(Some(ids)).await
     }
 
     async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>> {
@@ -1064,7 +1124,28 @@ impl Store for PostgresStore {
         Ok(removed > 0)
     }
 
-    async fn due_deliveries(&self, limit: i64) -> Result<Vec<Delivery>> {
+    async fn claim_deliveries(&self, limit: i64, lease: time::Duration) -> Result<Vec<Delivery>> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin().await?;
+        // SKIP LOCKED: a notification another server is claiming this moment is left to it.
+        let claimed: Vec<i64> = sqlx::query_scalar(
+            "UPDATE notifications SET webhook_claimed_until = $1 WHERE id IN (
+                 SELECT notifications.id FROM notifications
+                 JOIN webhooks ON webhooks.country = notifications.country
+                 WHERE notifications.webhook_delivered_at IS NULL AND notifications.at >= webhooks.created_at
+                   AND notifications.webhook_attempts < $2
+                   AND (notifications.webhook_next_at IS NULL OR notifications.webhook_next_at <= $3)
+                   AND (notifications.webhook_claimed_until IS NULL OR notifications.webhook_claimed_until <= $3)
+                 ORDER BY notifications.id LIMIT $4
+                 FOR UPDATE OF notifications SKIP LOCKED)
+             RETURNING id",
+        )
+        .bind(now + lease)
+        .bind(MOST_DELIVERY_ATTEMPTS as i32)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
         let rows = sqlx::query(
             "SELECT notifications.id, notifications.kind, notifications.notice_id, notifications.at,
                     locations.country AS located_in, locations.located_by, locations.place, locations.remarks,
@@ -1072,16 +1153,12 @@ impl Store for PostgresStore {
              FROM notifications
              JOIN locations ON locations.id = notifications.location_id
              JOIN webhooks ON webhooks.country = notifications.country
-             WHERE notifications.webhook_delivered_at IS NULL AND notifications.at >= webhooks.created_at
-               AND notifications.webhook_attempts < $1
-               AND (notifications.webhook_next_at IS NULL OR notifications.webhook_next_at <= $2)
-             ORDER BY notifications.id LIMIT $3",
+             WHERE notifications.id = ANY($1) ORDER BY notifications.id",
         )
-        .bind(MOST_DELIVERY_ATTEMPTS as i32)
-        .bind(self.clock.now())
-        .bind(limit)
-        .fetch_all(&self.pool)
+        .bind(&claimed)
+        .fetch_all(&mut *tx)
         .await?;
+        tx.commit().await?;
         rows.iter()
             .map(|row| {
                 Ok(Delivery {
@@ -1107,7 +1184,7 @@ impl Store for PostgresStore {
             Ok(()) => {
                 sqlx::query(
                     "UPDATE notifications SET webhook_delivered_at = $1, webhook_attempts = webhook_attempts + 1,
-                     webhook_error = NULL WHERE id = $2",
+                     webhook_error = NULL, webhook_claimed_until = NULL WHERE id = $2",
                 )
                 .bind(now)
                 .bind(delivery.notification.id)
@@ -1119,7 +1196,7 @@ impl Store for PostgresStore {
                 let error: String = error.chars().take(500).collect();
                 sqlx::query(
                     "UPDATE notifications SET webhook_attempts = webhook_attempts + 1, webhook_next_at = $1,
-                     webhook_error = $2 WHERE id = $3",
+                     webhook_error = $2, webhook_claimed_until = NULL WHERE id = $3",
                 )
                 .bind(now + retry_in)
                 .bind(error)
@@ -1419,6 +1496,31 @@ impl Store for PostgresStore {
             .details(serde_json::json!({"filter": filter, "shown": records.len()}));
         self.audit_read(reader, entry).await?;
         Ok(records)
+    }
+
+    async fn audit_changes(&self, after: i64, upto: i64, limit: i64) -> Result<Vec<AuditRecord>> {
+        // The condition is a constant of ours: nothing from outside enters the statement's text.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT * FROM audit_log WHERE seq > $1 AND seq <= $2 AND {CHANGE_ACTIONS} ORDER BY seq LIMIT $3"
+        )))
+        .bind(after)
+        .bind(upto)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from_row).collect()
+    }
+
+    async fn listen_for_changes(&self, wake: &tokio::sync::Notify) -> Result<()> {
+        let mut listener = sqlx::postgres::PgListener::connect_with(&self.pool).await?;
+        listener.listen(CHANNEL).await?;
+        // Listening starts after the caller last looked: whatever committed in between, it finds
+        // by sequence number, so wake it once now.
+        wake.notify_one();
+        loop {
+            listener.recv().await?;
+            wake.notify_one();
+        }
     }
 
     async fn audit_head(&self) -> Result<(i64, String)> {

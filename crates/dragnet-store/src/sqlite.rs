@@ -15,6 +15,7 @@ use sqlx::{Row, SqliteConnection};
 
 use crate::audit::{AuditEntry, AuditRecord, format_timestamp, parse_timestamp};
 use crate::group::AuditQueue;
+use crate::log::CHANGE_ACTIONS;
 use crate::{
     AUDIT_ROWS_PER_INSERT, AuditFilter, Clock, Decision, DecisionOutcome, DecisionRecord, Delivery, ImportOutcome,
     ImportedNotice, InForce, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord, NoticeSummary,
@@ -28,6 +29,9 @@ use crate::{
     screening_recorded, subject_name, submittable, to_json, token_created, user_created, webhook_delivered,
     webhook_removed, webhook_set, withdrawable,
 };
+
+/// A notice's row for its public extract: id, request, subject, published at, source.
+type ExtractRow = (String, i64, String, Option<String>, Option<String>);
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -84,6 +88,68 @@ impl SqliteStore {
             .await
     }
 
+    /// The public extracts of every notice, or of those of `among`: each request's body read once.
+    async fn extracts(&self, among: Option<&[NoticeId]>) -> Result<Vec<PublicExtract>> {
+        let among = among.map(id_list);
+        // One snapshot for the requests, the notices and the pictures.
+        let mut tx = self.pool.begin().await?;
+        let requests = public_requests(
+            sqlx::query_as(
+                "SELECT id, body FROM requests WHERE public_extract = 1
+                 AND id IN (SELECT request_id FROM notices WHERE state = 'published'
+                            AND (? IS NULL OR id IN (SELECT value FROM json_each(?))))",
+            )
+            .bind(&among)
+            .bind(&among)
+            .fetch_all(&mut *tx)
+            .await?,
+        )?;
+        let rows: Vec<ExtractRow> = sqlx::query_as(
+            "SELECT notices.id, notices.request_id, notices.subject, notices.published_at, requests.source
+             FROM notices JOIN requests ON requests.id = notices.request_id
+             WHERE notices.state = 'published' AND requests.public_extract = 1
+               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
+               AND (? IS NULL OR notices.id IN (SELECT value FROM json_each(?)))",
+        )
+        .bind(&among)
+        .bind(&among)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut extracts = rows
+            .into_iter()
+            .map(|(id, request_id, subject, published_at, source)| {
+                let request = requests.get(&request_id).ok_or_else(|| {
+                    StoreError::Corrupt(format!("notice {id}: its request {request_id} is not public"))
+                })?;
+                public_extract_row(
+                    &id,
+                    &subject,
+                    request,
+                    published_at.as_deref().map(parse_timestamp).transpose().map_err(StoreError::Corrupt)?,
+                    source,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let pictures: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT notice_id, id FROM pictures WHERE (? IS NULL OR notice_id IN (SELECT value FROM json_each(?)))
+                 ORDER BY notice_id, id",
+        )
+        .bind(&among)
+        .bind(&among)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
+        for (notice, id) in pictures {
+            by_notice.entry(notice).or_default().push(id);
+        }
+        for extract in &mut extracts {
+            extract.pictures = by_notice.remove(&extract.id.to_string()).unwrap_or_default();
+        }
+        extracts.sort_by_key(|extract| extract.id);
+        Ok(extracts)
+    }
+
     async fn append_audit(&self, conn: &mut SqliteConnection, actor: &Actor, entry: AuditEntry) -> Result<()> {
         self.append_audits(conn, vec![(actor.clone(), entry)]).await
     }
@@ -126,6 +192,11 @@ impl SqliteStore {
             .await?;
         Ok(())
     }
+}
+
+/// Notice ids as a JSON array, for `json_each`: one bound value, however many ids.
+fn id_list(ids: &[NoticeId]) -> String {
+    serde_json::Value::from(ids.iter().map(ToString::to_string).collect::<Vec<_>>()).to_string()
 }
 
 fn timestamp(row: &SqliteRow, column: &str) -> Result<time::OffsetDateTime> {
@@ -360,7 +431,7 @@ impl Store for SqliteStore {
 
     async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord> {
         let mut conn = self.pool.acquire().await?;
-        let row = sqlx::query("SELECT body, created_at, created_by, source FROM requests WHERE id = ?")
+        let row = sqlx::query("SELECT body, version, created_at, created_by, source FROM requests WHERE id = ?")
             .bind(request_id)
             .fetch_optional(&mut *conn)
             .await?
@@ -390,6 +461,7 @@ impl Store for SqliteStore {
         self.audit_read(actor, AuditEntry::new("request.read", format!("request/{request_id}"))).await?;
         Ok(RequestRecord {
             request_id,
+            version: row.try_get("version")?,
             request,
             notices,
             created_at: timestamp(&row, "created_at")?,
@@ -403,10 +475,21 @@ impl Store for SqliteStore {
         &self,
         actor: &Actor,
         request_id: i64,
+        version: i64,
         checks: &[SubjectCheck],
     ) -> Result<Vec<(NoticeId, NoticeState)>> {
         let now = format_timestamp(self.clock.now());
         let mut tx = self.begin_write().await?;
+        // The write lock is held from BEGIN IMMEDIATE: no edit can land between this and the commit.
+        let stored: Option<i64> = sqlx::query_scalar("SELECT version FROM requests WHERE id = ?")
+            .bind(request_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match stored {
+            None => return Err(StoreError::RequestNotFound(request_id)),
+            Some(stored) if stored != version => return Err(StoreError::RequestChanged { request: request_id }),
+            Some(_) => {}
+        }
         let states: Vec<(String, String)> =
             sqlx::query_as("SELECT id, state FROM notices WHERE request_id = ? ORDER BY subject_index")
                 .bind(request_id)
@@ -468,7 +551,9 @@ impl Store for SqliteStore {
                 .fetch_all(&mut *tx)
                 .await?;
         editable(request_id, &states, request.subjects.len())?;
-        sqlx::query("UPDATE requests SET kind = ?, reference = ?, body = ?, public_extract = ? WHERE id = ?")
+        sqlx::query(
+            "UPDATE requests SET kind = ?, reference = ?, body = ?, public_extract = ?, version = version + 1 WHERE id = ?",
+        )
             .bind(request.kind.as_str())
             .bind(&request.reference)
             .bind(to_json(request)?)
@@ -709,6 +794,19 @@ impl Store for SqliteStore {
         rows.iter().map(|(id, subject, barred)| in_force_row(id, subject, barred.as_deref())).collect()
     }
 
+    async fn notices_in_force_among(&self, ids: &[NoticeId]) -> Result<Vec<InForce>> {
+        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, notices.subject, GROUP_CONCAT(notice_bars.country, ',') FROM notices
+             LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
+             WHERE notices.id IN (SELECT value FROM json_each(?)) AND notices.state = 'published'
+             GROUP BY notices.id ORDER BY notices.id",
+        )
+        .bind(id_list(ids))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|(id, subject, barred)| in_force_row(id, subject, barred.as_deref())).collect()
+    }
+
     async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>> {
         let row: Option<(String, String, Option<String>)> = sqlx::query_as(
             "SELECT notices.id, notices.subject, GROUP_CONCAT(notice_bars.country, ',') FROM notices
@@ -722,51 +820,11 @@ impl Store for SqliteStore {
     }
 
     async fn public_extracts(&self) -> Result<Vec<PublicExtract>> {
-        // One snapshot for the requests, the notices and the pictures.
-        let mut tx = self.pool.begin().await?;
-        let requests = public_requests(
-            sqlx::query_as(
-                "SELECT id, body FROM requests WHERE public_extract = 1
-                 AND id IN (SELECT request_id FROM notices WHERE state = 'published')",
-            )
-            .fetch_all(&mut *tx)
-            .await?,
-        )?;
-        let rows: Vec<(String, i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT notices.id, notices.request_id, notices.subject, notices.published_at, requests.source
-             FROM notices JOIN requests ON requests.id = notices.request_id
-             WHERE notices.state = 'published' AND requests.public_extract = 1
-               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)",
-        )
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut extracts = rows
-            .into_iter()
-            .map(|(id, request_id, subject, published_at, source)| {
-                let request = requests.get(&request_id).ok_or_else(|| {
-                    StoreError::Corrupt(format!("notice {id}: its request {request_id} is not public"))
-                })?;
-                public_extract_row(
-                    &id,
-                    &subject,
-                    request,
-                    published_at.as_deref().map(parse_timestamp).transpose().map_err(StoreError::Corrupt)?,
-                    source,
-                )
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let pictures: Vec<(String, i64)> =
-            sqlx::query_as("SELECT notice_id, id FROM pictures ORDER BY notice_id, id").fetch_all(&mut *tx).await?;
-        tx.commit().await?;
-        let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
-        for (notice, id) in pictures {
-            by_notice.entry(notice).or_default().push(id);
-        }
-        for extract in &mut extracts {
-            extract.pictures = by_notice.remove(&extract.id.to_string()).unwrap_or_default();
-        }
-        extracts.sort_by_key(|extract| extract.id);
-        Ok(extracts)
+        self.extracts(None).await
+    }
+
+    async fn public_extracts_among(&self, ids: &[NoticeId]) -> Result<Vec<PublicExtract>> {
+        self.extracts(Some(ids)).await
     }
 
     async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>> {
@@ -1081,7 +1139,9 @@ impl Store for SqliteStore {
         Ok(removed > 0)
     }
 
-    async fn due_deliveries(&self, limit: i64) -> Result<Vec<Delivery>> {
+    async fn claim_deliveries(&self, limit: i64, lease: time::Duration) -> Result<Vec<Delivery>> {
+        let now = self.clock.now();
+        let mut tx = self.begin_write().await?;
         let rows = sqlx::query(
             "SELECT notifications.id, notifications.kind, notifications.notice_id, notifications.at,
                     locations.country AS located_in, locations.located_by, locations.place, locations.remarks,
@@ -1092,13 +1152,23 @@ impl Store for SqliteStore {
              WHERE notifications.webhook_delivered_at IS NULL AND notifications.at >= webhooks.created_at
                AND notifications.webhook_attempts < ?
                AND (notifications.webhook_next_at IS NULL OR notifications.webhook_next_at <= ?)
+               AND (notifications.webhook_claimed_until IS NULL OR notifications.webhook_claimed_until <= ?)
              ORDER BY notifications.id LIMIT ?",
         )
         .bind(MOST_DELIVERY_ATTEMPTS)
-        .bind(format_timestamp(self.clock.now()))
+        .bind(format_timestamp(now))
+        .bind(format_timestamp(now))
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
+        for row in &rows {
+            sqlx::query("UPDATE notifications SET webhook_claimed_until = ? WHERE id = ?")
+                .bind(format_timestamp(now + lease))
+                .bind(row.try_get::<i64, _>("id")?)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         rows.iter()
             .map(|row| {
                 Ok(Delivery {
@@ -1124,7 +1194,7 @@ impl Store for SqliteStore {
             Ok(()) => {
                 sqlx::query(
                     "UPDATE notifications SET webhook_delivered_at = ?, webhook_attempts = webhook_attempts + 1,
-                     webhook_error = NULL WHERE id = ?",
+                     webhook_error = NULL, webhook_claimed_until = NULL WHERE id = ?",
                 )
                 .bind(format_timestamp(now))
                 .bind(delivery.notification.id)
@@ -1136,7 +1206,7 @@ impl Store for SqliteStore {
                 let error: String = error.chars().take(500).collect();
                 sqlx::query(
                     "UPDATE notifications SET webhook_attempts = webhook_attempts + 1, webhook_next_at = ?,
-                     webhook_error = ? WHERE id = ?",
+                     webhook_error = ?, webhook_claimed_until = NULL WHERE id = ?",
                 )
                 .bind(format_timestamp(now + retry_in))
                 .bind(error)
@@ -1436,6 +1506,19 @@ impl Store for SqliteStore {
             .details(serde_json::json!({"filter": filter, "shown": records.len()}));
         self.audit_read(reader, entry).await?;
         Ok(records)
+    }
+
+    async fn audit_changes(&self, after: i64, upto: i64, limit: i64) -> Result<Vec<AuditRecord>> {
+        // The condition is a constant of ours: nothing from outside enters the statement's text.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT * FROM audit_log WHERE seq > ? AND seq <= ? AND {CHANGE_ACTIONS} ORDER BY seq LIMIT ?"
+        )))
+        .bind(after)
+        .bind(upto)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from_row).collect()
     }
 
     async fn audit_head(&self) -> Result<(i64, String)> {

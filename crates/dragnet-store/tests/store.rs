@@ -417,7 +417,7 @@ async fn a_bureau_lists_its_requests_and_reads_the_questions_asked(t: TestStore)
     assert_eq!(listed[1].first_notices.len(), 1, "each request its own notices");
 
     let check = checks(&first, Recommendation::Review);
-    t.store.submit_request(&bureau("FR"), first.request_id, &check).await.unwrap();
+    t.store.submit_request(&bureau("FR"), first.request_id, 1, &check).await.unwrap();
     let question = "Which court issued the warrant, and on what date?";
     t.store.decide(&reviewer(), first.request_id, Decision::RequestInformation, question, None).await.unwrap();
     let record = t.store.read_request(&bureau("FR"), first.request_id).await.unwrap();
@@ -453,12 +453,12 @@ async fn submission_keeps_each_check_and_the_queue_puts_risk_first(t: TestStore)
     let seed = t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
     let moved = t
         .store
-        .submit_request(&bureau("FR"), murder.request_id, &checks(&murder, Recommendation::Clear))
+        .submit_request(&bureau("FR"), murder.request_id, 1, &checks(&murder, Recommendation::Clear))
         .await
         .unwrap();
     assert_eq!(moved, vec![(murder.notice_ids[0], NoticeState::InReview)]);
     t.set_time(1_780_000_100);
-    t.store.submit_request(&bureau("IR"), seed.request_id, &checks(&seed, Recommendation::Refuse)).await.unwrap();
+    t.store.submit_request(&bureau("IR"), seed.request_id, 1, &checks(&seed, Recommendation::Refuse)).await.unwrap();
 
     let queue = t.store.review_queue(&reviewer(), 50, QueueDetail::Reports).await.unwrap();
     let order: Vec<(i64, Recommendation)> = queue.iter().map(|q| (q.request_id, q.recommendation)).collect();
@@ -492,7 +492,10 @@ async fn submission_keeps_each_check_and_the_queue_puts_risk_first(t: TestStore)
 async fn publishing_against_a_refusal_takes_two_reviewers(t: TestStore) {
     let murder = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
     let id = murder.notice_ids[0];
-    t.store.submit_request(&bureau("FR"), murder.request_id, &checks(&murder, Recommendation::Refuse)).await.unwrap();
+    t.store
+        .submit_request(&bureau("FR"), murder.request_id, 1, &checks(&murder, Recommendation::Refuse))
+        .await
+        .unwrap();
 
     let first =
         t.store.decide(&reviewer(), murder.request_id, Decision::Publish, "the finding is wrong", None).await.unwrap();
@@ -515,7 +518,7 @@ async fn publishing_against_a_refusal_takes_two_reviewers(t: TestStore) {
 
 async fn a_refusal_decides_every_notice_of_the_request(t: TestStore) {
     let seed = t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
-    t.store.submit_request(&bureau("IR"), seed.request_id, &checks(&seed, Recommendation::Refuse)).await.unwrap();
+    t.store.submit_request(&bureau("IR"), seed.request_id, 1, &checks(&seed, Recommendation::Refuse)).await.unwrap();
     let outcomes = t
         .store
         .decide(&reviewer(), seed.request_id, Decision::Refuse, "Constitution art. 3: a military operation", None)
@@ -531,18 +534,34 @@ async fn submission_and_decisions_refuse_what_does_not_fit(t: TestStore) {
     let before = t.store.audit_head().await.unwrap();
     let mut partial = checks(&seed, Recommendation::Refuse);
     partial.pop();
-    let err = t.store.submit_request(&bureau("IR"), seed.request_id, &partial).await.unwrap_err();
+    let err = t.store.submit_request(&bureau("IR"), seed.request_id, 1, &partial).await.unwrap_err();
     assert!(matches!(err, StoreError::CheckMismatch { .. }), "{err}");
     assert_eq!(t.store.count_notices().await.unwrap(), vec![(NoticeState::Draft, 5)], "nothing half-submitted");
+    assert_eq!(t.store.audit_head().await.unwrap(), before);
+
+    // A check made of an older version of the request is not kept with the newer one.
+    t.store
+        .update_request(&bureau("IR"), seed.request_id, &case("01-seed-head-of-state-drone-strike.json"))
+        .await
+        .unwrap();
+    assert_eq!(t.store.read_request(&bureau("IR"), seed.request_id).await.unwrap().version, 2);
+    let before = t.store.audit_head().await.unwrap();
+    let err = t
+        .store
+        .submit_request(&bureau("IR"), seed.request_id, 1, &checks(&seed, Recommendation::Clear))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::RequestChanged { .. }), "{err}");
+    assert_eq!(t.store.count_notices().await.unwrap(), vec![(NoticeState::Draft, 5)], "nothing submitted");
     assert_eq!(t.store.audit_head().await.unwrap(), before);
 
     assert!(matches!(
         t.store.decide(&reviewer(), seed.request_id, Decision::Refuse, "no", None).await,
         Err(StoreError::NothingToDo { .. })
     ));
-    t.store.submit_request(&bureau("IR"), seed.request_id, &checks(&seed, Recommendation::Refuse)).await.unwrap();
+    t.store.submit_request(&bureau("IR"), seed.request_id, 2, &checks(&seed, Recommendation::Refuse)).await.unwrap();
     assert!(matches!(
-        t.store.submit_request(&bureau("IR"), seed.request_id, &checks(&seed, Recommendation::Refuse)).await,
+        t.store.submit_request(&bureau("IR"), seed.request_id, 2, &checks(&seed, Recommendation::Refuse)).await,
         Err(StoreError::NothingToDo { .. })
     ));
     assert!(matches!(t.store.read_request(&reviewer(), 999).await, Err(StoreError::RequestNotFound(999))));
@@ -559,7 +578,7 @@ async fn submission_and_decisions_refuse_what_does_not_fit(t: TestStore) {
         .unwrap();
     let resubmit =
         vec![SubjectCheck { notice_id: one, recommendation: Recommendation::Review, report: serde_json::json!({}) }];
-    let moved = t.store.submit_request(&bureau("IR"), seed.request_id, &resubmit).await.unwrap();
+    let moved = t.store.submit_request(&bureau("IR"), seed.request_id, 2, &resubmit).await.unwrap();
     assert_eq!(moved, vec![(one, NoticeState::InReview)]);
 }
 
@@ -567,7 +586,7 @@ async fn submission_and_decisions_refuse_what_does_not_fit(t: TestStore) {
 async fn published(t: &TestStore, request: &NoticeRequest) -> Vec<NoticeId> {
     let bureau = bureau(request.requested_by.as_str());
     let stored = t.store.create_drafts(&bureau, request).await.unwrap();
-    t.store.submit_request(&bureau, stored.request_id, &checks(&stored, Recommendation::Clear)).await.unwrap();
+    t.store.submit_request(&bureau, stored.request_id, 1, &checks(&stored, Recommendation::Clear)).await.unwrap();
     t.store.decide(&reviewer(), stored.request_id, Decision::Publish, "ordinary-law crime", None).await.unwrap();
     stored.notice_ids
 }

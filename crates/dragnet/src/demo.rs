@@ -10,7 +10,7 @@ use anyhow::Context;
 use clap::Args;
 use dragnet_domain::{Actor, Grant, MemberCountry, NoticeRequest, Person, Role, UserName, parse_request};
 use dragnet_review::Policy;
-use dragnet_store::{Clock, Decision, Recommendation, Store, SubjectCheck};
+use dragnet_store::{Clock, Decision, Store};
 
 use crate::InputError;
 use crate::settings::Settings;
@@ -182,14 +182,7 @@ async fn submit(
     if !send {
         return Ok(stored);
     }
-    let report = dragnet_review::check(request, policy);
-    let mut checks = Vec::with_capacity(stored.notice_ids.len());
-    for (notice_id, subject) in stored.notice_ids.iter().zip(&report.subjects) {
-        let recommendation = Recommendation::parse(subject.recommendation.as_str())
-            .context("the check gave a recommendation the store does not know")?;
-        checks.push(SubjectCheck { notice_id: *notice_id, recommendation, report: serde_json::to_value(subject)? });
-    }
-    store.submit_request(bureau, stored.request_id, &checks).await?;
+    dragnet_app::workflow::submit_checked(store, policy, bureau, stored.request_id).await?;
     Ok(stored)
 }
 

@@ -60,7 +60,7 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
         state.address_limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
     }
     tracing::info!(
-        notices = state.screening.len(),
+        notices = state.app.views.screening.len(),
         seconds = started.elapsed().as_secs_f64(),
         "screening index loaded"
     );

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use dragnet_domain::{CountryCode, NoticeId, Person, Role};
+use dragnet_domain::{CountryCode, Person, Role};
 use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD, Hit};
 
 use super::{Frame, SignedIn, check_csrf, error_page, page, redirect, require};
@@ -129,15 +129,13 @@ async fn upload(State(state): State<AppState>, frame: Frame, mut form: Multipart
     };
     let job = state.lists.get(&id, &user).expect("just inserted");
     let viewer = user.user.grant.country().and_then(|c| CountryCode::parse(&c.to_string()).ok());
-    let (screening, store, actor) = (state.screening.clone(), state.store.clone(), user.actor.clone());
+    let (app, principal) = (state.app.clone(), user.principal());
     tokio::spawn(async move {
-        let worker = job.clone();
-        let found = tokio::task::spawn_blocking(move || screen_in_slices(&screening, &worker, people, viewer)).await;
+        let (worker, views) = (job.clone(), app.views.clone());
+        let found =
+            tokio::task::spawn_blocking(move || screen_in_slices(&views.screening, &worker, people, viewer)).await;
         let found = found.unwrap_or_default();
-        let mut shown: Vec<NoticeId> = found.iter().filter_map(|(_, _, hit)| NoticeId::parse(&hit.id).ok()).collect();
-        shown.sort_by_key(ToString::to_string);
-        shown.dedup();
-        if let Err(err) = store.record_screening(&actor, job.total, &shown).await {
+        if let Err(err) = app.record_screening(&principal, job.total, found.iter().map(|(_, _, hit)| hit)).await {
             // Unrecorded, the hits are not shown.
             tracing::error!(error = %err, "recording a list's screening");
             *job.hits.lock().unwrap_or_else(|p| p.into_inner()) = Some(Vec::new());
@@ -149,7 +147,7 @@ async fn upload(State(state): State<AppState>, frame: Frame, mut form: Multipart
 }
 
 fn screen_in_slices(
-    screening: &crate::screening::Screening,
+    screening: &dragnet_app::views::ScreeningIndex,
     job: &ListJob,
     people: Vec<(usize, String, Person)>,
     viewer: Option<CountryCode>,

@@ -122,6 +122,13 @@ pub struct SignedIn {
     pub csrf: String,
 }
 
+impl SignedIn {
+    /// The user as the application's use cases take them.
+    pub fn principal(&self) -> dragnet_app::Principal {
+        dragnet_app::Principal { user: self.user.clone(), actor: self.actor.clone() }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct LangQuery {
     lang: Option<String>,

@@ -128,7 +128,7 @@ async fn list(State(state): State<AppState>, frame: Frame, Query(pairs): Query<V
         next: None,
         problem: None,
     };
-    match state.public.search(notice_kind, &asked) {
+    match crate::public::search(&state, notice_kind, &asked) {
         Ok(found) => {
             view.rows = found.notices.iter().map(|e| row(&frame, e)).collect();
             view.total = found.total;
@@ -164,7 +164,7 @@ struct NoticePage {
 }
 
 async fn one(State(state): State<AppState>, frame: Frame, Path(id): Path<String>) -> Response {
-    let extract = NoticeId::parse(&id.replace('-', "/")).ok().and_then(|id| state.public.get(id));
+    let extract = NoticeId::parse(&id.replace('-', "/")).ok().and_then(|id| state.app.views.public.get(id));
     let Some(e) = extract else { return error_page(frame.lang, StatusCode::NOT_FOUND, "") };
     let s = &e.subject;
     let physical = s.physical.clone().unwrap_or_default();

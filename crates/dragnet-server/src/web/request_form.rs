@@ -22,7 +22,6 @@ use serde_json::{Map, Value};
 use super::review::{FindingRow, findings_of};
 use super::{Frame, SignedIn, check_csrf, error_page, page, redirect, require};
 use crate::AppState;
-use crate::api::{NotSubmitted, submit_drafts};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -576,11 +575,11 @@ async fn posted(state: &AppState, frame: &Frame, editing: Option<String>, pairs:
         }
         _ => {
             let id = match editing_id {
-                Some(id) => match state.store.update_request(&user.actor, id, &request).await {
+                Some(id) => match state.app.edit_request(&user.principal(), id, &request).await {
                     Ok(()) => id,
                     Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
                 },
-                None => match state.store.create_drafts(&user.actor, &request).await {
+                None => match state.app.create_request(&user.principal(), &request).await {
                     Ok(stored) => stored.request_id,
                     Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
                 },
@@ -588,15 +587,14 @@ async fn posted(state: &AppState, frame: &Frame, editing: Option<String>, pairs:
             if action == Action::Save {
                 return redirect(&format!("/requests/{id}?lang={}&saved=1", frame.lang.code()));
             }
-            match submit_drafts(state, &user.actor, id).await {
+            match state.app.submit_request(&user.principal(), id).await {
                 Ok(_) => redirect(&format!("/requests/{id}?lang={}&sent=1", frame.lang.code())),
                 // Checked above; a draft kept, and the bureau's page shows where it stands.
-                Err(NotSubmitted::Incomplete { .. } | NotSubmitted::NothingToDo) => {
-                    redirect(&format!("/requests/{id}?lang={}&saved=1", frame.lang.code()))
-                }
-                Err(NotSubmitted::Failed(err)) => {
-                    error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string())
-                }
+                Err(
+                    dragnet_app::AppError::Incomplete { .. }
+                    | dragnet_app::AppError::Store(dragnet_store::StoreError::NothingToDo { .. }),
+                ) => redirect(&format!("/requests/{id}?lang={}&saved=1", frame.lang.code())),
+                Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
             }
         }
     }

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use dragnet_domain::{NoticeState, Role};
-use dragnet_store::{Decision, DecisionOutcome, QueueDetail, QueueEntry, Recommendation, RequestRecord};
+use dragnet_store::{Decision, QueueDetail, QueueEntry, Recommendation, RequestRecord};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -392,20 +392,12 @@ async fn decide(
     let problem = match (decision, reason) {
         (None, _) => Some("decision: one of publish, refuse, request_information".to_string()),
         (_, Err(problem)) => Some(format!("reason: {}", problem.detail.unwrap_or_else(|| problem.title.to_string()))),
-        (Some(decision), Ok(reason)) => match state.store.decide(&user.actor, id, decision, &reason, None).await {
-            Ok(outcomes) => {
-                for outcome in &outcomes {
-                    if let DecisionOutcome::Moved { notice, state: NoticeState::Published } = outcome
-                        && let Err(err) = state.notice_changed(*notice).await
-                    {
-                        return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string());
-                    }
-                }
-                return redirect(&format!("/review/{id}?lang={}&decided=1", frame.lang.code()));
-            }
-            Err(err @ dragnet_store::StoreError::SameReviewer(_))
-            | Err(err @ dragnet_store::StoreError::NothingToDo { .. }) => Some(err.to_string()),
-            Err(dragnet_store::StoreError::RequestNotFound(_)) => {
+        (Some(decision), Ok(reason)) => match state.app.decide(&user.principal(), id, decision, &reason, None).await {
+            Ok(_) => return redirect(&format!("/review/{id}?lang={}&decided=1", frame.lang.code())),
+            Err(dragnet_app::AppError::Store(
+                err @ (dragnet_store::StoreError::SameReviewer(_) | dragnet_store::StoreError::NothingToDo { .. }),
+            )) => Some(err.to_string()),
+            Err(dragnet_app::AppError::Store(dragnet_store::StoreError::RequestNotFound(_))) => {
                 return error_page(frame.lang, StatusCode::NOT_FOUND, "");
             }
             Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use dragnet_domain::{CountryCode, NoticeId, Role, parse_person};
+use dragnet_domain::{NoticeId, Role, parse_person};
 use dragnet_match::score::{DateAgreement, Reason};
 use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD};
 use serde::Deserialize;
@@ -143,13 +143,10 @@ async fn search(State(state): State<AppState>, frame: Frame, Form(traveller): Fo
             return screening_page(&frame, traveller, Outcome { problem: Some(problem), ..Outcome::default() });
         }
     };
-    let viewer = user.user.grant.country().and_then(|c| CountryCode::parse(&c.to_string()).ok());
-    let hits = state.screening.search(std::slice::from_ref(&person), viewer, DEFAULT_THRESHOLD, DEFAULT_LIMIT);
-    let hits = hits.into_iter().next().unwrap_or_default();
-    let shown: Vec<NoticeId> = hits.iter().filter_map(|hit| NoticeId::parse(&hit.id).ok()).collect();
-    if let Err(err) = state.store.record_screening(&user.actor, 1, &shown).await {
-        return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string());
-    }
+    let hits = match state.app.screen(&user.principal(), vec![person], DEFAULT_THRESHOLD, DEFAULT_LIMIT).await {
+        Ok((_, mut results)) => results.pop().unwrap_or_default(),
+        Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    };
     let hits = hits
         .into_iter()
         .map(|hit| HitRow {
@@ -193,13 +190,14 @@ async fn located(State(state): State<AppState>, frame: Frame, Form(form): Form<L
         return screening_page(&frame, Traveller::default(), Outcome { problem, ..Outcome::default() });
     }
     let place = (!place.is_empty()).then_some(place);
-    match state.store.record_location(&user.actor, id, place, None).await {
+    match state.app.located(&user.principal(), id, place, None).await {
         Ok(_) => {
-            state.webhooks.wake();
             let located = Some(id.to_string());
             screening_page(&frame, Traveller::default(), Outcome { located, ..Outcome::default() })
         }
-        Err(dragnet_store::StoreError::NoticeNotFound(_)) => error_page(frame.lang, StatusCode::NOT_FOUND, ""),
+        Err(dragnet_app::AppError::Store(dragnet_store::StoreError::NoticeNotFound(_))) => {
+            error_page(frame.lang, StatusCode::NOT_FOUND, "")
+        }
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
 }

@@ -1,0 +1,216 @@
+//! The follower: the one task per process that brings every view up to the store's change log.
+//!
+//! It is woken at once by this process's own writes (`App::settle`), on PostgreSQL by
+//! `LISTEN/NOTIFY` for other processes' writes, and otherwise looks every [`POLL`] (how an SQLite
+//! store learns of another process's import, and how any missed wake-up is made good). Each time it
+//! reads the change records after the last one it applied, up to the chain's head, and refreshes
+//! what they name. Nothing else changes a view, so a handler that times out or a process that
+//! crashes between a commit and a refresh cannot leave one behind: the next pass, or the next
+//! start, applies the change.
+
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use dragnet_domain::NoticeId;
+use dragnet_store::log::{Change, change_of};
+use dragnet_store::{Store, StoreError};
+use tokio::sync::{Mutex, Notify, watch};
+
+use crate::views::Views;
+
+/// How often the follower looks at the chain's head when nothing wakes it.
+pub const POLL: Duration = Duration::from_millis(500);
+/// Change records read at a time.
+const PAGE: i64 = 1000;
+/// Notices refreshed in one read of the store.
+const REFRESH_BATCH: usize = 500;
+/// How long to wait before listening again after the listening connection failed.
+const LISTEN_RETRY: Duration = Duration::from_secs(1);
+
+/// Where the follower stands, shared between the task and those who wait for it.
+#[derive(Debug)]
+pub struct Follower {
+    /// The last sequence number every view has applied.
+    applied: watch::Sender<i64>,
+    /// The chain's head when the follower last looked.
+    head_seen: std::sync::atomic::AtomicI64,
+    /// Rung to make the follower look now.
+    pub(crate) wake: Arc<Notify>,
+    /// One pass at a time.
+    pass: Mutex<()>,
+    /// Passes that failed (the store unreachable, say) and were tried again.
+    failures: AtomicU64,
+    /// Notices whose stored record could not be read: left out of every view, and named in the log.
+    unreadable: std::sync::Mutex<BTreeSet<NoticeId>>,
+}
+
+/// Where the views stand against the store, for `/readyz`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Progress {
+    /// The last change-log sequence number every view has applied.
+    pub applied: i64,
+    /// The chain's head when the follower last looked.
+    pub head: i64,
+    /// Failed passes since start (each tried again).
+    pub failures: u64,
+    /// Notices left out of the views because their stored record does not read.
+    pub unreadable: Vec<NoticeId>,
+}
+
+impl Follower {
+    pub(crate) fn new(applied: i64) -> Self {
+        Follower {
+            applied: watch::Sender::new(applied),
+            head_seen: applied.into(),
+            wake: Arc::new(Notify::new()),
+            pass: Mutex::new(()),
+            failures: AtomicU64::new(0),
+            unreadable: std::sync::Mutex::new(BTreeSet::new()),
+        }
+    }
+
+    pub fn applied(&self) -> i64 {
+        *self.applied.borrow()
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress {
+            applied: self.applied(),
+            head: self.head_seen.load(Ordering::Relaxed).max(self.applied()),
+            failures: self.failures.load(Ordering::Relaxed),
+            unreadable: self.unreadable.lock().map(|set| set.iter().copied().collect()).unwrap_or_default(),
+        }
+    }
+
+    /// Waits until every view has applied `seq`, or `patience` has passed; answers whether it did.
+    pub(crate) async fn reached(&self, seq: i64, patience: Duration) -> bool {
+        let mut applied = self.applied.subscribe();
+        tokio::time::timeout(patience, applied.wait_for(|at| *at >= seq)).await.is_ok_and(|r| r.is_ok())
+    }
+
+    /// Applies every change committed up to the chain's head now; answers the sequence reached.
+    pub async fn catch_up(&self, store: &dyn Store, views: &Views) -> Result<i64, StoreError> {
+        let _one_pass = self.pass.lock().await;
+        let (head, _) = store.audit_head().await?;
+        self.head_seen.fetch_max(head, Ordering::Relaxed);
+        let mut applied = self.applied();
+        while applied < head {
+            let records = store.audit_changes(applied, head, PAGE).await?;
+            let upto = match records.last() {
+                Some(last) if records.len() as i64 == PAGE => last.seq,
+                _ => head,
+            };
+            let mut notices = BTreeSet::new();
+            let (mut register, mut users) = (false, false);
+            for record in &records {
+                match change_of(record) {
+                    Ok(Some(Change::Notices(ids))) => notices.extend(ids),
+                    Ok(Some(Change::Register)) => register = true,
+                    Ok(Some(Change::Users)) => users = true,
+                    Ok(None) => {}
+                    // A record that names nothing readable cannot be applied; the chain holds it
+                    // for the auditors, and the views go on.
+                    Err(err) => tracing::error!(seq = record.seq, %err, "a change record does not read; passed over"),
+                }
+            }
+            let notices: Vec<NoticeId> = notices.into_iter().collect();
+            for batch in notices.chunks(REFRESH_BATCH) {
+                self.refresh(store, views, batch).await?;
+            }
+            if register {
+                views.reload_register(store).await?;
+            }
+            if users {
+                views.tokens.clear();
+            }
+            applied = upto;
+            self.applied.send_replace(applied);
+        }
+        Ok(applied)
+    }
+
+    /// Refreshes a batch of notices; one whose record does not read is left out of every view
+    /// rather than stopping the rest.
+    async fn refresh(&self, store: &dyn Store, views: &Views, batch: &[NoticeId]) -> Result<(), StoreError> {
+        match views.refresh_notices(store, batch).await {
+            Err(StoreError::Corrupt(_)) if batch.len() > 1 => {
+                for id in batch {
+                    Box::pin(self.refresh(store, views, std::slice::from_ref(id))).await?;
+                }
+                Ok(())
+            }
+            Err(StoreError::Corrupt(err)) => {
+                let id = batch[0];
+                tracing::error!(notice = %id, %err, "a stored notice does not read; it is left out of screening and the public list");
+                views.screening.apply(batch, Vec::new());
+                views.public.apply(batch, Vec::new());
+                if let Ok(mut unreadable) = self.unreadable.lock() {
+                    unreadable.insert(id);
+                }
+                Ok(())
+            }
+            Err(other) => Err(other),
+            Ok(()) => {
+                if let Ok(mut unreadable) = self.unreadable.lock() {
+                    for id in batch {
+                        unreadable.remove(id);
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// What the follower's task needs, the views and the follower held weakly so that the task ends
+/// once the application is dropped.
+pub(crate) struct Followed {
+    pub store: Arc<dyn Store>,
+    pub views: Weak<Views>,
+    pub follower: Weak<Follower>,
+    pub wake: Arc<Notify>,
+}
+
+/// The follower's tasks, stopped when the application that started them is dropped.
+#[derive(Debug)]
+pub(crate) struct Tasks(Vec<tokio::task::AbortHandle>);
+
+impl Drop for Tasks {
+    fn drop(&mut self) {
+        for task in &self.0 {
+            task.abort();
+        }
+    }
+}
+
+/// Starts the follower's task and, for a store that can tell of other processes' commits, the
+/// task that listens for them.
+pub(crate) fn spawn(followed: Followed) -> Tasks {
+    let Followed { store, views, follower, wake } = followed;
+    let listener = {
+        let (store, wake) = (store.clone(), wake.clone());
+        tokio::spawn(async move {
+            loop {
+                if let Err(err) = store.listen_for_changes(&wake).await {
+                    tracing::warn!(%err, "listening for other processes' changes failed; listening again");
+                }
+                tokio::time::sleep(LISTEN_RETRY).await;
+            }
+        })
+    };
+    let applier = tokio::spawn(async move {
+        loop {
+            let (Some(views), Some(me)) = (views.upgrade(), follower.upgrade()) else { return };
+            if let Err(err) = me.catch_up(store.as_ref(), &views).await {
+                me.failures.fetch_add(1, Ordering::Relaxed);
+                tracing::error!(%err, "bringing the views up to the change log failed; trying again");
+            }
+            drop((views, me));
+            // A wake-up rung while the pass ran is kept by `Notify`, so none is lost.
+            let _ = tokio::time::timeout(POLL, wake.notified()).await;
+        }
+    });
+    Tasks(vec![listener.abort_handle(), applier.abort_handle()])
+}

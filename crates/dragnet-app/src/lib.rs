@@ -1,0 +1,88 @@
+//! Dragnet's application layer: each use case written once, who may do what, and the in-memory
+//! views that follow the store's change log.
+//!
+//! The edges (the HTTP API, the pages, the command line) read their input, call a use case on
+//! [`App`], and shape its answer. A use case checks the [`Principal`], calls the store (which
+//! writes the audit record in the same transaction as the change), and, when it changed something,
+//! waits for this process's views to reach the change ([`App::settle`]) so that its caller reads
+//! its own writes. Views are changed by the follower alone (`follower.rs`).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use dragnet_review::Policy;
+use dragnet_store::{Store, StoreError};
+
+pub mod error;
+pub mod follower;
+pub mod jobs;
+pub mod principal;
+pub mod register;
+pub mod screening;
+pub mod views;
+pub mod workflow;
+
+pub use error::{AppError, Result};
+pub use follower::Progress;
+pub use principal::Principal;
+pub use views::Views;
+
+/// How long a use case waits for the views to reach its own change before answering anyway (the
+/// change is committed; the follower applies it when it can).
+const SETTLE_PATIENCE: Duration = Duration::from_secs(10);
+
+/// The application: the store, this process's views, and the follower that keeps them current.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub store: Arc<dyn Store>,
+    pub views: Arc<Views>,
+    follower: Arc<follower::Follower>,
+    /// Rung when a notification waits to be sent, so the webhook sender need not wait for its tick.
+    pub deliveries: Arc<tokio::sync::Notify>,
+    _tasks: Arc<follower::Tasks>,
+}
+
+impl App {
+    /// Loads every view from `store` and starts the follower from the chain's head as it stood
+    /// before the views were read, so nothing committed during the load is missed.
+    pub async fn load(store: Arc<dyn Store>, policy: Policy) -> Result<Self, StoreError> {
+        let (head, _) = store.audit_head().await?;
+        let views = Arc::new(Views::load(store.as_ref(), policy).await?);
+        let follower = Arc::new(follower::Follower::new(head));
+        let tasks = follower::spawn(follower::Followed {
+            store: store.clone(),
+            views: Arc::downgrade(&views),
+            follower: Arc::downgrade(&follower),
+            wake: follower.wake.clone(),
+        });
+        Ok(App { store, views, follower, deliveries: Arc::default(), _tasks: Arc::new(tasks) })
+    }
+
+    /// The policy in use now.
+    pub fn policy(&self) -> Arc<Policy> {
+        self.views.policy()
+    }
+
+    /// Where the views stand against the store.
+    pub fn progress(&self) -> Progress {
+        self.follower.progress()
+    }
+
+    /// Waits until this process's views have applied everything committed so far (this caller's
+    /// own change among it), or a while has passed. The follower does the work; a caller that goes
+    /// away leaves it to finish.
+    pub async fn settle(&self) -> Result<(), StoreError> {
+        let (head, _) = self.store.audit_head().await?;
+        self.follower.wake.notify_one();
+        if !self.follower.reached(head, SETTLE_PATIENCE).await {
+            tracing::warn!(head, applied = self.follower.applied(), "the views are behind the store; answering anyway");
+        }
+        Ok(())
+    }
+
+    /// Applies every committed change now, in the caller's task: for tests and tools that must
+    /// know the views are current at a point.
+    pub async fn catch_up(&self) -> Result<i64, StoreError> {
+        self.follower.catch_up(self.store.as_ref(), &self.views).await
+    }
+}

@@ -1,0 +1,231 @@
+//! The life of a request and its notices, each step once: create, read, edit, submit, withdraw,
+//! decide, suspend, reinstate, cancel, renew, located, a picture added.
+
+use dragnet_domain::{Actor, FieldError, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Role};
+use dragnet_review::Policy;
+use dragnet_store::{
+    Decision, DecisionOutcome, NoticeRecord, Notification, QueueDetail, QueueEntry, Recommendation, RequestRecord,
+    Store, StoreError, StoredRequest, SubjectCheck,
+};
+
+use crate::error::{AppError, Result};
+use crate::{App, Principal};
+
+/// How many times a submission checks a request again when it was edited while being checked.
+const SUBMIT_ATTEMPTS: usize = 3;
+
+/// What submitting a request did: the check's recommendation, each notice's report and new state.
+#[derive(Debug)]
+pub struct Submitted {
+    pub recommendation: dragnet_review::Recommendation,
+    pub checks: Vec<SubjectCheck>,
+    pub moved: Vec<(NoticeId, NoticeState)>,
+}
+
+impl App {
+    /// A bureau's request becomes one draft notice per subject.
+    pub async fn create_request(&self, principal: &Principal, request: &NoticeRequest) -> Result<StoredRequest> {
+        principal.require(&[Role::BureauOfficer])?;
+        if !principal.acts_for(request.requested_by.as_str()) {
+            return Err(AppError::Forbidden {
+                message: format!(
+                    "a bureau asks only for its own country: this request names {} as requester",
+                    request.requested_by
+                ),
+                field: Some("requested_by"),
+            });
+        }
+        Ok(self.store.create_drafts(&principal.actor, request).await?)
+    }
+
+    /// A request and its notices, for its bureau and the secretariat; the read is audited.
+    pub async fn read_request(&self, principal: &Principal, id: i64) -> Result<RequestRecord> {
+        let owner = self.store.request_owner(id).await?;
+        principal.may_see_request(&owner)?;
+        Ok(self.store.read_request(&principal.actor, id).await?)
+    }
+
+    /// The bureau replaces its request while it is a draft or was sent back with a question.
+    pub async fn edit_request(&self, principal: &Principal, id: i64, request: &NoticeRequest) -> Result<()> {
+        let owner = self.store.request_owner(id).await?;
+        principal.may_change_request(&owner)?;
+        if request.requested_by.as_str() != owner {
+            return Err(FieldError::new("requested_by", format!("the request is {owner}'s")).into());
+        }
+        self.store.update_request(&principal.actor, id, request).await.map_err(|err| match err {
+            StoreError::SubjectCountChanged { .. } => AppError::Invalid(FieldError::new("subjects", err.to_string())),
+            other => other.into(),
+        })
+    }
+
+    /// Runs the automated check on the request as stored and, unless a subject lacks the minimum
+    /// data, sends its drafts (and notices sent back with a question) to review with their reports.
+    pub async fn submit_request(&self, principal: &Principal, id: i64) -> Result<Submitted> {
+        let owner = self.store.request_owner(id).await?;
+        principal.may_change_request(&owner)?;
+        let submitted = submit_checked(self.store.as_ref(), &self.policy(), &principal.actor, id).await?;
+        // A diffusion the check does not refuse is delivered at once: screened from now.
+        self.settle().await?;
+        Ok(submitted)
+    }
+
+    /// The bureau takes back what is not decided.
+    pub async fn withdraw_request(&self, principal: &Principal, id: i64, reason: &str) -> Result<Vec<NoticeId>> {
+        let owner = self.store.request_owner(id).await?;
+        principal.may_change_request(&owner)?;
+        let withdrawn = self.store.withdraw_request(&principal.actor, id, reason).await?;
+        self.settle().await?;
+        Ok(withdrawn)
+    }
+
+    /// Requests waiting for a decision, the riskiest first.
+    pub async fn review_queue(
+        &self,
+        principal: &Principal,
+        limit: i64,
+        detail: QueueDetail,
+    ) -> Result<Vec<QueueEntry>> {
+        principal.require(&[Role::Reviewer, Role::Supervisor])?;
+        Ok(self.store.review_queue(&principal.actor, limit, detail).await?)
+    }
+
+    /// A reviewer publishes, refuses or asks for information; a published notice is screened
+    /// against once this answers.
+    pub async fn decide(
+        &self,
+        principal: &Principal,
+        id: i64,
+        decision: Decision,
+        reason: &str,
+        only: Option<&[NoticeId]>,
+    ) -> Result<Vec<DecisionOutcome>> {
+        principal.require(&[Role::Reviewer])?;
+        let outcomes = self.store.decide(&principal.actor, id, decision, reason, only).await?;
+        self.settle().await?;
+        Ok(outcomes)
+    }
+
+    /// Suspends, reinstates, cancels or renews a published notice; screening follows before this answers.
+    pub async fn move_notice(
+        &self,
+        principal: &Principal,
+        id: NoticeId,
+        event: LifecycleEvent,
+        reason: &str,
+    ) -> Result<NoticeState> {
+        let owner = self.store.notice_owner(id).await?;
+        principal.may_move_notice(event, &owner)?;
+        let state = self.store.transition(&principal.actor, id, event, Some(reason)).await?;
+        self.settle().await?;
+        Ok(state)
+    }
+
+    /// A notice, for the secretariat and its bureau; for other bureaus and screeners only while it
+    /// is in force and does not bar their country. The read is audited.
+    pub async fn read_notice(&self, principal: &Principal, id: NoticeId) -> Result<NoticeRecord> {
+        let owner = self.store.notice_owner(id).await?;
+        let member = matches!(principal.role(), Role::BureauOfficer | Role::Screener);
+        if !principal.is_secretariat() && !member {
+            return Err(AppError::forbidden("this role does not read notices"));
+        }
+        if !principal.is_secretariat() && !principal.acts_for(&owner) {
+            let in_force = self.store.notice_in_force(id).await?;
+            let barred = in_force.as_ref().is_none_or(|n| principal.country().is_some_and(|c| n.barred.contains(&c)));
+            if barred {
+                return Err(AppError::NotFound);
+            }
+        }
+        // The store leaves out a notice that bars the reader's country, whatever was checked above.
+        Ok(self.store.read_notice(&principal.actor, id).await?)
+    }
+
+    /// A screener (or a bureau) confirms that the person of a notice in force was found; the
+    /// requesting bureau is notified, by its webhook too.
+    pub async fn located(
+        &self,
+        principal: &Principal,
+        id: NoticeId,
+        place: Option<&str>,
+        remarks: Option<&str>,
+    ) -> Result<Notification> {
+        principal.require(&[Role::Screener, Role::BureauOfficer])?;
+        let notification = self.store.record_location(&principal.actor, id, place, remarks).await?;
+        self.deliveries.notify_one();
+        Ok(notification)
+    }
+
+    /// Adds a picture (its type already told by its bytes) to a notice; a public notice shows it
+    /// once this answers.
+    pub async fn add_picture(
+        &self,
+        principal: &Principal,
+        id: NoticeId,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> Result<i64> {
+        let owner = self.store.notice_owner(id).await?;
+        principal.may_add_picture(&owner)?;
+        let picture = self.store.add_picture(&principal.actor, id, content_type, bytes).await?;
+        self.settle().await?;
+        Ok(picture)
+    }
+}
+
+/// Submits a request as `actor`, checked as it is stored: the store keeps a report only with the
+/// version of the request it was made from, so an edit that lands while the check runs makes the
+/// submission check the request again (and, past a few tries, refuses it). Every edge submits
+/// through here; so does the demo, which has no views to bring up to date.
+pub async fn submit_checked(store: &dyn Store, policy: &Policy, actor: &Actor, id: i64) -> Result<Submitted> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let record = store.read_request(actor, id).await?;
+        let (report, checks) = check(&record, policy)?;
+        match store.submit_request(actor, id, record.version, &checks).await {
+            Ok(moved) => return Ok(Submitted { recommendation: report.recommendation, checks, moved }),
+            Err(StoreError::RequestChanged { .. }) if attempt < SUBMIT_ATTEMPTS => continue,
+            Err(err) => return Err(err.into()),
+        }
+    }
+}
+
+/// The check of a stored request, and what the store keeps of it for each notice being submitted.
+fn check(record: &RequestRecord, policy: &Policy) -> Result<(dragnet_review::Report, Vec<SubjectCheck>)> {
+    let report = dragnet_review::check(&record.request, policy);
+    let submitting: Vec<(usize, NoticeId)> = record
+        .notices
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| matches!(n.state, NoticeState::Draft | NoticeState::InfoRequested))
+        .map(|(index, n)| (index, n.id))
+        .collect();
+    if submitting.is_empty() {
+        return Err(
+            StoreError::NothingToDo { request: record.request_id, reason: "it has no draft to submit".into() }.into()
+        );
+    }
+    let mut checks = Vec::with_capacity(submitting.len());
+    for (index, notice_id) in submitting {
+        let Some(subject) = report.subjects.get(index) else {
+            return Err(
+                StoreError::Corrupt(format!("request {}: a subject without a report", record.request_id)).into()
+            );
+        };
+        let recommendation = match subject.recommendation {
+            dragnet_review::Recommendation::Clear => Recommendation::Clear,
+            dragnet_review::Recommendation::Review => Recommendation::Review,
+            dragnet_review::Recommendation::Refuse => Recommendation::Refuse,
+            dragnet_review::Recommendation::Incomplete => {
+                return Err(AppError::Incomplete {
+                    subject: subject.name.clone(),
+                    notice: notice_id,
+                    report: Box::new(report.clone()),
+                });
+            }
+        };
+        let subject_json = serde_json::to_value(subject)
+            .map_err(|err| StoreError::Corrupt(format!("a report that does not serialise: {err}")))?;
+        checks.push(SubjectCheck { notice_id, recommendation, report: subject_json });
+    }
+    Ok((report, checks))
+}

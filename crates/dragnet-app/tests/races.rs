@@ -1,0 +1,155 @@
+//! Races against the application, on SQLite and on PostgreSQL: an edit landing while a submission
+//! is checked, and a publication whose caller goes away after the commit. Whatever the order,
+//! the report kept is the check of the body kept, no diffusion the check refuses is delivered, and
+//! screening and the public list answer exactly what the store holds in force.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use common::{backends, bureau, reviewer};
+use dragnet_domain::{NoticeRequest, NoticeState, parse_request};
+use dragnet_review::Recommendation;
+use dragnet_store::Decision;
+
+const TRIALS: usize = 150;
+
+/// An ordinary fraud sent as a diffusion: the check finds nothing, so it is delivered at once.
+const FRAUD_DIFFUSION: &str = include_str!("../../dragnet-review/tests/cases/c11-diffusion-ordinary-fraud.json");
+
+fn clean() -> NoticeRequest {
+    parse_request(FRAUD_DIFFUSION).unwrap()
+}
+
+/// The same diffusion about a sitting head of state: the check refuses it, so it must be held.
+fn refused() -> NoticeRequest {
+    let mut request: serde_json::Value = serde_json::from_str(FRAUD_DIFFUSION).unwrap();
+    request["subjects"][0]["status"] = serde_json::json!(["head_of_state"]);
+    parse_request(&request.to_string()).unwrap()
+}
+
+/// A few turns of the scheduler, so that the edit lands before, during and after the submission.
+async fn jitter(turns: usize) {
+    for _ in 0..turns {
+        tokio::task::yield_now().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_submission_keeps_the_check_of_the_body_it_stored_whatever_edit_races_it() {
+    let policy = dragnet_review::Policy::built_in();
+    assert_eq!(dragnet_review::check(&clean(), &policy).recommendation, Recommendation::Clear);
+    assert_eq!(dragnet_review::check(&refused(), &policy).recommendation, Recommendation::Refuse);
+    for backend in backends().await {
+        let app = backend.app().await;
+        let (pl, secretariat) = (bureau("PL"), reviewer("reviewer.one"));
+        let mut seen = std::collections::BTreeMap::<&str, usize>::new();
+        for trial in 0..TRIALS {
+            let id = app.create_request(&pl, &clean()).await.unwrap().request_id;
+            let (submitter, editor, bureau_a, bureau_b) = (app.clone(), app.clone(), pl.clone(), pl.clone());
+            let submit = tokio::spawn(async move {
+                jitter(trial % 7).await;
+                submitter.submit_request(&bureau_a, id).await
+            });
+            let edit = tokio::spawn(async move {
+                jitter(trial % 11).await;
+                editor.edit_request(&bureau_b, id, &refused()).await
+            });
+            let submitted = submit.await.unwrap();
+            let edited = edit.await.unwrap();
+            assert!(submitted.is_ok(), "{}: trial {trial}: {submitted:?}", backend.name);
+
+            let record = app.read_request(&secretariat, id).await.unwrap();
+            let held = dragnet_review::check(&record.request, &policy).subjects[0].recommendation;
+            let notice = &record.notices[0];
+            let kept = notice.recommendation.map(|r| r.as_str()).unwrap_or_default();
+            assert_eq!(
+                kept,
+                held.as_str(),
+                "{}: trial {trial}: the report kept is not the stored body's",
+                backend.name
+            );
+            let report = notice.report.as_ref().expect("a submitted notice has its report");
+            assert_eq!(report["recommendation"], held.as_str(), "{}: trial {trial}", backend.name);
+            if notice.state == NoticeState::Published {
+                assert_ne!(held, Recommendation::Refuse, "{}: trial {trial}: delivered unchecked", backend.name);
+            }
+            let order = if edited.is_ok() { "edited, then submitted" } else { "submitted, then the edit refused" };
+            *seen.entry(order).or_default() += 1;
+        }
+        eprintln!("{}: {seen:?}", backend.name);
+        backend.finish().await;
+    }
+}
+
+/// A red notice request naming `count` people, agreed to as public extracts.
+fn many_subjects(count: usize, trial: usize) -> NoticeRequest {
+    let subjects: Vec<serde_json::Value> = (0..count)
+        .map(|i| {
+            serde_json::json!({"family_name": format!("ROSSI{trial}X{i}"), "forenames": "Marco", "sex": "M",
+            "date_of_birth": "1980-05-17", "nationalities": ["IT"], "physical": {"height_cm": 180}})
+        })
+        .collect();
+    let request = serde_json::json!({
+        "kind": "red", "requested_by": "IT", "public_extract": true, "subjects": subjects,
+        "offence": {"summary": "On 3 March 2026 in Milan the subjects robbed a bank at gunpoint and shot a guard.",
+                    "date": "2026-03-03", "place": "Milan", "country": "IT"},
+        "charges": [{"title": "Armed robbery", "law": "Codice penale, art. 628", "max_penalty": {"kind": "imprisonment", "months": 240}}],
+        "judicial": {"purpose": "prosecution", "extradition_sought_from": ["*"],
+                     "warrant": {"reference": "MI-26-1", "issued_on": "2026-03-10", "authority": "GIP Milano"}}
+    });
+    parse_request(&request.to_string()).unwrap()
+}
+
+/// Waits for the views to hold exactly the store's notices in force and public extracts.
+async fn views_match_the_store(app: &dragnet_app::App, what: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let in_force: BTreeSet<_> = app.store.notices_in_force().await.unwrap().into_iter().map(|n| n.id).collect();
+        let public = app.store.public_extracts().await.unwrap().len();
+        let screened = in_force.iter().all(|id| app.views.screening.contains(*id));
+        if screened && app.views.screening.len() == in_force.len() && app.views.public.len() == public {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what}: the store holds {} in force and {public} public; screening has {}, the public list {}",
+            in_force.len(),
+            app.views.screening.len(),
+            app.views.public.len()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publication_whose_caller_goes_away_still_reaches_screening() {
+    for backend in backends().await {
+        let app = backend.app().await;
+        let (it, secretariat) = (bureau("IT"), reviewer("reviewer.one"));
+        for trial in 0..12 {
+            let id = app.create_request(&it, &many_subjects(40, trial)).await.unwrap().request_id;
+            app.submit_request(&it, id).await.unwrap();
+            // The caller gives up at some point of the publication: before the commit, after it,
+            // or while the views are being brought up to it. What the store holds is what counts.
+            let patience = Duration::from_millis(trial as u64 * 3);
+            let decided =
+                tokio::time::timeout(patience, app.decide(&secretariat, id, Decision::Publish, "ordinary crime", None))
+                    .await;
+            views_match_the_store(&app, &format!("{}: trial {trial} ({decided:?})", backend.name)).await;
+        }
+        // A cancellation through the use case, given up on at once, leaves screening too.
+        let published = app.store.notices_in_force().await.unwrap();
+        let gone = published[0].id;
+        let _ = tokio::time::timeout(
+            Duration::ZERO,
+            app.move_notice(&secretariat, gone, dragnet_domain::LifecycleEvent::Cancel, "withdrawn warrant"),
+        )
+        .await;
+        let _ = app.move_notice(&secretariat, gone, dragnet_domain::LifecycleEvent::Cancel, "withdrawn warrant").await;
+        views_match_the_store(&app, &format!("{}: after a cancellation", backend.name)).await;
+        assert!(!app.views.screening.contains(gone));
+        backend.finish().await;
+    }
+}
