@@ -56,6 +56,8 @@ pub struct AppState {
     pub sign_in_limits: Arc<limits::RateLimits>,
     /// Passenger lists uploaded from the border page, being screened or kept for an hour.
     pub lists: Arc<web::lists::ListJobs>,
+    /// How often the server looks for notices whose five years are up.
+    pub expiry_every: Duration,
 }
 
 impl AppState {
@@ -75,6 +77,7 @@ impl AppState {
                 limits::DEFAULT_PER_ADDRESS * 2.0,
             )),
             lists: Arc::default(),
+            expiry_every: dragnet_app::jobs::EXPIRY_EVERY,
         })
     }
 
@@ -156,7 +159,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let expiry = state.app.spawn_expiry(dragnet_app::jobs::EXPIRY_EVERY);
+    let expiry = state.app.spawn_expiry(state.expiry_every);
     let sender = webhooks::spawn(state.app.clone(), webhooks::EVERY);
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;

@@ -30,6 +30,9 @@ pub struct ServeArgs {
     /// On an empty store, load the demo world first (as `dragnet demo`) and print its users
     #[arg(long)]
     pub demo: bool,
+    /// How often to look for notices whose five years are up [default: 60]
+    #[arg(long, env = "DRAGNET_EXPIRY_EVERY", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub expiry_every: Option<u64>,
 }
 
 pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -55,6 +58,9 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     let mut state = AppState::load(store.clone(), policy).await.context("cannot load the screening index")?;
     if let Some(rate) = args.rate_limit.filter(|r| *r > 0.0) {
         state.limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
+    }
+    if let Some(seconds) = args.expiry_every {
+        state.expiry_every = std::time::Duration::from_secs(seconds);
     }
     if let Some(rate) = args.address_rate_limit.filter(|r| *r > 0.0) {
         state.address_limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));

@@ -82,16 +82,66 @@ fn the_domain_and_review_sources_do_no_io() {
 
 #[test]
 fn dependencies_point_one_way() {
-    let store = dependencies("dragnet-store");
-    assert!(store.contains(&"dragnet-domain".to_string()));
-    assert!(!store.iter().any(|d| d == "dragnet-server" || d == "dragnet"), "the store knows nothing of HTTP");
-    let server = dependencies("dragnet-server");
+    // edges (binary, server) -> application -> store, review, match -> domain
+    let ours =
+        |krate: &str| -> Vec<String> { dependencies(krate).into_iter().filter(|d| d.starts_with("dragnet")).collect() };
+    let store = ours("dragnet-store");
+    assert_eq!(store, ["dragnet-domain"], "the store knows the domain only: no review, no matching, no HTTP");
+    let app = ours("dragnet-app");
+    for below in ["dragnet-domain", "dragnet-review", "dragnet-match", "dragnet-store"] {
+        assert!(app.iter().any(|d| d == below), "the application uses {below}");
+    }
+    assert!(!app.iter().any(|d| d == "dragnet-server" || d == "dragnet"), "the application knows no edge");
+    let server = ours("dragnet-server");
+    assert!(server.iter().any(|d| d == "dragnet-app"), "the server calls the application's use cases");
     assert!(!server.iter().any(|d| d == "dragnet"), "the server is a library the binary uses");
 }
 
 #[test]
+fn the_application_does_no_http_and_no_sql() {
+    let allowed = [
+        "dragnet-domain",
+        "dragnet-match",
+        "dragnet-review",
+        "dragnet-store",
+        "serde",
+        "serde_json",
+        "thiserror",
+        "time",
+        "tokio",
+        "tracing",
+    ];
+    for dependency in dependencies("dragnet-app") {
+        assert!(allowed.contains(&dependency.as_str()), "dragnet-app may not depend on {dependency}");
+    }
+    for (path, text) in sources(&crates_dir().join("dragnet-app/src")) {
+        for word in ["sqlx", "axum", "SELECT ", "INSERT ", "UPDATE "] {
+            assert!(!text.contains(word), "{} uses {word}", path.display());
+        }
+    }
+}
+
+#[test]
+fn no_handler_changes_a_view() {
+    // The follower (dragnet-app/src/follower.rs) is the one writer of every view.
+    for (path, text) in sources(&crates_dir().join("dragnet-server/src")) {
+        for word in [".apply(", "refresh_notices", "reload_register", "tokens.clear"] {
+            assert!(!text.contains(word), "{} changes a view ({word})", path.display());
+        }
+    }
+}
+
+#[test]
 fn every_source_file_says_what_lives_there() {
-    for krate in ["dragnet-domain", "dragnet-review", "dragnet-match", "dragnet-store", "dragnet-server", "dragnet"] {
+    for krate in [
+        "dragnet-domain",
+        "dragnet-review",
+        "dragnet-match",
+        "dragnet-store",
+        "dragnet-app",
+        "dragnet-server",
+        "dragnet",
+    ] {
         for (path, text) in sources(&crates_dir().join(krate)) {
             if path.components().any(|c| c.as_os_str() == "target") {
                 continue;
