@@ -4,6 +4,10 @@
 //! `cargo run --release -p dragnet-server --example load -- [NOTICES] [CLIENTS] [SECONDS]`
 //! (defaults: 100,000 notices, 32 clients, 20 seconds; SQLite in a temporary folder, or PostgreSQL
 //! when `DRAGNET_BENCH_DATABASE_URL` names a database to use).
+//!
+//! Under that traffic, another process (this program started again as a writer) publishes one
+//! notice every 50 ms through its own store; the report gives the lag from each commit to the
+//! moment the loaded server's screening has the notice, median and 99th percentile.
 
 use std::io::Read;
 use std::sync::Arc;
@@ -101,23 +105,85 @@ async fn call(stream: &mut BufReader<tokio::net::TcpStream>, request: &[u8]) -> 
     Ok(status)
 }
 
+/// How often the writer publishes a notice while the clients screen.
+const PUBLISH_EVERY: Duration = Duration::from_millis(50);
+
+/// The writer: opens the same database in this process of its own, publishes `count` notices one
+/// by one, and prints each notice's id with the time its publication committed.
+async fn writer(database: &str, count: usize) {
+    let store: Arc<dyn Store> = if database.starts_with("postgres") {
+        Arc::new(dragnet_store::postgres::PostgresStore::connect(database, Clock::system()).await.unwrap())
+    } else {
+        Arc::new(dragnet_store::sqlite::SqliteStore::open(std::path::Path::new(database), Clock::system()).await.unwrap())
+    };
+    let bureau = Actor::user(
+        &UserName::parse("ncb.fr").unwrap(),
+        &Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("FR").unwrap())).unwrap(),
+    );
+    let reviewer = Actor::user(&UserName::parse("reviewer").unwrap(), &Grant::new(Role::Reviewer, None).unwrap());
+    for i in 0..count {
+        let request = json!({"kind": "red", "requested_by": "FR",
+            "subjects": [{"name": format!("Lagrange Number{i}"), "date_of_birth": "1970-01-01"}],
+            "offence": {"summary": "Armed robbery of a bank in Lyon on 3 March 2026.", "country": "FR"},
+            "charges": [{"title": "Armed robbery", "law": "Code pénal, art. 311-8", "max_penalty": {"kind": "imprisonment", "months": 360}}],
+            "judicial": {"purpose": "prosecution", "warrant": {"reference": "26/001", "issued_on": "2026-03-04", "authority": "Lyon"}}});
+        let request = parse_request(&request.to_string()).unwrap();
+        let stored = store.create_drafts(&bureau, &request).await.unwrap();
+        let checks: Vec<SubjectCheck> = stored
+            .notice_ids
+            .iter()
+            .map(|id| SubjectCheck { notice_id: *id, recommendation: Recommendation::Clear, report: json!({}) })
+            .collect();
+        store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();
+        store.decide(&reviewer, stored.request_id, Decision::Publish, "ordinary-law crime", None).await.unwrap();
+        let committed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+        println!("{} {committed}", stored.notice_ids[0]);
+        tokio::time::sleep(PUBLISH_EVERY).await;
+    }
+}
+
+/// Follows the writer's lines and, for each, waits until the server's screening has the notice;
+/// answers the lags in milliseconds.
+async fn lags(app: dragnet_app::App, mut child: tokio::process::Child) -> Vec<f64> {
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut lags = Vec::new();
+    while let Ok(Some(line)) = lines.next_line().await {
+        let Some((id, at)) = line.split_once(' ') else { continue };
+        let (Ok(id), Ok(at)) = (dragnet_domain::NoticeId::parse(id), at.parse::<u128>()) else { continue };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !app.views.screening.contains(id) && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_micros(200)).await;
+        }
+        let seen = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+        lags.push(seen.saturating_sub(at) as f64 / 1e6);
+    }
+    let _ = child.wait().await;
+    lags
+}
+
 #[tokio::main]
 async fn main() {
+    let mut args = std::env::args().skip(1);
+    if args.next().as_deref() == Some("writer") {
+        let database = args.next().unwrap();
+        let count = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
+        return writer(&database, count).await;
+    }
     let mut args = std::env::args().skip(1);
     let notices: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100_000);
     let clients: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(32);
     let seconds: u64 = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
 
     let dir = tempfile::tempdir().unwrap();
-    let store: Arc<dyn Store> = match std::env::var("DRAGNET_BENCH_DATABASE_URL") {
+    let (store, database): (Arc<dyn Store>, String) = match std::env::var("DRAGNET_BENCH_DATABASE_URL") {
         Ok(url) if !url.is_empty() => {
-            Arc::new(dragnet_store::postgres::PostgresStore::connect(&url, Clock::system()).await.unwrap())
+            (Arc::new(dragnet_store::postgres::PostgresStore::connect(&url, Clock::system()).await.unwrap()), url)
         }
-        _ => Arc::new(
-            dragnet_store::sqlite::SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system())
-                .await
-                .unwrap(),
-        ),
+        _ => {
+            let path = dir.path().join("dragnet.sqlite3");
+            let store = dragnet_store::sqlite::SqliteStore::open(&path, Clock::system()).await.unwrap();
+            (Arc::new(store), path.display().to_string())
+        }
     };
     let groups = name_groups();
     let started = Instant::now();
@@ -137,6 +203,7 @@ async fn main() {
     state.address_limits = Arc::new(dragnet_server::limits::RateLimits::new(1e9, 1e9));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
+    let app = state.app.clone();
     tokio::spawn(dragnet_server::serve(listener, state, std::future::pending()));
 
     // Half the people screened are listed, under another spelling; half are not.
@@ -163,6 +230,14 @@ async fn main() {
     let bodies = Arc::new(bodies);
 
     let deadline = Instant::now() + Duration::from_secs(seconds);
+    // Leave the last second for the writer's final notices to arrive.
+    let publications = (seconds.saturating_sub(1) * 1000 / PUBLISH_EVERY.as_millis() as u64) as usize;
+    let child = tokio::process::Command::new(std::env::current_exe().unwrap())
+        .args(["writer", &database, &publications.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let following = tokio::spawn(lags(app, child));
     let mut tasks = Vec::new();
     for client in 0..clients {
         let bodies = bodies.clone();
@@ -188,6 +263,9 @@ async fn main() {
     }
     latencies.sort_by(f64::total_cmp);
     let at = |q: f64| latencies.get(((latencies.len().max(1) - 1) as f64 * q) as usize).copied().unwrap_or(0.0);
+    let mut lags = following.await.unwrap();
+    lags.sort_by(f64::total_cmp);
+    let lag = |q: f64| lags.get(((lags.len().max(1) - 1) as f64 * q) as usize).copied().unwrap_or(0.0);
     let audited = store.audit_head().await.unwrap().0;
     println!(
         "{}",
@@ -203,6 +281,10 @@ async fn main() {
             "errors": errors,
             "requests_per_second": latencies.len() as f64 / seconds as f64,
             "latency_ms": {"median": at(0.5), "p90": at(0.9), "p99": at(0.99), "max": at(1.0)},
+            "another_process_publishing": {
+                "publications": lags.len(),
+                "commit_to_screening_ms": {"median": lag(0.5), "p99": lag(0.99), "max": lag(1.0)},
+            },
             "audit_records": audited,
         }))
         .unwrap()
