@@ -17,7 +17,7 @@ const SUBMIT_ATTEMPTS: usize = 3;
 /// What submitting a request did: the check's recommendation, each notice's report and new state.
 #[derive(Debug)]
 pub struct Submitted {
-    pub recommendation: dragnet_review::Recommendation,
+    pub recommendation: Recommendation,
     pub checks: Vec<SubjectCheck>,
     pub moved: Vec<(NoticeId, NoticeState)>,
 }
@@ -211,18 +211,14 @@ fn check(record: &RequestRecord, policy: &Policy) -> Result<(dragnet_review::Rep
                 StoreError::Corrupt(format!("request {}: a subject without a report", record.request_id)).into()
             );
         };
-        let recommendation = match subject.recommendation {
-            dragnet_review::Recommendation::Clear => Recommendation::Clear,
-            dragnet_review::Recommendation::Review => Recommendation::Review,
-            dragnet_review::Recommendation::Refuse => Recommendation::Refuse,
-            dragnet_review::Recommendation::Incomplete => {
-                return Err(AppError::Incomplete {
-                    subject: subject.name.clone(),
-                    notice: notice_id,
-                    report: Box::new(report.clone()),
-                });
-            }
-        };
+        if subject.recommendation == Recommendation::Incomplete {
+            return Err(AppError::Incomplete {
+                subject: subject.name.clone(),
+                notice: notice_id,
+                report: Box::new(report.clone()),
+            });
+        }
+        let recommendation = subject.recommendation;
         let subject_json = serde_json::to_value(subject)
             .map_err(|err| StoreError::Corrupt(format!("a report that does not serialise: {err}")))?;
         checks.push(SubjectCheck { notice_id, recommendation, report: subject_json });

@@ -8,6 +8,7 @@ pub mod date;
 pub mod notice;
 pub mod parse;
 pub mod person;
+pub mod recommendation;
 pub mod request;
 pub mod user;
 
@@ -16,5 +17,6 @@ pub use date::{Date, PartialDate};
 pub use notice::{IllegalTransition, LifecycleEvent, Notice, NoticeId, NoticeState};
 pub use parse::{FieldError, parse_person, parse_request};
 pub use person::Person;
+pub use recommendation::Recommendation;
 pub use request::{NoticeKind, NoticeRequest};
 pub use user::{Actor, Grant, Role, UserName};

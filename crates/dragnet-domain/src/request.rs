@@ -115,6 +115,41 @@ pub enum WorkingLanguage {
     Ar,
 }
 
+impl WorkingLanguage {
+    pub const ALL: [WorkingLanguage; 4] =
+        [WorkingLanguage::En, WorkingLanguage::Fr, WorkingLanguage::Es, WorkingLanguage::Ar];
+
+    /// Its ISO 639-1 code, as requests, reports and `?lang=` write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            WorkingLanguage::En => "en",
+            WorkingLanguage::Fr => "fr",
+            WorkingLanguage::Es => "es",
+            WorkingLanguage::Ar => "ar",
+        }
+    }
+
+    /// The language's own name.
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkingLanguage::En => "English",
+            WorkingLanguage::Fr => "Français",
+            WorkingLanguage::Es => "Español",
+            WorkingLanguage::Ar => "العربية",
+        }
+    }
+
+    /// A code in any case (`fr`, `FR`).
+    pub fn parse(code: &str) -> Option<WorkingLanguage> {
+        WorkingLanguage::ALL.into_iter().find(|lang| code.eq_ignore_ascii_case(lang.code()))
+    }
+
+    /// The direction it is written in: `rtl` for Arabic.
+    pub fn dir(self) -> &'static str {
+        if self == WorkingLanguage::Ar { "rtl" } else { "ltr" }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Offence {

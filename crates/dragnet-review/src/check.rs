@@ -136,7 +136,7 @@ pub fn check(request: &NoticeRequest, policy: &Policy) -> Report {
             findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
             SubjectReport {
                 name: subject.display_name(),
-                recommendation: Recommendation::from_findings(&findings),
+                recommendation: crate::recommendation_of(&findings),
                 findings,
             }
         })

@@ -2,10 +2,8 @@
 //! to findings, each naming its rule, its legal basis, a severity and a sentence a reviewer can act on.
 //! No I/O: the caller supplies the request and the policy (built in, or read from files it chose).
 
-use std::fmt;
-
 use dragnet_domain::request::WorkingLanguage;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::language::Said;
 
@@ -18,7 +16,7 @@ pub use check::check;
 pub use policy::{Policy, PolicyError, PolicyTexts};
 
 /// How much a finding weighs. Ordered: a request's recommendation is its heaviest finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; changes nothing.
@@ -32,6 +30,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Review => "review",
+            Severity::Refuse => "refuse",
+            Severity::Incomplete => "incomplete",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Severity> {
         match text {
             "info" => Some(Severity::Info),
@@ -43,44 +50,21 @@ impl Severity {
     }
 }
 
-/// What the check advises for a subject or a whole request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Recommendation {
-    Clear,
-    Review,
-    Refuse,
-    Incomplete,
-}
+pub use dragnet_domain::Recommendation;
 
-impl Recommendation {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Recommendation::Clear => "clear",
-            Recommendation::Review => "review",
-            Recommendation::Refuse => "refuse",
-            Recommendation::Incomplete => "incomplete",
-        }
-    }
-
-    fn from_findings(findings: &[Finding]) -> Recommendation {
-        match findings.iter().map(|f| f.severity).max() {
-            None | Some(Severity::Info) => Recommendation::Clear,
-            Some(Severity::Review) => Recommendation::Review,
-            Some(Severity::Refuse) => Recommendation::Refuse,
-            Some(Severity::Incomplete) => Recommendation::Incomplete,
-        }
+/// A subject's recommendation: its heaviest finding (information weighs nothing).
+fn recommendation_of(findings: &[Finding]) -> Recommendation {
+    match findings.iter().map(|f| f.severity).max() {
+        None | Some(Severity::Info) => Recommendation::Clear,
+        Some(Severity::Review) => Recommendation::Review,
+        Some(Severity::Refuse) => Recommendation::Refuse,
+        Some(Severity::Incomplete) => Recommendation::Incomplete,
     }
 }
 
-impl fmt::Display for Recommendation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// One thing the check found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One thing the check found. Reports are kept with their notices and read back as this type;
+/// one kept before translations were written reads with none (and shows in English).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// A stable identifier, `art3.immunity`, `rpd83.penalty_threshold`…
     pub rule: String,
@@ -90,17 +74,18 @@ pub struct Finding {
     /// A sentence a reviewer can act on, quoting the evidence.
     pub message: String,
     /// The basis and the sentence in INTERPOL's other working languages.
+    #[serde(default)]
     pub translations: Translations,
 }
 
 /// A finding's words in one language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Translation {
     pub basis: String,
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Translations {
     pub fr: Translation,
     pub es: Translation,
@@ -134,7 +119,7 @@ impl Finding {
         self.translations.ar.message.push_str(more.in_language(WorkingLanguage::Ar));
     }
 
-    /// The basis and the sentence in `language`.
+    /// The basis and the sentence in `language`; in English where a kept report has no translation.
     pub fn in_language(&self, language: WorkingLanguage) -> (&str, &str) {
         let words = match language {
             WorkingLanguage::En => return (&self.basis, &self.message),
@@ -142,12 +127,15 @@ impl Finding {
             WorkingLanguage::Es => &self.translations.es,
             WorkingLanguage::Ar => &self.translations.ar,
         };
+        if words.message.is_empty() {
+            return (&self.basis, &self.message);
+        }
         (&words.basis, &words.message)
     }
 }
 
-/// The check of one subject: each subject of a request becomes its own notice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The check of one subject: each subject of a request becomes its own notice, which keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubjectReport {
     pub name: String,
     pub recommendation: Recommendation,
@@ -155,7 +143,7 @@ pub struct SubjectReport {
 }
 
 /// The check of a whole request, in the shape `dragnet check --json` prints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     pub recommendation: Recommendation,
     pub subjects: Vec<SubjectReport>,

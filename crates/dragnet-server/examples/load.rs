@@ -114,7 +114,9 @@ async fn writer(database: &str, count: usize) {
     let store: Arc<dyn Store> = if database.starts_with("postgres") {
         Arc::new(dragnet_store::postgres::PostgresStore::connect(database, Clock::system()).await.unwrap())
     } else {
-        Arc::new(dragnet_store::sqlite::SqliteStore::open(std::path::Path::new(database), Clock::system()).await.unwrap())
+        Arc::new(
+            dragnet_store::sqlite::SqliteStore::open(std::path::Path::new(database), Clock::system()).await.unwrap(),
+        )
     };
     let bureau = Actor::user(
         &UserName::parse("ncb.fr").unwrap(),

@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::http::Request;
 use dragnet_domain::{Actor, Grant, MemberCountry, NoticeRequest, Role, UserName, parse_request};
 use dragnet_server::{AppState, router};
-use dragnet_store::{Clock, Decision, Recommendation, Store, SubjectCheck};
+use dragnet_store::{Clock, Decision, Store, SubjectCheck};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -41,7 +41,7 @@ async fn submit(store: &dyn Store, bureau: &Actor, request: &NoticeRequest, poli
         .zip(&report.subjects)
         .map(|(id, subject)| SubjectCheck {
             notice_id: *id,
-            recommendation: Recommendation::parse(subject.recommendation.as_str()).unwrap(),
+            recommendation: subject.recommendation,
             report: serde_json::to_value(subject).unwrap(),
         })
         .collect::<Vec<_>>();

@@ -133,7 +133,7 @@ async fn server(requests: usize, ordinary: bool) -> World {
             .zip(&report.subjects)
             .map(|(id, subject)| SubjectCheck {
                 notice_id: *id,
-                recommendation: Recommendation::parse(subject.recommendation.as_str()).unwrap(),
+                recommendation: subject.recommendation,
                 report: serde_json::to_value(subject).unwrap(),
             })
             .collect();

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use dragnet_domain::{Actor, Grant, MemberCountry, Role, UserName};
-use dragnet_server::web::{Lang, i18n};
+use dragnet_server::web::{Lang, Words, i18n};
 use dragnet_server::{AppState, router};
 use dragnet_store::sqlite::SqliteStore;
 use dragnet_store::{Clock, Store};

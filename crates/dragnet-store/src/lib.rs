@@ -112,33 +112,7 @@ pub struct SubjectCheck {
     pub report: serde_json::Value,
 }
 
-/// The check's verdict, most severe last: a store copy of the review crate's, which it may not depend on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Recommendation {
-    Clear,
-    Review,
-    Refuse,
-    Incomplete,
-}
-
-impl Recommendation {
-    pub const ALL: [Recommendation; 4] =
-        [Recommendation::Clear, Recommendation::Review, Recommendation::Refuse, Recommendation::Incomplete];
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Recommendation::Clear => "clear",
-            Recommendation::Review => "review",
-            Recommendation::Refuse => "refuse",
-            Recommendation::Incomplete => "incomplete",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Recommendation> {
-        Recommendation::ALL.into_iter().find(|r| r.as_str() == text)
-    }
-}
+pub use dragnet_domain::Recommendation;
 
 /// A reviewer's decision on the notices of a request in review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

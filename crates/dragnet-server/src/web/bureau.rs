@@ -12,7 +12,7 @@ use dragnet_store::RequestListing;
 use serde::Deserialize;
 
 use super::review::request_view;
-use super::{Frame, error_page, page, require};
+use super::{Frame, Words, error_page, page, require};
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {

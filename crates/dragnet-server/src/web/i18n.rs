@@ -3,66 +3,38 @@
 
 use axum::http::HeaderMap;
 
-/// A language the pages are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Fr,
-    Es,
-    Ar,
+/// A language the pages are written in: INTERPOL's four working languages, the domain's type.
+pub use dragnet_domain::request::WorkingLanguage as Lang;
+
+/// The language of a request: `lang` from its query, else its cookie, else its `Accept-Language`.
+pub fn lang_of(query_lang: Option<&str>, headers: &HeaderMap) -> Lang {
+    if let Some(lang) = query_lang.and_then(Lang::parse) {
+        return lang;
+    }
+    if let Some(lang) = super::cookie(headers, LANG_COOKIE).and_then(|c| Lang::parse(&c)) {
+        return lang;
+    }
+    let accepted = headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    accepted
+        .split(',')
+        .filter_map(|item| item.split(';').next())
+        .filter_map(|tag| Lang::parse(tag.trim().split('-').next().unwrap_or("")))
+        .next()
+        .unwrap_or(Lang::En)
 }
 
-impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Es, Lang::Ar];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-            Lang::Ar => "ar",
-        }
-    }
-
-    /// The language's own name, for the switcher.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Fr => "Français",
-            Lang::Es => "Español",
-            Lang::Ar => "العربية",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|lang| code.eq_ignore_ascii_case(lang.code()))
-    }
-
-    /// `rtl` for Arabic.
-    pub fn dir(self) -> &'static str {
-        if self == Lang::Ar { "rtl" } else { "ltr" }
-    }
-
-    /// The language of a request: `lang` from its query, else its cookie, else its `Accept-Language`.
-    pub fn of(query_lang: Option<&str>, headers: &HeaderMap) -> Lang {
-        if let Some(lang) = query_lang.and_then(Lang::parse) {
-            return lang;
-        }
-        if let Some(lang) = super::cookie(headers, LANG_COOKIE).and_then(|c| Lang::parse(&c)) {
-            return lang;
-        }
-        let accepted = headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
-        accepted
-            .split(',')
-            .filter_map(|item| item.split(';').next())
-            .filter_map(|tag| Lang::parse(tag.trim().split('-').next().unwrap_or("")))
-            .next()
-            .unwrap_or(Lang::En)
-    }
-
+/// The pages' words in a language.
+pub trait Words {
     /// The page's words for `key`; a key missing from the catalogue shows as an ellipsis and is
     /// logged (a test keeps every key the templates use in the catalogue, in all four languages).
-    pub fn t(self, key: &str) -> &'static str {
+    fn t(self, key: &str) -> &'static str;
+
+    /// The words for `key` with each `{name}` in them replaced by its value.
+    fn fill(self, key: &str, values: &[(&str, &str)]) -> String;
+}
+
+impl Words for Lang {
+    fn t(self, key: &str) -> &'static str {
         let column = self as usize;
         MESSAGES.iter().find(|(k, _)| *k == key).map(|(_, words)| words[column]).unwrap_or_else(|| {
             tracing::warn!(key, "a word missing from the catalogue");
@@ -70,8 +42,7 @@ impl Lang {
         })
     }
 
-    /// The words for `key` with each `{name}` in them replaced by its value.
-    pub fn fill(self, key: &str, values: &[(&str, &str)]) -> String {
+    fn fill(self, key: &str, values: &[(&str, &str)]) -> String {
         let mut text = self.t(key).to_string();
         for (name, value) in values {
             text = text.replace(&format!("{{{name}}}"), value);
@@ -79,7 +50,6 @@ impl Lang {
         text
     }
 }
-
 /// The cookie that keeps the language chosen with `?lang=`.
 pub const LANG_COOKIE: &str = "dragnet_lang";
 

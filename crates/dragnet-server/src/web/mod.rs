@@ -26,7 +26,7 @@ mod request_form;
 mod review;
 mod screening;
 
-pub use i18n::Lang;
+pub use i18n::{Lang, Words};
 
 /// The session cookie. Marked `Secure` (sent over HTTPS only) unless the page was asked for by a
 /// loopback name, where a server on this machine answers over plain HTTP.
@@ -139,7 +139,7 @@ impl FromRequestParts<AppState> for Frame {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let query: Option<Query<LangQuery>> = Query::try_from_uri(&parts.uri).ok();
-        let lang = Lang::of(query.as_ref().and_then(|q| q.lang.as_deref()), &parts.headers);
+        let lang = i18n::lang_of(query.as_ref().and_then(|q| q.lang.as_deref()), &parts.headers);
         let user = match cookie(&parts.headers, SESSION_COOKIE) {
             Some(token) => match state.store.session(&token).await {
                 Ok(Some((user, csrf))) => Some(SignedIn { actor: Actor::user(&user.name, &user.grant), user, csrf }),

@@ -408,8 +408,7 @@ fn checked(frame: &Frame, report: &Report) -> Vec<SubjectFindings> {
         .subjects
         .iter()
         .map(|subject| {
-            let (word, class) =
-                super::review::badge(dragnet_store::Recommendation::parse(subject.recommendation.as_str()));
+            let (word, class) = super::review::badge(Some(subject.recommendation));
             SubjectFindings {
                 name: subject.name.clone(),
                 recommendation: frame.t(word),

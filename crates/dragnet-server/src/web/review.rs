@@ -216,29 +216,31 @@ pub(super) struct RequestPage {
 }
 
 /// A subject's findings as its report keeps them, in the page's language where the report has it
-/// (reports are written in all four when made).
+/// (reports are written in all four when made). A kept report that does not read shows nothing
+/// and is logged: the notice's page still opens.
 pub(super) fn findings_of(report: Option<&Value>, lang: Lang) -> Vec<FindingRow> {
-    let text = |value: &Value| value.as_str().unwrap_or("").to_string();
-    report
-        .and_then(|r| r["findings"].as_array())
-        .map(|findings| {
-            findings
-                .iter()
-                .map(|f| {
-                    let translated = &f["translations"][lang.code()];
-                    let in_lang =
-                        |field: &str| translated[field].as_str().map_or_else(|| text(&f[field]), str::to_string);
-                    FindingRow {
-                        rule: text(&f["rule"]),
-                        basis: in_lang("basis"),
-                        severity: text(&f["severity"]),
-                        message: in_lang("message"),
-                        english: text(&f["message"]),
-                    }
-                })
-                .collect()
+    let Some(report) = report else { return Vec::new() };
+    let subject = match dragnet_review::SubjectReport::deserialize(report) {
+        Ok(subject) => subject,
+        Err(err) => {
+            tracing::error!(%err, "a kept check report does not read");
+            return Vec::new();
+        }
+    };
+    subject
+        .findings
+        .iter()
+        .map(|finding| {
+            let (basis, message) = finding.in_language(lang);
+            FindingRow {
+                rule: finding.rule.clone(),
+                basis: basis.to_string(),
+                severity: finding.severity.as_str().to_string(),
+                message: message.to_string(),
+                english: finding.message.clone(),
+            }
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 pub(super) fn request_view(

@@ -14,7 +14,7 @@ use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Words};
 use super::{Frame, check_csrf, error_page, page, require};
 use crate::AppState;
 
