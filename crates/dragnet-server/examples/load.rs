@@ -41,6 +41,30 @@ fn name_groups() -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Publishes a bank robbery by `subjects` through the store, as a bureau and a reviewer would (the
+/// check's report left out: the benchmark measures screening); answers the first notice's id.
+async fn publish(
+    store: &dyn Store,
+    bureau: &Actor,
+    reviewer: &Actor,
+    subjects: Vec<Value>,
+) -> dragnet_domain::NoticeId {
+    let request = json!({"kind": "red", "requested_by": "FR", "subjects": subjects,
+        "offence": {"summary": "Armed robbery of a bank in Lyon on 3 March 2026.", "country": "FR"},
+        "charges": [{"title": "Armed robbery", "law": "Code pénal, art. 311-8", "max_penalty": {"kind": "imprisonment", "months": 360}}],
+        "judicial": {"purpose": "prosecution", "warrant": {"reference": "26/001", "issued_on": "2026-03-04", "authority": "Lyon"}}});
+    let request = parse_request(&request.to_string()).unwrap();
+    let stored = store.create_drafts(bureau, &request).await.unwrap();
+    let checks: Vec<SubjectCheck> = stored
+        .notice_ids
+        .iter()
+        .map(|id| SubjectCheck { notice_id: *id, recommendation: Recommendation::Clear, report: json!({}) })
+        .collect();
+    store.submit_request(bureau, stored.request_id, 1, &checks).await.unwrap();
+    store.decide(reviewer, stored.request_id, Decision::Publish, "ordinary-law crime", None).await.unwrap();
+    stored.notice_ids[0]
+}
+
 /// Publishes `count` notices through the store, a thousand subjects per request, as a bureau and two
 /// reviewers would; answers the (given, family) groups of each notice's subject.
 async fn seed(store: &dyn Store, groups: &[Vec<String>], count: usize) -> Vec<(usize, usize)> {
@@ -63,19 +87,7 @@ async fn seed(store: &dyn Store, groups: &[Vec<String>], count: usize) -> Vec<(u
                        "date_of_birth": format!("{}-{:02}-{:02}", 1940 + random.below(65), 1 + random.below(12), 1 + random.below(28))})
             })
             .collect();
-        let request = json!({"kind": "red", "requested_by": "FR", "subjects": subjects,
-            "offence": {"summary": "Armed robbery of a bank in Lyon on 3 March 2026.", "country": "FR"},
-            "charges": [{"title": "Armed robbery", "law": "Code pénal, art. 311-8", "max_penalty": {"kind": "imprisonment", "months": 360}}],
-            "judicial": {"purpose": "prosecution", "warrant": {"reference": "26/001", "issued_on": "2026-03-04", "authority": "Lyon"}}});
-        let request = parse_request(&request.to_string()).unwrap();
-        let stored = store.create_drafts(&bureau, &request).await.unwrap();
-        let checks: Vec<SubjectCheck> = stored
-            .notice_ids
-            .iter()
-            .map(|id| SubjectCheck { notice_id: *id, recommendation: Recommendation::Clear, report: json!({}) })
-            .collect();
-        store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();
-        store.decide(&reviewer, stored.request_id, Decision::Publish, "ordinary-law crime", None).await.unwrap();
+        publish(store, &bureau, &reviewer, subjects).await;
     }
     people
 }
@@ -124,22 +136,10 @@ async fn writer(database: &str, count: usize) {
     );
     let reviewer = Actor::user(&UserName::parse("reviewer").unwrap(), &Grant::new(Role::Reviewer, None).unwrap());
     for i in 0..count {
-        let request = json!({"kind": "red", "requested_by": "FR",
-            "subjects": [{"name": format!("Lagrange Number{i}"), "date_of_birth": "1970-01-01"}],
-            "offence": {"summary": "Armed robbery of a bank in Lyon on 3 March 2026.", "country": "FR"},
-            "charges": [{"title": "Armed robbery", "law": "Code pénal, art. 311-8", "max_penalty": {"kind": "imprisonment", "months": 360}}],
-            "judicial": {"purpose": "prosecution", "warrant": {"reference": "26/001", "issued_on": "2026-03-04", "authority": "Lyon"}}});
-        let request = parse_request(&request.to_string()).unwrap();
-        let stored = store.create_drafts(&bureau, &request).await.unwrap();
-        let checks: Vec<SubjectCheck> = stored
-            .notice_ids
-            .iter()
-            .map(|id| SubjectCheck { notice_id: *id, recommendation: Recommendation::Clear, report: json!({}) })
-            .collect();
-        store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();
-        store.decide(&reviewer, stored.request_id, Decision::Publish, "ordinary-law crime", None).await.unwrap();
+        let subject = json!({"name": format!("Lagrange Number{i}"), "date_of_birth": "1970-01-01"});
+        let notice = publish(store.as_ref(), &bureau, &reviewer, vec![subject]).await;
         let committed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
-        println!("{} {committed}", stored.notice_ids[0]);
+        println!("{notice} {committed}");
         tokio::time::sleep(PUBLISH_EVERY).await;
     }
 }

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use dragnet_store::testing::{TestDatabase, postgres_test_url};
 use dragnet_store::{AuditVerification, Clock, StoreSettings};
 use serde_json::{Value, json};
@@ -315,20 +317,9 @@ struct Server {
 
 impl Server {
     fn start(data: &Path) -> Server {
-        let mut child = dragnet(data, None)
-            .args(["serve", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
+        let mut command = dragnet(data, None);
+        command.args(["serve", "--port", "0"]);
+        let (child, address) = common::serving(command);
         Server { child, address }
     }
 

@@ -4,8 +4,10 @@
 //! a process that was stopped, or killed and started again, catches up. Real processes, the
 //! machine's PostgreSQL (`DRAGNET_TEST_DATABASE_URL`); without one the test says so and passes.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -45,20 +47,9 @@ struct Server {
 
 impl Server {
     fn start(url: &str) -> Server {
-        let mut child = dragnet(url)
-            .args(["serve", "--port", "0", "--expiry-every", "1"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
+        let mut command = dragnet(url);
+        command.args(["serve", "--port", "0", "--expiry-every", "1"]);
+        let (child, address) = common::serving(command);
         let server = Server { child, address };
         // The address is printed before the views are loaded: wait until it answers.
         let deadline = Instant::now() + Duration::from_secs(30);
