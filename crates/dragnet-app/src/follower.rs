@@ -42,8 +42,8 @@ pub struct Follower {
     pass: Mutex<()>,
     /// Passes that failed (the store unreachable, say) and were tried again.
     failures: AtomicU64,
-    /// Notices whose stored record could not be read: left out of every view, and named in the log.
-    unreadable: std::sync::Mutex<BTreeSet<NoticeId>>,
+    /// Notices whose stored record a view could not read: left out of it, and named in the log.
+    unreadable: std::sync::Mutex<BTreeSet<(NoticeId, View)>>,
 }
 
 /// Where the views stand against the store, for `/readyz`.
@@ -55,7 +55,7 @@ pub struct Progress {
     pub head: i64,
     /// Failed passes since start (each tried again).
     pub failures: u64,
-    /// Notices left out of the views because their stored record does not read.
+    /// Notices left out of a view because their stored record does not read.
     pub unreadable: Vec<NoticeId>,
 }
 
@@ -80,7 +80,15 @@ impl Follower {
             applied: self.applied(),
             head: self.head_seen.load(Ordering::Relaxed).max(self.applied()),
             failures: self.failures.load(Ordering::Relaxed),
-            unreadable: self.unreadable.lock().map(|set| set.iter().copied().collect()).unwrap_or_default(),
+            unreadable: self
+                .unreadable
+                .lock()
+                .map(|set| {
+                    let mut ids: Vec<NoticeId> = set.iter().map(|(id, _)| *id).collect();
+                    ids.dedup();
+                    ids
+                })
+                .unwrap_or_default(),
         }
     }
 
@@ -131,35 +139,68 @@ impl Follower {
         Ok(applied)
     }
 
-    /// Refreshes a batch of notices; one whose record does not read is left out of every view
-    /// rather than stopping the rest.
+    /// Refreshes a batch of notices in each view. A notice whose stored record does not read is
+    /// left out of the view that cannot read it (its public extract may be unreadable while its
+    /// subject, which screening needs, reads), and the rest of the batch is applied.
     async fn refresh(&self, store: &dyn Store, views: &Views, batch: &[NoticeId]) -> Result<(), StoreError> {
-        match views.refresh_notices(store, batch).await {
-            Err(StoreError::Corrupt(_)) if batch.len() > 1 => {
+        for view in [View::Screening, View::Public] {
+            self.refresh_view(store, views, view, batch).await?;
+        }
+        Ok(())
+    }
+
+    async fn refresh_view(
+        &self,
+        store: &dyn Store,
+        views: &Views,
+        view: View,
+        batch: &[NoticeId],
+    ) -> Result<(), StoreError> {
+        let refreshed = match view {
+            View::Screening => views.refresh_screening(store, batch).await,
+            View::Public => views.refresh_public(store, batch).await,
+        };
+        let mut unreadable = self.unreadable.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match refreshed {
+            Ok(()) => {
                 for id in batch {
-                    Box::pin(self.refresh(store, views, std::slice::from_ref(id))).await?;
+                    unreadable.remove(&(*id, view));
+                }
+                Ok(())
+            }
+            Err(StoreError::Corrupt(_)) if batch.len() > 1 => {
+                drop(unreadable);
+                for id in batch {
+                    Box::pin(self.refresh_view(store, views, view, std::slice::from_ref(id))).await?;
                 }
                 Ok(())
             }
             Err(StoreError::Corrupt(err)) => {
-                let id = batch[0];
-                tracing::error!(notice = %id, %err, "a stored notice does not read; it is left out of screening and the public list");
-                views.screening.apply(batch, Vec::new());
-                views.public.apply(batch, Vec::new());
-                if let Ok(mut unreadable) = self.unreadable.lock() {
-                    unreadable.insert(id);
+                tracing::error!(notice = %batch[0], view = view.name(), %err, "a stored notice does not read; that view leaves it out");
+                match view {
+                    View::Screening => views.screening.apply(batch, Vec::new()),
+                    View::Public => views.public.apply(batch, Vec::new()),
                 }
+                unreadable.insert((batch[0], view));
                 Ok(())
             }
             Err(other) => Err(other),
-            Ok(()) => {
-                if let Ok(mut unreadable) = self.unreadable.lock() {
-                    for id in batch {
-                        unreadable.remove(id);
-                    }
-                }
-                Ok(())
-            }
+        }
+    }
+}
+
+/// The views that hold notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum View {
+    Screening,
+    Public,
+}
+
+impl View {
+    fn name(self) -> &'static str {
+        match self {
+            View::Screening => "screening",
+            View::Public => "public",
         }
     }
 }

@@ -63,6 +63,9 @@ impl App {
     pub async fn submit_request(&self, principal: &Principal, id: i64) -> Result<Submitted> {
         let owner = self.store.request_owner(id).await?;
         principal.may_change_request(&owner)?;
+        // The check reads the policy from the views: bring them (the office-holder register among
+        // them) up to every change committed so far, on any server, before it runs.
+        self.settle().await?;
         let submitted = submit_checked(self.store.as_ref(), &self.policy(), &principal.actor, id).await?;
         // A diffusion the check does not refuse is delivered at once: screened from now.
         self.settle().await?;

@@ -133,13 +133,18 @@ async fn a_publication_whose_caller_goes_away_still_reaches_screening() {
             app.submit_request(&it, id).await.unwrap();
             // The caller gives up at some point of the publication: before the commit, after it,
             // or while the views are being brought up to it. What the store holds is what counts.
-            let patience = Duration::from_millis(trial as u64 * 3);
+            let patience = Duration::from_millis(trial as u64 * 6);
             let decided =
                 tokio::time::timeout(patience, app.decide(&secretariat, id, Decision::Publish, "ordinary crime", None))
                     .await;
             views_match_the_store(&app, &format!("{}: trial {trial} ({decided:?})", backend.name)).await;
         }
-        // A cancellation through the use case, given up on at once, leaves screening too.
+        // One publication seen through (on a busy machine every one above may have been given up
+        // before its commit), then a cancellation given up on at once: it leaves screening too.
+        let id = app.create_request(&it, &many_subjects(3, 99)).await.unwrap().request_id;
+        app.submit_request(&it, id).await.unwrap();
+        app.decide(&secretariat, id, Decision::Publish, "ordinary crime", None).await.unwrap();
+        views_match_the_store(&app, &format!("{}: a publication seen through", backend.name)).await;
         let published = app.store.notices_in_force().await.unwrap();
         let gone = published[0].id;
         let _ = tokio::time::timeout(
@@ -150,6 +155,33 @@ async fn a_publication_whose_caller_goes_away_still_reaches_screening() {
         let _ = app.move_notice(&secretariat, gone, dragnet_domain::LifecycleEvent::Cancel, "withdrawn warrant").await;
         views_match_the_store(&app, &format!("{}: after a cancellation", backend.name)).await;
         assert!(!app.views.screening.contains(gone));
+        backend.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_register_edit_on_one_server_is_checked_by_the_next_submission_on_another() {
+    for backend in backends().await {
+        let (one, other) = (backend.app().await, backend.another_server().await);
+        let (admin, pl) = (common::principal("admin", dragnet_domain::Role::Administrator, None), bureau("PL"));
+        for round in 0..5 {
+            // A sitting head of state is entered through one server; the diffusion about them,
+            // submitted through the other the moment the entry is stored, must be held.
+            let family = format!("WISNIEWSKI{round}");
+            let line = format!("Paweł|{family}\thead_of_state\tPresident\tPL\t1980-01-01\t2025-08-06");
+            one.add_office_holder(&admin, &line).await.unwrap();
+            let mut request: serde_json::Value = serde_json::from_str(FRAUD_DIFFUSION).unwrap();
+            request["subjects"][0]["family_name"] = serde_json::json!(family);
+            let id = other.create_request(&pl, &parse_request(&request.to_string()).unwrap()).await.unwrap().request_id;
+            let submitted = other.submit_request(&pl, id).await.unwrap();
+            assert_eq!(
+                submitted.recommendation,
+                Recommendation::Refuse,
+                "{}: round {round}: the other server checked without the register entry",
+                backend.name
+            );
+            assert_eq!(submitted.moved[0].1, NoticeState::InReview, "{}: round {round}: delivered", backend.name);
+        }
         backend.finish().await;
     }
 }

@@ -384,7 +384,18 @@ impl Index {
                 }
             }
             let Weights { by_doc, touched } = weights;
-            let candidates = touched.iter().map(|&doc| (doc, f64::from(by_doc[doc as usize]))).collect();
+            // Removed notices and those hidden from the viewer leave before the cut to the best
+            // candidates: a notice replaced many times leaves as many dead copies of its keys, and
+            // they must not crowd out the live one.
+            let candidates = touched
+                .iter()
+                .filter(|&&doc| {
+                    self.entries[doc as usize]
+                        .as_ref()
+                        .is_some_and(|entry| viewer.is_none_or(|country| !entry.hidden_from.contains(&country)))
+                })
+                .map(|&doc| (doc, f64::from(by_doc[doc as usize])))
+                .collect();
             for &doc in touched.iter() {
                 by_doc[doc as usize] = 0.0;
             }
@@ -401,7 +412,6 @@ impl Index {
         let mut hits: Vec<Hit> = candidates
             .into_iter()
             .filter_map(|(doc, _)| self.entries[doc as usize].as_ref())
-            .filter(|entry| viewer.is_none_or(|country| !entry.hidden_from.contains(&country)))
             .filter(|entry| score(query, &entry.profile) >= threshold)
             .map(|entry| {
                 // Only hits are explained: the words cost more than the arithmetic.

@@ -243,3 +243,22 @@ fn a_barred_country_never_sees_the_notice_and_removal_is_immediate() {
     assert!(after < before, "packing drops the removed notice's postings: {after} / {before}");
     assert_eq!(index.search(&query, None, DEFAULT_THRESHOLD, 10).len(), 1);
 }
+
+#[test]
+fn a_notice_replaced_many_times_is_still_found() {
+    // Each change of a notice in force replaces it in the index; the copies replaced leave their
+    // keys behind until the index is packed, and must not crowd out the live one.
+    let notice = person(json!({"family_name": "MORVAN", "forenames": "Claire", "date_of_birth": "1984-02-03"}));
+    let mut index = index_with(json!({"name": "Somebody Else"}));
+    for _ in 0..400 {
+        index.insert("2026/00001", &notice, Vec::new());
+    }
+    let query = person(json!({"family_name": "Morvan", "forenames": "Claire"}));
+    let hits = index.search(&query, None, DEFAULT_THRESHOLD, 10);
+    assert_eq!(hits.iter().map(|hit| hit.id.as_str()).collect::<Vec<_>>(), ["2026/00001"]);
+    // Hidden from a country, it is not found by that country, and others still find it.
+    let germany = CountryCode::parse("DE").unwrap();
+    index.insert("2026/00001", &notice, vec![germany]);
+    assert!(index.search(&query, Some(germany), DEFAULT_THRESHOLD, 10).is_empty());
+    assert_eq!(index.search(&query, CountryCode::parse("IT").ok(), DEFAULT_THRESHOLD, 10).len(), 1);
+}

@@ -114,7 +114,7 @@ async fn create_token(
 #[utoipa::path(post, path = "/api/v1/users/{name}/tokens/revoke", tag = "administration", params(("name" = String, Path, description = "The user's name")),
     request_body = TokenLabel,
     responses(
-        (status = 200, description = "How many tokens were revoked; they stop working at once", body = Object),
+        (status = 200, description = "How many tokens were revoked; they stop working at once on this server, and on every other server of the database once its views reach the revocation", body = Object),
         (status = 404, description = "No such user", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn revoke_tokens(

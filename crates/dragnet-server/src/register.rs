@@ -100,9 +100,12 @@ fn read_entry(body: &Value) -> Result<String, Problem> {
         dates.push(text);
     }
     let line = [spellings.join(";"), status, office, country, dates[0].clone(), dates[1].clone()].join("\t");
-    // The review library is the register's one reader: what it refuses is not stored.
-    dragnet_review::policy::parse_register(&line)
+    // The review library is the register's one reader: what it refuses, or would pass over, is not stored.
+    let read = dragnet_review::policy::parse_register(&line)
         .map_err(|err| Problem::invalid(&FieldError::new("", err.message.replace("line 1: ", ""))))?;
+    if read.is_empty() {
+        return Err(Problem::invalid(&FieldError::new("names[0].forenames", "may not begin with #")));
+    }
     Ok(line)
 }
 
@@ -170,5 +173,7 @@ mod tests {
         assert_eq!(field(json!({"names": [{"forenames": "X"}]})), "names[0].family_name");
         assert_eq!(field(json!({"names": []})), "names");
         assert_eq!(field(json!({"colour": "red"})), "colour");
+        // A line the register would read as a comment is refused, not stored and ignored.
+        assert_eq!(field(json!({"names": [{"forenames": "#Jean", "family_name": "DUFRESNE"}]})), "names[0].forenames");
     }
 }

@@ -58,11 +58,16 @@ impl Views {
         Ok(())
     }
 
-    /// Brings `ids` in line with the store in every view that holds notices.
-    pub(crate) async fn refresh_notices(&self, store: &dyn Store, ids: &[NoticeId]) -> Result<(), StoreError> {
+    /// Brings `ids` in line with the store in the screening index.
+    pub(crate) async fn refresh_screening(&self, store: &dyn Store, ids: &[NoticeId]) -> Result<(), StoreError> {
         let in_force = store.notices_in_force_among(ids).await?;
-        let extracts = store.public_extracts_among(ids).await?;
         self.screening.apply(ids, in_force);
+        Ok(())
+    }
+
+    /// Brings `ids` in line with the store in the public catalogue.
+    pub(crate) async fn refresh_public(&self, store: &dyn Store, ids: &[NoticeId]) -> Result<(), StoreError> {
+        let extracts = store.public_extracts_among(ids).await?;
         self.public.apply(ids, extracts);
         Ok(())
     }

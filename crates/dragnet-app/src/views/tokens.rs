@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::RwLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use dragnet_store::{Store, StoreError, UserRecord};
@@ -17,6 +18,9 @@ pub const TOKEN_MEMORY: Duration = Duration::from_secs(5);
 #[derive(Debug, Default)]
 pub struct TokenCache {
     users: RwLock<HashMap<String, (UserRecord, Instant)>>,
+    /// Moves on with every clearing: a user read from the store before a clearing is not
+    /// remembered after it (it may be the revoked token's).
+    generation: AtomicU64,
 }
 
 impl TokenCache {
@@ -34,8 +38,11 @@ impl TokenCache {
         {
             return Ok(Some(user.clone()));
         }
+        let generation = self.generation.load(Ordering::SeqCst);
         let user = store.user_for_token(token).await?;
-        if let (Some(user), Ok(mut users)) = (&user, self.users.write()) {
+        if let (Some(user), Ok(mut users)) = (&user, self.users.write())
+            && self.generation.load(Ordering::SeqCst) == generation
+        {
             users.retain(|_, (_, at)| now.duration_since(*at) < TOKEN_MEMORY);
             users.insert(token_hash.to_string(), (user.clone(), now));
         }
@@ -44,8 +51,8 @@ impl TokenCache {
 
     /// Forgets every token.
     pub(crate) fn clear(&self) {
-        if let Ok(mut users) = self.users.write() {
-            users.clear();
-        }
+        let mut users = self.users.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        users.clear();
     }
 }

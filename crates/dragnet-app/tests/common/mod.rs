@@ -40,6 +40,8 @@ pub fn screener(country: &str) -> Principal {
 pub struct Backend {
     pub name: &'static str,
     pub store: Arc<dyn Store>,
+    /// Where it is: the SQLite file or the PostgreSQL URL, for another server to open.
+    location: String,
     cleanup: Option<TestDatabase>,
     _dir: Option<tempfile::TempDir>,
 }
@@ -47,6 +49,15 @@ pub struct Backend {
 impl Backend {
     pub async fn app(&self) -> App {
         App::load(self.store.clone(), dragnet_review::Policy::built_in()).await.unwrap()
+    }
+
+    /// The same database opened again, as another server on it would: its own connections.
+    pub async fn another_server(&self) -> App {
+        let store: Arc<dyn Store> = match self.name {
+            "postgres" => Arc::new(PostgresStore::connect(&self.location, Clock::system()).await.unwrap()),
+            _ => Arc::new(SqliteStore::open(std::path::Path::new(&self.location), Clock::system()).await.unwrap()),
+        };
+        App::load(store, dragnet_review::Policy::built_in()).await.unwrap()
     }
 
     pub async fn finish(self) {
@@ -59,12 +70,22 @@ impl Backend {
 /// SQLite always; PostgreSQL too when a server is named.
 pub async fn backends() -> Vec<Backend> {
     let dir = tempfile::tempdir().unwrap();
-    let sqlite = SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap();
-    let mut backends = vec![Backend { name: "sqlite", store: Arc::new(sqlite), cleanup: None, _dir: Some(dir) }];
+    let path = dir.path().join("dragnet.sqlite3");
+    let sqlite = SqliteStore::open(&path, Clock::system()).await.unwrap();
+    let location = path.display().to_string();
+    let mut backends =
+        vec![Backend { name: "sqlite", store: Arc::new(sqlite), location, cleanup: None, _dir: Some(dir) }];
     if let Some(url) = postgres_test_url() {
         let database = TestDatabase::create(&url).await.unwrap();
         let store = PostgresStore::connect(&database.url, Clock::system()).await.unwrap();
-        backends.push(Backend { name: "postgres", store: Arc::new(store), cleanup: Some(database), _dir: None });
+        let location = database.url.clone();
+        backends.push(Backend {
+            name: "postgres",
+            store: Arc::new(store),
+            location,
+            cleanup: Some(database),
+            _dir: None,
+        });
     }
     backends
 }
