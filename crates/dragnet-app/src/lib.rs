@@ -19,6 +19,7 @@ pub mod jobs;
 pub mod principal;
 pub mod register;
 pub mod screening;
+pub mod users;
 pub mod views;
 pub mod workflow;
 

@@ -1,13 +1,14 @@
 //! A load benchmark of the screening API on loopback, printed as JSON: a store with N published
 //! notices (names from the shipped corpus, many scripts), the real server on a random port, and C
 //! clients on kept-alive connections each screening one person per call for a bounded time.
-//! `cargo run --release -p dragnet-server --example load -- [NOTICES] [CLIENTS] [SECONDS]`
+//! `cargo run --release -p dragnet-server --example load -- [NOTICES] [CLIENTS] [SECONDS] [EVERY_MS]`
 //! (defaults: 100,000 notices, 32 clients, 20 seconds; SQLite in a temporary folder, or PostgreSQL
 //! when `DRAGNET_BENCH_DATABASE_URL` names a database to use).
 //!
 //! Under that traffic, another process (this program started again as a writer) publishes one
-//! notice every 50 ms through its own store; the report gives the lag from each commit to the
-//! moment the loaded server's screening has the notice, median and 99th percentile.
+//! notice every EVERY_MS milliseconds (default 50; 0 for none) through its own store; the report
+//! gives the lag from each commit to the moment the loaded server's screening has the notice,
+//! median and 99th percentile.
 
 use std::io::Read;
 use std::sync::Arc;
@@ -117,12 +118,12 @@ async fn call(stream: &mut BufReader<tokio::net::TcpStream>, request: &[u8]) -> 
     Ok(status)
 }
 
-/// How often the writer publishes a notice while the clients screen.
-const PUBLISH_EVERY: Duration = Duration::from_millis(50);
+/// How often the writer publishes a notice while the clients screen, unless told otherwise.
+const PUBLISH_EVERY_MS: u64 = 50;
 
 /// The writer: opens the same database in this process of its own, publishes `count` notices one
 /// by one, and prints each notice's id with the time its publication committed.
-async fn writer(database: &str, count: usize) {
+async fn writer(database: &str, count: usize, every: Duration) {
     let store: Arc<dyn Store> = if database.starts_with("postgres") {
         Arc::new(dragnet_store::postgres::PostgresStore::connect(database, Clock::system()).await.unwrap())
     } else {
@@ -140,7 +141,7 @@ async fn writer(database: &str, count: usize) {
         let notice = publish(store.as_ref(), &bureau, &reviewer, vec![subject]).await;
         let committed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
         println!("{notice} {committed}");
-        tokio::time::sleep(PUBLISH_EVERY).await;
+        tokio::time::sleep(every).await;
     }
 }
 
@@ -169,12 +170,14 @@ async fn main() {
     if args.next().as_deref() == Some("writer") {
         let database = args.next().unwrap();
         let count = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
-        return writer(&database, count).await;
+        let every = args.next().and_then(|n| n.parse().ok()).unwrap_or(PUBLISH_EVERY_MS);
+        return writer(&database, count, Duration::from_millis(every)).await;
     }
     let mut args = std::env::args().skip(1);
     let notices: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100_000);
     let clients: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(32);
     let seconds: u64 = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
+    let every: u64 = args.next().and_then(|n| n.parse().ok()).unwrap_or(PUBLISH_EVERY_MS);
 
     let dir = tempfile::tempdir().unwrap();
     let (store, database): (Arc<dyn Store>, String) = match std::env::var("DRAGNET_BENCH_DATABASE_URL") {
@@ -233,9 +236,9 @@ async fn main() {
 
     let deadline = Instant::now() + Duration::from_secs(seconds);
     // Leave the last second for the writer's final notices to arrive.
-    let publications = (seconds.saturating_sub(1) * 1000 / PUBLISH_EVERY.as_millis() as u64) as usize;
+    let publications = (seconds.saturating_sub(1) * 1000).checked_div(every).unwrap_or(0) as usize;
     let child = tokio::process::Command::new(std::env::current_exe().unwrap())
-        .args(["writer", &database, &publications.to_string()])
+        .args(["writer", &database, &publications.to_string(), &every.to_string()])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();

@@ -52,8 +52,7 @@ fn text_field(object: &serde_json::Map<String, Value>, field: &str) -> Result<Op
 #[utoipa::path(get, path = "/api/v1/users", tag = "administration",
     responses((status = 200, description = "Every user with role and country (never a token)", body = Object)))]
 async fn list_users(State(state): State<AppState>, caller: Caller) -> Result<Response, Problem> {
-    caller.require(&[Role::Administrator])?;
-    let users = state.store.users().await.map_err(Problem::from_store)?;
+    let users = state.app.users(&caller).await?;
     Ok(Json(json!({"users": users.iter().map(user_json).collect::<Vec<_>>()})).into_response())
 }
 
@@ -74,8 +73,7 @@ async fn create_user(State(state): State<AppState>, caller: Caller, body: Bytes)
         .map(|c| MemberCountry::parse(&c).map_err(|err| Problem::invalid(&FieldError::new("country", err))))
         .transpose()?;
     let grant = Grant::new(role, country).map_err(|err| Problem::invalid(&FieldError::new("country", err)))?;
-    let user = state.store.create_user(&caller.actor, &name, grant).await.map_err(Problem::from_store)?;
-    let token = state.store.create_token(&caller.actor, &name, "first").await.map_err(Problem::from_store)?;
+    let (user, token) = state.app.create_user(&caller, &name, grant).await?;
     Ok((StatusCode::CREATED, Json(json!({"user": user_json(&user), "token": token}))).into_response())
 }
 
@@ -106,7 +104,7 @@ async fn create_token(
 ) -> Result<Response, Problem> {
     let (name, label) = user_and_label(&caller, &name, &body)?;
     let label = label.unwrap_or_else(|| "api".to_string());
-    let token = state.store.create_token(&caller.actor, &name, &label).await.map_err(Problem::from_store)?;
+    let token = state.app.create_token(&caller, &name, &label).await?;
     Ok((StatusCode::CREATED, Json(json!({"user": name.as_str(), "label": label, "token": token}))).into_response())
 }
 
@@ -124,9 +122,6 @@ async fn revoke_tokens(
     body: Bytes,
 ) -> Result<Response, Problem> {
     let (name, label) = user_and_label(&caller, &name, &body)?;
-    let revoked =
-        state.store.revoke_tokens(&caller.actor, &name, label.as_deref()).await.map_err(Problem::from_store)?;
-    // Every process forgets the tokens once its follower reaches the revocation; this one first.
-    state.app.settle().await.map_err(Problem::from_store)?;
+    let revoked = state.app.revoke_tokens(&caller, &name, label.as_deref()).await?;
     Ok(Json(json!({"user": name.as_str(), "revoked": revoked})).into_response())
 }

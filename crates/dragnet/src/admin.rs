@@ -47,13 +47,12 @@ pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<E
                 .map_err(|e| InputError(format!("--country: {e}")))?;
             let grant = Grant::new(role, country).map_err(|e| InputError(format!("--country: {e}")))?;
             let store = dragnet_store::open(&settings.store, Clock::system()).await?;
-            match store.create_user(&actor, &name, grant).await {
+            let (_, token) = match dragnet_app::users::new_user(store.as_ref(), &actor, &name, grant).await {
                 Err(StoreError::UserExists(name)) => {
                     return Err(InputError(format!("a user named {name} already exists")).into());
                 }
                 other => other.context("cannot create the user")?,
             };
-            let token = store.create_token(&actor, &name, "first token").await?;
             print_token(&name, &token);
         }
         AdminCommand::SetPassword { name } => {

@@ -1,0 +1,54 @@
+//! Users and their API tokens, for administrators: listed, created with a first token, given more,
+//! revoked. Every server forgets a revoked token once its follower reaches the revocation; the
+//! server that revoked it, before it answers.
+
+use dragnet_domain::{Actor, Grant, Role, UserName};
+use dragnet_store::{Store, StoreError, UserRecord};
+
+use crate::error::Result;
+use crate::{App, Principal};
+
+impl App {
+    pub async fn users(&self, principal: &Principal) -> Result<Vec<UserRecord>> {
+        principal.require(&[Role::Administrator])?;
+        Ok(self.store.users().await?)
+    }
+
+    /// A new user and its first token, shown this once.
+    pub async fn create_user(
+        &self,
+        principal: &Principal,
+        name: &UserName,
+        grant: Grant,
+    ) -> Result<(UserRecord, String)> {
+        principal.require(&[Role::Administrator])?;
+        Ok(new_user(self.store.as_ref(), &principal.actor, name, grant).await?)
+    }
+
+    /// Another token for a user, labelled; shown this once.
+    pub async fn create_token(&self, principal: &Principal, name: &UserName, label: &str) -> Result<String> {
+        principal.require(&[Role::Administrator])?;
+        Ok(self.store.create_token(&principal.actor, name, label).await?)
+    }
+
+    /// Revokes a user's tokens with this label, or all; answers how many.
+    pub async fn revoke_tokens(&self, principal: &Principal, name: &UserName, label: Option<&str>) -> Result<u64> {
+        principal.require(&[Role::Administrator])?;
+        let revoked = self.store.revoke_tokens(&principal.actor, name, label).await?;
+        self.settle().await?;
+        Ok(revoked)
+    }
+}
+
+/// Creates a user with a first token. The API and `dragnet admin create-user` both create users
+/// through here.
+pub async fn new_user(
+    store: &dyn Store,
+    actor: &Actor,
+    name: &UserName,
+    grant: Grant,
+) -> Result<(UserRecord, String), StoreError> {
+    let user = store.create_user(actor, name, grant).await?;
+    let token = store.create_token(actor, name, "first").await?;
+    Ok((user, token))
+}
