@@ -128,7 +128,15 @@ impl Follower {
                 self.refresh(store, views, batch).await?;
             }
             if register {
-                views.reload_register(store).await?;
+                match views.reload_register(store).await {
+                    // Lines are read by the review library before they are stored; one that no
+                    // longer reads was altered past the store. The policy in use is kept, and
+                    // every other change still applied.
+                    Err(StoreError::Corrupt(err)) => {
+                        tracing::error!(%err, "the stored register does not read; the policy in use is kept")
+                    }
+                    other => other?,
+                }
             }
             if users {
                 views.tokens.clear();

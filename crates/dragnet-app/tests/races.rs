@@ -185,3 +185,32 @@ async fn a_register_edit_on_one_server_is_checked_by_the_next_submission_on_anot
         backend.finish().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_register_altered_past_the_store_does_not_stop_the_views() {
+    let backend = backends().await.remove(0);
+    let app = backend.app().await;
+    let admin = common::principal("admin", dragnet_domain::Role::Administrator, None);
+    app.add_office_holder(&admin, "Jean|DUFRESNE\thead_of_state\tPresident\tFR\t\t2026-01-01").await.unwrap();
+    // Someone with the database file rewrites a line so that it no longer reads.
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", backend.location)).await.unwrap();
+    sqlx::query("UPDATE office_holders SET line = 'not a register line'").execute(&pool).await.unwrap();
+    pool.close().await;
+    // The next edit makes every follower read the register again: it cannot, and goes on.
+    app.add_office_holder(&admin, "Anne|MARTIN\tminister\tMinister of Justice\tFR\t\t2026-01-01").await.unwrap();
+    let (it, secretariat) = (bureau("IT"), reviewer("reviewer.one"));
+    let id = app.create_request(&it, &many_subjects(2, 7)).await.unwrap().request_id;
+    app.submit_request(&it, id).await.unwrap();
+    app.decide(&secretariat, id, Decision::Publish, "ordinary crime", None).await.unwrap();
+    views_match_the_store(&app, "after the register was altered").await;
+    assert_eq!(app.views.screening.len(), 2);
+    // And the follower is not stuck on the record it could not apply: it reaches the head.
+    let (head, _) = app.store.audit_head().await.unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    while app.progress().applied < head {
+        assert!(std::time::Instant::now() < deadline, "the follower is stuck at {:?}", app.progress());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(app.progress().failures, 0, "passes failed: {:?}", app.progress());
+    backend.finish().await;
+}

@@ -41,7 +41,7 @@ pub struct Backend {
     pub name: &'static str,
     pub store: Arc<dyn Store>,
     /// Where it is: the SQLite file or the PostgreSQL URL, for another server to open.
-    location: String,
+    pub location: String,
     cleanup: Option<TestDatabase>,
     _dir: Option<tempfile::TempDir>,
 }
