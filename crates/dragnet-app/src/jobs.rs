@@ -1,5 +1,5 @@
-//! Background work that runs once across processes: expiry. The store moves each due notice in a
-//! transaction that locks it, so two servers expiring at once expire each notice once.
+//! Background work every server runs, done once across them: expiry. The store moves each due
+//! notice in a transaction that locks it, so two servers expiring at once expire each notice once.
 
 use std::time::Duration;
 
@@ -17,7 +17,7 @@ impl App {
         let expired = self.store.expire_due(&Actor::system("expiry", None)).await?;
         if !expired.is_empty() {
             tracing::info!(count = expired.len(), "notices expired");
-            self.settle().await?;
+            self.settle().await;
         }
         Ok(expired)
     }

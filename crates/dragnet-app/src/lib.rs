@@ -71,14 +71,21 @@ impl App {
 
     /// Waits until this process's views have applied everything committed so far (this caller's
     /// own change among it), or a while has passed. The follower does the work; a caller that goes
-    /// away leaves it to finish.
-    pub async fn settle(&self) -> Result<(), StoreError> {
-        let (head, _) = self.store.audit_head().await?;
+    /// away leaves it to finish. It never fails: the change is committed whatever the views do,
+    /// and the caller is told so; a view that lags is logged and on `/readyz`.
+    pub async fn settle(&self) {
+        let head = match self.store.audit_head().await {
+            Ok((head, _)) => head,
+            Err(err) => {
+                tracing::warn!(%err, "cannot read the store's head to wait for the views; answering anyway");
+                self.follower.wake.notify_one();
+                return;
+            }
+        };
         self.follower.wake.notify_one();
         if !self.follower.reached(head, SETTLE_PATIENCE).await {
             tracing::warn!(head, applied = self.follower.applied(), "the views are behind the store; answering anyway");
         }
-        Ok(())
     }
 
     /// Applies every committed change now, in the caller's task: for tests and tools that must

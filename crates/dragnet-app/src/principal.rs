@@ -66,8 +66,8 @@ impl Principal {
         if self.acts_for(owner) { Ok(()) } else { Err(AppError::NotFound) }
     }
 
-    /// May move a published notice of `owner` on: the secretariat suspends, reinstates and
-    /// cancels; the requesting bureau cancels and renews its own.
+    /// May move a published notice of `owner` on: reviewers suspend, reinstate, cancel and renew;
+    /// the requesting bureau cancels and renews its own.
     pub fn may_move_notice(&self, event: LifecycleEvent, owner: &str) -> Result<()> {
         let reviewer = self.role() == Role::Reviewer;
         let own_bureau = self.role() == Role::BureauOfficer && self.acts_for(owner);

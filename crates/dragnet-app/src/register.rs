@@ -18,7 +18,7 @@ impl App {
     pub async fn add_office_holder(&self, principal: &Principal, line: &str) -> Result<RegisterEntry> {
         principal.require(&[Role::Administrator])?;
         let entry = self.store.add_office_holder(&principal.actor, line).await?;
-        self.settle().await?;
+        self.settle().await;
         Ok(entry)
     }
 
@@ -26,7 +26,7 @@ impl App {
     pub async fn remove_office_holder(&self, principal: &Principal, id: i64, reason: &str) -> Result<()> {
         principal.require(&[Role::Administrator])?;
         self.store.remove_office_holder(&principal.actor, id, reason).await?;
-        self.settle().await?;
+        self.settle().await;
         Ok(())
     }
 }

@@ -35,7 +35,7 @@ impl App {
     pub async fn revoke_tokens(&self, principal: &Principal, name: &UserName, label: Option<&str>) -> Result<u64> {
         principal.require(&[Role::Administrator])?;
         let revoked = self.store.revoke_tokens(&principal.actor, name, label).await?;
-        self.settle().await?;
+        self.settle().await;
         Ok(revoked)
     }
 }

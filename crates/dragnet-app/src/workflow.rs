@@ -47,6 +47,8 @@ impl App {
 
     /// The bureau replaces its request while it is a draft or was sent back with a question.
     pub async fn edit_request(&self, principal: &Principal, id: i64, request: &NoticeRequest) -> Result<()> {
+        // The role first: whether a request exists is nobody else's business.
+        principal.require(&[Role::BureauOfficer])?;
         let owner = self.store.request_owner(id).await?;
         principal.may_change_request(&owner)?;
         if request.requested_by.as_str() != owner {
@@ -61,23 +63,25 @@ impl App {
     /// Runs the automated check on the request as stored and, unless a subject lacks the minimum
     /// data, sends its drafts (and notices sent back with a question) to review with their reports.
     pub async fn submit_request(&self, principal: &Principal, id: i64) -> Result<Submitted> {
+        principal.require(&[Role::BureauOfficer])?;
         let owner = self.store.request_owner(id).await?;
         principal.may_change_request(&owner)?;
         // The check reads the policy from the views: bring them (the office-holder register among
         // them) up to every change committed so far, on any server, before it runs.
-        self.settle().await?;
+        self.settle().await;
         let submitted = submit_checked(self.store.as_ref(), &self.policy(), &principal.actor, id).await?;
         // A diffusion the check does not refuse is delivered at once: screened from now.
-        self.settle().await?;
+        self.settle().await;
         Ok(submitted)
     }
 
     /// The bureau takes back what is not decided.
     pub async fn withdraw_request(&self, principal: &Principal, id: i64, reason: &str) -> Result<Vec<NoticeId>> {
+        principal.require(&[Role::BureauOfficer])?;
         let owner = self.store.request_owner(id).await?;
         principal.may_change_request(&owner)?;
         let withdrawn = self.store.withdraw_request(&principal.actor, id, reason).await?;
-        self.settle().await?;
+        self.settle().await;
         Ok(withdrawn)
     }
 
@@ -104,7 +108,7 @@ impl App {
     ) -> Result<Vec<DecisionOutcome>> {
         principal.require(&[Role::Reviewer])?;
         let outcomes = self.store.decide(&principal.actor, id, decision, reason, only).await?;
-        self.settle().await?;
+        self.settle().await;
         Ok(outcomes)
     }
 
@@ -119,7 +123,7 @@ impl App {
         let owner = self.store.notice_owner(id).await?;
         principal.may_move_notice(event, &owner)?;
         let state = self.store.transition(&principal.actor, id, event, Some(reason)).await?;
-        self.settle().await?;
+        self.settle().await;
         Ok(state)
     }
 
@@ -169,7 +173,7 @@ impl App {
         let owner = self.store.notice_owner(id).await?;
         principal.may_add_picture(&owner)?;
         let picture = self.store.add_picture(&principal.actor, id, content_type, bytes).await?;
-        self.settle().await?;
+        self.settle().await;
         Ok(picture)
     }
 }

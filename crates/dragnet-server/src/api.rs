@@ -331,6 +331,7 @@ async fn audit_verification(State(state): State<AppState>, caller: Caller) -> An
         (status = 409, description = "Not a draft, nor sent back for information", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 422, description = "A field does not read, or the subjects' count changed", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn update_request(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
+    caller.require(&[Role::BureauOfficer])?;
     let id = request_id(&id)?;
     let owner = state.store.request_owner(id).await.map_err(Problem::from_store)?;
     caller.may_change_request(&owner)?;
@@ -353,6 +354,7 @@ async fn withdraw_request(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Answer {
+    caller.require(&[Role::BureauOfficer])?;
     let id = request_id(&id)?;
     let owner = state.store.request_owner(id).await.map_err(Problem::from_store)?;
     caller.may_change_request(&owner)?;

@@ -46,7 +46,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct AppState {
     /// The use cases, and this process's views of the store.
     pub app: dragnet_app::App,
-    /// The store, for the reads a page makes through the application's rules.
+    /// The store, for the plain audited reads a handler makes after its role check.
     pub store: Arc<dyn Store>,
     /// Calls per token.
     pub limits: Arc<limits::RateLimits>,

@@ -186,6 +186,7 @@ on_both_backends!(
     an_ordinary_red_notice_is_published,
     publishing_against_a_refusal_takes_a_second_reviewer,
     each_role_is_refused_what_it_may_not_do,
+    a_wrong_role_learns_nothing_of_which_requests_exist,
     bad_bodies_are_refused_with_their_field,
     a_published_notice_is_screened_at_once_and_gone_when_cancelled,
     a_restricted_notice_never_reaches_a_barred_country,
@@ -1009,4 +1010,22 @@ async fn the_public_api_shows_public_extracts_only_in_interpols_shape(server: Se
     assert_eq!(suspend.status, 200, "{:?}", suspend.body);
     assert_eq!(public(&server, "/notices/v1/red").await.body["total"], 1);
     assert_eq!(public(&server, &format!("/notices/v1/red/{shown}")).await.status, 404);
+}
+
+/// A role that may not change requests is refused alike whether the request exists or not, so
+/// that trying ids one by one tells it nothing.
+async fn a_wrong_role_learns_nothing_of_which_requests_exist(server: Server) {
+    let created = server.post("/api/v1/requests", "ncb.fr", &case(MURDER)).await;
+    let existing = created.body["request_id"].as_i64().unwrap();
+    for id in [existing, 999_999] {
+        for user in ["border.it", "reviewer.one"] {
+            let submit = server.post(&format!("/api/v1/requests/{id}/submit"), user, &json!({})).await;
+            assert_eq!(submit.status, 403, "{user} submitting {id}: {:?}", submit.body);
+            let withdraw = server.post(&format!("/api/v1/requests/{id}/withdraw"), user, &json!({"reason": "x"})).await;
+            assert_eq!(withdraw.status, 403, "{user} withdrawing {id}: {:?}", withdraw.body);
+            let body = case(MURDER).to_string();
+            let edit = server.call("PUT", &format!("/api/v1/requests/{id}"), Some(user), Some(&body)).await;
+            assert_eq!(edit.status, 403, "{user} editing {id}: {:?}", edit.body);
+        }
+    }
 }

@@ -543,7 +543,7 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// itself: the index shows nothing to anyone, and each search that shows a notice is audited.
     async fn notices_in_force(&self) -> Result<Vec<InForce>>;
 
-    /// One notice if it is in force, for the index to take it in.
+    /// One notice if it is in force: whether a member other than its requester may read it.
     async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>>;
 
     /// Those of `ids` that are in force, in one read: what the follower takes in after changes.
@@ -552,9 +552,6 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// Every public extract, by notice id: published notices whose requester agreed to one and
     /// barred no country. Not audited: the public reads what was published for it.
     async fn public_extracts(&self) -> Result<Vec<PublicExtract>>;
-
-    /// One notice's public extract, if it has one now.
-    async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>>;
 
     /// The public extracts of those of `ids` that have one now, each request's body read once.
     async fn public_extracts_among(&self, ids: &[NoticeId]) -> Result<Vec<PublicExtract>>;

@@ -808,33 +808,6 @@ impl Store for PostgresStore {
         self.extracts(Some(ids)).await
     }
 
-    async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>> {
-        let row: Option<(String, i64, String, String, Option<OffsetDateTime>, Option<String>)> = sqlx::query_as(
-            "SELECT notices.id, notices.request_id, notices.subject::text, requests.body::text, notices.published_at,
-                    requests.source
-             FROM notices JOIN requests ON requests.id = notices.request_id
-             WHERE notices.state = 'published' AND requests.public_extract
-               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
-               AND notices.id = $1",
-        )
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(mut extract) = row
-            .map(|(id, request_id, subject, body, published_at, source)| {
-                public_extract_row(&id, &subject, &parse_stored_request(request_id, &body)?, published_at, source)
-            })
-            .transpose()?
-        else {
-            return Ok(None);
-        };
-        extract.pictures = sqlx::query_scalar("SELECT id FROM pictures WHERE notice_id = $1 ORDER BY id")
-            .bind(id.to_string())
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(Some(extract))
-    }
-
     async fn add_picture(&self, actor: &Actor, notice: NoticeId, content_type: &str, bytes: &[u8]) -> Result<i64> {
         if !PICTURE_TYPES.contains(&content_type) {
             return Err(StoreError::PictureType(content_type.to_string()));
@@ -1131,6 +1104,7 @@ impl Store for PostgresStore {
         let claimed: Vec<i64> = sqlx::query_scalar(
             "UPDATE notifications SET webhook_claimed_until = $1 WHERE id IN (
                  SELECT notifications.id FROM notifications
+                 JOIN locations ON locations.id = notifications.location_id
                  JOIN webhooks ON webhooks.country = notifications.country
                  WHERE notifications.webhook_delivered_at IS NULL AND notifications.at >= webhooks.created_at
                    AND notifications.webhook_attempts < $2

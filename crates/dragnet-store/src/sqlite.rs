@@ -827,38 +827,6 @@ impl Store for SqliteStore {
         self.extracts(Some(ids)).await
     }
 
-    async fn public_extract(&self, id: NoticeId) -> Result<Option<PublicExtract>> {
-        let row: Option<(String, i64, String, String, Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT notices.id, notices.request_id, notices.subject, requests.body, notices.published_at, requests.source
-             FROM notices JOIN requests ON requests.id = notices.request_id
-             WHERE notices.state = 'published' AND requests.public_extract = 1
-               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
-               AND notices.id = ?",
-        )
-        .bind(id.to_string())
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(mut extract) = row
-            .map(|(id, request_id, subject, body, published_at, source)| {
-                public_extract_row(
-                    &id,
-                    &subject,
-                    &parse_stored_request(request_id, &body)?,
-                    published_at.as_deref().map(parse_timestamp).transpose().map_err(StoreError::Corrupt)?,
-                    source,
-                )
-            })
-            .transpose()?
-        else {
-            return Ok(None);
-        };
-        extract.pictures = sqlx::query_scalar("SELECT id FROM pictures WHERE notice_id = ? ORDER BY id")
-            .bind(id.to_string())
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(Some(extract))
-    }
-
     async fn add_picture(&self, actor: &Actor, notice: NoticeId, content_type: &str, bytes: &[u8]) -> Result<i64> {
         if !PICTURE_TYPES.contains(&content_type) {
             return Err(StoreError::PictureType(content_type.to_string()));

@@ -621,9 +621,9 @@ async fn only_published_public_unbarred_notices_have_public_extracts(t: TestStor
     assert_eq!(extract.charges, ["Meurtre (murder)"]);
     assert!(extract.published_at.is_some());
     assert_eq!(extract.pictures, [picture]);
-    assert_eq!(t.store.public_extract(shown).await.unwrap().as_ref(), Some(extract));
+    assert_eq!(t.store.public_extracts_among(&[shown]).await.unwrap().first(), Some(extract));
     for hidden in [not_public, restricted, waiting, suspended] {
-        assert_eq!(t.store.public_extract(hidden).await.unwrap(), None, "{hidden}");
+        assert_eq!(t.store.public_extracts_among(&[hidden]).await.unwrap(), [], "{hidden}");
     }
 }
 

@@ -593,6 +593,10 @@ async fn posted(state: &AppState, frame: &Frame, editing: Option<String>, pairs:
                     dragnet_app::AppError::Incomplete { .. }
                     | dragnet_app::AppError::Store(dragnet_store::StoreError::NothingToDo { .. }),
                 ) => redirect(&format!("/requests/{id}?lang={}&saved=1", frame.lang.code())),
+                // Edited again and again while it was being checked: kept, and said so.
+                Err(dragnet_app::AppError::Store(err @ dragnet_store::StoreError::RequestChanged { .. })) => {
+                    error_page(frame.lang, StatusCode::CONFLICT, &err.to_string())
+                }
                 Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
             }
         }
