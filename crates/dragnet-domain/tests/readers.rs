@@ -7,7 +7,7 @@ use dragnet_domain::{NoticeKind, PartialDate, parse_person, parse_request};
 use serde_json::{Value, json};
 
 fn compliance_dev() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/compliance-dev")
 }
 
 fn seed() -> Value {

@@ -7,8 +7,7 @@ use dragnet_review::{Policy, Recommendation, check};
 use serde_json::{Value, json};
 
 fn ordinary_murder() -> Value {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev/02-ordinary-murder.json");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/compliance-dev/02-ordinary-murder.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

@@ -53,8 +53,7 @@ fn broken_files_are_refused_with_the_reason() {
 #[test]
 fn a_legal_team_can_change_the_outcome_without_touching_code() {
     let text = std::fs::read_to_string(
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/data/compliance-dev/09-desertion.json"),
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/compliance-dev/09-desertion.json"),
     )
     .unwrap();
     let request = parse_request(&text).unwrap();

@@ -8,7 +8,7 @@ use dragnet_review::{Policy, Recommendation, check};
 use serde_json::{Value, json};
 
 fn shared(name: &str) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/compliance-dev").join(name);
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

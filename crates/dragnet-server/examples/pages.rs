@@ -16,8 +16,7 @@ use serde_json::{Value, json};
 use tower::ServiceExt;
 
 fn case(name: &str) -> NoticeRequest {
-    let path =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev").join(name);
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/compliance-dev").join(name);
     parse_request(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

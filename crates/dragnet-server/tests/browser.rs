@@ -120,7 +120,7 @@ async fn server(requests: usize, ordinary: bool) -> World {
     store.set_password(&admin, &bureau_name, &hash).await.unwrap();
     let bureau = Actor::user(&bureau_name, &grant);
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/compliance-dev/01-seed-head-of-state-drone-strike.json");
+        .join("../../testdata/compliance-dev/01-seed-head-of-state-drone-strike.json");
     let request = parse_request(&std::fs::read_to_string(path).unwrap()).unwrap();
     let policy = dragnet_review::Policy::built_in();
     let mut ids = Vec::new();
@@ -210,8 +210,7 @@ async fn publish_ordinary(store: &dyn Store) -> String {
     let grant = Grant::new(Role::BureauOfficer, Some(MemberCountry::parse("FR").unwrap())).unwrap();
     store.create_user(&admin, &name, grant).await.unwrap();
     let bureau = Actor::user(&name, &grant);
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev/02-ordinary-murder.json");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/compliance-dev/02-ordinary-murder.json");
     let mut request = parse_request(&std::fs::read_to_string(path).unwrap()).unwrap();
     request.public_extract = true;
     let stored = store.create_drafts(&bureau, &request).await.unwrap();

@@ -11,12 +11,12 @@ use dragnet_server::AppState;
 use dragnet_store::sqlite::SqliteStore;
 use dragnet_store::{Clock, Decision, Recommendation, Store, SubjectCheck};
 
-fn shared(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(path)
+fn testdata(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata").join(path)
 }
 
 fn case(name: &str) -> NoticeRequest {
-    parse_request(&std::fs::read_to_string(shared("data/compliance-dev").join(name)).unwrap()).unwrap()
+    parse_request(&std::fs::read_to_string(testdata("compliance-dev").join(name)).unwrap()).unwrap()
 }
 
 fn actor(name: &str, role: Role, country: Option<&str>) -> Actor {
@@ -79,7 +79,7 @@ async fn interpols_description_and_client_accept_the_public_api() {
     tokio::spawn(dragnet_server::serve(listener, state, std::future::pending()));
 
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/interpol_clients.py");
-    let spec = shared("data/interpol-api/openapi.yaml");
+    let spec = testdata("interpol-api/openapi.yaml");
     let output = tokio::process::Command::new(&python)
         .arg(script)
         .args([base.as_str(), spec.to_str().unwrap(), &red, &yellow, &hidden])

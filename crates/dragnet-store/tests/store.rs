@@ -134,7 +134,7 @@ on_both_backends!(
 );
 
 fn case(name: &str) -> NoticeRequest {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/compliance-dev").join(name);
     parse_request(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

@@ -12,7 +12,7 @@ use dragnet_store::{AuditVerification, Clock, StoreSettings};
 use serde_json::{Value, json};
 
 fn compliance_dev() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/compliance-dev")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/compliance-dev")
 }
 
 fn shared_cases() -> Vec<PathBuf> {

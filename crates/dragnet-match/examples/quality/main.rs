@@ -306,10 +306,13 @@ fn un_misspelled(dir: &Path, variants: Arc<Variants>) -> Value {
 }
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/names"));
+    // The name data (8.7 MB, several licences) is not in the repository: the harness is told where it is.
+    let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
+        eprintln!(
+            "usage: quality NAMES_DIR (the project's shared data/names folder, with netransliteration/, google-ar2en/, yente-fixtures/ …)"
+        );
+        std::process::exit(2);
+    };
     let variants = Arc::new(Variants::built_in());
     let sets = vec![
         arabic_script(&dir, variants.clone()),

@@ -647,7 +647,7 @@ mod tests {
     fn a_stored_request_comes_back_as_the_same_request() {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/compliance-dev/01-seed-head-of-state-drone-strike.json"
+            "/../../testdata/compliance-dev/01-seed-head-of-state-drone-strike.json"
         ))
         .unwrap();
         let request = parse_request(&text).unwrap();
