@@ -32,7 +32,7 @@ pub use tokens::{hash_token, new_token};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("cannot create the data folder {path}: {source}")]
@@ -76,6 +76,27 @@ pub enum StoreError {
     #[error("notice {id} cannot be imported: {reason}")]
     NotImportable { id: NoticeId, reason: String },
 }
+
+impl From<sqlx::Error> for StoreError {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            // A column that does not read as the type it was written as (a timestamp that is not
+            // one, say) is stored data gone wrong, not a database that is away: no retry mends it.
+            sqlx::Error::ColumnDecode { .. } => StoreError::Corrupt(err.to_string()),
+            err => StoreError::Database(err),
+        }
+    }
+}
+
+/// A moment as a column holds it. Each backend gives its encoding: SQLite fixed-width UTC text
+/// ([`audit::format_timestamp`], so that text order is time order), PostgreSQL `timestamptz`.
+/// The store binds and reads every timestamp as one, never as a bare `OffsetDateTime`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp(pub OffsetDateTime);
+
+/// The text of a JSON document bound to a JSON column: text on SQLite, `jsonb` on PostgreSQL.
+#[derive(Debug, Clone)]
+pub(crate) struct JsonText(pub String);
 
 /// Audit records per INSERT statement: ten values each, well under either database's limit on
 /// values in one statement.

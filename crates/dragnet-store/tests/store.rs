@@ -120,6 +120,7 @@ on_both_backends!(
     a_removed_audit_record_is_named,
     the_audit_log_refuses_updates_and_deletes,
     users_and_tokens,
+    timestamps_read_back_as_written_and_a_bad_one_is_corrupt,
     concurrent_writers_keep_ids_unique_and_the_chain_whole,
     reads_recorded_together_each_reach_the_chain,
     passwords_and_sessions,
@@ -280,6 +281,51 @@ async fn users_and_tokens(t: TestStore) {
     let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
     assert_eq!(actions, ["user.create", "token.create"]);
     assert!(records.iter().all(|r| !r.details.contains(&token)), "the token never reaches the audit trail");
+}
+
+async fn timestamps_read_back_as_written_and_a_bad_one_is_corrupt(t: TestStore) {
+    let admin = Actor::system("admin-cli", None);
+    let grant = Grant::new(Role::Reviewer, None).unwrap();
+    // Before PostgreSQL's epoch (2000), after it, and far ahead; each with microseconds.
+    for (n, unix) in [946_684_799_i64, 1_780_000_000, 4_102_444_800].into_iter().enumerate() {
+        t.set_time(unix);
+        let name = UserName::parse(&format!("clerk{n}")).unwrap();
+        let written = t.store.create_user(&admin, &name, grant).await.unwrap().created_at;
+        let expected = OffsetDateTime::from_unix_timestamp(unix).unwrap() + time::Duration::microseconds(123_456);
+        assert_eq!(written, expected);
+        let read = t.store.users().await.unwrap().into_iter().find(|user| user.name == name).unwrap();
+        assert_eq!(read.created_at, expected, "{name}'s creation read back");
+        let record = t.store.audit_records(0, 100).await.unwrap().pop().unwrap();
+        assert_eq!(record.at, expected, "the audit record's time read back");
+    }
+    // Text order is time order on SQLite: the stored text is fixed width.
+    if let Raw::Sqlite(pool) = &t.raw {
+        let stored: Vec<String> =
+            sqlx::query_scalar("SELECT created_at FROM users ORDER BY created_at").fetch_all(pool).await.unwrap();
+        assert_eq!(
+            stored,
+            ["1999-12-31T23:59:59.123456Z", "2026-05-28T20:26:40.123456Z", "2100-01-01T00:00:00.123456Z"]
+        );
+    }
+    // PostgreSQL holds the moments themselves, as its own functions read them.
+    if let Raw::Postgres(pool) = &t.raw {
+        let stored: Vec<i64> = sqlx::query_scalar(
+            "SELECT CAST(extract(epoch FROM created_at) * 1000000 AS BIGINT) FROM users ORDER BY created_at",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        assert_eq!(stored, [946_684_799_123_456, 1_780_000_000_123_456, 4_102_444_800_123_456]);
+    }
+    t.tamper(
+        "UPDATE users SET created_at = 'last tuesday' WHERE name = 'clerk1'",
+        "UPDATE users SET created_at = 'infinity' WHERE name = 'clerk1'",
+    )
+    .await;
+    match t.store.users().await {
+        Err(StoreError::Corrupt(message)) => assert!(message.contains("created_at"), "{message}"),
+        other => panic!("a timestamp that is not one is corrupt data, not {other:?}"),
+    }
 }
 
 async fn concurrent_writers_keep_ids_unique_and_the_chain_whole(t: TestStore) {

@@ -1,0 +1,1516 @@
+//! The store, written once: every statement, row mapping and rule, compiled for each backend over
+//! the dialect its parent module (`sqlite` or `postgres`) declares beside it.
+//!
+//! The parent gives the types (`Db`, `DbRow`, `Conn`, `Pool`, `ThisStore`), the ways to begin a
+//! transaction, what is said to other processes after a change, and three statement fragments as
+//! macros (`for_update!`, `skip_locked!`, `among!`): the whole of what differs between the two.
+//! Timestamps and JSON travel as [`Stamp`] and [`JsonText`], whose encodings each backend gives.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, UserName};
+use sqlx::Row;
+use time::OffsetDateTime;
+
+use super::{Conn, DbRow, ThisStore, announce, begin_read, begin_write, follow_explicit_id, id_list, listen};
+use crate::audit::{AuditEntry, AuditRecord};
+use crate::log::{CHANGE_ACTIONS, is_change};
+use crate::{
+    AUDIT_ROWS_PER_INSERT, AuditFilter, Decision, DecisionOutcome, DecisionRecord, Delivery, ImportOutcome,
+    ImportedNotice, InForce, JsonText, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord,
+    NoticeSummary, Notification, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry, RegisterEntry, RequestListing,
+    RequestRecord, Result, Stamp, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook,
+    checks_cover, deciding, decision_made, delivered_at_once, deliverer, diffusion_delivered, editable, failpoint,
+    hash_token, id_year, importable, in_force_row, is_halfway, lifetime_change, location_recorded, new_token,
+    notice_moved, notice_submitted, notice_target, notices_imported, parse_stored_grant, parse_stored_kind,
+    parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, picture_added,
+    plan_decision, plan_drafts, public_extract_row, public_requests, queue_entry, register_changed, request_created,
+    screening_recorded, subject_name, submittable, to_json, token_created, user_created, webhook_delivered,
+    webhook_removed, webhook_set, withdrawable,
+};
+
+/// A notice's row for its public extract: id, request, subject, published at, source.
+type ExtractRow = (String, i64, String, Option<Stamp>, Option<String>);
+
+/// A notice's columns, its subject as the text of its JSON.
+const NOTICE_COLUMNS: &str = "id, request_id, subject_index, kind, requested_by, state, CAST(subject AS TEXT) AS subject_json, created_at, updated_at";
+
+impl ThisStore {
+    /// Appends the audit record of a read, committed with whatever other such records are waiting.
+    async fn audit_read(&self, actor: &Actor, entry: AuditEntry) -> Result<()> {
+        let store = self.clone();
+        self.reads
+            .append(actor, entry, move |records| {
+                let store = store.clone();
+                async move {
+                    let mut tx = begin_write(&store.pool).await?;
+                    for (actor, entry) in records {
+                        store.append_audit(&mut tx, &actor, entry).await?;
+                    }
+                    tx.commit().await?;
+                    Ok(())
+                }
+            })
+            .await
+    }
+
+    async fn append_audit(&self, conn: &mut Conn, actor: &Actor, entry: AuditEntry) -> Result<()> {
+        self.append_audits(conn, vec![(actor.clone(), entry)]).await
+    }
+
+    /// Appends records in order, reading and moving the chain's head once for all of them.
+    async fn append_audits(&self, conn: &mut Conn, entries: Vec<(Actor, AuditEntry)>) -> Result<()> {
+        // The head row's lock (or SQLite's write lock, held since BEGIN) orders concurrent
+        // appenders: each sees the hash the previous one wrote.
+        let (mut seq, mut hash): (i64, String) =
+            sqlx::query_as(concat!("SELECT seq, hash FROM audit_head WHERE id = 1", for_update!()))
+                .fetch_one(&mut *conn)
+                .await?;
+        let now = self.clock.now();
+        let records: Vec<AuditRecord> = entries
+            .into_iter()
+            .map(|(actor, entry)| {
+                let record = AuditRecord::following(seq, std::mem::take(&mut hash), now, &actor, entry);
+                (seq, hash) = (record.seq, record.hash.clone());
+                record
+            })
+            .collect();
+        for chunk in records.chunks(AUDIT_ROWS_PER_INSERT) {
+            let mut insert = sqlx::QueryBuilder::new(
+                "INSERT INTO audit_log (seq, at, actor, country, action, target, reason, details, prev_hash, hash) ",
+            );
+            insert.push_values(chunk, |mut row, record| {
+                row.push_bind(record.seq)
+                    .push_bind(Stamp(record.at))
+                    .push_bind(&record.actor)
+                    .push_bind(&record.country)
+                    .push_bind(&record.action)
+                    .push_bind(&record.target)
+                    .push_bind(&record.reason)
+                    .push_bind(&record.details)
+                    .push_bind(&record.prev_hash)
+                    .push_bind(&record.hash);
+            });
+            insert.build().execute(&mut *conn).await?;
+        }
+        sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+            .bind(seq)
+            .bind(&hash)
+            .execute(&mut *conn)
+            .await?;
+        if records.iter().any(|record| is_change(&record.action)) {
+            announce(conn, seq).await?;
+        }
+        Ok(())
+    }
+
+    /// The public extracts of every notice, or of those of `among`: each request's body read once.
+    async fn extracts(&self, among: Option<&[NoticeId]>) -> Result<Vec<PublicExtract>> {
+        let among = among.map(|ids| id_list(ids.iter().map(ToString::to_string).collect()));
+        // One snapshot for the requests, the notices and the pictures.
+        let mut tx = begin_read(&self.pool).await?;
+        let requests = public_requests(
+            sqlx::query_as(concat!(
+                "SELECT id, CAST(body AS TEXT) AS body FROM requests WHERE public_extract
+                 AND id IN (SELECT request_id FROM notices WHERE state = 'published'
+                            AND ($1 IS NULL OR ",
+                among!("id", "$1"),
+                "))"
+            ))
+            .bind(&among)
+            .fetch_all(&mut *tx)
+            .await?,
+        )?;
+        let rows: Vec<ExtractRow> = sqlx::query_as(concat!(
+            "SELECT notices.id, notices.request_id, CAST(notices.subject AS TEXT), notices.published_at, requests.source
+             FROM notices JOIN requests ON requests.id = notices.request_id
+             WHERE notices.state = 'published' AND requests.public_extract
+               AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_bars.notice_id = notices.id)
+               AND ($1 IS NULL OR ",
+            among!("notices.id", "$1"),
+            ")"
+        ))
+        .bind(&among)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut extracts = rows
+            .into_iter()
+            .map(|(id, request_id, subject, published_at, source)| {
+                let request = requests.get(&request_id).ok_or_else(|| {
+                    StoreError::Corrupt(format!("notice {id}: its request {request_id} is not public"))
+                })?;
+                public_extract_row(&id, &subject, request, published_at.map(|at| at.0), source)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let pictures: Vec<(String, i64)> = sqlx::query_as(concat!(
+            "SELECT notice_id, id FROM pictures WHERE ($1 IS NULL OR ",
+            among!("notice_id", "$1"),
+            ") ORDER BY notice_id, id"
+        ))
+        .bind(&among)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
+        for (notice, id) in pictures {
+            by_notice.entry(notice).or_default().push(id);
+        }
+        for extract in &mut extracts {
+            extract.pictures = by_notice.remove(&extract.id.to_string()).unwrap_or_default();
+        }
+        extracts.sort_by_key(|extract| extract.id);
+        Ok(extracts)
+    }
+}
+
+/// A timestamp column.
+fn stamp(row: &DbRow, column: &str) -> Result<OffsetDateTime> {
+    Ok(row.try_get::<Stamp, _>(column)?.0)
+}
+
+fn notice_from_row(row: &DbRow) -> Result<NoticeRecord> {
+    let stored = StoredNotice {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        requested_by: row.try_get("requested_by")?,
+        state: row.try_get("state")?,
+        subject_json: row.try_get("subject_json")?,
+    };
+    Ok(NoticeRecord {
+        notice: stored.parse()?,
+        request_id: row.try_get("request_id")?,
+        subject_index: row.try_get("subject_index")?,
+        created_at: stamp(row, "created_at")?,
+        updated_at: stamp(row, "updated_at")?,
+    })
+}
+
+fn notification_from_row(row: &DbRow) -> Result<Notification> {
+    let notice: String = row.try_get("notice_id")?;
+    Ok(Notification {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        notice: NoticeId::parse(&notice).map_err(StoreError::Corrupt)?,
+        located_in: row.try_get("located_in")?,
+        located_by: row.try_get("located_by")?,
+        place: row.try_get("place")?,
+        remarks: row.try_get("remarks")?,
+        at: stamp(row, "at")?,
+    })
+}
+
+fn user_from_row(row: &DbRow) -> Result<UserRecord> {
+    let name: String = row.try_get("name")?;
+    let role: String = row.try_get("role")?;
+    let country: Option<String> = row.try_get("country")?;
+    let (name, grant) = parse_stored_grant(&name, &role, country.as_deref())?;
+    Ok(UserRecord { id: row.try_get("id")?, name, grant, created_at: stamp(row, "created_at")? })
+}
+
+fn audit_from_row(row: &DbRow) -> Result<AuditRecord> {
+    Ok(AuditRecord {
+        seq: row.try_get("seq")?,
+        at: stamp(row, "at")?,
+        actor: row.try_get("actor")?,
+        country: row.try_get("country")?,
+        action: row.try_get("action")?,
+        target: row.try_get("target")?,
+        reason: row.try_get("reason")?,
+        details: row.try_get("details")?,
+        prev_hash: row.try_get("prev_hash")?,
+        hash: row.try_get("hash")?,
+    })
+}
+
+/// The notices of a request (only those in review, if asked) as a list shows them.
+async fn summaries(conn: &mut Conn, request_id: i64, in_review_only: bool) -> Result<Vec<NoticeSummary>> {
+    let rows = sqlx::query(
+        "SELECT id, state, recommendation, CAST(subject AS TEXT) AS subject, CAST(check_report AS TEXT) AS check_report FROM notices
+         WHERE request_id = $1 AND (state = 'in_review' OR NOT $2) ORDER BY subject_index",
+    )
+    .bind(request_id)
+    .bind(in_review_only)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(summary_of).collect()
+}
+
+/// A notice's summary from a row with its id, state, recommendation, subject and check report.
+fn summary_of(row: &DbRow) -> Result<NoticeSummary> {
+    let id: String = row.try_get("id")?;
+    Ok(NoticeSummary {
+        id: NoticeId::parse(&id).map_err(StoreError::Corrupt)?,
+        subject_name: subject_name(row.try_get("subject")?)?,
+        state: parse_stored_state(row.try_get("state")?)?,
+        recommendation: parse_stored_recommendation(row.try_get("recommendation")?)?,
+        report: parse_stored_report(row.try_get("check_report")?)?,
+    })
+}
+
+#[async_trait]
+impl Store for ThisStore {
+    fn backend(&self) -> &'static str {
+        super::BACKEND
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn create_drafts(&self, actor: &Actor, request: &NoticeRequest) -> Result<StoredRequest> {
+        let now = self.clock.now();
+        let year = id_year(now)?;
+        let body = JsonText(to_json(request)?);
+        let mut tx = begin_write(&self.pool).await?;
+
+        let request_id: i64 = sqlx::query_scalar(
+            "INSERT INTO requests (kind, requested_by, reference, body, public_extract, created_at, created_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(request.kind.as_str())
+        .bind(request.requested_by.as_str())
+        .bind(&request.reference)
+        .bind(&body)
+        .bind(request.public_extract)
+        .bind(Stamp(now))
+        .bind(&actor.name)
+        .fetch_one(&mut *tx)
+        .await?;
+
+        let last: i64 = sqlx::query_scalar(
+            "INSERT INTO notice_numbers (year, last_number) VALUES ($1, $2)
+             ON CONFLICT (year) DO UPDATE SET last_number = notice_numbers.last_number + EXCLUDED.last_number
+             RETURNING last_number",
+        )
+        .bind(i32::from(year))
+        .bind(request.subjects.len() as i64)
+        .fetch_one(&mut *tx)
+        .await?;
+
+        let rows = plan_drafts(request, year, last)?;
+        for row in &rows {
+            sqlx::query(
+                "INSERT INTO notices (id, request_id, subject_index, kind, requested_by, state, subject, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $7)",
+            )
+            .bind(row.id.to_string())
+            .bind(request_id)
+            .bind(row.subject_index)
+            .bind(request.kind.as_str())
+            .bind(request.requested_by.as_str())
+            .bind(JsonText(row.subject_json.clone()))
+            .bind(Stamp(now))
+            .execute(&mut *tx)
+            .await?;
+            for country in request.barred_from() {
+                sqlx::query("INSERT INTO notice_bars (notice_id, country) VALUES ($1, $2)")
+                    .bind(row.id.to_string())
+                    .bind(country)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if is_halfway(row.subject_index, rows.len()) {
+                failpoint("create_drafts.halfway").await;
+            }
+        }
+        self.append_audit(&mut tx, actor, request_created(request_id, request, &rows)).await?;
+        tx.commit().await?;
+        Ok(StoredRequest { request_id, notice_ids: rows.iter().map(|row| row.id).collect() })
+    }
+
+    async fn read_notice(&self, actor: &Actor, id: NoticeId) -> Result<NoticeRecord> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {NOTICE_COLUMNS} FROM notices WHERE id = $1
+             AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_id = notices.id AND country = $2)"
+        )))
+        .bind(id.to_string())
+        .bind(&actor.country)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NoticeNotFound(id))?;
+        let notice = notice_from_row(&row)?;
+        // Committed before the notice is answered: no read goes unrecorded.
+        self.audit_read(actor, AuditEntry::new("notice.read", notice_target(id))).await?;
+        Ok(notice)
+    }
+
+    async fn count_notices(&self) -> Result<Vec<(NoticeState, i64)>> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT state, COUNT(*) FROM notices GROUP BY state ORDER BY state")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter().map(|(state, count)| Ok((parse_stored_state(&state)?, count))).collect()
+    }
+
+    async fn transition(
+        &self,
+        actor: &Actor,
+        id: NoticeId,
+        event: LifecycleEvent,
+        reason: Option<&str>,
+    ) -> Result<NoticeState> {
+        let mut tx = begin_write(&self.pool).await?;
+        let state: String = sqlx::query_scalar(concat!("SELECT state FROM notices WHERE id = $1", for_update!()))
+            .bind(id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NoticeNotFound(id))?;
+        let from = parse_stored_state(&state)?;
+        let to = from.apply(event)?;
+        let now = self.clock.now();
+        let (published, expires) = lifetime_change(event, now);
+        sqlx::query(
+            "UPDATE notices SET state = $1, updated_at = $2, published_at = COALESCE($3, published_at),
+             expires_at = COALESCE($4, expires_at) WHERE id = $5",
+        )
+        .bind(to.as_str())
+        .bind(Stamp(now))
+        .bind(published.map(Stamp))
+        .bind(expires.map(Stamp))
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
+        self.append_audit(&mut tx, actor, notice_moved(id, event, from, to, reason)).await?;
+        tx.commit().await?;
+        Ok(to)
+    }
+
+    async fn request_owner(&self, request_id: i64) -> Result<String> {
+        sqlx::query_scalar("SELECT requested_by FROM requests WHERE id = $1")
+            .bind(request_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::RequestNotFound(request_id))
+    }
+
+    async fn notice_owner(&self, id: NoticeId) -> Result<String> {
+        sqlx::query_scalar("SELECT requested_by FROM notices WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NoticeNotFound(id))
+    }
+
+    async fn read_request(&self, actor: &Actor, request_id: i64) -> Result<RequestRecord> {
+        let mut conn = self.pool.acquire().await?;
+        let row = sqlx::query(
+            "SELECT CAST(body AS TEXT) AS body, version, created_at, created_by, source FROM requests WHERE id = $1",
+        )
+        .bind(request_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::RequestNotFound(request_id))?;
+        let request = parse_stored_request(request_id, row.try_get("body")?)?;
+        let notices = summaries(&mut conn, request_id, false).await?;
+        let decisions = sqlx::query(
+            "SELECT decisions.notice_id, decisions.decision, decisions.reason, decisions.at FROM decisions
+             JOIN notices ON notices.id = decisions.notice_id WHERE notices.request_id = $1
+             ORDER BY decisions.at, decisions.id",
+        )
+        .bind(request_id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|row| {
+            let notice: String = row.try_get("notice_id")?;
+            Ok(DecisionRecord {
+                notice: NoticeId::parse(&notice).map_err(StoreError::Corrupt)?,
+                decision: row.try_get("decision")?,
+                reason: row.try_get("reason")?,
+                at: stamp(row, "at")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        drop(conn);
+        self.audit_read(actor, AuditEntry::new("request.read", format!("request/{request_id}"))).await?;
+        Ok(RequestRecord {
+            request_id,
+            version: row.try_get("version")?,
+            request,
+            notices,
+            created_at: stamp(&row, "created_at")?,
+            created_by: row.try_get("created_by")?,
+            source: row.try_get("source")?,
+            decisions,
+        })
+    }
+
+    async fn submit_request(
+        &self,
+        actor: &Actor,
+        request_id: i64,
+        version: i64,
+        checks: &[SubjectCheck],
+    ) -> Result<Vec<(NoticeId, NoticeState)>> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        // The request's row stays locked until the commit: an edit waits, and one that committed
+        // first has moved the version on.
+        let stored: Option<i64> =
+            sqlx::query_scalar(concat!("SELECT version FROM requests WHERE id = $1", for_update!()))
+                .bind(request_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match stored {
+            None => return Err(StoreError::RequestNotFound(request_id)),
+            Some(stored) if stored != version => return Err(StoreError::RequestChanged { request: request_id }),
+            Some(_) => {}
+        }
+        let states: Vec<(String, String)> = sqlx::query_as(concat!(
+            "SELECT id, state FROM notices WHERE request_id = $1 ORDER BY subject_index",
+            for_update!()
+        ))
+        .bind(request_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        if states.is_empty() {
+            return Err(StoreError::RequestNotFound(request_id));
+        }
+        let submitting = submittable(request_id, &states)?;
+        checks_cover(request_id, &submitting, checks)?;
+        let kind: String =
+            sqlx::query_scalar("SELECT kind FROM requests WHERE id = $1").bind(request_id).fetch_one(&mut *tx).await?;
+        let mut moved = Vec::new();
+        for check in checks {
+            let id = check.notice_id;
+            let stored = states.iter().find(|(n, _)| *n == id.to_string()).map(|(_, s)| s.as_str()).unwrap_or_default();
+            let to =
+                parse_stored_state(stored)?.apply(LifecycleEvent::Submit)?.apply(LifecycleEvent::CheckCompleted)?;
+            sqlx::query(
+                "UPDATE notices SET state = $1, recommendation = $2, check_report = $3, submitted_at = $4,
+                 updated_at = $4 WHERE id = $5",
+            )
+            .bind(to.as_str())
+            .bind(check.recommendation.as_str())
+            .bind(JsonText(to_json(&check.report)?))
+            .bind(Stamp(now))
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+            self.append_audit(&mut tx, actor, notice_submitted(id, check)).await?;
+            if delivered_at_once(&kind, check.recommendation) {
+                let (published, expires) = lifetime_change(LifecycleEvent::Publish, now);
+                let to = to.apply(LifecycleEvent::Publish)?;
+                sqlx::query("UPDATE notices SET state = $1, published_at = $2, expires_at = $3 WHERE id = $4")
+                    .bind(to.as_str())
+                    .bind(published.map(Stamp))
+                    .bind(expires.map(Stamp))
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                self.append_audit(&mut tx, actor, diffusion_delivered(id)).await?;
+                moved.push((id, to));
+                continue;
+            }
+            moved.push((id, to));
+        }
+        tx.commit().await?;
+        Ok(moved)
+    }
+
+    async fn update_request(&self, actor: &Actor, request_id: i64, request: &NoticeRequest) -> Result<()> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        // The request's row first, then its notices: the order a submission locks them in.
+        sqlx::query(concat!("SELECT id FROM requests WHERE id = $1", for_update!()))
+            .bind(request_id)
+            .execute(&mut *tx)
+            .await?;
+        let states: Vec<(String, String)> = sqlx::query_as(concat!(
+            "SELECT id, state FROM notices WHERE request_id = $1 ORDER BY subject_index",
+            for_update!()
+        ))
+        .bind(request_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        editable(request_id, &states, request.subjects.len())?;
+        sqlx::query(
+            "UPDATE requests SET kind = $1, reference = $2, body = $3, public_extract = $4, version = version + 1
+             WHERE id = $5",
+        )
+        .bind(request.kind.as_str())
+        .bind(&request.reference)
+        .bind(JsonText(to_json(request)?))
+        .bind(request.public_extract)
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await?;
+        for ((id, _), subject) in states.iter().zip(&request.subjects) {
+            sqlx::query("UPDATE notices SET kind = $1, subject = $2, updated_at = $3 WHERE id = $4")
+                .bind(request.kind.as_str())
+                .bind(JsonText(to_json(subject)?))
+                .bind(Stamp(now))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM notice_bars WHERE notice_id = $1").bind(id).execute(&mut *tx).await?;
+            for country in request.barred_from() {
+                sqlx::query("INSERT INTO notice_bars (notice_id, country) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(country)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        let entry = AuditEntry::new("request.update", format!("request/{request_id}"))
+            .details(serde_json::json!({"reference": request.reference, "subjects": request.subjects.len()}));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn withdraw_request(&self, actor: &Actor, request_id: i64, reason: &str) -> Result<Vec<NoticeId>> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let states: Vec<(String, String)> = sqlx::query_as(concat!(
+            "SELECT id, state FROM notices WHERE request_id = $1 ORDER BY subject_index",
+            for_update!()
+        ))
+        .bind(request_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let picked = withdrawable(request_id, &states)?;
+        for (id, from) in &picked {
+            let to = from.apply(LifecycleEvent::Withdraw)?;
+            sqlx::query("UPDATE notices SET state = $1, updated_at = $2 WHERE id = $3")
+                .bind(to.as_str())
+                .bind(Stamp(now))
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+            self.append_audit(&mut tx, actor, notice_moved(*id, LifecycleEvent::Withdraw, *from, to, Some(reason)))
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(picked.into_iter().map(|(id, _)| id).collect())
+    }
+
+    async fn requests_of(&self, actor: &Actor, country: &str, limit: i64) -> Result<Vec<RequestListing>> {
+        let mut conn = self.pool.acquire().await?;
+        let rows = sqlx::query(
+            "SELECT id, kind, reference, created_at FROM requests WHERE requested_by = $1 ORDER BY id DESC LIMIT $2",
+        )
+        .bind(country)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+        // Each request's first subjects and how many notices stand in each state, in two reads: a
+        // warrant against hundreds of people is one line of the list, not hundreds.
+        let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<std::result::Result<_, _>>()?;
+        let ids = id_list(ids);
+        let first = sqlx::query(concat!(
+            "SELECT request_id, id, state, recommendation, CAST(subject AS TEXT) AS subject,
+                    CAST(NULL AS TEXT) AS check_report
+             FROM notices WHERE ",
+            among!("request_id", "$1"),
+            " AND subject_index < $2 ORDER BY request_id, subject_index"
+        ))
+        .bind(&ids)
+        .bind(LISTED_SUBJECTS)
+        .fetch_all(&mut *conn)
+        .await?;
+        let counts = sqlx::query(concat!(
+            "SELECT request_id, state, COUNT(*) AS count FROM notices WHERE ",
+            among!("request_id", "$1"),
+            " GROUP BY request_id, state"
+        ))
+        .bind(&ids)
+        .fetch_all(&mut *conn)
+        .await?;
+        drop(conn);
+        let mut notices: HashMap<i64, Vec<NoticeSummary>> = HashMap::new();
+        for row in &first {
+            notices.entry(row.try_get("request_id")?).or_default().push(summary_of(row)?);
+        }
+        let mut states: HashMap<i64, Vec<(NoticeState, i64)>> = HashMap::new();
+        for row in &counts {
+            let state = parse_stored_state(row.try_get("state")?)?;
+            states.entry(row.try_get("request_id")?).or_default().push((state, row.try_get("count")?));
+        }
+        let mut listings = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let request_id: i64 = row.try_get("id")?;
+            listings.push(RequestListing {
+                request_id,
+                kind: parse_stored_kind(request_id, row.try_get("kind")?)?,
+                reference: row.try_get("reference")?,
+                created_at: stamp(row, "created_at")?,
+                first_notices: notices.remove(&request_id).unwrap_or_default(),
+                states: states.remove(&request_id).unwrap_or_default(),
+            });
+        }
+        let shown: Vec<i64> = listings.iter().map(|l| l.request_id).collect();
+        let entry = AuditEntry::new("requests.list", format!("requests/{country}"))
+            .details(serde_json::json!({"shown": shown}));
+        self.audit_read(actor, entry).await?;
+        Ok(listings)
+    }
+
+    async fn review_queue(&self, actor: &Actor, limit: i64, detail: QueueDetail) -> Result<Vec<QueueEntry>> {
+        // One snapshot for both reads; the record of the read is written apart, with others.
+        let mut tx = begin_read(&self.pool).await?;
+        let rows = sqlx::query(
+            "SELECT requests.id, requests.kind, requests.requested_by, requests.reference,
+                    MAX(CASE notices.recommendation WHEN 'incomplete' THEN 3 WHEN 'refuse' THEN 2
+                        WHEN 'review' THEN 1 ELSE 0 END) AS severity,
+                    MIN(notices.submitted_at) AS submitted_at
+             FROM requests JOIN notices ON notices.request_id = requests.id
+             WHERE notices.state = 'in_review'
+             GROUP BY requests.id
+             ORDER BY severity DESC, submitted_at, requests.id
+             LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        // Every queued notice in one read, not one read per request.
+        let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<std::result::Result<_, _>>()?;
+        let notice_rows = sqlx::query(concat!(
+            "SELECT request_id, id, state, recommendation, CAST(subject AS TEXT) AS subject,
+                    CASE WHEN $1 THEN CAST(check_report AS TEXT) END AS check_report
+             FROM notices
+             WHERE state = 'in_review' AND ",
+            among!("request_id", "$2"),
+            " ORDER BY request_id, subject_index"
+        ))
+        .bind(detail == QueueDetail::Reports)
+        .bind(id_list(ids))
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut by_request: HashMap<i64, Vec<NoticeSummary>> = HashMap::new();
+        for row in &notice_rows {
+            by_request.entry(row.try_get("request_id")?).or_default().push(summary_of(row)?);
+        }
+        let mut queue = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let request_id: i64 = row.try_get("id")?;
+            queue.push(queue_entry(
+                request_id,
+                row.try_get("kind")?,
+                row.try_get("requested_by")?,
+                row.try_get("reference")?,
+                stamp(row, "submitted_at")?,
+                by_request.remove(&request_id).unwrap_or_default(),
+            )?);
+        }
+        tx.commit().await?;
+        let targets: Vec<i64> = queue.iter().map(|q| q.request_id).collect();
+        let entry =
+            AuditEntry::new("review.queue.read", "review/queue").details(serde_json::json!({"requests": targets}));
+        self.audit_read(actor, entry).await?;
+        Ok(queue)
+    }
+
+    async fn decide(
+        &self,
+        actor: &Actor,
+        request_id: i64,
+        decision: Decision,
+        reason: &str,
+        only: Option<&[NoticeId]>,
+    ) -> Result<Vec<DecisionOutcome>> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        // The rows' locks make two reviewers deciding at once take turns: the second sees the first's decision.
+        let rows: Vec<(String, Option<String>, Option<Stamp>)> = sqlx::query_as(concat!(
+            "SELECT id, recommendation, submitted_at FROM notices
+             WHERE request_id = $1 AND state = 'in_review' ORDER BY subject_index",
+            for_update!()
+        ))
+        .bind(request_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let rows = deciding(request_id, rows, only)?;
+        let mut outcomes = Vec::with_capacity(rows.len());
+        for (id, recommendation, submitted_at) in rows {
+            let publishers: Vec<String> = sqlx::query_scalar(
+                "SELECT reviewer FROM decisions WHERE notice_id = $1 AND decision = 'publish' AND at >= $2",
+            )
+            .bind(id.to_string())
+            .bind(submitted_at.unwrap_or(Stamp(OffsetDateTime::UNIX_EPOCH)))
+            .fetch_all(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO decisions (notice_id, reviewer, decision, reason, at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id.to_string())
+            .bind(&actor.name)
+            .bind(decision.as_str())
+            .bind(reason)
+            .bind(Stamp(now))
+            .execute(&mut *tx)
+            .await?;
+            let outcome = match plan_decision(id, recommendation, &publishers, &actor.name, decision)? {
+                None => DecisionOutcome::AwaitingSecondReviewer { notice: id },
+                Some(state) => {
+                    let (published, expires) = if state == NoticeState::Published {
+                        (Some(now), Some(now + NOTICE_LIFETIME))
+                    } else {
+                        (None, None)
+                    };
+                    sqlx::query(
+                        "UPDATE notices SET state = $1, updated_at = $2,
+                         published_at = COALESCE($3, published_at), expires_at = COALESCE($4, expires_at) WHERE id = $5",
+                    )
+                    .bind(state.as_str())
+                    .bind(Stamp(now))
+                    .bind(published.map(Stamp))
+                    .bind(expires.map(Stamp))
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                    DecisionOutcome::Moved { notice: id, state }
+                }
+            };
+            self.append_audit(&mut tx, actor, decision_made(id, decision, reason, &outcome)).await?;
+            outcomes.push(outcome);
+        }
+        tx.commit().await?;
+        Ok(outcomes)
+    }
+
+    async fn notices_in_force(&self) -> Result<Vec<InForce>> {
+        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, CAST(notices.subject AS TEXT), string_agg(notice_bars.country, ',') FROM notices
+             LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
+             WHERE notices.state = 'published' GROUP BY notices.id ORDER BY notices.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|(id, subject, barred)| in_force_row(id, subject, barred.as_deref())).collect()
+    }
+
+    async fn notices_in_force_among(&self, ids: &[NoticeId]) -> Result<Vec<InForce>> {
+        let ids = id_list(ids.iter().map(ToString::to_string).collect());
+        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(concat!(
+            "SELECT notices.id, CAST(notices.subject AS TEXT), string_agg(notice_bars.country, ',') FROM notices
+             LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
+             WHERE ",
+            among!("notices.id", "$1"),
+            " AND notices.state = 'published' GROUP BY notices.id ORDER BY notices.id"
+        ))
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|(id, subject, barred)| in_force_row(id, subject, barred.as_deref())).collect()
+    }
+
+    async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>> {
+        let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT notices.id, CAST(notices.subject AS TEXT), string_agg(notice_bars.country, ',') FROM notices
+             LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
+             WHERE notices.id = $1 AND notices.state = 'published' GROUP BY notices.id",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(id, subject, barred)| in_force_row(&id, &subject, barred.as_deref())).transpose()
+    }
+
+    async fn public_extracts(&self) -> Result<Vec<PublicExtract>> {
+        self.extracts(None).await
+    }
+
+    async fn public_extracts_among(&self, ids: &[NoticeId]) -> Result<Vec<PublicExtract>> {
+        self.extracts(Some(ids)).await
+    }
+
+    async fn add_picture(&self, actor: &Actor, notice: NoticeId, content_type: &str, bytes: &[u8]) -> Result<i64> {
+        if !PICTURE_TYPES.contains(&content_type) {
+            return Err(StoreError::PictureType(content_type.to_string()));
+        }
+        let mut tx = begin_write(&self.pool).await?;
+        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM notices WHERE id = $1)")
+            .bind(notice.to_string())
+            .fetch_one(&mut *tx)
+            .await?;
+        if !exists {
+            return Err(StoreError::NoticeNotFound(notice));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO pictures (notice_id, content_type, bytes, added_at, added_by) VALUES ($1, $2, $3, $4, $5)
+             RETURNING id",
+        )
+        .bind(notice.to_string())
+        .bind(content_type)
+        .bind(bytes)
+        .bind(Stamp(self.clock.now()))
+        .bind(&actor.name)
+        .fetch_one(&mut *tx)
+        .await?;
+        self.append_audit(&mut tx, actor, picture_added(notice, id, content_type, bytes.len())).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn import_published(
+        &self,
+        actor: &Actor,
+        source: &str,
+        notices: &[ImportedNotice],
+    ) -> Result<Vec<ImportOutcome>> {
+        for notice in notices {
+            importable(notice)?;
+        }
+        let now = self.clock.now();
+        let (published, expires) = lifetime_change(LifecycleEvent::Publish, now);
+        let mut tx = begin_write(&self.pool).await?;
+        let mut outcomes = Vec::with_capacity(notices.len());
+        let (mut imported, mut pictures) = (Vec::new(), 0);
+        for notice in notices {
+            let id = notice.id.to_string();
+            let existing: Option<Option<String>> = sqlx::query_scalar(
+                "SELECT requests.source FROM notices JOIN requests ON requests.id = notices.request_id
+                 WHERE notices.id = $1",
+            )
+            .bind(&id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match existing {
+                Some(Some(_)) => {
+                    outcomes.push(ImportOutcome::AlreadyImported);
+                    continue;
+                }
+                Some(None) => {
+                    outcomes.push(ImportOutcome::IdTaken);
+                    continue;
+                }
+                None => {}
+            }
+            let request = &notice.request;
+            let request_id: i64 = sqlx::query_scalar(
+                "INSERT INTO requests (kind, requested_by, reference, body, public_extract, created_at, created_by, source)
+                 VALUES ($1, $2, $3, $4, TRUE, $5, $6, $7) RETURNING id",
+            )
+            .bind(request.kind.as_str())
+            .bind(request.requested_by.as_str())
+            .bind(&request.reference)
+            .bind(JsonText(to_json(request)?))
+            .bind(Stamp(now))
+            .bind(&actor.name)
+            .bind(source)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO notice_numbers (year, last_number) VALUES ($1, $2)
+                 ON CONFLICT (year) DO UPDATE SET last_number = CASE
+                     WHEN EXCLUDED.last_number > notice_numbers.last_number THEN EXCLUDED.last_number
+                     ELSE notice_numbers.last_number END",
+            )
+            .bind(i32::from(notice.id.year()))
+            .bind(i64::from(notice.id.number()))
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO notices (id, request_id, subject_index, kind, requested_by, state, subject, created_at,
+                                      updated_at, published_at, expires_at)
+                 VALUES ($1, $2, 0, $3, $4, 'published', $5, $6, $6, $7, $8)",
+            )
+            .bind(&id)
+            .bind(request_id)
+            .bind(request.kind.as_str())
+            .bind(request.requested_by.as_str())
+            .bind(JsonText(to_json(&request.subjects[0])?))
+            .bind(Stamp(now))
+            .bind(published.map(Stamp))
+            .bind(expires.map(Stamp))
+            .execute(&mut *tx)
+            .await?;
+            for picture in &notice.pictures {
+                let wanted = match picture.id {
+                    Some(wanted) => {
+                        let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pictures WHERE id = $1)")
+                            .bind(wanted)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        (!taken).then_some(wanted)
+                    }
+                    None => None,
+                };
+                match wanted {
+                    Some(wanted) => {
+                        sqlx::query(
+                            "INSERT INTO pictures (id, notice_id, content_type, bytes, added_at, added_by)
+                             VALUES ($1, $2, $3, $4, $5, $6)",
+                        )
+                        .bind(wanted)
+                        .bind(&id)
+                        .bind(&picture.content_type)
+                        .bind(&picture.bytes)
+                        .bind(Stamp(now))
+                        .bind(&actor.name)
+                        .execute(&mut *tx)
+                        .await?;
+                        follow_explicit_id(&mut tx).await?;
+                    }
+                    None => {
+                        sqlx::query(
+                            "INSERT INTO pictures (notice_id, content_type, bytes, added_at, added_by)
+                             VALUES ($1, $2, $3, $4, $5)",
+                        )
+                        .bind(&id)
+                        .bind(&picture.content_type)
+                        .bind(&picture.bytes)
+                        .bind(Stamp(now))
+                        .bind(&actor.name)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                }
+                pictures += 1;
+            }
+            imported.push(notice.id);
+            outcomes.push(ImportOutcome::Imported);
+        }
+        if !imported.is_empty() {
+            self.append_audit(&mut tx, actor, notices_imported(source, &imported, pictures)).await?;
+        }
+        tx.commit().await?;
+        Ok(outcomes)
+    }
+
+    async fn picture(&self, notice: NoticeId, id: i64) -> Result<Option<(String, Vec<u8>)>> {
+        Ok(sqlx::query_as("SELECT content_type, bytes FROM pictures WHERE notice_id = $1 AND id = $2")
+            .bind(notice.to_string())
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {
+        self.audit_read(actor, screening_recorded(people, shown)).await
+    }
+
+    async fn record_location(
+        &self,
+        actor: &Actor,
+        id: NoticeId,
+        place: Option<&str>,
+        remarks: Option<&str>,
+    ) -> Result<Notification> {
+        let country = actor.country.clone().ok_or(StoreError::NoticeNotFound(id))?;
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let requester: String = sqlx::query_scalar(
+            "SELECT requested_by FROM notices WHERE id = $1 AND state = 'published'
+             AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_id = notices.id AND country = $2)",
+        )
+        .bind(id.to_string())
+        .bind(&country)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NoticeNotFound(id))?;
+        let location: i64 = sqlx::query_scalar(
+            "INSERT INTO locations (notice_id, located_by, country, place, remarks, at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(id.to_string())
+        .bind(&actor.name)
+        .bind(&country)
+        .bind(place)
+        .bind(remarks)
+        .bind(Stamp(now))
+        .fetch_one(&mut *tx)
+        .await?;
+        let notification: i64 = sqlx::query_scalar(
+            "INSERT INTO notifications (country, kind, notice_id, location_id, at)
+             VALUES ($1, 'located', $2, $3, $4) RETURNING id",
+        )
+        .bind(&requester)
+        .bind(id.to_string())
+        .bind(location)
+        .bind(Stamp(now))
+        .fetch_one(&mut *tx)
+        .await?;
+        let notification = Notification {
+            id: notification,
+            kind: "located".into(),
+            notice: id,
+            located_in: country,
+            located_by: actor.name.clone(),
+            place: place.map(str::to_string),
+            remarks: remarks.map(str::to_string),
+            at: now,
+        };
+        self.append_audit(&mut tx, actor, location_recorded(id, &notification)).await?;
+        tx.commit().await?;
+        Ok(notification)
+    }
+
+    async fn notifications(&self, actor: &Actor, country: &str, after: i64, limit: i64) -> Result<Vec<Notification>> {
+        let mut tx = begin_write(&self.pool).await?;
+        let rows = sqlx::query(
+            "SELECT notifications.id, notifications.kind, notifications.notice_id, notifications.at,
+                    locations.country AS located_in, locations.located_by, locations.place, locations.remarks
+             FROM notifications JOIN locations ON locations.id = notifications.location_id
+             WHERE notifications.country = $1 AND notifications.id > $2 ORDER BY notifications.id LIMIT $3",
+        )
+        .bind(country)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        let notifications = rows.iter().map(notification_from_row).collect::<Result<Vec<_>>>()?;
+        let shown: Vec<i64> = notifications.iter().map(|n| n.id).collect();
+        self.append_audit(
+            &mut tx,
+            actor,
+            AuditEntry::new("notifications.read", format!("notifications/{country}"))
+                .details(serde_json::json!({"shown": shown})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(notifications)
+    }
+
+    async fn set_webhook(&self, actor: &Actor, country: &str, url: &str) -> Result<String> {
+        let secret = format!("whsec_{}", &new_token()[3..]);
+        let mut tx = begin_write(&self.pool).await?;
+        sqlx::query(
+            "INSERT INTO webhooks (country, url, secret, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (country) DO UPDATE SET url = excluded.url, secret = excluded.secret,
+             created_by = excluded.created_by, created_at = excluded.created_at",
+        )
+        .bind(country)
+        .bind(url)
+        .bind(&secret)
+        .bind(&actor.name)
+        .bind(Stamp(self.clock.now()))
+        .execute(&mut *tx)
+        .await?;
+        self.append_audit(&mut tx, actor, webhook_set(country, url)).await?;
+        tx.commit().await?;
+        Ok(secret)
+    }
+
+    async fn webhook(&self, country: &str) -> Result<Option<Webhook>> {
+        let row = sqlx::query("SELECT country, url, created_by, created_at FROM webhooks WHERE country = $1")
+            .bind(country)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| {
+            Ok(Webhook {
+                country: row.try_get("country")?,
+                url: row.try_get("url")?,
+                created_by: row.try_get("created_by")?,
+                created_at: stamp(&row, "created_at")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn remove_webhook(&self, actor: &Actor, country: &str) -> Result<bool> {
+        let mut tx = begin_write(&self.pool).await?;
+        let removed = sqlx::query("DELETE FROM webhooks WHERE country = $1")
+            .bind(country)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if removed > 0 {
+            self.append_audit(&mut tx, actor, webhook_removed(country)).await?;
+        }
+        tx.commit().await?;
+        Ok(removed > 0)
+    }
+
+    async fn claim_deliveries(&self, limit: i64, lease: time::Duration) -> Result<Vec<Delivery>> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        // A notification another server is claiming this moment is left to it (SKIP LOCKED).
+        let claimed: Vec<i64> = sqlx::query_scalar(concat!(
+            "UPDATE notifications SET webhook_claimed_until = $1 WHERE id IN (
+                 SELECT notifications.id FROM notifications
+                 JOIN locations ON locations.id = notifications.location_id
+                 JOIN webhooks ON webhooks.country = notifications.country
+                 WHERE notifications.webhook_delivered_at IS NULL AND notifications.at >= webhooks.created_at
+                   AND notifications.webhook_attempts < $2
+                   AND (notifications.webhook_next_at IS NULL OR notifications.webhook_next_at <= $3)
+                   AND (notifications.webhook_claimed_until IS NULL OR notifications.webhook_claimed_until <= $3)
+                 ORDER BY notifications.id LIMIT $4",
+            skip_locked!("notifications"),
+            ") RETURNING id"
+        ))
+        .bind(Stamp(now + lease))
+        .bind(MOST_DELIVERY_ATTEMPTS as i32)
+        .bind(Stamp(now))
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        let rows = sqlx::query(concat!(
+            "SELECT notifications.id, notifications.kind, notifications.notice_id, notifications.at,
+                    locations.country AS located_in, locations.located_by, locations.place, locations.remarks,
+                    notifications.country, webhooks.url, webhooks.secret, notifications.webhook_attempts
+             FROM notifications
+             JOIN locations ON locations.id = notifications.location_id
+             JOIN webhooks ON webhooks.country = notifications.country
+             WHERE ",
+            among!("notifications.id", "$1"),
+            " ORDER BY notifications.id"
+        ))
+        .bind(id_list(claimed))
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Delivery {
+                    notification: notification_from_row(row)?,
+                    country: row.try_get("country")?,
+                    url: row.try_get("url")?,
+                    secret: row.try_get("secret")?,
+                    attempts: i64::from(row.try_get::<i32, _>("webhook_attempts")?),
+                })
+            })
+            .collect()
+    }
+
+    async fn record_delivery(
+        &self,
+        delivery: &Delivery,
+        outcome: std::result::Result<(), String>,
+        retry_in: time::Duration,
+    ) -> Result<()> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        match outcome {
+            Ok(()) => {
+                sqlx::query(
+                    "UPDATE notifications SET webhook_delivered_at = $1, webhook_attempts = webhook_attempts + 1,
+                     webhook_error = NULL, webhook_claimed_until = NULL WHERE id = $2",
+                )
+                .bind(Stamp(now))
+                .bind(delivery.notification.id)
+                .execute(&mut *tx)
+                .await?;
+                self.append_audit(&mut tx, &deliverer(), webhook_delivered(delivery)).await?;
+            }
+            Err(error) => {
+                let error: String = error.chars().take(500).collect();
+                sqlx::query(
+                    "UPDATE notifications SET webhook_attempts = webhook_attempts + 1, webhook_next_at = $1,
+                     webhook_error = $2, webhook_claimed_until = NULL WHERE id = $3",
+                )
+                .bind(Stamp(now + retry_in))
+                .bind(error)
+                .bind(delivery.notification.id)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn office_holders(&self) -> Result<Vec<RegisterEntry>> {
+        let rows = sqlx::query("SELECT id, line, added_by, added_at FROM office_holders ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(RegisterEntry {
+                    id: row.try_get("id")?,
+                    line: row.try_get("line")?,
+                    added_by: row.try_get("added_by")?,
+                    added_at: stamp(&row, "added_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn seed_office_holders(&self, actor: &Actor, lines: &[String]) -> Result<bool> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let seeded =
+            sqlx::query("INSERT INTO register_seeded (id, seeded_at) VALUES (1, $1) ON CONFLICT (id) DO NOTHING")
+                .bind(Stamp(now))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if seeded == 0 {
+            return Ok(false);
+        }
+        for line in lines {
+            sqlx::query("INSERT INTO office_holders (line, added_by, added_at) VALUES ($1, $2, $3)")
+                .bind(line)
+                .bind(&actor.name)
+                .bind(Stamp(now))
+                .execute(&mut *tx)
+                .await?;
+        }
+        let entry =
+            AuditEntry::new("register.seed", "office_holders").details(serde_json::json!({"entries": lines.len()}));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn add_office_holder(&self, actor: &Actor, line: &str) -> Result<RegisterEntry> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO office_holders (line, added_by, added_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(line)
+        .bind(&actor.name)
+        .bind(Stamp(now))
+        .fetch_one(&mut *tx)
+        .await?;
+        self.append_audit(&mut tx, actor, register_changed("register.add", id, line, None)).await?;
+        tx.commit().await?;
+        Ok(RegisterEntry {
+            id,
+            line: line.to_string(),
+            added_by: actor.name.clone(),
+            added_at: crate::audit::truncate_to_micros(now),
+        })
+    }
+
+    async fn remove_office_holder(&self, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+        let mut tx = begin_write(&self.pool).await?;
+        let line: String = sqlx::query_scalar("DELETE FROM office_holders WHERE id = $1 RETURNING line")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::EntryNotFound(id))?;
+        self.append_audit(&mut tx, actor, register_changed("register.remove", id, &line, Some(reason))).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn expire_due(&self, actor: &Actor) -> Result<Vec<NoticeId>> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let due: Vec<String> = sqlx::query_scalar(concat!(
+            "SELECT id FROM notices WHERE state = 'published' AND expires_at <= $1 ORDER BY id",
+            for_update!()
+        ))
+        .bind(Stamp(now))
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut expired = Vec::with_capacity(due.len());
+        for id in due {
+            let id = NoticeId::parse(&id).map_err(StoreError::Corrupt)?;
+            let to = NoticeState::Published.apply(LifecycleEvent::Expire)?;
+            sqlx::query("UPDATE notices SET state = $1, updated_at = $2 WHERE id = $3")
+                .bind(to.as_str())
+                .bind(Stamp(now))
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+            let entry = notice_moved(
+                id,
+                LifecycleEvent::Expire,
+                NoticeState::Published,
+                to,
+                Some("five years in force without renewal"),
+            );
+            self.append_audit(&mut tx, actor, entry).await?;
+            expired.push(id);
+        }
+        tx.commit().await?;
+        Ok(expired)
+    }
+
+    async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let country = grant.country().map(|c| c.to_string());
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO users (name, role, country, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (name) DO NOTHING RETURNING id",
+        )
+        .bind(name.as_str())
+        .bind(grant.role().as_str())
+        .bind(&country)
+        .bind(Stamp(now))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = id else {
+            return Err(StoreError::UserExists(name.to_string()));
+        };
+        self.append_audit(&mut tx, actor, user_created(name, &grant)).await?;
+        tx.commit().await?;
+        Ok(UserRecord { id, name: name.clone(), grant, created_at: now })
+    }
+
+    async fn create_token(&self, actor: &Actor, user: &UserName, label: &str) -> Result<String> {
+        let token = new_token();
+        let mut tx = begin_write(&self.pool).await?;
+        let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE name = $1")
+            .bind(user.as_str())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::UserNotFound(user.to_string()))?;
+        sqlx::query("INSERT INTO api_tokens (user_id, token_sha256, label, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(user_id)
+            .bind(hash_token(&token))
+            .bind(label)
+            .bind(Stamp(self.clock.now()))
+            .execute(&mut *tx)
+            .await?;
+        self.append_audit(&mut tx, actor, token_created(user, label)).await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    async fn revoke_tokens(&self, actor: &Actor, user: &UserName, label: Option<&str>) -> Result<u64> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE name = $1")
+            .bind(user.as_str())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::UserNotFound(user.to_string()))?;
+        let revoked = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1
+             WHERE user_id = $2 AND revoked_at IS NULL AND (CAST($3 AS TEXT) IS NULL OR label = $3)",
+        )
+        .bind(Stamp(now))
+        .bind(user_id)
+        .bind(label)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let entry = AuditEntry::new("token.revoke", format!("user/{user}"))
+            .details(serde_json::json!({"label": label, "revoked": revoked}));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(revoked)
+    }
+
+    async fn users(&self) -> Result<Vec<UserRecord>> {
+        let rows = sqlx::query("SELECT * FROM users ORDER BY name").fetch_all(&self.pool).await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    async fn set_password(&self, actor: &Actor, user: &UserName, hash: &str) -> Result<()> {
+        let mut tx = begin_write(&self.pool).await?;
+        let changed = sqlx::query("UPDATE users SET password_hash = $1 WHERE name = $2")
+            .bind(hash)
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::UserNotFound(user.to_string()));
+        }
+        self.append_audit(&mut tx, actor, AuditEntry::new("user.password", format!("user/{user}"))).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn user_password(&self, user: &UserName) -> Result<Option<(UserRecord, String)>> {
+        let row = sqlx::query("SELECT * FROM users WHERE name = $1 AND password_hash IS NOT NULL")
+            .bind(user.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| Ok((user_from_row(&row)?, row.try_get("password_hash")?))).transpose()
+    }
+
+    async fn start_session(&self, user: &UserRecord, lifetime: time::Duration) -> Result<(String, String)> {
+        let (token, csrf) = (new_token(), new_token());
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(Stamp(now)).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_sha256, user_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(hash_token(&token))
+        .bind(user.id)
+        .bind(&csrf)
+        .bind(Stamp(now))
+        .bind(Stamp(now + lifetime))
+        .execute(&mut *tx)
+        .await?;
+        let actor = Actor::user(&user.name, &user.grant);
+        self.append_audit(&mut tx, &actor, AuditEntry::new("session.start", format!("user/{}", user.name))).await?;
+        tx.commit().await?;
+        Ok((token, csrf))
+    }
+
+    async fn session(&self, token: &str) -> Result<Option<(UserRecord, String)>> {
+        let row = sqlx::query(
+            "SELECT users.*, sessions.csrf FROM sessions JOIN users ON users.id = sessions.user_id
+             WHERE sessions.token_sha256 = $1 AND sessions.expires_at > $2",
+        )
+        .bind(hash_token(token))
+        .bind(Stamp(self.clock.now()))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| Ok((user_from_row(&row)?, row.try_get("csrf")?))).transpose()
+    }
+
+    async fn end_session(&self, token: &str) -> Result<()> {
+        let Some((user, _)) = self.session(token).await? else { return Ok(()) };
+        let mut tx = begin_write(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE token_sha256 = $1").bind(hash_token(token)).execute(&mut *tx).await?;
+        let actor = Actor::user(&user.name, &user.grant);
+        self.append_audit(&mut tx, &actor, AuditEntry::new("session.end", format!("user/{}", user.name))).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn user_for_token(&self, token: &str) -> Result<Option<UserRecord>> {
+        let row = sqlx::query(
+            "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id
+             WHERE api_tokens.token_sha256 = $1 AND api_tokens.revoked_at IS NULL",
+        )
+        .bind(hash_token(token))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    async fn audit_records(&self, after: i64, limit: i64) -> Result<Vec<AuditRecord>> {
+        let rows = sqlx::query("SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2")
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(audit_from_row).collect()
+    }
+
+    async fn search_audit(&self, reader: &Actor, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>> {
+        let rows = sqlx::query(
+            "SELECT * FROM audit_log
+             WHERE (CAST($1 AS TEXT) IS NULL OR action LIKE $1 ESCAPE '\\') AND (CAST($2 AS TEXT) IS NULL OR actor = $2)
+               AND (CAST($3 AS TEXT) IS NULL OR target LIKE $3 ESCAPE '\\') AND (CAST($4 AS BIGINT) IS NULL OR seq < $4)
+             ORDER BY seq DESC LIMIT $5",
+        )
+        .bind(filter.action.as_deref().map(AuditFilter::starting))
+        .bind(filter.actor.as_deref())
+        .bind(filter.target.as_deref().map(AuditFilter::starting))
+        .bind(filter.before)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let records = rows.iter().map(audit_from_row).collect::<Result<Vec<_>>>()?;
+        let entry = AuditEntry::new("audit.search", "audit")
+            .details(serde_json::json!({"filter": filter, "shown": records.len()}));
+        self.audit_read(reader, entry).await?;
+        Ok(records)
+    }
+
+    async fn audit_changes(&self, after: i64, upto: i64, limit: i64) -> Result<Vec<AuditRecord>> {
+        // The condition is a constant of ours: nothing from outside enters the statement's text.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT * FROM audit_log WHERE seq > $1 AND seq <= $2 AND {CHANGE_ACTIONS} ORDER BY seq LIMIT $3"
+        )))
+        .bind(after)
+        .bind(upto)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from_row).collect()
+    }
+
+    async fn listen_for_changes(&self, wake: &tokio::sync::Notify) -> Result<()> {
+        listen(&self.pool, wake).await
+    }
+
+    async fn audit_head(&self) -> Result<(i64, String)> {
+        Ok(sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&self.pool).await?)
+    }
+}
