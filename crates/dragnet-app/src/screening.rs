@@ -23,7 +23,7 @@ impl App {
         people: Vec<Person>,
         threshold: f64,
         limit: usize,
-    ) -> Result<(Vec<Person>, Vec<Vec<Hit>>)> {
+    ) -> Result<(Vec<Person>, Vec<Vec<Hit<NoticeId>>>)> {
         principal.require(&SCREENERS)?;
         let viewer = principal.viewer();
         let (people, results) = if people.len() <= SEARCHED_IN_PLACE {
@@ -48,10 +48,10 @@ impl App {
         &self,
         principal: &Principal,
         people: usize,
-        hits: impl IntoIterator<Item = &'a Hit>,
+        hits: impl IntoIterator<Item = &'a Hit<NoticeId>>,
     ) -> Result<()> {
-        let mut shown: Vec<NoticeId> = hits.into_iter().filter_map(|hit| NoticeId::parse(&hit.id).ok()).collect();
-        shown.sort_by_key(ToString::to_string);
+        let mut shown: Vec<NoticeId> = hits.into_iter().map(|hit| hit.id).collect();
+        shown.sort();
         shown.dedup();
         self.store.record_screening(&principal.actor, people, &shown).await?;
         Ok(())

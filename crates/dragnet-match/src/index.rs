@@ -2,6 +2,7 @@
 //! skeletons, variant groups, Latin spellings, document numbers) to the notices that have them.
 //! Notices are added and removed one at a time as they are published, suspended or cancelled.
 
+use std::borrow::Borrow;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -23,8 +24,8 @@ const RELATIVE_FLOOR: f64 = 0.12;
 
 /// A notice that may be the person screened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
-    pub id: String,
+pub struct Hit<Id = String> {
+    pub id: Id,
     pub score: f64,
     /// The reasons in English, as the formats give them.
     pub why: String,
@@ -34,8 +35,8 @@ pub struct Hit {
 }
 
 #[derive(Debug)]
-struct Entry {
-    id: String,
+struct Entry<Id> {
+    id: Id,
     profile: Profile,
     /// Countries the requester barred from seeing the notice.
     hidden_from: Vec<CountryCode>,
@@ -101,13 +102,13 @@ impl Packed {
 /// The index of valid notices. Build it once with [`Index::build`], then keep it current with
 /// [`Index::insert`] and [`Index::remove`].
 #[derive(Debug)]
-pub struct Index {
+pub struct Index<Id = String> {
     variants: Arc<Variants>,
-    entries: Vec<Option<Entry>>,
+    entries: Vec<Option<Entry<Id>>>,
     /// Whether each entry is live, kept apart from the entries so that skipping removed ones
     /// before the cut to the best candidates reads a few bytes per candidate, not an entry each.
     alive: Vec<bool>,
-    by_id: HashMap<String, u32>,
+    by_id: HashMap<Id, u32>,
     /// Postings of the notices indexed in bulk, packed: sorted keys, and each key's notices.
     packed: Packed,
     /// Postings of the notices inserted one by one since the last pack.
@@ -202,7 +203,9 @@ pub fn profile(person: &Person, variants: &Variants) -> Profile {
     }
 }
 
-impl Index {
+/// A notice is indexed by its id: the server's `NoticeId`, or any text for a file of names
+/// (`dragnet screen`, the quality harness).
+impl<Id: Clone + Eq + Hash + Ord + Send + Sync> Index<Id> {
     pub fn new(variants: Arc<Variants>) -> Self {
         Index {
             variants,
@@ -218,20 +221,17 @@ impl Index {
 
     /// Builds an index from many notices at once, analysing them on every core, a slice at a time
     /// so that only one slice's unshared analysis is held at once.
-    pub fn build(
-        variants: Arc<Variants>,
-        notices: impl IntoIterator<Item = (String, Person, Vec<CountryCode>)>,
-    ) -> Self {
+    pub fn build(variants: Arc<Variants>, notices: impl IntoIterator<Item = (Id, Person, Vec<CountryCode>)>) -> Self {
         const SLICE: usize = 50_000;
         let mut index = Index::new(variants.clone());
         let mut pairs: Vec<(u64, u32)> = Vec::new();
         let mut notices = notices.into_iter();
         loop {
-            let slice: Vec<(String, Person, Vec<CountryCode>)> = notices.by_ref().take(SLICE).collect();
+            let slice: Vec<(Id, Person, Vec<CountryCode>)> = notices.by_ref().take(SLICE).collect();
             if slice.is_empty() {
                 break;
             }
-            let analysed: Vec<(String, Profile, Vec<CountryCode>, Vec<u64>)> = slice
+            let analysed: Vec<(Id, Profile, Vec<CountryCode>, Vec<u64>)> = slice
                 .into_par_iter()
                 .map(|(id, person, hidden_from)| {
                     let profile = profile(&person, &variants);
@@ -252,12 +252,12 @@ impl Index {
     }
 
     /// Adds a notice, or replaces the one with the same id.
-    pub fn insert(&mut self, id: &str, person: &Person, hidden_from: Vec<CountryCode>) {
+    pub fn insert(&mut self, id: Id, person: &Person, hidden_from: Vec<CountryCode>) {
         let profile = profile(person, &self.variants);
-        self.insert_profile(id.to_string(), profile, hidden_from);
+        self.insert_profile(id, profile, hidden_from);
     }
 
-    fn insert_profile(&mut self, id: String, profile: Profile, hidden_from: Vec<CountryCode>) {
+    fn insert_profile(&mut self, id: Id, profile: Profile, hidden_from: Vec<CountryCode>) {
         self.remove(&id);
         let doc = self.entries.len() as u32;
         for key in keys(&profile) {
@@ -266,7 +266,7 @@ impl Index {
         self.add_entry(id, profile, hidden_from);
     }
 
-    fn add_entry(&mut self, id: String, mut profile: Profile, hidden_from: Vec<CountryCode>) {
+    fn add_entry(&mut self, id: Id, mut profile: Profile, hidden_from: Vec<CountryCode>) {
         // Joins found the notice's keys; scoring makes them again when it needs them (see `names::joins`).
         for form in &mut profile.forms {
             form.parts.truncate(form.singles);
@@ -294,7 +294,10 @@ impl Index {
     }
 
     /// Takes a notice out of screening at once; its postings are skipped, and dropped by the next `pack()`.
-    pub fn remove(&mut self, id: &str) -> bool {
+    pub fn remove<Q: Hash + Eq + ?Sized>(&mut self, id: &Q) -> bool
+    where
+        Id: Borrow<Q>,
+    {
         let Some(doc) = self.by_id.remove(id) else { return false };
         self.entries[doc as usize] = None;
         self.alive[doc as usize] = false;
@@ -303,7 +306,10 @@ impl Index {
     }
 
     /// Whether a notice of this id is in the index.
-    pub fn contains(&self, id: &str) -> bool {
+    pub fn contains<Q: Hash + Eq + ?Sized>(&self, id: &Q) -> bool
+    where
+        Id: Borrow<Q>,
+    {
         self.by_id.contains_key(id)
     }
 
@@ -349,7 +355,7 @@ impl Index {
     }
 
     /// The notices `viewer` may see that score at least `threshold` for `query`, best first, at most `limit`.
-    pub fn search(&self, query: &Person, viewer: Option<CountryCode>, threshold: f64, limit: usize) -> Vec<Hit> {
+    pub fn search(&self, query: &Person, viewer: Option<CountryCode>, threshold: f64, limit: usize) -> Vec<Hit<Id>> {
         let query = profile(query, &self.variants);
         self.search_profile(&query, viewer, threshold, limit)
     }
@@ -361,11 +367,17 @@ impl Index {
         viewer: Option<CountryCode>,
         threshold: f64,
         limit: usize,
-    ) -> Vec<Vec<Hit>> {
+    ) -> Vec<Vec<Hit<Id>>> {
         queries.par_iter().map(|query| self.search(query, viewer, threshold, limit)).collect()
     }
 
-    fn search_profile(&self, query: &Profile, viewer: Option<CountryCode>, threshold: f64, limit: usize) -> Vec<Hit> {
+    fn search_profile(
+        &self,
+        query: &Profile,
+        viewer: Option<CountryCode>,
+        threshold: f64,
+        limit: usize,
+    ) -> Vec<Hit<Id>> {
         let total = self.entries.len().max(1) as f64;
         // A key shared by a two-hundredth of all notices (a very common name) finds nothing by
         // itself and costs the most to walk; the query's rarer keys find those notices anyway.
@@ -411,7 +423,7 @@ impl Index {
         // Candidates that share far less with the query than the best one are not scored in full.
         let best = candidates.iter().map(|c| c.1).fold(0.0, f64::max);
         candidates.retain(|c| c.1 >= best * RELATIVE_FLOOR);
-        let mut hits: Vec<Hit> = candidates
+        let mut hits: Vec<Hit<Id>> = candidates
             .into_iter()
             .filter_map(|(doc, _)| self.entries[doc as usize].as_ref())
             .filter(|entry| viewer.is_none_or(|country| !entry.hidden_from.contains(&country)))

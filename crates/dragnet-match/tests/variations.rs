@@ -235,7 +235,7 @@ fn a_barred_country_never_sees_the_notice_and_removal_is_immediate() {
     assert!(index.search(&query, Some(CountryCode::parse("DE").unwrap()), DEFAULT_THRESHOLD, 10).len() == 1);
     assert!(index.remove("target"));
     assert!(index.search(&query, None, DEFAULT_THRESHOLD, 10).is_empty());
-    index.insert("target", &person(json!({"name": "Luca Marchetti"})), Vec::new());
+    index.insert("target".to_string(), &person(json!({"name": "Luca Marchetti"})), Vec::new());
     assert_eq!(index.search(&query, None, DEFAULT_THRESHOLD, 10).len(), 1);
     let before = index.key_counts().1;
     index.pack();
@@ -251,14 +251,14 @@ fn a_notice_replaced_many_times_is_still_found() {
     let notice = person(json!({"family_name": "MORVAN", "forenames": "Claire", "date_of_birth": "1984-02-03"}));
     let mut index = index_with(json!({"name": "Somebody Else"}));
     for _ in 0..400 {
-        index.insert("2026/00001", &notice, Vec::new());
+        index.insert("2026/00001".to_string(), &notice, Vec::new());
     }
     let query = person(json!({"family_name": "Morvan", "forenames": "Claire"}));
     let hits = index.search(&query, None, DEFAULT_THRESHOLD, 10);
     assert_eq!(hits.iter().map(|hit| hit.id.as_str()).collect::<Vec<_>>(), ["2026/00001"]);
     // Hidden from a country, it is not found by that country, and others still find it.
     let germany = CountryCode::parse("DE").unwrap();
-    index.insert("2026/00001", &notice, vec![germany]);
+    index.insert("2026/00001".to_string(), &notice, vec![germany]);
     assert!(index.search(&query, Some(germany), DEFAULT_THRESHOLD, 10).is_empty());
     assert_eq!(index.search(&query, CountryCode::parse("IT").ok(), DEFAULT_THRESHOLD, 10).len(), 1);
 }

@@ -80,9 +80,12 @@ pub enum StoreError {
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
         match err {
-            // A column that does not read as the type it was written as (a timestamp that is not
-            // one, say) is stored data gone wrong, not a database that is away: no retry mends it.
-            sqlx::Error::ColumnDecode { .. } => StoreError::Corrupt(err.to_string()),
+            // A stored value that does not read as what was written (a timestamp that is not one)
+            // is data gone wrong, not a database that is away: no retry mends it. Other decoding
+            // failures (a column of another type) are the code's, and stay loud.
+            sqlx::Error::ColumnDecode { ref source, .. } if source.is::<UnreadableValue>() => {
+                StoreError::Corrupt(err.to_string())
+            }
             err => StoreError::Database(err),
         }
     }
@@ -93,6 +96,11 @@ impl From<sqlx::Error> for StoreError {
 /// The store binds and reads every timestamp as one, never as a bare `OffsetDateTime`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Stamp(pub OffsetDateTime);
+
+/// Why a stored value could not be read as its type: what the backends' decoders of [`Stamp`] say.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct UnreadableValue(pub String);
 
 /// The text of a JSON document bound to a JSON column: text on SQLite, `jsonb` on PostgreSQL.
 #[derive(Debug, Clone)]

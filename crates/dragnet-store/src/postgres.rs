@@ -18,7 +18,8 @@ use time::OffsetDateTime;
 
 use crate::group::AuditQueue;
 use crate::log::CHANNEL;
-use crate::{Clock, JsonText, Result, Stamp};
+use crate::audit::truncate_to_micros;
+use crate::{Clock, JsonText, Result, Stamp, UnreadableValue};
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -142,7 +143,9 @@ impl Type<Postgres> for Stamp {
 impl Encode<'_, Postgres> for Stamp {
     fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> std::result::Result<IsNull, BoxDynError> {
         // Binary `timestamptz`: microseconds since PostgreSQL's epoch, as a signed 64-bit number.
-        let micros = i64::try_from((self.0 - OffsetDateTime::UNIX_EPOCH).whole_microseconds() - PG_EPOCH_MICROS)?;
+        // Truncated as SQLite's text is (and as the audit hash reads it), also before 1970.
+        let since_unix = (truncate_to_micros(self.0) - OffsetDateTime::UNIX_EPOCH).whole_microseconds();
+        let micros = i64::try_from(since_unix - PG_EPOCH_MICROS)?;
         Encode::<Postgres>::encode(micros, buf)
     }
 }
@@ -154,7 +157,8 @@ impl<'r> Decode<'r, Postgres> for Stamp {
         }
         let micros = i128::from(<i64 as Decode<Postgres>>::decode(value)?) + PG_EPOCH_MICROS;
         // `infinity` and its negative are the largest and smallest numbers, far out of range.
-        let at = OffsetDateTime::from_unix_timestamp_nanos(micros * 1000)?;
+        let at = OffsetDateTime::from_unix_timestamp_nanos(micros * 1000)
+            .map_err(|err| UnreadableValue(format!("timestamp {micros} µs after 1970: {err}")))?;
         Ok(Stamp(at))
     }
 }

@@ -446,8 +446,8 @@ impl Store for ThisStore {
     ) -> Result<Vec<(NoticeId, NoticeState)>> {
         let now = self.clock.now();
         let mut tx = begin_write(&self.pool).await?;
-        // The request's row stays locked until the commit: an edit waits, and one that committed
-        // first has moved the version on.
+        // The request's row (on SQLite, the whole file) stays locked until the commit: an edit
+        // waits, and one that committed first has moved the version on.
         let stored: Option<i64> =
             sqlx::query_scalar(concat!("SELECT version FROM requests WHERE id = $1", for_update!()))
                 .bind(request_id)

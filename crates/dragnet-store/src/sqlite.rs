@@ -18,7 +18,7 @@ use sqlx::{Decode, Encode, SqliteConnection, Transaction, Type};
 
 use crate::audit::{format_timestamp, parse_timestamp};
 use crate::group::AuditQueue;
-use crate::{Clock, JsonText, Result, Stamp};
+use crate::{Clock, JsonText, Result, Stamp, UnreadableValue};
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -129,7 +129,7 @@ impl Encode<'_, Sqlite> for Stamp {
 
 impl<'r> Decode<'r, Sqlite> for Stamp {
     fn decode(value: SqliteValueRef<'r>) -> std::result::Result<Self, BoxDynError> {
-        Ok(Stamp(parse_timestamp(<&str as Decode<Sqlite>>::decode(value)?)?))
+        Ok(Stamp(parse_timestamp(<&str as Decode<Sqlite>>::decode(value)?).map_err(UnreadableValue)?))
     }
 }
 

@@ -24,7 +24,7 @@ pub struct PublicCatalogue {
 #[derive(Debug)]
 struct Catalogue {
     extracts: BTreeMap<NoticeId, PublicExtract>,
-    names: HashMap<NoticeKind, Index>,
+    names: HashMap<NoticeKind, Index<NoticeId>>,
 }
 
 impl Catalogue {
@@ -36,7 +36,7 @@ impl Catalogue {
     fn insert(&mut self, extract: PublicExtract) {
         self.remove(extract.id);
         if let Some(index) = self.names.get_mut(&extract.kind) {
-            index.insert(&extract.id.to_string(), &extract.subject, Vec::new());
+            index.insert(extract.id, &extract.subject, Vec::new());
             self.extracts.insert(extract.id, extract);
         }
     }
@@ -45,7 +45,7 @@ impl Catalogue {
         if let Some(old) = self.extracts.remove(&id)
             && let Some(index) = self.names.get_mut(&old.kind)
         {
-            index.remove(&id.to_string());
+            index.remove(&id);
         }
     }
 }
@@ -115,7 +115,7 @@ impl PublicCatalogue {
                 index
                     .search(person, None, NAME_THRESHOLD, index.len().max(1))
                     .iter()
-                    .filter_map(|hit| NoticeId::parse(&hit.id).ok().and_then(|id| catalogue.extracts.get(&id)))
+                    .filter_map(|hit| catalogue.extracts.get(&hit.id))
                     .filter(|extract| keep(extract))
                     .collect()
             }

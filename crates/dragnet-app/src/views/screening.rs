@@ -9,7 +9,7 @@ use dragnet_store::{InForce, Store, StoreError};
 /// The index of notices in force.
 #[derive(Debug)]
 pub struct ScreeningIndex {
-    index: RwLock<Index>,
+    index: RwLock<Index<NoticeId>>,
 }
 
 /// The name corpus, read once per process: it is the same for every index.
@@ -27,7 +27,7 @@ impl ScreeningIndex {
     pub async fn load(store: &dyn Store) -> Result<Self, StoreError> {
         let notices = store.notices_in_force().await?;
         let index = tokio::task::spawn_blocking(move || {
-            Index::build(variants(), notices.into_iter().map(|n| (n.id.to_string(), n.subject, barred(&n.barred))))
+            Index::build(variants(), notices.into_iter().map(|n| (n.id, n.subject, barred(&n.barred))))
         })
         .await
         .map_err(|err| StoreError::Corrupt(format!("building the screening index: {err}")))?;
@@ -46,10 +46,10 @@ impl ScreeningIndex {
     pub(crate) fn apply(&self, ids: &[NoticeId], in_force: Vec<InForce>) {
         let mut index = self.index.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         for id in ids {
-            index.remove(&id.to_string());
+            index.remove(id);
         }
         for notice in in_force {
-            index.insert(&notice.id.to_string(), &notice.subject, barred(&notice.barred));
+            index.insert(notice.id, &notice.subject, barred(&notice.barred));
         }
     }
 
@@ -60,7 +60,7 @@ impl ScreeningIndex {
         viewer: Option<CountryCode>,
         threshold: f64,
         limit: usize,
-    ) -> Vec<Vec<Hit>> {
+    ) -> Vec<Vec<Hit<NoticeId>>> {
         match self.index.read() {
             Ok(index) => index.search_batch(people, viewer, threshold, limit),
             Err(_) => vec![Vec::new(); people.len()],
@@ -69,7 +69,7 @@ impl ScreeningIndex {
 
     /// Whether notice `id` is in the index.
     pub fn contains(&self, id: NoticeId) -> bool {
-        self.index.read().is_ok_and(|index| index.contains(&id.to_string()))
+        self.index.read().is_ok_and(|index| index.contains(&id))
     }
 }
 

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use dragnet_domain::{CountryCode, Person, Role};
+use dragnet_domain::{CountryCode, NoticeId, Person, Role};
 use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD, Hit};
 
 use super::{Frame, SignedIn, check_csrf, error_page, page, redirect, require};
@@ -35,6 +35,9 @@ pub fn routes() -> Router<AppState> {
         .route("/screening/list/{id}/hits.csv", get(download))
 }
 
+/// A hit of a list: the person's line and their id in the list, and the notice found.
+type ListHit = (usize, String, Hit<NoticeId>);
+
 /// One uploaded list and how far its screening has got.
 #[derive(Debug)]
 pub struct ListJob {
@@ -43,8 +46,8 @@ pub struct ListJob {
     total: usize,
     done: AtomicUsize,
     started: Instant,
-    /// The hits, once every person is screened: (line, id, hit).
-    hits: Mutex<Option<Vec<(usize, String, Hit)>>>,
+    /// The hits, once every person is screened.
+    hits: Mutex<Option<Vec<ListHit>>>,
 }
 
 /// The lists being screened or kept, by a random id.
@@ -151,7 +154,7 @@ fn screen_in_slices(
     job: &ListJob,
     people: Vec<(usize, String, Person)>,
     viewer: Option<CountryCode>,
-) -> Vec<(usize, String, Hit)> {
+) -> Vec<ListHit> {
     let mut found = Vec::new();
     for slice in people.chunks(SLICE) {
         let persons: Vec<Person> = slice.iter().map(|(_, _, person)| person.clone()).collect();
@@ -205,7 +208,7 @@ async fn progress(State(state): State<AppState>, frame: Frame, Path(id): Path<St
         .map(|(line, person, hit)| HitRow {
             line,
             id: person,
-            notice: hit.id,
+            notice: hit.id.to_string(),
             score: format!("{:.0} %", hit.score * 100.0),
             why: super::screening::explanation(frame.lang, &hit.reasons),
         })
@@ -246,7 +249,7 @@ async fn download(State(state): State<AppState>, frame: Frame, Path(id): Path<St
         text.push_str(&format!(
             "{line},{},{},{:.3},{}\n",
             csv_field(&person),
-            csv_field(&hit.id),
+            csv_field(&hit.id.to_string()),
             hit.score,
             csv_field(&super::screening::explanation(frame.lang, &hit.reasons))
         ));

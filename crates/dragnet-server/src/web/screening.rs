@@ -150,7 +150,7 @@ async fn search(State(state): State<AppState>, frame: Frame, Form(traveller): Fo
     let hits = hits
         .into_iter()
         .map(|hit| HitRow {
-            path_id: hit.id.replace('/', "-"),
+            path_id: hit.id.to_path_segment(),
             strength: if hit.score >= 0.9 {
                 "strong"
             } else if hit.score >= 0.8 {
@@ -160,7 +160,7 @@ async fn search(State(state): State<AppState>, frame: Frame, Form(traveller): Fo
             },
             score: format!("{:.0} %", hit.score * 100.0),
             why: explanation(frame.lang, &hit.reasons),
-            id: hit.id,
+            id: hit.id.to_string(),
         })
         .collect();
     screening_page(&frame, traveller, Outcome { searched: true, hits, ..Outcome::default() })
