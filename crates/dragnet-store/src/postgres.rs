@@ -16,9 +16,9 @@ use sqlx::postgres::{
 use sqlx::{Decode, Encode, Transaction, Type};
 use time::OffsetDateTime;
 
+use crate::audit::truncate_to_micros;
 use crate::group::AuditQueue;
 use crate::log::CHANNEL;
-use crate::audit::truncate_to_micros;
 use crate::{Clock, JsonText, Result, Stamp, UnreadableValue};
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
