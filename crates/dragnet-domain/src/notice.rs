@@ -1,4 +1,4 @@
-//! Notices: their ids (`YYYY/NNNNN`), their states, and the lifecycle as a state machine.
+//! Notices: their ids (`2026/00001`, `2020/821`), their states, and the lifecycle as a state machine.
 
 use std::fmt;
 
@@ -28,30 +28,46 @@ impl Notice {
 }
 
 /// A notice's id: the year it was created and a number within that year, `2020/12345`.
-/// Public API paths write it with a dash, `2020-12345`; both forms are read.
+/// Dragnet numbers its own with at least five digits; INTERPOL writes one to six (`2020/821`,
+/// `2018/104032`), and an imported id is kept exactly as written, leading zeros too. Public API
+/// paths write it with a dash, `2020-821`; both forms are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NoticeId {
     year: u16,
     number: u32,
+    /// How many digits the number is written with.
+    digits: u8,
 }
 
+/// The most digits a number may have: INTERPOL's six, and Dragnet's own up to 9,999,999.
+const MOST_DIGITS: usize = 7;
+
+/// The fewest digits Dragnet writes its own numbers with.
+const OWN_DIGITS: u8 = 5;
+
 impl NoticeId {
+    /// One of Dragnet's own ids, written with at least five digits.
     pub fn new(year: u16, number: u32) -> Result<Self, String> {
         if !(1900..=9999).contains(&year) || number == 0 || number > 9_999_999 {
             return Err(format!("{year}/{number} is not a notice id"));
         }
-        Ok(NoticeId { year, number })
+        let natural = number.checked_ilog10().map_or(1, |log| log + 1) as u8;
+        Ok(NoticeId { year, number, digits: natural.max(OWN_DIGITS) })
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {
-        let invalid = || format!("{text:?} is not a notice id (YYYY/NNNNN)");
+        let invalid = || format!("{text:?} is not a notice id (a year, a slash, a number: 2020/821, 2026/00001)");
         let (year, number) = text.split_once(['/', '-']).ok_or_else(invalid)?;
-        if year.len() != 4 || number.len() < 5 || !(year.bytes().chain(number.bytes()).all(|b| b.is_ascii_digit())) {
+        if year.len() != 4
+            || !(1..=MOST_DIGITS).contains(&number.len())
+            || !(year.bytes().chain(number.bytes()).all(|b| b.is_ascii_digit()))
+        {
             return Err(invalid());
         }
-        let year = year.parse().map_err(|_| invalid())?;
-        let number = number.parse().map_err(|_| invalid())?;
-        NoticeId::new(year, number).map_err(|_| invalid())
+        let year: u16 = year.parse().map_err(|_| invalid())?;
+        let value: u32 = number.parse().map_err(|_| invalid())?;
+        let id = NoticeId::new(year, value).map_err(|_| invalid())?;
+        Ok(NoticeId { digits: number.len() as u8, ..id })
     }
 
     pub fn year(&self) -> u16 {
@@ -64,13 +80,13 @@ impl NoticeId {
 
     /// The form used in URL paths: `2020-12345`.
     pub fn to_path_segment(&self) -> String {
-        format!("{:04}-{:05}", self.year, self.number)
+        format!("{:04}-{:0width$}", self.year, self.number, width = usize::from(self.digits))
     }
 }
 
 impl fmt::Display for NoticeId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}/{:05}", self.year, self.number)
+        write!(f, "{:04}/{:0width$}", self.year, self.number, width = usize::from(self.digits))
     }
 }
 
@@ -264,10 +280,39 @@ mod tests {
     }
 
     #[test]
+    fn interpol_ids_of_every_length_are_kept_as_written() {
+        for text in ["2020/821", "2017/3801", "2018/104032", "2021/5", "2019/00821", "2026/1234567"] {
+            let id = NoticeId::parse(text).unwrap();
+            assert_eq!(id.to_string(), text);
+            assert_eq!(id.to_path_segment(), text.replace('/', "-"));
+            assert_eq!(NoticeId::parse(&id.to_path_segment()).unwrap(), id);
+            let json = serde_json::to_string(&id).unwrap();
+            assert_eq!(serde_json::from_str::<NoticeId>(&json).unwrap(), id);
+        }
+        // Written otherwise, it is another notice's id: the source's spelling is the id.
+        assert_ne!(NoticeId::parse("2020/821").unwrap(), NoticeId::parse("2020/00821").unwrap());
+        assert_eq!(NoticeId::parse("2020/00821").unwrap().number(), 821);
+        // Dragnet's own numbering is unchanged: five digits at least.
+        assert_eq!(NoticeId::new(2020, 821).unwrap().to_string(), "2020/00821");
+        assert_eq!(NoticeId::new(2020, 1_234_567).unwrap().to_string(), "2020/1234567");
+    }
+
+    #[test]
     fn malformed_ids_are_refused() {
-        for text in
-            ["", "2020", "2020/", "20/12345", "2020/123", "2020/00000", "2020_12345", "2020/12a45", "abcd/12345"]
-        {
+        for text in [
+            "",
+            "2020",
+            "2020/",
+            "20/12345",
+            "2020/0",
+            "2020/00000",
+            "2020/12345678",
+            "2020_12345",
+            "2020/12a45",
+            "abcd/12345",
+            "2020/+821",
+            "2020/ 821",
+        ] {
             assert!(NoticeId::parse(text).is_err(), "{text}");
         }
     }

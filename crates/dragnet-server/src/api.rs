@@ -182,7 +182,7 @@ fn read_decision(body: &Value) -> Result<(Decision, String, Option<Vec<NoticeId>
                 .enumerate()
                 .map(|(i, item)| {
                     item.as_str().and_then(|text| NoticeId::parse(text).ok()).ok_or_else(|| {
-                        Problem::invalid(&FieldError::new(format!("notices[{i}]"), "a notice id, YYYY/NNNNN"))
+                        Problem::invalid(&FieldError::new(format!("notices[{i}]"), "a notice id, a year and a number: 2026/00001, 2020/821"))
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?,
@@ -251,7 +251,7 @@ async fn notifications(State(state): State<AppState>, caller: Caller, Query(quer
 /// notice's life after publication. The secretariat suspends, reinstates and cancels; the requesting
 /// bureau cancels and renews its own. Screening follows at once.
 #[utoipa::path(post, path = "/api/v1/notices/{id}/{action}", tag = "notices",
-    params(("id" = String, Path, description = "The notice's id, `YYYY-NNNNN` (or `YYYY/NNNNN` escaped)"),
+    params(("id" = String, Path, description = "The notice's id with a dash, `2026-00001` or `2020-821` (a year and a number of one to seven digits, as written), or with an escaped slash"),
            ("action" = String, Path, description = "`suspend`, `reinstate`, `cancel`, `renew` (with a `reason`), or `located`")),
     request_body(content = ReasonBody, description = "`{\"reason\"}`; for `located`, optional `place` and `remarks` (`LocatedBody`)"),
     responses(
@@ -287,7 +287,7 @@ async fn notice_action(
 
 /// `GET /api/v1/notices/{id}`: the secretariat and the requesting bureau read any of its notices;
 /// other bureaus and screeners read a notice in force, unless its requester barred their country.
-#[utoipa::path(get, path = "/api/v1/notices/{id}", tag = "notices", params(("id" = String, Path, description = "The notice's id, `YYYY-NNNNN` (or `YYYY/NNNNN` escaped)")),
+#[utoipa::path(get, path = "/api/v1/notices/{id}", tag = "notices", params(("id" = String, Path, description = "The notice's id with a dash, `2026-00001` or `2020-821` (a year and a number of one to seven digits, as written), or with an escaped slash")),
     responses(
         (status = 200, description = "The notice and its subject", body = Object),
         (status = 404, description = "No such notice, or one the caller's country may not see", body = ProblemDoc, content_type = "application/problem+json")))]

@@ -418,13 +418,14 @@ mod tests {
     fn list_pages_give_entries_that_wait_for_their_detail_unless_the_sweep_names_the_country() {
         let page = json!({"total": 2, "query": {"page": 1, "resultPerPage": 20},
             "_embedded": {"notices": [
-                {"entity_id": "2020/1234", "name": "A", "forename": "-", "_links": {}},
-                {"entity_id": "2020/12345", "name": "B", "forename": "C"}]},
+                {"entity_id": "2020/12a4", "name": "A", "forename": "-", "_links": {}},
+                {"entity_id": "2020/1234", "name": "B", "forename": "C"}]},
             "_links": {"self": {"href": "https://x/notices/v1/red?page=1"}}});
         let reading = read_records(&page.to_string(), "page.json", None);
-        assert_eq!(reading.problems.len(), 1, "2020/1234 is no id: {:?}", reading.problems);
-        assert!(reading.problems[0].contains("page.json: notices[0]: notice 2020/1234: entity_id"));
+        assert_eq!(reading.problems.len(), 1, "2020/12a4 is no id: {:?}", reading.problems);
+        assert!(reading.problems[0].contains("page.json: notices[0]: notice 2020/12a4: entity_id"));
         let entry = &reading.records[0];
+        assert_eq!(entry.id.to_string(), "2020/1234", "four digits, as INTERPOL writes them");
         assert_eq!(entry.kind, NoticeKind::Red);
         assert!(!entry.detailed && entry.request.is_none());
 

@@ -51,7 +51,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 /// `Content-Type`: its requesting bureau or a reviewer adds a picture of the subject. A public
 /// notice shows it at once.
 #[utoipa::path(post, path = "/api/v1/notices/{id}/pictures", tag = "notices",
-    params(("id" = String, Path, description = "The notice's id, `YYYY-NNNNN` (or `YYYY/NNNNN` escaped)")),
+    params(("id" = String, Path, description = "The notice's id with a dash, `2026-00001` or `2020-821` (a year and a number of one to seven digits, as written), or with an escaped slash")),
     request_body(description = "The picture's bytes: JPEG, PNG or SVG, up to 8 MiB",
                  content((PictureBytes = "image/jpeg"), (PictureBytes = "image/png"), (PictureBytes = "image/svg+xml"))),
     responses(

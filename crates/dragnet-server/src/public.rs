@@ -445,7 +445,7 @@ async fn list(
     axum::Json(body).into_response()
 }
 
-/// The public extract with this id (`YYYY-NNNNN`) of this kind, if there is one.
+/// The public extract with this id (`2020-821`, `2026-00001`) of this kind, if there is one.
 fn extract_of(state: &AppState, id: &str, kind: NoticeKind) -> Option<PublicExtract> {
     let id = NoticeId::parse(&id.replace('-', "/")).ok()?;
     state.app.views.public.get(id).filter(|e| e.kind == kind)

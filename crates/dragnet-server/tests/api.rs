@@ -861,7 +861,7 @@ async fn public(server: &Server, path: &str) -> Answer {
     server.call("GET", path, None, None).await
 }
 
-/// Publishes `request` as `bureau`; answers its first notice's id as the public API writes it (`YYYY-NNNNN`).
+/// Publishes `request` as `bureau`; answers its first notice's id as the public API writes it (`2026-00001`).
 async fn published_as(server: &Server, bureau: &str, request: &Value) -> String {
     let created = server.post("/api/v1/requests", bureau, request).await;
     assert_eq!(created.status, 201, "{:?}", created.body);

@@ -522,7 +522,7 @@ fn scraped(dir: &Path) -> PathBuf {
          "_embedded": {"notices": [entry("2019/114539", "ALQASIMEHR", "ALI"), entry("2021/27493", "DOE", "JOHN")]},
          "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red?ageMin=50&ageMax=51"}}},
         {"total": 1, "query": {"page": 1, "resultPerPage": 160, "arrestWarrantCountryId": "AR"},
-         "_embedded": {"notices": [entry("2022/30001", "GARCIA", "-")]},
+         "_embedded": {"notices": [entry("2022/301", "GARCIA", "-")]},
          "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red?arrestWarrantCountryId=AR"}}}
     ]);
     std::fs::write(scrape.join("red_pages.json"), pages.to_string()).unwrap();
@@ -541,7 +541,7 @@ fn scraped(dir: &Path) -> PathBuf {
         json!({"entity_id": "2023/41234", "name": "KLETTE", "forename": "DANIELA", "date_of_birth": "2009",
                "sex_id": "F", "date_of_event": "2023/06/01", "place": "KARLSRUHE", "country": "DE",
                "nationalities": ["DE"], "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/yellow/2023-41234"}}}),
-        json!({"entity_id": "2023/41235", "name": "MUSTER", "forename": "PAULA", "date_of_event": "2023/07/09",
+        json!({"entity_id": "2023/4", "name": "MUSTER", "forename": "PAULA", "date_of_event": "2023/07/09",
                "place": "LYON", "country": "FR"}),
     ];
     let lines: Vec<String> = yellow.iter().map(Value::to_string).collect();
@@ -580,14 +580,14 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     assert!(output.status.success(), "{}", text(&output.stderr));
     let said = text(&output.stderr);
     let stdout = text(&output.stdout);
-    for id in ["2019/114539", "2022/30001", "2023/41234", "2023/41235"] {
+    for id in ["2019/114539", "2022/301", "2023/41234", "2023/4"] {
         assert!(stdout.contains(&format!("{id}\timported")), "{id}: {stdout}");
     }
     assert!(!stdout.contains("2021/27493"), "a list entry with no requester waits for its detail: {stdout}");
     assert!(said.contains("1 list entry without its detail record"), "{said}");
     assert!(said.contains("warrants from FR, BE"), "{said}");
     assert!(said.contains("1 picture has no notice id in its path"), "{said}");
-    assert!(said.contains("1 notice links pictures whose files were not given"), "2022/30001: {said}");
+    assert!(said.contains("1 notice links pictures whose files were not given"), "2022/301: {said}");
     assert!(said.contains("with 1 picture"), "{said}");
     assert_eq!(notice_count(&data, None).await, 4);
 
@@ -626,6 +626,17 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     let (_, body) = server.get("/notices/v1/yellow/2023-41234");
     let detail: Value = serde_json::from_str(&body).unwrap();
     assert_eq!((detail["place"].as_str(), detail["date_of_event"].as_str()), (Some("KARLSRUHE"), Some("2023/06/01")));
+    // Ids as INTERPOL writes them, of three digits and of one, read and linked as written.
+    let (status, body) = server.get("/notices/v1/red/2022-301");
+    assert_eq!(status, 200, "{body}");
+    let detail: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(detail["entity_id"], "2022/301");
+    assert!(detail["_links"]["self"]["href"].as_str().unwrap().ends_with("/notices/v1/red/2022-301"), "{detail}");
+    let (status, body) = server.get("/notices/v1/yellow/2023-4");
+    assert_eq!((status, serde_json::from_str::<Value>(&body).unwrap()["entity_id"].clone()), (200, json!("2023/4")));
+    assert_eq!(server.get("/notices/v1/yellow/2023-00004").0, 404, "another spelling is another id");
+    let (status, page) = server.get("/notices/2022-301");
+    assert!(status == 200 && page.contains("2022/301"), "{status} {page}");
     let (status, page) = server.get("/notices/2019-114539?lang=es");
     assert_eq!(status, 200);
     assert!(page.contains("<dt>Fuente</dt><dd dir=\"auto\">INTERPOL public notices</dd>"), "its source shown: {page}");
@@ -635,7 +646,7 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     let export = dir.path().join("export");
     let output = run(dragnet(&data, None).arg("export").arg(&export));
     assert!(output.status.success(), "{}", text(&output.stderr));
-    let record: Value = serde_json::from_slice(&std::fs::read(export.join("red/2022-30001.json")).unwrap()).unwrap();
+    let record: Value = serde_json::from_slice(&std::fs::read(export.join("red/2022-301.json")).unwrap()).unwrap();
     assert_eq!(record["arrest_warrants"], json!([{"issuing_country_id": "AR"}]));
     let output = run(dragnet(&dir.path().join("copy"), None).args(["import", "interpol"]).arg(&export));
     assert!(output.status.success(), "{}", text(&output.stderr));
