@@ -11,14 +11,27 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
 const LANGUAGES_TSV: &str = include_str!("../data/languages.tsv");
-const APPEARANCE_TSV: &str = include_str!("../data/appearance.tsv");
+const INTERPOL_EYES_TSV: &str = include_str!("../data/interpol/eye_colours.tsv");
+const INTERPOL_HAIR_TSV: &str = include_str!("../data/interpol/hair_colours.tsv");
+const INTERPOL_LANGUAGES_TSV: &str = include_str!("../data/interpol/languages.tsv");
+const RETIRED_APPEARANCE_TSV: &str = include_str!("../data/retired_appearance.tsv");
 
 /// International entities that may request notices without being member countries.
-pub const INTERNATIONAL_ENTITIES: [(&str, &str); 3] = [
+pub const INTERNATIONAL_ENTITIES: [(&str, &str); 4] = [
     ("ICC", "International Criminal Court"),
     ("UN", "United Nations"),
     ("IRMCT", "International Residual Mechanism for Criminal Tribunals"),
+    ("STL", "Special Tribunal for Lebanon"),
 ];
+
+/// The codes INTERPOL's own records give international requesters in place of a country
+/// (`issuing_country_id: "914"`), and the entity each is.
+pub const INTERPOL_ENTITY_CODES: [(&str, &str); 3] = [("914", "ICC"), ("916", "STL"), ("922", "IRMCT")];
+
+/// A requester as INTERPOL's records write it: a country's code, or an entity's number (`914`).
+pub fn interpol_requester_code(requester: &str) -> &str {
+    INTERPOL_ENTITY_CODES.iter().find(|(_, entity)| *entity == requester).map_or(requester, |(code, _)| code)
+}
 
 struct CountryRow {
     name: &'static str,
@@ -105,9 +118,14 @@ impl Requester {
         if let Some((code, _)) = INTERNATIONAL_ENTITIES.iter().find(|(code, _)| *code == text) {
             return Ok(Requester::Entity(code));
         }
+        if let Some((_, entity)) = INTERPOL_ENTITY_CODES.iter().find(|(code, _)| *code == text) {
+            return Ok(Requester::Entity(entity));
+        }
         match CountryCode::parse(text) {
             Ok(country) if country.is_member() => Ok(Requester::Member(country)),
-            _ => Err(format!("{text:?} is not an INTERPOL member country or an international entity (ICC, UN, IRMCT)")),
+            _ => Err(format!(
+                "{text:?} is not an INTERPOL member country or an international entity (ICC or 914, UN, IRMCT or 922, STL or 916)"
+            )),
         }
     }
 
@@ -168,6 +186,10 @@ fn languages() -> &'static HashMap<&'static str, &'static str> {
                 table.insert(*other, name);
             }
         }
+        // INTERPOL's own list adds codes ISO has retired (MOL, Moldavian) that its notices use.
+        for cols in tsv_rows(INTERPOL_LANGUAGES_TSV) {
+            table.entry(cols[0]).or_insert(cols.get(1).copied().unwrap_or(""));
+        }
         table
     })
 }
@@ -189,53 +211,97 @@ impl LanguageCode {
     }
 }
 
-fn appearance(kind: &str) -> Vec<&'static str> {
-    tsv_rows(APPEARANCE_TSV).filter(|cols| cols[0] == kind).map(|cols| cols[1]).collect()
+/// A colour table's codes with their meanings, in the table's order.
+fn colour_table(tsv: &'static str) -> Vec<(&'static str, &'static str)> {
+    tsv_rows(tsv).map(|cols| (cols[0], cols.get(1).copied().unwrap_or(""))).collect()
 }
 
-fn eye_codes() -> &'static [&'static str] {
-    static CODES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    CODES.get_or_init(|| appearance("eyes"))
+fn eye_codes() -> &'static [(&'static str, &'static str)] {
+    static CODES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    CODES.get_or_init(|| colour_table(INTERPOL_EYES_TSV))
 }
 
-fn hair_codes() -> &'static [&'static str] {
-    static CODES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    CODES.get_or_init(|| appearance("hair"))
+fn hair_codes() -> &'static [(&'static str, &'static str)] {
+    static CODES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    CODES.get_or_init(|| colour_table(INTERPOL_HAIR_TSV))
 }
 
-/// An eye colour code (`BRO`, `BLU`…).
+/// What a colour code Dragnet used before INTERPOL's tables reads as now: `Some(Some(code))`, or
+/// `Some(None)` for one that meant "unknown"; `None` if the code was never Dragnet's.
+fn retired_colour(kind: &str, code: &str) -> Option<Option<&'static str>> {
+    tsv_rows(RETIRED_APPEARANCE_TSV)
+        .find(|cols| cols[0] == kind && cols.get(1) == Some(&code))
+        .map(|cols| cols.get(2).copied().filter(|now| !now.is_empty()))
+}
+
+/// The code of `text` in `table`, reading a retired code as the one that replaced it.
+fn colour(
+    kind: &str,
+    what: &str,
+    table: &'static [(&'static str, &'static str)],
+    text: &str,
+) -> Result<&'static str, String> {
+    let wanted = match retired_colour(kind, text) {
+        Some(Some(now)) => now,
+        Some(None) => return Err(format!("{text:?} meant an unknown {what}: leave it out")),
+        None => text,
+    };
+    table.iter().find(|(code, _)| *code == wanted).map(|(code, _)| *code).ok_or_else(|| {
+        let codes: Vec<&str> = table.iter().map(|(code, _)| *code).collect();
+        format!("{text:?} is not one of INTERPOL's {what} codes ({})", codes.join(", "))
+    })
+}
+
+/// Whether `text` is a retired colour code that meant "unknown": a list reading it leaves it out.
+pub fn means_unknown_colour(text: &str) -> bool {
+    matches!(retired_colour("eyes", text), Some(None)) || matches!(retired_colour("hair", text), Some(None))
+}
+
+/// An eye colour as INTERPOL codes it (`BRO`, `BLU`, `BROH` hazel…).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EyeColour(&'static str);
 
 impl EyeColour {
     pub fn parse(text: &str) -> Result<Self, String> {
-        eye_codes()
-            .iter()
-            .find(|code| **code == text)
-            .map(|code| EyeColour(code))
-            .ok_or_else(|| format!("{text:?} is not an eye colour code (one of {})", eye_codes().join(", ")))
+        colour("eyes", "eye colour", eye_codes(), text).map(EyeColour)
     }
 
     pub fn as_str(&self) -> &'static str {
         self.0
     }
+
+    /// INTERPOL's meaning of the code, in English.
+    pub fn meaning(&self) -> &'static str {
+        eye_codes().iter().find(|(code, _)| *code == self.0).map_or("", |(_, meaning)| meaning)
+    }
+
+    /// Every code of INTERPOL's table.
+    pub fn all() -> Vec<EyeColour> {
+        eye_codes().iter().map(|(code, _)| EyeColour(code)).collect()
+    }
 }
 
-/// A hair colour code (`BLA`, `GRY`…).
+/// A hair colour as INTERPOL codes it (`BLA`, `GRY`, `YELB` blond…).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct HairColour(&'static str);
 
 impl HairColour {
     pub fn parse(text: &str) -> Result<Self, String> {
-        hair_codes()
-            .iter()
-            .find(|code| **code == text)
-            .map(|code| HairColour(code))
-            .ok_or_else(|| format!("{text:?} is not a hair colour code (one of {})", hair_codes().join(", ")))
+        colour("hair", "hair colour", hair_codes(), text).map(HairColour)
     }
 
     pub fn as_str(&self) -> &'static str {
         self.0
+    }
+
+    /// INTERPOL's meaning of the code, in English.
+    pub fn meaning(&self) -> &'static str {
+        hair_codes().iter().find(|(code, _)| *code == self.0).map_or("", |(_, meaning)| meaning)
+    }
+
+    /// Every code of INTERPOL's table.
+    pub fn all() -> Vec<HairColour> {
+        hair_codes().iter().map(|(code, _)| HairColour(code)).collect()
     }
 }
 
@@ -301,9 +367,37 @@ mod tests {
     }
 
     #[test]
-    fn colours_come_from_the_table() {
-        assert!(EyeColour::parse("BRO").is_ok());
-        assert!(HairColour::parse("BLOH").is_ok());
-        assert!(EyeColour::parse("PURPLE").is_err());
+    fn colours_are_interpols_and_the_retired_ones_read_as_theirs() {
+        let eyes: Vec<&str> = EyeColour::all().iter().map(EyeColour::as_str).collect();
+        assert_eq!(eyes, ["BLA", "BLU", "BLUL", "BRO", "BROD", "BROH", "BROL", "GRE", "GRY", "OTHC", "OTHD", "OTHL"]);
+        let hair: Vec<&str> = HairColour::all().iter().map(HairColour::as_str).collect();
+        assert_eq!(hair, ["BLA", "BRO", "BROF", "GRY", "GRYG", "HAIB", "HAID", "OTHD", "RED", "REDA", "WHI", "YELB"]);
+        assert_eq!(EyeColour::parse("BROH").unwrap().meaning(), "Hazel");
+        assert_eq!(EyeColour::parse("OTHC").unwrap().meaning(), "Eyes of different colours");
+        assert_eq!(EyeColour::parse("HAZ").unwrap().as_str(), "BROH", "Dragnet's old code for hazel");
+        assert_eq!(HairColour::parse("BLOH").unwrap().as_str(), "YELB");
+        assert!(EyeColour::parse("UNK").unwrap_err().contains("leave it out"));
+        assert!(EyeColour::parse("PURPLE").unwrap_err().contains("BROH"));
+        assert!(HairColour::parse("BRO ").is_err());
+    }
+
+    #[test]
+    fn interpols_entity_numbers_are_international_requesters() {
+        for (code, entity) in [("914", "ICC"), ("916", "STL"), ("922", "IRMCT")] {
+            let requester = Requester::parse(code).unwrap();
+            assert_eq!(requester, Requester::Entity(entity));
+            assert!(requester.is_international_entity());
+            assert_eq!(interpol_requester_code(requester.as_str()), code);
+        }
+        assert_eq!(interpol_requester_code("FR"), "FR");
+        assert!(Requester::parse("915").is_err());
+    }
+
+    #[test]
+    fn every_language_interpol_lists_is_read() {
+        for cols in tsv_rows(INTERPOL_LANGUAGES_TSV) {
+            assert!(LanguageCode::parse(cols[0]).is_ok(), "{}", cols[0]);
+        }
+        assert!(LanguageCode::parse("MOL").is_ok());
     }
 }

@@ -75,6 +75,30 @@ where
     Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
 }
 
+/// A list of colour codes; `null` reads as none, and a retired code that meant "unknown" is left out
+/// (an unknown colour is one not given), so records stored before INTERPOL's tables still read.
+pub(crate) fn colour_codes<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let colours = Option::<Vec<Colour<T>>>::deserialize(deserializer)?.unwrap_or_default();
+    Ok(colours.into_iter().filter_map(|colour| colour.0).collect())
+}
+
+/// One entry of a colour list, read as an element so that an error names its place in the list.
+struct Colour<T>(Option<T>);
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Colour<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if crate::codes::means_unknown_colour(&text) {
+            return Ok(Colour(None));
+        }
+        T::deserialize(serde::de::value::StrDeserializer::<D::Error>::new(&text)).map(|code| Colour(Some(code)))
+    }
+}
+
 /// A text field that is present must say something, and not too much.
 pub(crate) fn check_text(path: &str, text: Option<&str>, max_chars: usize) -> Result<(), FieldError> {
     let Some(text) = text else { return Ok(()) };

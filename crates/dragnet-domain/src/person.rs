@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::{CountryCode, EyeColour, HairColour, LanguageCode};
 use crate::date::PartialDate;
-use crate::parse::{FieldError, check_text, null_as_empty};
+use crate::parse::{FieldError, check_text, colour_codes, null_as_empty};
 
 /// Longest name, alias or place accepted: longer ones are pasting mistakes, not names.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -91,9 +91,9 @@ pub struct Physical {
     pub height_cm: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight_kg: Option<u16>,
-    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "colour_codes", skip_serializing_if = "Vec::is_empty")]
     pub eyes: Vec<EyeColour>,
-    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "colour_codes", skip_serializing_if = "Vec::is_empty")]
     pub hair: Vec<HairColour>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marks: Option<String>,

@@ -293,3 +293,17 @@ fn a_public_extract_is_asked_for_only_in_so_many_words() {
     agreed["public_extract"] = json!("yes");
     assert_eq!(rejected(&agreed).0, "public_extract");
 }
+
+#[test]
+fn colours_stored_before_interpols_tables_read_as_interpols() {
+    let mut request = seed();
+    request["subjects"][0]["physical"] = json!({"eyes": ["HAZ", "UNK"], "hair": ["BLOH", "UNK", "GRY"]});
+    let request = parse_request(&request.to_string()).unwrap();
+    let physical = request.subjects[0].physical.as_ref().unwrap();
+    let eyes: Vec<&str> = physical.eyes.iter().map(|c| c.as_str()).collect();
+    let hair: Vec<&str> = physical.hair.iter().map(|c| c.as_str()).collect();
+    assert_eq!((eyes, hair), (vec!["BROH"], vec!["YELB", "GRY"]), "an unknown colour is one not given");
+    // Written again, they are INTERPOL's codes.
+    let written = serde_json::to_value(&request.subjects[0].physical).unwrap();
+    assert_eq!(written, json!({"eyes": ["BROH"], "hair": ["YELB", "GRY"]}));
+}

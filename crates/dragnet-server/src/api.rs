@@ -182,7 +182,10 @@ fn read_decision(body: &Value) -> Result<(Decision, String, Option<Vec<NoticeId>
                 .enumerate()
                 .map(|(i, item)| {
                     item.as_str().and_then(|text| NoticeId::parse(text).ok()).ok_or_else(|| {
-                        Problem::invalid(&FieldError::new(format!("notices[{i}]"), "a notice id, a year and a number: 2026/00001, 2020/821"))
+                        Problem::invalid(&FieldError::new(
+                            format!("notices[{i}]"),
+                            "a notice id, a year and a number: 2026/00001, 2020/821",
+                        ))
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?,

@@ -147,19 +147,30 @@ fn text(record: &Value, field: &str) -> Result<Option<String>, String> {
     }
 }
 
-/// A field's list of codes, each read by `parse`.
-fn codes<T>(record: &Value, field: &str, parse: impl Fn(&str) -> Result<T, String>) -> Result<Vec<T>, String> {
+/// A field's list of codes, each read by `parse`. A code Dragnet does not know is left out and
+/// said in `notes`, field and place named: one odd code is no reason to lose the notice.
+fn codes<T>(
+    record: &Value,
+    field: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+    notes: &mut Vec<String>,
+) -> Result<Vec<T>, String> {
     match record.get(field) {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .filter(|(_, item)| !item.is_null())
-            .map(|(index, item)| {
-                let code = item.as_str().ok_or_else(|| format!("{field}[{index}]: a code is text"))?;
-                parse(code.trim()).map_err(|err| format!("{field}[{index}]: {err}"))
-            })
-            .collect(),
+        Some(Value::Array(items)) => {
+            let mut known = Vec::with_capacity(items.len());
+            for (index, item) in items.iter().enumerate().filter(|(_, item)| !item.is_null()) {
+                let Some(code) = item.as_str() else {
+                    notes.push(format!("{field}[{index}]: a {} where a code was expected, left out", type_name(item)));
+                    continue;
+                };
+                match parse(code.trim()) {
+                    Ok(code) => known.push(code),
+                    Err(err) => notes.push(format!("{field}[{index}]: {err}; left out")),
+                }
+            }
+            Ok(known)
+        }
         Some(other) => Err(format!("{field}: a {} where a list of codes was expected", type_name(other))),
     }
 }
@@ -243,8 +254,8 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
     let physical = Physical {
         height_cm: height.map(|m| (m * 100.0).round() as u16),
         weight_kg: weight.map(|kg| kg.round() as u16),
-        eyes: codes(record, "eyes_colors_id", EyeColour::parse)?,
-        hair: codes(record, "hairs_id", HairColour::parse)?,
+        eyes: codes(record, "eyes_colors_id", EyeColour::parse, &mut notes)?,
+        hair: codes(record, "hairs_id", HairColour::parse, &mut notes)?,
         marks: text(record, "distinguishing_marks")?,
     };
     let subject = Person {
@@ -258,10 +269,10 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
         date_of_birth: date(record, "date_of_birth")?,
         place_of_birth: text(record, "place_of_birth")?,
         country_of_birth: country(record, "country_of_birth_id")?,
-        nationalities: codes(record, "nationalities", CountryCode::parse)?,
+        nationalities: codes(record, "nationalities", CountryCode::parse, &mut notes)?,
         identity_documents: Vec::new(),
         physical: if physical.is_empty() { None } else { Some(physical) },
-        languages: codes(record, "languages_spoken_ids", LanguageCode::parse)?,
+        languages: codes(record, "languages_spoken_ids", LanguageCode::parse, &mut notes)?,
         status: Vec::new(),
     };
 
@@ -465,6 +476,46 @@ mod tests {
     }
 
     #[test]
+    fn unknown_codes_are_left_out_and_said_and_the_notice_kept() {
+        let record = one(json!({
+            "entity_id": "2020/821", "name": "KLEIN", "forename": "MIA", "sex_id": "F",
+            "eyes_colors_id": ["OTHC", "PURPLE", 7], "hairs_id": ["YELB"], "nationalities": ["DE", "ZZ"],
+            "languages_spoken_ids": ["GER", "MOL", "XXQ"], "date_of_event": "2023/06/01", "country": "DE",
+            "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/yellow/2020-821"}}
+        }));
+        let subject = &record.request.as_ref().unwrap().subjects[0];
+        let physical = subject.physical.as_ref().unwrap();
+        assert_eq!(physical.eyes.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["OTHC"]);
+        assert_eq!(physical.hair.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["YELB"]);
+        assert_eq!(subject.nationalities.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["DE"]);
+        assert_eq!(subject.languages.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["GER", "MOL"]);
+        let notes = record.notes.join("\n");
+        for said in [
+            "eyes_colors_id[1]: \"PURPLE\"",
+            "eyes_colors_id[2]: a number",
+            "nationalities[1]",
+            "languages_spoken_ids[2]",
+        ] {
+            assert!(notes.contains(said), "{said}: {notes}");
+        }
+    }
+
+    #[test]
+    fn every_code_of_interpols_tables_is_read() {
+        let eyes: Vec<&str> = EyeColour::all().iter().map(EyeColour::as_str).collect();
+        let hair: Vec<&str> = HairColour::all().iter().map(HairColour::as_str).collect();
+        let record = one(
+            json!({"entity_id": "2021/5", "name": "X", "arrest_warrants": [{"issuing_country_id": "914", "charge": "x"}],
+            "eyes_colors_id": eyes, "hairs_id": hair}),
+        );
+        let request = record.request.unwrap();
+        assert!(record.notes.is_empty(), "{:?}", record.notes);
+        assert_eq!(request.requested_by.as_str(), "ICC", "914 is the International Criminal Court");
+        let physical = request.subjects[0].physical.clone().unwrap();
+        assert_eq!((physical.eyes.len(), physical.hair.len()), (eyes.len(), hair.len()));
+    }
+
+    #[test]
     fn bad_fields_are_named() {
         let base = json!({"entity_id": "2019/114539", "name": "X", "arrest_warrants": []});
         let with = |field: &str, value: Value| {
@@ -473,10 +524,8 @@ mod tests {
             problems(record)
         };
         assert!(with("date_of_birth", json!("1980/02/30"))[0].contains("date_of_birth: \"1980-02-30\""));
-        assert!(with("nationalities", json!(["RU", "ZZ"]))[0].contains("nationalities[1]"));
         assert!(with("sex_id", json!("X"))[0].contains("sex_id"));
         assert!(with("height", json!(17))[0].contains("height"));
-        assert!(with("eyes_colors_id", json!(["PURPLE"]))[0].contains("eyes_colors_id[0]"));
         assert!(with("name", json!(null))[0].contains("name: a notice names its subject"));
         assert!(
             with("arrest_warrants", json!([{"issuing_country_id": "QQ", "charge": "x"}]))[0]

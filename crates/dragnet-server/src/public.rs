@@ -10,6 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use dragnet_domain::codes::interpol_requester_code;
 use dragnet_domain::{CountryCode, NoticeId, NoticeKind, PartialDate, Person};
 use dragnet_store::PublicExtract;
 use serde_json::{Map, Value, json};
@@ -383,14 +384,16 @@ pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
     body.insert("distinguishing_marks".into(), physical["marks"].as_str().map_or(Value::Null, |m| json!(m)));
     match extract.kind {
         NoticeKind::Red => {
+            // An international requester as INTERPOL writes it: the ICC is 914.
+            let requester = interpol_requester_code(&extract.requested_by);
             let mut warrants: Vec<Value> = extract
                 .charges
                 .iter()
-                .map(|charge| json!({"issuing_country_id": extract.requested_by, "charge": charge}))
+                .map(|charge| json!({"issuing_country_id": requester, "charge": charge}))
                 .collect();
             // Without a charge (an imported list entry) the warrant still says who asked for it.
             if warrants.is_empty() {
-                warrants.push(json!({"issuing_country_id": extract.requested_by}));
+                warrants.push(json!({"issuing_country_id": requester}));
             }
             body.insert("arrest_warrants".into(), json!(warrants));
         }

@@ -535,6 +535,11 @@ fn scraped(dir: &Path) -> PathBuf {
                             {"issuing_country_id": "BE", "charge": "Drug trafficking", "charge_translation": null}],
         "_embedded": {"links": []},
         "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2019-114539"}}
+    }, {
+        "entity_id": "2024/2", "name": "OKELLO", "forename": "JOSEPH", "date_of_birth": "1961", "sex_id": "M",
+        "eyes_colors_id": ["OTHC"], "hairs_id": ["YELB", "NOPE"],
+        "arrest_warrants": [{"issuing_country_id": "914", "charge": "Crimes against humanity", "charge_translation": null}],
+        "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2024-2"}}
     }]);
     std::fs::write(scrape.join("red_details.json"), serde_json::to_string_pretty(&details).unwrap()).unwrap();
     let yellow = [
@@ -580,7 +585,7 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     assert!(output.status.success(), "{}", text(&output.stderr));
     let said = text(&output.stderr);
     let stdout = text(&output.stdout);
-    for id in ["2019/114539", "2022/301", "2023/41234", "2023/4"] {
+    for id in ["2019/114539", "2022/301", "2023/41234", "2023/4", "2024/2"] {
         assert!(stdout.contains(&format!("{id}\timported")), "{id}: {stdout}");
     }
     assert!(!stdout.contains("2021/27493"), "a list entry with no requester waits for its detail: {stdout}");
@@ -589,7 +594,8 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     assert!(said.contains("1 picture has no notice id in its path"), "{said}");
     assert!(said.contains("1 notice links pictures whose files were not given"), "2022/301: {said}");
     assert!(said.contains("with 1 picture"), "{said}");
-    assert_eq!(notice_count(&data, None).await, 4);
+    assert!(said.contains("hairs_id[1]: \"NOPE\" is not one of INTERPOL's hair colour codes"), "{said}");
+    assert_eq!(notice_count(&data, None).await, 5);
 
     // The running server takes them in within seconds, serves them as INTERPOL serves them, and
     // finds them by the screening engine across spellings.
@@ -632,6 +638,11 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     let detail: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(detail["entity_id"], "2022/301");
     assert!(detail["_links"]["self"]["href"].as_str().unwrap().ends_with("/notices/v1/red/2022-301"), "{detail}");
+    // The International Criminal Court's warrant, as INTERPOL writes its requester; INTERPOL's colour codes.
+    let (_, body) = server.get("/notices/v1/red/2024-2");
+    let detail: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(detail["arrest_warrants"][0]["issuing_country_id"], "914", "{detail}");
+    assert_eq!((detail["eyes_colors_id"].clone(), detail["hairs_id"].clone()), (json!(["OTHC"]), json!(["YELB"])));
     let (status, body) = server.get("/notices/v1/yellow/2023-4");
     assert_eq!((status, serde_json::from_str::<Value>(&body).unwrap()["entity_id"].clone()), (200, json!("2023/4")));
     assert_eq!(server.get("/notices/v1/yellow/2023-00004").0, 404, "another spelling is another id");
@@ -652,7 +663,7 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(
         text(&output.stdout).lines().filter(|l| l.ends_with("\timported")).count(),
-        4,
+        5,
         "{}",
         text(&output.stdout)
     );
