@@ -394,6 +394,19 @@ mod tests {
     }
 
     #[test]
+    fn every_country_interpol_lists_is_read_but_two() {
+        let mut unread = Vec::new();
+        for cols in tsv_rows(include_str!("../data/interpol/countries.tsv")) {
+            if CountryCode::parse(cols[0]).is_err() && Requester::parse(cols[0]).is_err() {
+                unread.push(cols[1]);
+            }
+        }
+        // Kosovo under UNMIK (`UNK`; Dragnet writes `XK`) and the European Union (a list of its
+        // members' codes) are not yet read.
+        assert_eq!(unread, ["European Union", "under UNMIK mandate (Kosovo)"]);
+    }
+
+    #[test]
     fn every_language_interpol_lists_is_read() {
         for cols in tsv_rows(INTERPOL_LANGUAGES_TSV) {
             assert!(LanguageCode::parse(cols[0]).is_ok(), "{}", cols[0]);

@@ -307,3 +307,15 @@ fn colours_stored_before_interpols_tables_read_as_interpols() {
     let written = serde_json::to_value(&request.subjects[0].physical).unwrap();
     assert_eq!(written, json!({"eyes": ["BROH"], "hair": ["YELB", "GRY"]}));
 }
+
+#[test]
+fn every_sex_interpol_codes_is_read() {
+    let table = include_str!("../data/interpol/sexes.tsv");
+    let codes: Vec<&str> =
+        table.lines().filter(|line| !line.starts_with('#')).map(|line| line.split('\t').next().unwrap()).collect();
+    assert_eq!(codes.len(), 3);
+    for code in codes {
+        let sex: dragnet_domain::person::Sex = serde_json::from_value(json!(code)).unwrap();
+        assert_eq!(sex.to_string(), code);
+    }
+}
