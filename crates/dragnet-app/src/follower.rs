@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use dragnet_domain::NoticeId;
 use dragnet_store::log::{Change, change_of};
-use dragnet_store::{Store, StoreError};
+use dragnet_store::{Store, StoreError, Unreadable};
 use tokio::sync::{Mutex, Notify, watch};
 
 use crate::views::Views;
@@ -43,7 +43,7 @@ pub struct Follower {
     /// Passes that failed (the store unreachable, say) and were tried again.
     failures: AtomicU64,
     /// Notices whose stored record a view could not read: left out of it, and named in the log.
-    unreadable: std::sync::Mutex<BTreeSet<(NoticeId, View)>>,
+    unreadable: std::sync::Mutex<BTreeSet<(String, View)>>,
 }
 
 /// Where the views stand against the store, for `/readyz`.
@@ -55,8 +55,8 @@ pub struct Progress {
     pub head: i64,
     /// Failed passes since start (each tried again).
     pub failures: u64,
-    /// Notices left out of a view because their stored record does not read.
-    pub unreadable: Vec<NoticeId>,
+    /// Notices left out of a view because their stored record does not read, by their stored id.
+    pub unreadable: Vec<String>,
 }
 
 impl Follower {
@@ -68,6 +68,18 @@ impl Follower {
             pass: Mutex::new(()),
             failures: AtomicU64::new(0),
             unreadable: std::sync::Mutex::new(BTreeSet::new()),
+        }
+    }
+
+    /// Notes the notices a view's load at start could not read: left out of it, logged with why,
+    /// and on `/readyz`, while every other notice is served.
+    pub(crate) fn unreadable_at_load(&self, screening: &[Unreadable], public: &[Unreadable]) {
+        let mut unreadable = self.unreadable.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        for (view, list) in [(View::Screening, screening), (View::Public, public)] {
+            for bad in list {
+                tracing::error!(notice = %bad.notice, view = view.name(), reason = %bad.reason, "a stored notice does not read; that view leaves it out");
+                unreadable.insert((bad.notice.clone(), view));
+            }
         }
     }
 
@@ -84,7 +96,7 @@ impl Follower {
                 .unreadable
                 .lock()
                 .map(|set| {
-                    let mut ids: Vec<NoticeId> = set.iter().map(|(id, _)| *id).collect();
+                    let mut ids: Vec<String> = set.iter().map(|(id, _)| id.clone()).collect();
                     ids.dedup();
                     ids
                 })
@@ -172,7 +184,7 @@ impl Follower {
         match refreshed {
             Ok(()) => {
                 for id in batch {
-                    unreadable.remove(&(*id, view));
+                    unreadable.remove(&(id.to_string(), view));
                 }
                 Ok(())
             }
@@ -189,7 +201,7 @@ impl Follower {
                     View::Screening => views.screening.apply(batch, Vec::new()),
                     View::Public => views.public.apply(batch, Vec::new()),
                 }
-                unreadable.insert((batch[0], view));
+                unreadable.insert((batch[0].to_string(), view));
                 Ok(())
             }
             Err(other) => Err(other),

@@ -48,8 +48,10 @@ impl App {
     /// before the views were read, so nothing committed during the load is missed.
     pub async fn load(store: Arc<dyn Store>, policy: Policy) -> Result<Self, StoreError> {
         let (head, _) = store.audit_head().await?;
-        let views = Arc::new(Views::load(store.as_ref(), policy).await?);
+        let (views, unloaded) = Views::load(store.as_ref(), policy).await?;
+        let views = Arc::new(views);
         let follower = Arc::new(follower::Follower::new(head));
+        follower.unreadable_at_load(&unloaded.screening, &unloaded.public);
         let tasks = follower::spawn(follower::Followed {
             store: store.clone(),
             views: Arc::downgrade(&views),

@@ -106,8 +106,9 @@ fn many_subjects(count: usize, trial: usize) -> NoticeRequest {
 async fn views_match_the_store(app: &dragnet_app::App, what: &str) {
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
     loop {
-        let in_force: BTreeSet<_> = app.store.notices_in_force().await.unwrap().into_iter().map(|n| n.id).collect();
-        let public = app.store.public_extracts().await.unwrap().len();
+        let in_force: BTreeSet<_> =
+            app.store.notices_in_force().await.unwrap().rows.into_iter().map(|n| n.id).collect();
+        let public = app.store.public_extracts().await.unwrap().rows.len();
         let screened = in_force.iter().all(|id| app.views.screening.contains(*id));
         if screened && app.views.screening.len() == in_force.len() && app.views.public.len() == public {
             return;
@@ -145,7 +146,7 @@ async fn a_publication_whose_caller_goes_away_still_reaches_screening() {
         app.submit_request(&it, id).await.unwrap();
         app.decide(&secretariat, id, Decision::Publish, "ordinary crime", None).await.unwrap();
         views_match_the_store(&app, &format!("{}: a publication seen through", backend.name)).await;
-        let published = app.store.notices_in_force().await.unwrap();
+        let published = app.store.notices_in_force().await.unwrap().rows;
         let gone = published[0].id;
         let _ = tokio::time::timeout(
             Duration::ZERO,

@@ -342,8 +342,62 @@ pub(crate) fn notices_imported(source: &str, imported: &[NoticeId], pictures: us
 
 /// The requests with a published notice and a public extract agreed, each read once: a request
 /// can name a thousand subjects, and its body is not to be read once for each of them.
-pub(crate) fn public_requests(bodies: Vec<(i64, String)>) -> Result<std::collections::HashMap<i64, NoticeRequest>> {
-    bodies.into_iter().map(|(id, body)| Ok((id, parse_stored_request(id, &body)?))).collect()
+/// Public requests' bodies by id: each one that reads, or why it does not.
+pub(crate) fn public_requests(
+    bodies: Vec<(i64, String)>,
+) -> std::collections::HashMap<i64, std::result::Result<NoticeRequest, String>> {
+    bodies
+        .into_iter()
+        .map(|(id, body)| {
+            let request = match parse_stored_request(id, &body) {
+                Ok(request) => Ok(request),
+                Err(StoreError::Corrupt(reason)) => Err(reason),
+                Err(err) => Err(err.to_string()),
+            };
+            (id, request)
+        })
+        .collect()
+}
+
+/// Rows read in bulk with those whose stored record does not read set apart: one bad record
+/// leaves every other served, and is named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readable<T> {
+    pub rows: Vec<T>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A stored notice that does not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unreadable {
+    /// The notice's id as stored (it may itself be what does not read).
+    pub notice: String,
+    pub reason: String,
+}
+
+impl<T> Readable<T> {
+    /// Sorts each row into the readable or the unreadable, by whether it read as corrupt; any
+    /// other error (the database away) fails the whole read.
+    pub(crate) fn sort(rows: impl IntoIterator<Item = (String, Result<T>)>) -> Result<Self> {
+        let mut readable = Readable { rows: Vec::new(), unreadable: Vec::new() };
+        for (notice, row) in rows {
+            match row {
+                Ok(row) => readable.rows.push(row),
+                Err(StoreError::Corrupt(reason)) => readable.unreadable.push(Unreadable { notice, reason }),
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(readable)
+    }
+
+    /// All the rows, or the first that does not read as corrupt: for reads of a few named rows,
+    /// whose caller sorts them one by one itself.
+    pub(crate) fn strict(self) -> Result<Vec<T>> {
+        match self.unreadable.into_iter().next() {
+            None => Ok(self.rows),
+            Some(bad) => Err(StoreError::Corrupt(format!("notice {}: {}", bad.notice, bad.reason))),
+        }
+    }
 }
 
 /// The content types a picture may have.
@@ -570,7 +624,8 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// Every notice in force with its subject, for the screening index. The system reading for
     /// itself: the index shows nothing to anyone, and each search that shows a notice is audited.
-    async fn notices_in_force(&self) -> Result<Vec<InForce>>;
+    /// A notice whose stored record does not read is set apart, named, and the rest are read.
+    async fn notices_in_force(&self) -> Result<Readable<InForce>>;
 
     /// One notice if it is in force: whether a member other than its requester may read it.
     async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>>;
@@ -580,7 +635,8 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// Every public extract, by notice id: published notices whose requester agreed to one and
     /// barred no country. Not audited: the public reads what was published for it.
-    async fn public_extracts(&self) -> Result<Vec<PublicExtract>>;
+    /// A notice whose stored record does not read is set apart, named, and the rest are read.
+    async fn public_extracts(&self) -> Result<Readable<PublicExtract>>;
 
     /// The public extracts of those of `ids` that have one now, each request's body read once.
     async fn public_extracts_among(&self, ids: &[NoticeId]) -> Result<Vec<PublicExtract>>;

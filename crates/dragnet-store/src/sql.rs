@@ -19,19 +19,16 @@ use crate::log::{CHANGE_ACTIONS, is_change};
 use crate::{
     AUDIT_ROWS_PER_INSERT, AuditFilter, Decision, DecisionOutcome, DecisionRecord, Delivery, ImportOutcome,
     ImportedNotice, InForce, JsonText, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord,
-    NoticeSummary, Notification, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry, RegisterEntry, RequestListing,
-    RequestRecord, Result, Stamp, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook,
-    checks_cover, deciding, decision_made, delivered_at_once, deliverer, diffusion_delivered, editable, failpoint,
-    hash_token, id_year, importable, in_force_row, is_halfway, lifetime_change, location_recorded, new_token,
-    notice_moved, notice_submitted, notice_target, notices_imported, parse_stored_grant, parse_stored_kind,
+    NoticeSummary, Notification, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry, Readable, RegisterEntry,
+    RequestListing, RequestRecord, Result, Stamp, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck,
+    UserRecord, Webhook, checks_cover, deciding, decision_made, delivered_at_once, deliverer, diffusion_delivered,
+    editable, failpoint, hash_token, id_year, importable, in_force_row, is_halfway, lifetime_change, location_recorded,
+    new_token, notice_moved, notice_submitted, notice_target, notices_imported, parse_stored_grant, parse_stored_kind,
     parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, picture_added,
     plan_decision, plan_drafts, public_extract_row, public_requests, queue_entry, register_changed, request_created,
     screening_recorded, subject_name, submittable, to_json, token_created, user_created, webhook_delivered,
     webhook_removed, webhook_set, withdrawable,
 };
-
-/// A notice's row for its public extract: id, request, subject, published at, source.
-type ExtractRow = (String, i64, String, Option<Stamp>, Option<String>);
 
 /// A notice's columns, its subject as the text of its JSON.
 const NOTICE_COLUMNS: &str = "id, request_id, subject_index, kind, requested_by, state, CAST(subject AS TEXT) AS subject_json, created_at, updated_at";
@@ -106,7 +103,7 @@ impl ThisStore {
     }
 
     /// The public extracts of every notice, or of those of `among`: each request's body read once.
-    async fn extracts(&self, among: Option<&[NoticeId]>) -> Result<Vec<PublicExtract>> {
+    async fn extracts(&self, among: Option<&[NoticeId]>) -> Result<Readable<PublicExtract>> {
         let among = among.map(|ids| id_list(ids.iter().map(ToString::to_string).collect()));
         // One snapshot for the requests, the notices and the pictures.
         let mut tx = begin_read(&self.pool).await?;
@@ -121,8 +118,9 @@ impl ThisStore {
             .bind(&among)
             .fetch_all(&mut *tx)
             .await?,
-        )?;
-        let rows: Vec<ExtractRow> = sqlx::query_as(concat!(
+        );
+        // Rows decoded one by one: a notice whose stored record does not read is set apart alone.
+        let rows = sqlx::query(concat!(
             "SELECT notices.id, notices.request_id, CAST(notices.subject AS TEXT), notices.published_at, requests.source
              FROM notices JOIN requests ON requests.id = notices.request_id
              WHERE notices.state = 'published' AND requests.public_extract
@@ -134,15 +132,20 @@ impl ThisStore {
         .bind(&among)
         .fetch_all(&mut *tx)
         .await?;
-        let mut extracts = rows
-            .into_iter()
-            .map(|(id, request_id, subject, published_at, source)| {
-                let request = requests.get(&request_id).ok_or_else(|| {
-                    StoreError::Corrupt(format!("notice {id}: its request {request_id} is not public"))
-                })?;
+        let mut extracts = Readable::sort(rows.iter().map(|row| {
+            let id: String = row.try_get(0).unwrap_or_default();
+            let extract = (|| {
+                let (request_id, subject): (i64, String) = (row.try_get(1)?, row.try_get(2)?);
+                let (published_at, source): (Option<Stamp>, Option<String>) = (row.try_get(3)?, row.try_get(4)?);
+                let request = match requests.get(&request_id) {
+                    Some(Ok(request)) => request,
+                    Some(Err(reason)) => return Err(StoreError::Corrupt(reason.clone())),
+                    None => return Err(StoreError::Corrupt(format!("its request {request_id} is not public"))),
+                };
                 public_extract_row(&id, &subject, request, published_at.map(|at| at.0), source)
-            })
-            .collect::<Result<Vec<_>>>()?;
+            })();
+            (id, extract)
+        }))?;
         let pictures: Vec<(String, i64)> = sqlx::query_as(concat!(
             "SELECT notice_id, id FROM pictures WHERE ($1 IS NULL OR ",
             among!("notice_id", "$1"),
@@ -156,10 +159,10 @@ impl ThisStore {
         for (notice, id) in pictures {
             by_notice.entry(notice).or_default().push(id);
         }
-        for extract in &mut extracts {
+        for extract in &mut extracts.rows {
             extract.pictures = by_notice.remove(&extract.id.to_string()).unwrap_or_default();
         }
-        extracts.sort_by_key(|extract| extract.id);
+        extracts.rows.sort_by_key(|extract| extract.id);
         Ok(extracts)
     }
 }
@@ -771,7 +774,7 @@ impl Store for ThisStore {
         Ok(outcomes)
     }
 
-    async fn notices_in_force(&self) -> Result<Vec<InForce>> {
+    async fn notices_in_force(&self) -> Result<Readable<InForce>> {
         let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
             "SELECT notices.id, CAST(notices.subject AS TEXT), string_agg(notice_bars.country, ',') FROM notices
              LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
@@ -779,7 +782,9 @@ impl Store for ThisStore {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(|(id, subject, barred)| in_force_row(id, subject, barred.as_deref())).collect()
+        Readable::sort(
+            rows.iter().map(|(id, subject, barred)| (id.clone(), in_force_row(id, subject, barred.as_deref()))),
+        )
     }
 
     async fn notices_in_force_among(&self, ids: &[NoticeId]) -> Result<Vec<InForce>> {
@@ -809,12 +814,12 @@ impl Store for ThisStore {
         row.map(|(id, subject, barred)| in_force_row(&id, &subject, barred.as_deref())).transpose()
     }
 
-    async fn public_extracts(&self) -> Result<Vec<PublicExtract>> {
+    async fn public_extracts(&self) -> Result<Readable<PublicExtract>> {
         self.extracts(None).await
     }
 
     async fn public_extracts_among(&self, ids: &[NoticeId]) -> Result<Vec<PublicExtract>> {
-        self.extracts(Some(ids)).await
+        self.extracts(Some(ids)).await?.strict()
     }
 
     async fn add_picture(&self, actor: &Actor, notice: NoticeId, content_type: &str, bytes: &[u8]) -> Result<i64> {

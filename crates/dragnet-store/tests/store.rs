@@ -658,7 +658,7 @@ async fn only_published_public_unbarred_notices_have_public_extracts(t: TestStor
     assert!(matches!(missing, StoreError::NoticeNotFound(_)), "{missing}");
     assert_eq!(t.store.picture(shown, picture).await.unwrap(), Some(("image/svg+xml".to_string(), svg.to_vec())));
     assert_eq!(t.store.picture(not_public, picture).await.unwrap(), None, "a picture belongs to its notice");
-    let extracts = t.store.public_extracts().await.unwrap();
+    let extracts = t.store.public_extracts().await.unwrap().rows;
     assert_eq!(extracts.iter().map(|e| e.id).collect::<Vec<_>>(), [shown], "only the published, public, unbarred one");
     let extract = &extracts[0];
     assert_eq!((extract.kind, extract.requested_by.as_str()), (NoticeKind::Red, "FR"));
@@ -696,7 +696,7 @@ async fn imported_notices_keep_their_ids_and_are_published_publicly(t: TestStore
     let outcomes = t.store.import_published(&importer, "INTERPOL public notices", &notices).await.unwrap();
     assert_eq!(outcomes, [ImportOutcome::Imported, ImportOutcome::Imported, ImportOutcome::IdTaken]);
 
-    let extracts = t.store.public_extracts().await.unwrap();
+    let extracts = t.store.public_extracts().await.unwrap().rows;
     assert_eq!(extracts.iter().map(|e| e.id).collect::<Vec<_>>(), [old, ahead], "published and public at once");
     let first = extracts.iter().find(|e| e.id == ahead).unwrap();
     assert_eq!(first.source.as_deref(), Some("INTERPOL public notices"));
@@ -705,7 +705,7 @@ async fn imported_notices_keep_their_ids_and_are_published_publicly(t: TestStore
     assert_eq!(first.pictures[0], 61_546_382, "the source's picture id is kept when free");
     let second = extracts.iter().find(|e| e.id == old).unwrap();
     assert_ne!(second.pictures[0], 61_546_382, "a taken picture id is not reused");
-    assert!(t.store.notices_in_force().await.unwrap().iter().any(|n| n.id == ahead), "screened against");
+    assert!(t.store.notices_in_force().await.unwrap().rows.iter().any(|n| n.id == ahead), "screened against");
     let record = t.store.read_notice(&reviewer(), ahead).await.unwrap();
     assert_eq!(record.notice.state, NoticeState::Published);
 

@@ -40,7 +40,11 @@ pub async fn run(settings: &Settings, args: ExportArgs) -> anyhow::Result<ExitCo
     let store = dragnet_store::open(&settings.store, Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
-    let extracts = store.public_extracts().await?;
+    let readable = store.public_extracts().await?;
+    for bad in &readable.unreadable {
+        eprintln!("notice {}: its stored record does not read ({}); not exported", bad.notice, bad.reason);
+    }
+    let extracts = readable.rows;
 
     // Written beside the folder and renamed at the end, so that a folder of that name is whole.
     let name = args.dir.file_name().and_then(|n| n.to_str()).unwrap_or("export");

@@ -496,8 +496,9 @@ async fn round_trip(dir: &Path, url: Option<&str>) {
     let settings = StoreSettings { data_dir: copy.clone(), database_url: url.map(str::to_string) };
     let store = dragnet_store::open(&settings, Clock::system()).await.unwrap();
     let extracts = store.public_extracts().await.unwrap();
+    assert!(extracts.unreadable.is_empty());
     assert!(
-        extracts.iter().all(|e| e.source.as_deref() == Some("INTERPOL public notices")),
+        extracts.rows.iter().all(|e| e.source.as_deref() == Some("INTERPOL public notices")),
         "marked with their source"
     );
     assert!(matches!(store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
@@ -667,4 +668,50 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
         "{}",
         text(&output.stdout)
     );
+}
+
+#[tokio::test]
+async fn a_server_whose_store_holds_unreadable_records_starts_serves_the_rest_and_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let scrape = scraped(dir.path());
+    let output = run(dragnet(&data, None).args(["import", "interpol"]).arg(&scrape));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+
+    // Records altered past the store: a subject that is no longer a person, and a request body
+    // that is no longer a request (so its notice's public extract cannot be made).
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", data.join("dragnet.sqlite3").display())).await.unwrap();
+    sqlx::query("UPDATE notices SET subject = '{\"family_name\": 5}' WHERE id = '2022/301'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE requests SET body = '{\"kind\": \"yellow\"}'
+         WHERE id = (SELECT request_id FROM notices WHERE id = '2023/41234')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+
+    let server = Server::start(&data);
+    let (status, body) = server.get("/readyz");
+    assert_eq!(status, 200, "{body}");
+    let ready: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(ready["views"]["unreadable_notices"], json!(["2022/301", "2023/41234"]), "{ready}");
+    // The readable subject of the broken request is still screened; the broken subject is not.
+    assert_eq!(ready["notices_in_force"], 4, "{ready}");
+    assert_eq!(ready["public_notices"], 3, "{ready}");
+    assert_eq!(server.get("/notices/v1/red/2019-114539").0, 200, "the rest are served");
+    assert_eq!(server.get("/notices/v1/red/2022-301").0, 404);
+    assert_eq!(server.get("/notices/v1/yellow/2023-41234").0, 404);
+    server.stop();
+
+    // The export says what it left, and writes the rest.
+    let export = dir.path().join("export");
+    let output = run(dragnet(&data, None).arg("export").arg(&export));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let said = text(&output.stderr);
+    assert!(said.contains("notice 2022/301: its stored record does not read"), "{said}");
+    assert!(export.join("red/2019-114539.json").exists());
 }

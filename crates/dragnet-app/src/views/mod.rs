@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 
 use dragnet_domain::{Actor, NoticeId};
 use dragnet_review::Policy;
-use dragnet_store::{Store, StoreError};
+use dragnet_store::{Store, StoreError, Unreadable};
 
 pub mod public;
 pub mod screening;
@@ -30,20 +30,32 @@ pub struct Views {
     base_policy: Policy,
 }
 
+/// The notices a load could not read, by view.
+#[derive(Debug, Default)]
+pub struct Unloaded {
+    pub screening: Vec<Unreadable>,
+    pub public: Vec<Unreadable>,
+}
+
 impl Views {
     /// Every view as `store` holds it now. The first time, the store's register is filled from
     /// `policy`'s own.
-    pub async fn load(store: &dyn Store, policy: Policy) -> Result<Self, StoreError> {
+    /// The views of `store`, and the notices that screening and the public catalogue could not
+    /// read (left out of them, every other notice loaded).
+    pub async fn load(store: &dyn Store, policy: Policy) -> Result<(Self, Unloaded), StoreError> {
         let lines: Vec<String> = policy.office_holders.iter().map(|holder| holder.line.clone()).collect();
         store.seed_office_holders(&Actor::system("register", None), &lines).await?;
         let in_use = with_stored_register(store, &policy).await?;
-        Ok(Views {
-            screening: ScreeningIndex::load(store).await?,
-            public: PublicCatalogue::load(store).await?,
+        let (screening, screening_unread) = ScreeningIndex::load(store).await?;
+        let (public, public_unread) = PublicCatalogue::load(store).await?;
+        let views = Views {
+            screening,
+            public,
             tokens: TokenCache::default(),
             policy: RwLock::new(Arc::new(in_use)),
             base_policy: policy,
-        })
+        };
+        Ok((views, Unloaded { screening: screening_unread, public: public_unread }))
     }
 
     /// The policy in use now.

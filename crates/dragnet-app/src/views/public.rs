@@ -6,7 +6,7 @@ use std::sync::RwLock;
 
 use dragnet_domain::{NoticeId, NoticeKind, Person};
 use dragnet_match::Index;
-use dragnet_store::{PublicExtract, Store, StoreError};
+use dragnet_store::{PublicExtract, Readable, Store, StoreError, Unreadable};
 
 use super::screening::variants;
 
@@ -55,9 +55,9 @@ impl PublicCatalogue {
         PublicCatalogue { catalogue: RwLock::new(Catalogue::new()) }
     }
 
-    /// Every public extract in `store`.
-    pub async fn load(store: &dyn Store) -> Result<Self, StoreError> {
-        let extracts = store.public_extracts().await?;
+    /// Every public extract in `store` that reads, and the notices whose extract does not.
+    pub async fn load(store: &dyn Store) -> Result<(Self, Vec<Unreadable>), StoreError> {
+        let Readable { rows: extracts, unreadable } = store.public_extracts().await?;
         let catalogue = tokio::task::spawn_blocking(move || {
             let mut catalogue = Catalogue::new();
             for extract in extracts {
@@ -70,7 +70,7 @@ impl PublicCatalogue {
         })
         .await
         .map_err(|err| StoreError::Corrupt(format!("building the public notices: {err}")))?;
-        Ok(PublicCatalogue { catalogue: RwLock::new(catalogue) })
+        Ok((PublicCatalogue { catalogue: RwLock::new(catalogue) }, unreadable))
     }
 
     /// Brings `ids` in line with the store: those in `extracts` shown as they are now, the rest gone.

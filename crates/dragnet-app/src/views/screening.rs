@@ -4,7 +4,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use dragnet_domain::{CountryCode, NoticeId, Person};
 use dragnet_match::{Hit, Index, Variants};
-use dragnet_store::{InForce, Store, StoreError};
+use dragnet_store::{InForce, Readable, Store, StoreError, Unreadable};
 
 /// The index of notices in force.
 #[derive(Debug)]
@@ -23,15 +23,15 @@ impl ScreeningIndex {
         ScreeningIndex { index: RwLock::new(Index::new(variants())) }
     }
 
-    /// The index of every notice in force in `store`.
-    pub async fn load(store: &dyn Store) -> Result<Self, StoreError> {
-        let notices = store.notices_in_force().await?;
+    /// The index of every notice in force in `store` that reads, and those that do not.
+    pub async fn load(store: &dyn Store) -> Result<(Self, Vec<Unreadable>), StoreError> {
+        let Readable { rows: notices, unreadable } = store.notices_in_force().await?;
         let index = tokio::task::spawn_blocking(move || {
             Index::build(variants(), notices.into_iter().map(|n| (n.id, n.subject, barred(&n.barred))))
         })
         .await
         .map_err(|err| StoreError::Corrupt(format!("building the screening index: {err}")))?;
-        Ok(ScreeningIndex { index: RwLock::new(index) })
+        Ok((ScreeningIndex { index: RwLock::new(index) }, unreadable))
     }
 
     pub fn len(&self) -> usize {
