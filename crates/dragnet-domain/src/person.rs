@@ -11,6 +11,15 @@ use crate::parse::{FieldError, check_text, colour_codes, null_as_empty};
 /// Longest name, alias or place accepted: longer ones are pasting mistakes, not names.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// The longest free text of a field that describes (a charge, distinguishing marks): real
+/// records run to thousands of characters.
+pub const MAX_LONG_TEXT_CHARS: usize = 10_000;
+
+/// The bounds of a height and weight a record may give. Outside the usual human range (see
+/// [`Physical::implausible`]) a value is kept and flagged, not refused.
+pub const MOST_HEIGHT_CM: u16 = 300;
+pub const MOST_WEIGHT_KG: u16 = 700;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -102,6 +111,19 @@ pub struct Physical {
 impl Physical {
     pub fn is_empty(&self) -> bool {
         self == &Physical::default()
+    }
+
+    /// What is out of the usual human range (a height under 40 or over 260 cm, a weight over 400 kg),
+    /// in words: kept as given, and worth a look.
+    pub fn implausible(&self) -> Vec<String> {
+        let mut flags = Vec::new();
+        if let Some(height) = self.height_cm.filter(|h| !(40..=260).contains(h)) {
+            flags.push(format!("physical.height_cm: {height} cm is outside the usual human range (40 to 260)"));
+        }
+        if let Some(weight) = self.weight_kg.filter(|w| *w > 400) {
+            flags.push(format!("physical.weight_kg: {weight} kg is outside the usual human range (up to 400)"));
+        }
+        flags
     }
 }
 
@@ -220,19 +242,21 @@ impl Person {
             check_text(&field(&format!("identity_documents[{i}].number")), Some(&document.number), 64)?;
         }
         if let Some(physical) = &self.physical {
-            if let Some(height) = physical.height_cm.filter(|h| !(40..=260).contains(h)) {
+            // Records are kept as they come: a missing toddler is 37 cm tall, and a height that is
+            // surely wrong (12 cm) is the requester's to answer for, flagged, not a lost notice.
+            if let Some(height) = physical.height_cm.filter(|h| !(1..=MOST_HEIGHT_CM).contains(h)) {
                 return Err(FieldError::new(
                     field("physical.height_cm"),
-                    format!("{height} is not a human height in centimetres (40 to 260)"),
+                    format!("{height} is not a height in centimetres (1 to {MOST_HEIGHT_CM})"),
                 ));
             }
-            if let Some(weight) = physical.weight_kg.filter(|w| !(1..=400).contains(w)) {
+            if let Some(weight) = physical.weight_kg.filter(|w| !(1..=MOST_WEIGHT_KG).contains(w)) {
                 return Err(FieldError::new(
                     field("physical.weight_kg"),
-                    format!("{weight} is not a human weight in kilograms (1 to 400)"),
+                    format!("{weight} is not a weight in kilograms (1 to {MOST_WEIGHT_KG})"),
                 ));
             }
-            check_text(&field("physical.marks"), physical.marks.as_deref(), 2000)?;
+            check_text(&field("physical.marks"), physical.marks.as_deref(), MAX_LONG_TEXT_CHARS)?;
         }
         Ok(())
     }

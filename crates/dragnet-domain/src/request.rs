@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::codes::{CountryCode, MemberCountry, Requester};
 use crate::date::{Date, PartialDate};
 use crate::parse::{FieldError, check_text, null_as_empty};
-use crate::person::{Person, Status};
+use crate::person::{MAX_LONG_TEXT_CHARS, Person, Status};
 
 /// Longest summary of facts accepted, in characters.
 pub const MAX_SUMMARY_CHARS: usize = 20_000;
@@ -387,10 +387,10 @@ impl NoticeRequest {
             check_text("offence.place", offence.place.as_deref(), 200)?;
         }
         for (i, charge) in self.charges.iter().enumerate() {
-            check_text(&format!("charges[{i}].title"), Some(&charge.title), 500)?;
+            check_text(&format!("charges[{i}].title"), Some(&charge.title), MAX_LONG_TEXT_CHARS)?;
             // An empty law is how a draft says "not known yet"; the check reports it as missing.
             if charge.law.as_deref().is_some_and(|law| !law.trim().is_empty()) {
-                check_text(&format!("charges[{i}].law"), charge.law.as_deref(), 500)?;
+                check_text(&format!("charges[{i}].law"), charge.law.as_deref(), MAX_LONG_TEXT_CHARS)?;
             }
         }
         if let Some(judicial) = &self.judicial {

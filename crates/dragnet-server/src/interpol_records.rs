@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use dragnet_domain::codes::{EyeColour, HairColour, LanguageCode};
-use dragnet_domain::person::{Physical, Sex};
+use dragnet_domain::person::{MOST_WEIGHT_KG, Physical, Sex};
 use dragnet_domain::request::{Charge, Offence};
 use dragnet_domain::{CountryCode, NoticeId, NoticeKind, NoticeRequest, PartialDate, Person, Requester};
 use serde_json::Value;
@@ -250,7 +250,7 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
         Some(other) => return Err(format!("sex_id: {other:?} is not F, M or U")),
     };
     let height = measure(record, "height", 3.0)?;
-    let weight = measure(record, "weight", 500.0)?;
+    let weight = measure(record, "weight", f64::from(MOST_WEIGHT_KG))?;
     let physical = Physical {
         height_cm: height.map(|m| (m * 100.0).round() as u16),
         weight_kg: weight.map(|kg| kg.round() as u16),
@@ -338,6 +338,11 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
         }
         _ => Some(Requester::parse("UN").map_err(|err| format!("UN: {err}"))?),
     };
+    // The domain's own rules, the ones the store loads by: what is imported always loads again.
+    subject.validate("subjects[0]").map_err(|err| format!("{}: {}", err.path, err.message))?;
+    if let Some(physical) = &subject.physical {
+        notes.extend(physical.implausible().into_iter().map(|flag| format!("{flag}: kept as given")));
+    }
     let request = requested_by.map(|requested_by| NoticeRequest {
         kind,
         requested_by,
@@ -352,6 +357,9 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
         barred: Vec::new(),
         public_extract: true,
     });
+    if let Some(request) = &request {
+        request.validate().map_err(|err| format!("{}: {}", err.path, err.message))?;
+    }
     let links_pictures = record.pointer("/_links/thumbnail/href").is_some();
     Ok(Record { id, kind, request, detailed, links_pictures, notes })
 }
@@ -498,6 +506,45 @@ mod tests {
         ] {
             assert!(notes.contains(said), "{said}: {notes}");
         }
+    }
+
+    #[test]
+    fn values_as_they_come_are_kept_and_what_is_imported_loads_again() {
+        let long_charge = "Enlèvement et séquestration de mineur. ".repeat(80);
+        assert!(long_charge.chars().count() > 3_000);
+        for (height, flagged) in [(0.37, true), (0.12, true), (1.62, false)] {
+            let record = one(json!({
+                "entity_id": "2021/4211", "name": "LEROY", "forename": "EMMA", "sex_id": "F", "height": height,
+                "weight": 11, "date_of_event": "2021/03/02", "country": "FR",
+                "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/yellow/2021-4211"}}
+            }));
+            let request = record.request.as_ref().unwrap();
+            assert_eq!(
+                request.subjects[0].physical.as_ref().unwrap().height_cm,
+                Some((height * 100.0_f64).round() as u16)
+            );
+            assert_eq!(
+                record.notes.iter().any(|n| n.contains("height_cm") && n.contains("kept as given")),
+                flagged,
+                "{:?}",
+                record.notes
+            );
+            // What the store keeps is read back by the same rules.
+            dragnet_domain::parse_request(&serde_json::to_string(request).unwrap()).unwrap();
+        }
+        let record = one(json!({
+            "entity_id": "2019/7", "name": "MARTIN", "forename": "LUC",
+            "arrest_warrants": [{"issuing_country_id": "FR", "charge": long_charge, "charge_translation": null}],
+            "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2019-7"}}
+        }));
+        let request = record.request.unwrap();
+        assert_eq!(request.charges[0].title, long_charge.trim());
+        dragnet_domain::parse_request(&serde_json::to_string(&request).unwrap()).unwrap();
+        // Past what any record holds, the rule still holds and names the field.
+        let endless = "x".repeat(10_001);
+        let said = problems(json!({"entity_id": "2019/8", "name": "X",
+            "arrest_warrants": [{"issuing_country_id": "FR", "charge": endless}]}));
+        assert!(said[0].contains("charges[0].title: is 10001 characters long"), "{said:?}");
     }
 
     #[test]
