@@ -106,7 +106,7 @@ pub struct Person {
 pub struct NoticeRequest {
     /// `red`, `yellow`, `blue`, `black`, `green`, `orange`, `purple`, `silver`, `un_special` or `diffusion`.
     kind: String,
-    /// The requesting member's ISO code, or `ICC`, `UN`, `IRMCT`.
+    /// The requesting member's ISO code, or `ICC`, `UN`, `IRMCT`, `STL` (INTERPOL's `914`, `922`, `916` read as these).
     requested_by: String,
     reference: Option<String>,
     language: Option<String>,
@@ -229,7 +229,7 @@ pub struct OfficeHolderBody {
     /// A status of the request format's vocabulary: `head_of_state`, `minister`…
     status: String,
     office: String,
-    /// ISO 3166-1 alpha-2, or `ICC`, `UN`, `IRMCT`.
+    /// ISO 3166-1 alpha-2, or `ICC`, `UN`, `IRMCT`, `STL`.
     country: String,
     date_of_birth: Option<String>,
     since: Option<String>,

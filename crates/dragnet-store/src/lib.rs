@@ -1124,10 +1124,17 @@ pub(crate) fn screening_recorded(people: usize, shown: &[NoticeId]) -> audit::Au
 
 /// A notice in force from its id, subject and barred countries (comma-separated, or none).
 pub(crate) fn in_force_row(id: &str, subject_json: &str, barred: Option<&str>) -> Result<InForce> {
+    let barred: Vec<String> =
+        barred.unwrap_or_default().split(',').filter(|c| !c.is_empty()).map(str::to_string).collect();
+    // A bar that does not read cannot be kept: the notice is set apart rather than shown to the
+    // country that barred it.
+    if let Some(bad) = barred.iter().find(|country| dragnet_domain::CountryCode::parse(country).is_err()) {
+        return Err(StoreError::Corrupt(format!("a stored bar names {bad:?}, which is not a country")));
+    }
     Ok(InForce {
         id: NoticeId::parse(id).map_err(StoreError::Corrupt)?,
         subject: parse_stored_person(subject_json)?,
-        barred: barred.unwrap_or_default().split(',').filter(|c| !c.is_empty()).map(str::to_string).collect(),
+        barred,
     })
 }
 

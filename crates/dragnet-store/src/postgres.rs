@@ -49,6 +49,7 @@ impl PostgresStore {
 const BACKEND: &str = "postgres";
 type ThisStore = PostgresStore;
 type Conn = PgConnection;
+type Db = Postgres;
 type DbRow = PgRow;
 
 // The rows a writer reads to decide are locked until its commit: a second writer waits for them

@@ -107,18 +107,22 @@ impl ThisStore {
         let among = among.map(|ids| id_list(ids.iter().map(ToString::to_string).collect()));
         // One snapshot for the requests, the notices and the pictures.
         let mut tx = begin_read(&self.pool).await?;
-        let requests = public_requests(
-            sqlx::query_as(concat!(
-                "SELECT id, CAST(body AS TEXT) AS body FROM requests WHERE public_extract
-                 AND id IN (SELECT request_id FROM notices WHERE state = 'published'
-                            AND ($1 IS NULL OR ",
-                among!("id", "$1"),
-                "))"
-            ))
-            .bind(&among)
-            .fetch_all(&mut *tx)
-            .await?,
-        );
+        let bodies = sqlx::query(concat!(
+            "SELECT id, CAST(body AS TEXT) AS body FROM requests WHERE public_extract
+             AND id IN (SELECT request_id FROM notices WHERE state = 'published'
+                        AND ($1 IS NULL OR ",
+            among!("id", "$1"),
+            "))"
+        ))
+        .bind(&among)
+        .fetch_all(&mut *tx)
+        .await?;
+        // A body that is not even text is its request's notices' reason not to read, not the read's.
+        let bodies: Vec<(i64, String)> = bodies
+            .iter()
+            .filter_map(|row| Some((row.try_get(0).ok()?, column(row, 1).unwrap_or_else(|err| err.to_string()))))
+            .collect();
+        let requests = public_requests(bodies);
         // Rows decoded one by one: a notice whose stored record does not read is set apart alone.
         let rows = sqlx::query(concat!(
             "SELECT notices.id, notices.request_id, CAST(notices.subject AS TEXT), notices.published_at, requests.source
@@ -133,10 +137,10 @@ impl ThisStore {
         .fetch_all(&mut *tx)
         .await?;
         let mut extracts = Readable::sort(rows.iter().map(|row| {
-            let id: String = row.try_get(0).unwrap_or_default();
+            let id: String = column(row, 0).unwrap_or_else(|_| "?".into());
             let extract = (|| {
-                let (request_id, subject): (i64, String) = (row.try_get(1)?, row.try_get(2)?);
-                let (published_at, source): (Option<Stamp>, Option<String>) = (row.try_get(3)?, row.try_get(4)?);
+                let (request_id, subject): (i64, String) = (column(row, 1)?, column(row, 2)?);
+                let (published_at, source): (Option<Stamp>, Option<String>) = (column(row, 3)?, column(row, 4)?);
                 let request = match requests.get(&request_id) {
                     Some(Ok(request)) => request,
                     Some(Err(reason)) => return Err(StoreError::Corrupt(reason.clone())),
@@ -165,6 +169,15 @@ impl ThisStore {
         extracts.rows.sort_by_key(|extract| extract.id);
         Ok(extracts)
     }
+}
+
+/// A column of a row read on its own: one that does not decode (not text, not UTF-8) is that
+/// row's record gone wrong, for the caller to set apart, not a failure of the whole read.
+fn column<'r, T: sqlx::Decode<'r, super::Db> + sqlx::Type<super::Db>>(row: &'r DbRow, index: usize) -> Result<T> {
+    row.try_get(index).map_err(|err| match err {
+        sqlx::Error::ColumnDecode { .. } => StoreError::Corrupt(err.to_string()),
+        err => err.into(),
+    })
 }
 
 /// A timestamp column.
@@ -775,16 +788,22 @@ impl Store for ThisStore {
     }
 
     async fn notices_in_force(&self) -> Result<Readable<InForce>> {
-        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        // Rows decoded one by one: a notice whose stored record does not read is set apart alone.
+        let rows = sqlx::query(
             "SELECT notices.id, CAST(notices.subject AS TEXT), string_agg(notice_bars.country, ',') FROM notices
              LEFT JOIN notice_bars ON notice_bars.notice_id = notices.id
              WHERE notices.state = 'published' GROUP BY notices.id ORDER BY notices.id",
         )
         .fetch_all(&self.pool)
         .await?;
-        Readable::sort(
-            rows.iter().map(|(id, subject, barred)| (id.clone(), in_force_row(id, subject, barred.as_deref()))),
-        )
+        Readable::sort(rows.iter().map(|row| {
+            let id: String = column(row, 0).unwrap_or_else(|_| "?".into());
+            let notice = (|| {
+                let (subject, barred): (String, Option<String>) = (column(row, 1)?, column(row, 2)?);
+                in_force_row(&id, &subject, barred.as_deref())
+            })();
+            (id, notice)
+        }))
     }
 
     async fn notices_in_force_among(&self, ids: &[NoticeId]) -> Result<Vec<InForce>> {

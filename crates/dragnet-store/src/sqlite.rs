@@ -55,6 +55,7 @@ impl SqliteStore {
 const BACKEND: &str = "sqlite";
 type ThisStore = SqliteStore;
 type Conn = SqliteConnection;
+type Db = Sqlite;
 type DbRow = SqliteRow;
 
 // A writer holds the whole database from BEGIN IMMEDIATE to its commit, so no row needs a lock of

@@ -45,7 +45,16 @@ impl Views {
     pub async fn load(store: &dyn Store, policy: Policy) -> Result<(Self, Unloaded), StoreError> {
         let lines: Vec<String> = policy.office_holders.iter().map(|holder| holder.line.clone()).collect();
         store.seed_office_holders(&Actor::system("register", None), &lines).await?;
-        let in_use = with_stored_register(store, &policy).await?;
+        let in_use = match with_stored_register(store, &policy).await {
+            Ok(in_use) => in_use,
+            // A register altered past the store does not stop the server: the operator's own
+            // files serve until it is mended, and the log says so.
+            Err(StoreError::Corrupt(err)) => {
+                tracing::error!(%err, "the stored register does not read; the register of the policy files is used");
+                policy.clone()
+            }
+            Err(err) => return Err(err),
+        };
         let (screening, screening_unread) = ScreeningIndex::load(store).await?;
         let (public, public_unread) = PublicCatalogue::load(store).await?;
         let views = Views {
