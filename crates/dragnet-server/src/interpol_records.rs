@@ -32,6 +32,8 @@ pub struct Record {
 pub struct Reading {
     pub records: Vec<Record>,
     pub problems: Vec<String>,
+    /// Where the file held no record at all (`null`, `{}`, an empty file): nothing lost by skipping.
+    pub empty: Vec<String>,
 }
 
 /// Reads a file's text: a list page, a detail record, an image list (passed over), an array of
@@ -39,6 +41,10 @@ pub struct Reading {
 /// records that do not show their kind are.
 pub fn read_records(text: &str, origin: &str, kind: Option<NoticeKind>) -> Reading {
     let mut reading = Reading::default();
+    if text.trim().is_empty() {
+        reading.empty.push(origin.to_string());
+        return reading;
+    }
     match serde_json::from_str::<Value>(text) {
         Ok(value) => read_value(&value, origin, kind, None, &mut reading),
         Err(whole) => {
@@ -70,6 +76,8 @@ fn read_value(value: &Value, origin: &str, kind: Option<NoticeKind>, requester: 
                 read_value(item, &format!("{origin}[{index}]"), kind, requester, out);
             }
         }
+        Value::Null => out.empty.push(origin.to_string()),
+        Value::Object(object) if object.is_empty() => out.empty.push(origin.to_string()),
         Value::Object(object) => {
             if let Some(notices) = value.pointer("/_embedded/notices").and_then(Value::as_array) {
                 // A list page: its own link and query tell the kind and, swept by country, the requester.

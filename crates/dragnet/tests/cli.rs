@@ -724,3 +724,46 @@ async fn a_server_whose_store_holds_unreadable_records_starts_serves_the_rest_an
     assert!(said.contains("notice 2022/301: its stored record does not read"), "{said}");
     assert!(export.join("red/2019-114539.json").exists());
 }
+
+#[tokio::test]
+async fn a_folder_per_notice_attaches_its_pictures_and_empty_files_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let scrape = dir.path().join("scrape");
+    // One folder per notice, named or not by its id, holding its detail record and its photo.
+    let child = scrape.join("yellow").join("2020-821");
+    let wanted = scrape.join("red").join("some-folder");
+    for folder in [&child, &wanted] {
+        std::fs::create_dir_all(folder).unwrap();
+    }
+    let toddler = json!({"entity_id": "2020/821", "name": "KLEIN", "forename": "MIA", "sex_id": "F",
+        "date_of_birth": "2019/04/01", "height": 0.37, "weight": 11, "eyes_colors_id": ["BROH"],
+        "date_of_event": "2020/09/12", "place": "KÖLN", "country": "DE",
+        "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/yellow/2020-821"}}});
+    std::fs::write(child.join("data.json"), toddler.to_string()).unwrap();
+    std::fs::write(child.join("b469ea.jpeg"), JPEG).unwrap();
+    let red = json!({"entity_id": "2017/3801", "name": "VARGA", "forename": "PETER", "sex_id": "M",
+        "arrest_warrants": [{"issuing_country_id": "HU", "charge": "Fraud", "charge_translation": null}],
+        "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2017-3801"}}});
+    std::fs::write(wanted.join("data.json"), red.to_string()).unwrap();
+    std::fs::write(wanted.join("photo.jpg"), JPEG).unwrap();
+    // What a scraper leaves when a notice was gone by the time it asked: nothing to lose.
+    std::fs::write(scrape.join("gone.json"), "null").unwrap();
+    std::fs::write(scrape.join("blank.json"), "{}").unwrap();
+
+    let output = run(dragnet(&data, None).args(["import", "interpol"]).arg(&scrape));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let said = text(&output.stderr);
+    assert!(said.contains("with 2 pictures"), "{said}");
+    assert!(said.contains("2 files or entries hold no record (null or {}): skipped"), "{said}");
+    assert!(said.contains("physical.height_cm: 37 cm is outside the usual human range"), "{said}");
+
+    let settings = StoreSettings { data_dir: data.clone(), database_url: None };
+    let store = dragnet_store::open(&settings, Clock::system()).await.unwrap();
+    let extracts = store.public_extracts().await.unwrap();
+    assert!(extracts.unreadable.is_empty(), "{:?}", extracts.unreadable);
+    let pictures: Vec<(String, usize)> = extracts.rows.iter().map(|e| (e.id.to_string(), e.pictures.len())).collect();
+    assert_eq!(pictures, [("2017/3801".to_string(), 1), ("2020/821".to_string(), 1)]);
+    let child = extracts.rows.iter().find(|e| e.id.to_string() == "2020/821").unwrap();
+    assert_eq!(child.subject.physical.as_ref().unwrap().height_cm, Some(37), "kept as given, and it loads");
+}

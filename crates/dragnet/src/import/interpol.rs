@@ -1,7 +1,7 @@
 //! `dragnet import interpol PATH...`: every file read and every record checked before anything is
 //! stored; then the notices stored as published, marked with their source, in batches with progress.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -76,10 +76,19 @@ struct PictureFile {
     content_type: &'static str,
 }
 
-/// A picture file's notice, and the file checked by its size and first bytes.
-fn check_picture(path: &Path) -> Result<Option<(NoticeId, PictureFile)>, String> {
+/// A picture file's notice, and the file checked by its size and first bytes. The notice is the one
+/// its path names (`images_red/2019-114539.jpg`), else the only notice whose record lies in the same
+/// folder (`2019-114539/data.json` beside `2019-114539/b469ea.jpeg`, as many scrapes keep them).
+fn check_picture(
+    path: &Path,
+    notices_in: &BTreeMap<PathBuf, BTreeSet<NoticeId>>,
+) -> Result<Option<(NoticeId, PictureFile)>, String> {
     let parts: Vec<&str> = path.iter().filter_map(|p| p.to_str()).collect();
-    let Some(owner) = interpol_records::picture_owner(&parts) else { return Ok(None) };
+    let beside = || {
+        let ids = notices_in.get(path.parent()?)?;
+        (ids.len() == 1).then(|| ids.first().copied()).flatten()
+    };
+    let Some(owner) = interpol_records::picture_owner(&parts).or_else(beside) else { return Ok(None) };
     let cannot = |err: std::io::Error| format!("{}: cannot read: {err}", path.display());
     let size = std::fs::metadata(path).map_err(cannot)?.len();
     if size > MOST_PICTURE_BYTES as u64 {
@@ -142,12 +151,18 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
     let mut problems = Vec::new();
     let (record_files, picture_files) = files(&args.paths, &mut problems);
     let mut records: Vec<Record> = Vec::new();
+    let mut notices_in: BTreeMap<PathBuf, BTreeSet<NoticeId>> = BTreeMap::new();
+    let mut empty = Vec::new();
     for path in &record_files {
         match std::fs::read_to_string(path) {
             Ok(text) => {
                 let reading = interpol_records::read_records(&text, &path.display().to_string(), kind);
+                if let Some(folder) = path.parent() {
+                    notices_in.entry(folder.to_path_buf()).or_default().extend(reading.records.iter().map(|r| r.id));
+                }
                 records.extend(reading.records);
                 problems.extend(reading.problems);
+                empty.extend(reading.empty);
             }
             Err(err) => problems.push(format!("{}: cannot read: {err}", path.display())),
         }
@@ -156,7 +171,7 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
     let mut pictures: BTreeMap<NoticeId, Vec<PictureFile>> = BTreeMap::new();
     let (mut unnamed, mut strays) = (Vec::new(), Vec::new());
     for path in &picture_files {
-        match check_picture(path) {
+        match check_picture(path, &notices_in) {
             Ok(Some((owner, picture))) if merged.contains_key(&owner) => {
                 pictures.entry(owner).or_default().push(picture)
             }
@@ -265,6 +280,13 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
             "{} of notices not among the records (first: {})",
             plural(strays.len(), "picture is", "pictures are"),
             strays[0]
+        ));
+    }
+    if !empty.is_empty() {
+        said.push(format!(
+            "{} no record (null or {{}}): skipped (first: {})",
+            plural(empty.len(), "file or entry holds", "files or entries hold"),
+            empty[0]
         ));
     }
     if !unnamed.is_empty() {
