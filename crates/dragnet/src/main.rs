@@ -81,7 +81,7 @@ fn main() -> ExitCode {
     let outcome = runtime.block_on(async {
         let command = match cli.command {
             Command::Check(args) => return check::run(args),
-            Command::Screen(args) => return screen::run(args),
+            Command::Screen(args) if args.as_user.is_none() => return screen::run(args),
             command => command,
         };
         let settings = settings::Settings::resolve(&cli.common, command.port())?;
@@ -92,7 +92,11 @@ fn main() -> ExitCode {
             Command::Export(args) => export::run(&settings, args).await,
             Command::Admin(command) => admin::run(&settings, command).await,
             Command::Audit(command) => audit::run(&settings, command).await,
-            Command::Check(_) | Command::Screen(_) => unreachable!("handled before the settings are read"),
+            Command::Screen(args) => {
+                let user = args.as_user.clone().unwrap_or_default();
+                screen::run_in_store(&settings, args, &user).await
+            }
+            Command::Check(_) => unreachable!("handled before the settings are read"),
         }
     });
     match outcome {

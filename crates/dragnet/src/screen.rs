@@ -1,5 +1,7 @@
 //! `dragnet screen --against NOTICES.jsonl QUERIES.jsonl`: screen people against notices without a
-//! server or database. One JSON line per query, in input order; progress on stderr.
+//! server or database; `dragnet screen --as USER QUERIES`: against the notices in force in the
+//! store, as that user, audited as the server's screening is. One JSON line per query, in input
+//! order; progress on stderr.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -8,17 +10,25 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
+use anyhow::Context;
 use clap::Args;
-use dragnet_domain::{Person, parse_person};
+use dragnet_app::{App, Principal};
+use dragnet_domain::{Person, UserName, parse_person};
 use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD, Index, Variants};
+use dragnet_review::Policy;
 
 use crate::InputError;
+use crate::settings::Settings;
 
 #[derive(Debug, Args)]
 pub struct ScreenArgs {
     /// The notices: one Person with an `id` per line (JSON lines)
-    #[arg(long, value_name = "NOTICES.jsonl")]
-    pub against: PathBuf,
+    #[arg(long, value_name = "NOTICES.jsonl", required_unless_present = "as_user", conflicts_with = "as_user")]
+    pub against: Option<PathBuf>,
+    /// Screen against the notices in force in the store instead, as this user (a screener, say):
+    /// what the user may see, recorded in the audit trail
+    #[arg(long = "as", value_name = "USER")]
+    pub as_user: Option<String>,
     /// The people to screen: one Person with an `id` per line, or a `.csv` with a header
     pub queries: PathBuf,
     /// The lowest score reported
@@ -35,8 +45,11 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     }
     // Every query is read before any is screened: a file with a bad line gives no results at all.
     let queries = read_people(&args.queries)?;
-    let notices = read_people(&args.against)?;
-    refuse_repeated_ids(&args.against, &notices)?;
+    let Some(against) = &args.against else {
+        unreachable!("clap requires --against without --as; --as is run by run_in_store")
+    };
+    let notices = read_people(against)?;
+    refuse_repeated_ids(against, &notices)?;
 
     let started = Instant::now();
     let variants = Arc::new(Variants::built_in());
@@ -61,11 +74,65 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Screens against the notices in force in the store, as `user`, through the same use case as the
+/// server's screening API: what the user may see, and audited.
+pub async fn run_in_store(settings: &Settings, args: ScreenArgs, user: &str) -> anyhow::Result<ExitCode> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        return Err(InputError(format!("--threshold: {} is not between 0 and 1", args.threshold)).into());
+    }
+    let queries = read_people(&args.queries)?;
+    let store = dragnet_store::open(&settings.store, dragnet_store::Clock::system())
+        .await
+        .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
+    let name = UserName::parse(user).map_err(|err| InputError(format!("--as: {err}")))?;
+    let record = store
+        .users()
+        .await?
+        .into_iter()
+        .find(|record| record.name == name)
+        .ok_or_else(|| InputError(format!("--as: no user named {name} (dragnet admin create-user makes one)")))?;
+    let principal = Principal::new(record);
+    let started = Instant::now();
+    let app = App::load(store, Policy::built_in()).await.context("cannot load the notices in force")?;
+    let progress = app.progress();
+    if !progress.unreadable.is_empty() {
+        eprintln!("{} of the store do not read and are left out", progress.unreadable.len());
+    }
+    eprintln!("indexed {} notices in force in {:.1} s", app.views.screening.len(), started.elapsed().as_secs_f64());
+
+    let started = Instant::now();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let total = queries.len();
+    let chunk = 1000;
+    let mut done = 0;
+    for slice in queries.chunks(chunk) {
+        let people: Vec<Person> = slice.iter().map(|(_, _, person)| person.clone()).collect();
+        let (_, results) =
+            app.screen(&principal, people, args.threshold, args.limit).await.map_err(|err| match err {
+                dragnet_app::AppError::Forbidden { .. } => {
+                    anyhow::Error::new(InputError(format!("--as {user}: {err}")))
+                }
+                err => anyhow::Error::new(err),
+            })?;
+        for ((_, id, _), hits) in slice.iter().zip(results) {
+            writeln!(stdout, "{}", serde_json::to_string(&ResultLine { query: id, hits })?)?;
+        }
+        done += slice.len();
+        eprintln!("screened {done} of {total} queries");
+    }
+    stdout.flush()?;
+    eprintln!(
+        "screened {total} queries in {:.2} s, recorded in the audit trail as {user}",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// One line of output; a struct so that `query` comes first, as in DESIGN.md.
 #[derive(serde::Serialize)]
-struct ResultLine<'a> {
+struct ResultLine<'a, Id: serde::Serialize> {
     query: &'a str,
-    hits: Vec<dragnet_match::Hit>,
+    hits: Vec<dragnet_match::Hit<Id>>,
 }
 
 /// Two notices with one id would make one of them unreachable: the file is refused instead.

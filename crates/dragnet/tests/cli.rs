@@ -767,3 +767,48 @@ async fn a_folder_per_notice_attaches_its_pictures_and_empty_files_are_skipped()
     let child = extracts.rows.iter().find(|e| e.id.to_string() == "2020/821").unwrap();
     assert_eq!(child.subject.physical.as_ref().unwrap().height_cm, Some(37), "kept as given, and it loads");
 }
+
+#[tokio::test]
+async fn a_scrape_imported_is_screened_against_from_a_csv_in_two_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let scrape = scraped(dir.path());
+    let customers = dir.path().join("customers.csv");
+    std::fs::write(
+        &customers,
+        "id,family_name,forenames,date_of_birth,nationalities\n\
+         c-1,Alghasi-Mehr,Ali,1975-03-02,IR\n\
+         c-2,Lindqvist,Sara,1988-11-23,SE\n",
+    )
+    .unwrap();
+    let made =
+        run(dragnet(&data, None).args(["admin", "create-user", "bank.se", "--role", "screener", "--country", "SE"]));
+    assert!(made.status.success(), "{}", text(&made.stderr));
+
+    // The README's two commands.
+    let output = run(dragnet(&data, None).args(["import", "interpol"]).arg(&scrape));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let output = run(dragnet(&data, None).args(["screen", "--as", "bank.se"]).arg(&customers));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let lines: Vec<Value> = text(&output.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["query"], "c-1");
+    assert_eq!(lines[0]["hits"][0]["id"], "2019/114539", "{}", lines[0]);
+    assert_eq!(lines[1]["hits"], json!([]));
+
+    // Recorded as the user's screening, with the notice it showed.
+    let settings = StoreSettings { data_dir: data.clone(), database_url: None };
+    let store = dragnet_store::open(&settings, Clock::system()).await.unwrap();
+    let records = store.audit_records(0, 1000).await.unwrap();
+    let screening = records.iter().rev().find(|r| r.action == "screening.search").expect("the screening is audited");
+    assert_eq!(screening.actor, "bank.se");
+    assert!(screening.details.contains("2019/114539"), "{}", screening.details);
+
+    // Someone not entitled to screen is refused, naming the flag.
+    run(dragnet(&data, None).args(["admin", "create-user", "auditor", "--role", "auditor"]));
+    let refused = run(dragnet(&data, None).args(["screen", "--as", "auditor"]).arg(&customers));
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    assert!(text(&refused.stderr).contains("--as auditor"), "{}", text(&refused.stderr));
+    let unknown = run(dragnet(&data, None).args(["screen", "--as", "nobody"]).arg(&customers));
+    assert_eq!(unknown.status.code(), Some(2));
+}
