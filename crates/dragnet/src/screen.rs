@@ -92,11 +92,14 @@ pub async fn run_in_store(settings: &Settings, args: ScreenArgs, user: &str) -> 
         .find(|record| record.name == name)
         .ok_or_else(|| InputError(format!("--as: no user named {name} (dragnet admin create-user makes one)")))?;
     let principal = Principal::new(record);
+    // Refused before the notices are loaded, not after.
+    principal.require(&dragnet_app::screening::SCREENERS).map_err(|err| InputError(format!("--as {user}: {err}")))?;
     let started = Instant::now();
     let app = App::load(store, Policy::built_in()).await.context("cannot load the notices in force")?;
     let progress = app.progress();
     if !progress.unreadable.is_empty() {
-        eprintln!("{} of the store do not read and are left out", progress.unreadable.len());
+        // Named on the server's /readyz and in its log; here counted.
+        eprintln!("{} notices in the store do not read and are left out", progress.unreadable.len());
     }
     eprintln!("indexed {} notices in force in {:.1} s", app.views.screening.len(), started.elapsed().as_secs_f64());
 
