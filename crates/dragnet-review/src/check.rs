@@ -460,6 +460,30 @@ fn third_parties(request: &NoticeRequest, findings: &mut Vec<Finding>) {
     }
 }
 
+/// A height or weight outside the usual human range is kept as given (a toddler is 37 cm) and
+/// pointed out, so that the reviewer asks whether 18 was meant as 180.
+fn implausible_measures(subject: &Person, findings: &mut Vec<Finding>) {
+    let Some(physical) = &subject.physical else { return };
+    if let Some(height) = physical.height_cm.filter(|h| !(40..=260).contains(h)) {
+        let value = verbatim(&height.to_string());
+        findings.push(finding(
+            "data.implausible_height",
+            "RPD art. 12",
+            Severity::Info,
+            say("data.height", &[("height", &value)]),
+        ));
+    }
+    if let Some(weight) = physical.weight_kg.filter(|w| *w > 400) {
+        let value = verbatim(&weight.to_string());
+        findings.push(finding(
+            "data.implausible_weight",
+            "RPD art. 12",
+            Severity::Info,
+            say("data.weight", &[("weight", &value)]),
+        ));
+    }
+}
+
 fn subject_findings(
     request: &NoticeRequest,
     policy: &Policy,
@@ -469,6 +493,7 @@ fn subject_findings(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     minimum_identity(request, index, subject, &mut findings);
+    implausible_measures(subject, &mut findings);
 
     // Statuses as declared, as the secretariat knows them, and as the register finds them.
     let mut statuses: Vec<(Status, Said)> = Vec::new();

@@ -306,6 +306,24 @@ pub(crate) const SENTENCES: &[(&str, [&str; 4])] = &[
         ],
     ),
     (
+        "data.height",
+        [
+            "the height given, {height} cm, is outside the usual human range (40 to 260): kept as given; confirm it with the requester",
+            "la taille indiquée, {height} cm, sort de l’étendue humaine habituelle (40 à 260) : gardée telle quelle ; la faire confirmer par le demandeur",
+            "la estatura indicada, {height} cm, está fuera del rango humano habitual (40 a 260): se mantiene tal cual; confírmela con el solicitante",
+            "الطول المذكور، {height} سم، خارج النطاق البشري المعتاد (40 إلى 260): يُحفظ كما ورد؛ ويُستوثق منه لدى الجهة الطالبة",
+        ],
+    ),
+    (
+        "data.weight",
+        [
+            "the weight given, {weight} kg, is beyond the usual human range (up to 400): kept as given; confirm it with the requester",
+            "le poids indiqué, {weight} kg, dépasse l’étendue humaine habituelle (jusqu’à 400) : gardé tel quel ; le faire confirmer par le demandeur",
+            "el peso indicado, {weight} kg, supera el rango humano habitual (hasta 400): se mantiene tal cual; confírmelo con el solicitante",
+            "الوزن المذكور، {weight} كغ، يتجاوز النطاق البشري المعتاد (حتى 400): يُحفظ كما ورد؛ ويُستوثق منه لدى الجهة الطالبة",
+        ],
+    ),
+    (
         "consequence.serious",
         [
             "the charges are of a serious crime, which the exclusion does not cover",
@@ -818,6 +836,7 @@ pub(crate) const TERMS: &[(&str, [&str; 3])] = &[
         ["RTD, art. 83(1)(b)(ii)", "RTD, art. 83(1)(b)(ii)", "قواعد معالجة البيانات، المادة 83(1)(ب)(2)"],
     ),
     ("RPD art. 83(2)", ["RTD, art. 83(2)", "RTD, art. 83(2)", "قواعد معالجة البيانات، المادة 83(2)"]),
+    ("RPD art. 12", ["RTD, art. 12", "RTD, art. 12", "قواعد معالجة البيانات، المادة 12"]),
     (
         "RPD art. 83(2)(b)(i)",
         ["RTD, art. 83(2)(b)(i)", "RTD, art. 83(2)(b)(i)", "قواعد معالجة البيانات، المادة 83(2)(ب)(1)"],

@@ -49,3 +49,19 @@ fn look_alike_charge_titles_do_not_flag_an_ordinary_crime() {
         assert_eq!(report.recommendation, Recommendation::Clear, "{title}\n{:#?}", report.subjects[0].findings);
     }
 }
+
+#[test]
+fn an_implausible_height_is_pointed_out_without_changing_the_recommendation() {
+    for (height, flagged) in [(18, true), (37, true), (180, false), (275, true)] {
+        let mut request = ordinary_murder();
+        request["subjects"][0]["physical"] = json!({"height_cm": height});
+        let report = check(&parse_request(&request.to_string()).unwrap(), &Policy::built_in());
+        let findings = &report.subjects[0].findings;
+        let found = findings.iter().find(|f| f.rule == "data.implausible_height");
+        assert_eq!(found.is_some(), flagged, "{height}: {findings:#?}");
+        if let Some(finding) = found {
+            assert!(finding.message.contains(&format!("{height} cm")), "{}", finding.message);
+        }
+        assert_eq!(report.recommendation, Recommendation::Clear, "{height}: kept as given, for the reviewer to ask");
+    }
+}
