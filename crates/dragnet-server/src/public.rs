@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use dragnet_domain::codes::interpol_requester_code;
-use dragnet_domain::{CountryCode, NoticeId, NoticeKind, PartialDate, Person};
+use dragnet_domain::{CountryCode, NoticeId, NoticeKind, PartialDate, Person, Requester};
 use dragnet_store::PublicExtract;
 use serde_json::{Map, Value, json};
 
@@ -203,8 +203,15 @@ impl ListQuery {
                         if matches!(*filter, "ageMin" | "ageMax" | "unResolution") {
                             number()?;
                         }
-                        if matches!(*filter, "nationality" | "arrestWarrantCountryId") {
+                        if *filter == "nationality" {
                             CountryCode::parse(&value.to_uppercase()).map_err(|err| format!("{name}: {err}"))?;
+                        }
+                        // A warrant's country as INTERPOL writes it: a country, or an entity's number (914).
+                        if *filter == "arrestWarrantCountryId" {
+                            let requester =
+                                Requester::parse(&value.to_uppercase()).map_err(|err| format!("{name}: {err}"))?;
+                            filters.push((*filter, requester.as_str().to_string()));
+                            continue;
                         }
                         if *filter == "sexId" && !["F", "M", "U"].contains(&value.to_uppercase().as_str()) {
                             return Err(format!("{name}: F, M or U"));

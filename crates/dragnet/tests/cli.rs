@@ -644,6 +644,12 @@ async fn scraped_files_import_as_public_notices_that_screening_finds_across_spel
     let detail: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(detail["arrest_warrants"][0]["issuing_country_id"], "914", "{detail}");
     assert_eq!((detail["eyes_colors_id"].clone(), detail["hairs_id"].clone()), (json!(["OTHC"]), json!(["YELB"])));
+    for filter in ["914", "ICC"] {
+        let (status, body) = server.get(&format!("/notices/v1/red?arrestWarrantCountryId={filter}"));
+        let list: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!((status, list["total"].clone()), (200, json!(1)), "{filter}: {list}");
+        assert_eq!(list["_embedded"]["notices"][0]["entity_id"], "2024/2");
+    }
     let (status, body) = server.get("/notices/v1/yellow/2023-4");
     assert_eq!((status, serde_json::from_str::<Value>(&body).unwrap()["entity_id"].clone()), (200, json!("2023/4")));
     assert_eq!(server.get("/notices/v1/yellow/2023-00004").0, 404, "another spelling is another id");
