@@ -106,15 +106,25 @@ impl fmt::Display for CountryCode {
     }
 }
 
-/// Who may ask for a notice: a member country's bureau, or an international entity.
+/// Who may ask for a notice: a member country's bureau, or an international entity. `Unknown`
+/// is who asked for a notice imported from a public list entry, which does not say: no bureau
+/// owns such a notice and no one can request one (a request is made by a user, who acts for a
+/// member country).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Requester {
     Member(CountryCode),
     Entity(&'static str),
+    Unknown,
 }
+
+/// How [`Requester::Unknown`] is written.
+pub const UNKNOWN_REQUESTER: &str = "unknown";
 
 impl Requester {
     pub fn parse(text: &str) -> Result<Self, String> {
+        if text == UNKNOWN_REQUESTER {
+            return Ok(Requester::Unknown);
+        }
         if let Some((code, _)) = INTERNATIONAL_ENTITIES.iter().find(|(code, _)| *code == text) {
             return Ok(Requester::Entity(code));
         }
@@ -133,7 +143,12 @@ impl Requester {
         match self {
             Requester::Member(country) => country.as_str(),
             Requester::Entity(code) => code,
+            Requester::Unknown => UNKNOWN_REQUESTER,
         }
+    }
+
+    pub fn is_known(&self) -> bool {
+        *self != Requester::Unknown
     }
 
     pub fn is_international_entity(&self) -> bool {

@@ -20,7 +20,7 @@ pub const MAX_LONG_TEXT_CHARS: usize = 10_000;
 pub const MOST_HEIGHT_CM: u16 = 300;
 pub const MOST_WEIGHT_KG: u16 = 700;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,6 +36,15 @@ pub struct Person {
     pub original_script_name: Option<String>,
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The family name the person was born with, where it is not the one they bear now: a name
+    /// they may travel under, screened like the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_name: Option<String>,
+    /// The parents' names, which yellow and UN notices give to tell a person from namesakes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub father: Option<ParentName>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mother: Option<ParentName>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sex: Option<Sex>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,6 +63,16 @@ pub struct Person {
     pub languages: Vec<LanguageCode>,
     #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
     pub status: Vec<Status>,
+}
+
+/// A parent's name, either part of which may be unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParentName {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forenames: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -235,6 +254,15 @@ impl Person {
         check_text(&field("name"), self.name.as_deref(), MAX_NAME_CHARS)?;
         check_text(&field("original_script_name"), self.original_script_name.as_deref(), MAX_NAME_CHARS)?;
         check_text(&field("place_of_birth"), self.place_of_birth.as_deref(), MAX_NAME_CHARS)?;
+        check_text(&field("birth_name"), self.birth_name.as_deref(), MAX_NAME_CHARS)?;
+        for (which, parent) in [("father", &self.father), ("mother", &self.mother)] {
+            let Some(parent) = parent else { continue };
+            if parent.family_name.is_none() && parent.forenames.is_none() {
+                return Err(FieldError::new(field(which), "a parent given is named: family_name, forenames or both"));
+            }
+            check_text(&field(&format!("{which}.family_name")), parent.family_name.as_deref(), MAX_NAME_CHARS)?;
+            check_text(&field(&format!("{which}.forenames")), parent.forenames.as_deref(), MAX_NAME_CHARS)?;
+        }
         for (i, alias) in self.aliases.iter().enumerate() {
             check_text(&field(&format!("aliases[{i}]")), Some(alias), MAX_NAME_CHARS)?;
         }

@@ -48,6 +48,25 @@ pub struct NoticeRequest {
     /// published (INTERPOL publishes one only with the requester's agreement). No by default.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub public_extract: bool,
+    /// Where the subject may go, as the requester expects (a missing person's likely destinations).
+    #[serde(default, deserialize_with = "null_as_empty", skip_serializing_if = "Vec::is_empty")]
+    pub countries_likely_to_visit: Vec<CountryCode>,
+    /// For a UN Security Council special notice: the sanctions list entry it stands for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub un_listing: Option<UnListing>,
+}
+
+/// A UN Security Council sanctions list entry: its reference (`QDi.432`), the resolution that
+/// set up the list (1267) and the date the entry was made.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnListing {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listed_on: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -190,6 +209,13 @@ pub struct Charge {
     pub law: Option<String>,
     #[serde(default)]
     pub max_penalty: Option<Penalty>,
+    /// The charge in another language, as the requester gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
+    /// Who issued the warrant for this charge, where it is not the requester (a notice joins the
+    /// warrants of several countries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<Requester>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -388,10 +414,20 @@ impl NoticeRequest {
         }
         for (i, charge) in self.charges.iter().enumerate() {
             check_text(&format!("charges[{i}].title"), Some(&charge.title), MAX_LONG_TEXT_CHARS)?;
+            check_text(&format!("charges[{i}].translation"), charge.translation.as_deref(), MAX_LONG_TEXT_CHARS)?;
             // An empty law is how a draft says "not known yet"; the check reports it as missing.
             if charge.law.as_deref().is_some_and(|law| !law.trim().is_empty()) {
                 check_text(&format!("charges[{i}].law"), charge.law.as_deref(), MAX_LONG_TEXT_CHARS)?;
             }
+        }
+        if let Some(listing) = &self.un_listing {
+            if self.kind != NoticeKind::UnSpecial {
+                return Err(FieldError::new(
+                    "un_listing",
+                    format!("only a UN special notice has one, not a {}", self.kind),
+                ));
+            }
+            check_text("un_listing.reference", listing.reference.as_deref(), 100)?;
         }
         if let Some(judicial) = &self.judicial {
             if let Some(sentence) = judicial.sentence.filter(|s| s.remaining_months > s.imposed_months) {

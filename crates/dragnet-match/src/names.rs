@@ -260,7 +260,8 @@ pub fn joins(singles: &[Arc<Part>], syllables: bool) -> Vec<Part> {
     joins
 }
 
-/// Every spelling of a person's name: family and forenames, the whole name, the original script, aliases.
+/// Every spelling of a person's name: family and forenames, the whole name, the original script,
+/// aliases, the name at birth.
 pub fn name_forms(person: &Person, variants: &Variants) -> Vec<NameForm> {
     let mut names: Vec<String> = Vec::new();
     match (&person.family_name, &person.forenames) {
@@ -272,6 +273,11 @@ pub fn name_forms(person: &Person, variants: &Variants) -> Vec<NameForm> {
     names.extend(person.name.iter().cloned());
     names.extend(person.original_script_name.iter().cloned());
     names.extend(person.aliases.iter().cloned());
+    // The family name at birth, with the forenames the person still bears.
+    names.extend(person.birth_name.iter().map(|birth| match &person.forenames {
+        Some(forenames) => format!("{forenames} {birth}"),
+        None => birth.clone(),
+    }));
     let mut forms: Vec<NameForm> = Vec::new();
     for name in names {
         if let Some(form) = name_form(&name, variants)

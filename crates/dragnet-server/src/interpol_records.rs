@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use dragnet_domain::codes::{EyeColour, HairColour, LanguageCode};
-use dragnet_domain::person::{MOST_WEIGHT_KG, Physical, Sex};
-use dragnet_domain::request::{Charge, Offence};
+use dragnet_domain::person::{MOST_WEIGHT_KG, ParentName, Physical, Sex};
+use dragnet_domain::request::{Charge, Offence, UnListing};
 use dragnet_domain::{CountryCode, NoticeId, NoticeKind, NoticeRequest, PartialDate, Person, Requester};
 use serde_json::Value;
 
@@ -15,10 +15,11 @@ use serde_json::Value;
 pub struct Record {
     pub id: NoticeId,
     pub kind: NoticeKind,
-    /// The request as far as the record tells it; `None` when it does not say who asked for the
-    /// notice (a red or yellow notice's list entry), so that only its detail record can bring it in.
-    pub request: Option<NoticeRequest>,
-    /// A detail record, rather than a list entry: it wins over a list entry for the same notice.
+    /// The request as far as the record tells it: a list entry gives the names, date of birth and
+    /// nationalities, and its requester is unknown unless the list was swept by warrant country.
+    pub request: NoticeRequest,
+    /// A detail record, rather than a list entry: it wins over a list entry for the same notice,
+    /// and only it updates a notice imported before.
     pub detailed: bool,
     /// Whether the record links pictures (a thumbnail).
     pub links_pictures: bool,
@@ -206,7 +207,71 @@ fn measure(record: &Value, field: &str, most: f64) -> Result<Option<f64>, String
     }
 }
 
-fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>) -> Result<Record, String> {
+/// The fields of INTERPOL's records that Dragnet reads; any other field that holds something is
+/// said in the record's notes, so that nothing is dropped unseen.
+const READ_FIELDS: [&str; 37] = [
+    "entity_id",
+    "name",
+    "forename",
+    "date_of_birth",
+    "sex_id",
+    "nationalities",
+    "height",
+    "weight",
+    "eyes_colors_id",
+    "hairs_id",
+    "distinguishing_marks",
+    "languages_spoken_ids",
+    "place_of_birth",
+    "country_of_birth_id",
+    "arrest_warrants",
+    "birth_name",
+    "name_at_birth",
+    "father_name",
+    "father_forename",
+    "mother_name",
+    "mother_forename",
+    "date_of_event",
+    "place",
+    "country",
+    "issuing_country",
+    "issuing_country_id",
+    "countries_likely_to_be_visited",
+    "aliases",
+    "name_in_original_script",
+    "forename_in_original_script",
+    "un_reference",
+    "un_resolution",
+    "un_reference_date",
+    "_links",
+    "_embedded",
+    "query",
+    "total",
+];
+
+/// Whether a value holds anything: null, blank text and empty lists and objects do not.
+fn holds_something(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty() && s.trim() != "-",
+        Value::Array(items) => items.iter().any(holds_something),
+        Value::Object(fields) => fields.values().any(holds_something),
+        _ => true,
+    }
+}
+
+fn parent(record: &Value, who: &str) -> Result<Option<ParentName>, String> {
+    let family_name = text(record, &format!("{who}_name"))?;
+    let forenames = text(record, &format!("{who}_forename"))?;
+    Ok((family_name.is_some() || forenames.is_some()).then_some(ParentName { family_name, forenames }))
+}
+
+/// A requester as a record writes it (`FR`, `914`); `field` names it in a problem.
+fn requester(code: Option<String>, field: &str) -> Result<Requester, String> {
+    code.map_or(Ok(Requester::Unknown), |code| Requester::parse(&code).map_err(|err| format!("{field}: {err}")))
+}
+
+fn read_record(record: &Value, kind: Option<NoticeKind>, swept_for: Option<&str>) -> Result<Record, String> {
     let entity = text(record, "entity_id")?.ok_or("entity_id: missing")?;
     let id = NoticeId::parse(&entity).map_err(|err| format!("entity_id: {err}"))?;
     let kind = kind_from_href(record.pointer("/_links/self/href"))
@@ -217,6 +282,13 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
         .iter()
         .any(|field| record.get(*field).is_some());
     let mut notes = Vec::new();
+    if let Some(fields) = record.as_object() {
+        for (field, value) in fields {
+            if !READ_FIELDS.contains(&field.as_str()) && holds_something(value) {
+                notes.push(format!("{field}: not kept"));
+            }
+        }
+    }
 
     let (name, forename) = (text(record, "name")?, text(record, "forename")?);
     let (family_name, forenames, whole) = match (name, forename) {
@@ -225,9 +297,6 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
         (None, None) => return Err("name: a notice names its subject".into()),
     };
     let mut aliases = Vec::new();
-    if let Some(birth_name) = text(record, "birth_name")? {
-        aliases.push(birth_name);
-    }
     match record.get("aliases") {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => {
@@ -235,6 +304,7 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
                 let alias = match item {
                     Value::String(s) => Some(s.trim().to_string()),
                     Value::Object(_) => {
+                        notes.push(format!("aliases[{index}]: kept as one name"));
                         let parts = [text(item, "forename")?, text(item, "name")?];
                         Some(parts.into_iter().flatten().collect::<Vec<_>>().join(" "))
                     }
@@ -247,7 +317,10 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
     }
     let original_script_name =
         match (text(record, "forename_in_original_script")?, text(record, "name_in_original_script")?) {
-            (Some(forename), Some(name)) => Some(format!("{forename} {name}")),
+            (Some(forename), Some(name)) => {
+                notes.push("forename_in_original_script: kept joined to name_in_original_script".into());
+                Some(format!("{forename} {name}"))
+            }
             (forename, name) => name.or(forename),
         };
     let sex = match text(record, "sex_id")?.as_deref() {
@@ -267,63 +340,65 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
         marks: text(record, "distinguishing_marks")?,
     };
     let subject = Person {
-        id: None,
         family_name,
         forenames,
         name: whole,
         original_script_name,
         aliases,
+        birth_name: text(record, "birth_name")?.or(text(record, "name_at_birth")?),
+        father: parent(record, "father")?,
+        mother: parent(record, "mother")?,
         sex,
         date_of_birth: date(record, "date_of_birth")?,
         place_of_birth: text(record, "place_of_birth")?,
         country_of_birth: country(record, "country_of_birth_id")?,
         nationalities: codes(record, "nationalities", CountryCode::parse, &mut notes)?,
-        identity_documents: Vec::new(),
         physical: if physical.is_empty() { None } else { Some(physical) },
         languages: codes(record, "languages_spoken_ids", LanguageCode::parse, &mut notes)?,
-        status: Vec::new(),
+        ..Person::default()
     };
 
     let mut charges = Vec::new();
     let mut offence = None;
+    let mut un_listing = None;
     let requested_by = match kind {
         NoticeKind::Red => {
-            let mut countries: Vec<String> = Vec::new();
+            // The first warrant's country is the requester; a charge from another one says whose it is.
+            let mut issuers: Vec<(Requester, Option<Charge>)> = Vec::new();
             match record.get("arrest_warrants") {
                 None | Some(Value::Null) => {}
                 Some(Value::Array(warrants)) => {
                     for (index, warrant) in warrants.iter().enumerate() {
                         let here = |err: String| format!("arrest_warrants[{index}].{err}");
-                        if let Some(title) = text(warrant, "charge").map_err(here)? {
-                            charges.push(Charge { title, law: None, max_penalty: None });
-                        }
-                        if let Some(country) = text(warrant, "issuing_country_id").map_err(here)?
-                            && !countries.contains(&country)
-                        {
-                            countries.push(country);
-                        }
+                        let issuer =
+                            requester(text(warrant, "issuing_country_id").map_err(here)?, "issuing_country_id")
+                                .map_err(here)?;
+                        let charge = text(warrant, "charge").map_err(here)?.map(|title| Charge {
+                            title,
+                            law: None,
+                            max_penalty: None,
+                            translation: None,
+                            issued_by: None,
+                        });
+                        let translation = text(warrant, "charge_translation").map_err(here)?;
+                        issuers.push((issuer, charge.map(|charge| Charge { translation, ..charge })));
                     }
                 }
                 Some(other) => {
                     return Err(format!("arrest_warrants: a {} where a list was expected", type_name(other)));
                 }
             }
-            if countries.len() > 1 {
-                notes.push(format!(
-                    "warrants from {}: kept as requested by {}, with every charge",
-                    countries.join(", "),
-                    countries[0]
-                ));
+            let requested_by = match issuers.first() {
+                Some((issuer, _)) => *issuer,
+                None => requester(swept_for.map(str::to_string), "arrestWarrantCountryId")?,
+            };
+            for (issuer, charge) in issuers {
+                if let Some(mut charge) = charge {
+                    charge.issued_by = (issuer != requested_by).then_some(issuer);
+                    charges.push(charge);
+                }
             }
-            match countries.first() {
-                Some(country) => Some(
-                    Requester::parse(country).map_err(|err| format!("arrest_warrants[0].issuing_country_id: {err}"))?,
-                ),
-                None => requester
-                    .map(Requester::parse)
-                    .transpose()
-                    .map_err(|err| format!("arrestWarrantCountryId: {err}"))?,
-            }
+            requested_by
         }
         NoticeKind::Yellow => {
             let event = Offence {
@@ -333,25 +408,31 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
                 country: country(record, "country")?,
                 context: Vec::new(),
             };
-            // The public record does not name the requesting bureau: the country where the person
-            // went missing stands for it, as it almost always is.
-            let requester = event.country.and_then(|c| Requester::parse(c.as_str()).ok());
-            if requester.is_some() {
-                notes.push("requested by the country where the person went missing, which the record names".into());
-            }
             if event != Offence::default() {
                 offence = Some(event);
             }
-            requester
+            requester(text(record, "issuing_country")?.or(text(record, "issuing_country_id")?), "issuing_country")?
         }
-        _ => Some(Requester::parse("UN").map_err(|err| format!("UN: {err}"))?),
+        _ => {
+            let listing = UnListing {
+                reference: text(record, "un_reference")?,
+                resolution: match record.get("un_resolution") {
+                    None | Some(Value::Null) => None,
+                    Some(value) => Some(
+                        value
+                            .as_u64()
+                            .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()))
+                            .and_then(|n| u32::try_from(n).ok())
+                            .ok_or_else(|| format!("un_resolution: {value} is not a resolution number"))?,
+                    ),
+                },
+                listed_on: date(record, "un_reference_date")?,
+            };
+            un_listing = (listing != UnListing::default()).then_some(listing);
+            Requester::parse("UN").map_err(|err| format!("UN: {err}"))?
+        }
     };
-    // The domain's own rules, the ones the store loads by: what is imported always loads again.
-    subject.validate("subjects[0]").map_err(|err| format!("{}: {}", err.path, err.message))?;
-    if let Some(physical) = &subject.physical {
-        notes.extend(physical.implausible().into_iter().map(|flag| format!("{flag}: kept as given")));
-    }
-    let request = requested_by.map(|requested_by| NoticeRequest {
+    let request = NoticeRequest {
         kind,
         requested_by,
         reference: None,
@@ -364,9 +445,13 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, requester: Option<&str>
         to: None,
         barred: Vec::new(),
         public_extract: true,
-    });
-    if let Some(request) = &request {
-        request.validate().map_err(|err| format!("{}: {}", err.path, err.message))?;
+        countries_likely_to_visit: codes(record, "countries_likely_to_be_visited", CountryCode::parse, &mut notes)?,
+        un_listing,
+    };
+    // The domain's own rules, the ones the store loads by: what is imported always loads again.
+    request.validate().map_err(|err| format!("{}: {}", err.path, err.message))?;
+    if let Some(physical) = &request.subjects[0].physical {
+        notes.extend(physical.implausible().into_iter().map(|flag| format!("{flag}: kept as given")));
     }
     let links_pictures = record.pointer("/_links/thumbnail/href").is_some();
     Ok(Record { id, kind, request, detailed, links_pictures, notes })
@@ -430,7 +515,7 @@ mod tests {
         assert_eq!(record.id.to_string(), "2019/114539");
         assert_eq!(record.kind, NoticeKind::Red);
         assert!(record.detailed);
-        let request = record.request.unwrap();
+        let request = record.request;
         assert_eq!(request.requested_by.as_str(), "RU");
         assert_eq!(request.charges[0].title, "Fraud");
         assert!(request.public_extract);
@@ -442,7 +527,7 @@ mod tests {
     }
 
     #[test]
-    fn list_pages_give_entries_that_wait_for_their_detail_unless_the_sweep_names_the_country() {
+    fn list_pages_give_entries_whose_requester_is_unknown_unless_the_sweep_names_the_country() {
         let page = json!({"total": 2, "query": {"page": 1, "resultPerPage": 20},
             "_embedded": {"notices": [
                 {"entity_id": "2020/12a4", "name": "A", "forename": "-", "_links": {}},
@@ -454,12 +539,13 @@ mod tests {
         let entry = &reading.records[0];
         assert_eq!(entry.id.to_string(), "2020/1234", "four digits, as INTERPOL writes them");
         assert_eq!(entry.kind, NoticeKind::Red);
-        assert!(!entry.detailed && entry.request.is_none());
+        assert!(!entry.detailed);
+        assert_eq!(entry.request.requested_by, Requester::Unknown, "a list entry does not say who asked");
 
         let mut swept = page.clone();
         swept["query"]["arrestWarrantCountryId"] = json!("AR");
         let reading = read_records(&swept.to_string(), "page.json", None);
-        assert_eq!(reading.records[0].request.as_ref().unwrap().requested_by.as_str(), "AR");
+        assert_eq!(reading.records[0].request.requested_by.as_str(), "AR");
     }
 
     #[test]
@@ -472,7 +558,7 @@ mod tests {
         let reading = read_records(&lines, "x.jsonl", None);
         assert_eq!(reading.records.len(), 2, "{:?}", reading.problems);
         assert_eq!(reading.records[1].kind, NoticeKind::UnSpecial);
-        assert_eq!(reading.records[1].request.as_ref().unwrap().requested_by.as_str(), "UN");
+        assert_eq!(reading.records[1].request.requested_by.as_str(), "UN");
     }
 
     #[test]
@@ -480,15 +566,15 @@ mod tests {
         let record = one(json!({"entity_id": "2022/09888", "name": "KLETTE", "forename": "DANIELA",
             "date_of_event": "2021/02/01", "place": "KARLSRUHE", "country": "DE", "birth_name": "MUSTER"}));
         assert_eq!(record.kind, NoticeKind::Yellow);
-        let request = record.request.unwrap();
-        assert_eq!(request.requested_by.as_str(), "DE");
+        let request = record.request;
+        assert_eq!(request.requested_by, Requester::Unknown, "where the person went missing is not who asked");
         let offence = request.offence.unwrap();
         assert_eq!(
             (offence.place.as_deref(), offence.date.unwrap().to_string()),
             (Some("KARLSRUHE"), "2021-02-01".into())
         );
-        assert_eq!(request.subjects[0].aliases, ["MUSTER"]);
-        assert_eq!(record.notes.len(), 1);
+        assert_eq!(request.subjects[0].birth_name.as_deref(), Some("MUSTER"));
+        assert!(record.notes.is_empty(), "{:?}", record.notes);
     }
 
     #[test]
@@ -499,7 +585,7 @@ mod tests {
             "languages_spoken_ids": ["GER", "MOL", "XXQ"], "date_of_event": "2023/06/01", "country": "DE",
             "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/yellow/2020-821"}}
         }));
-        let subject = &record.request.as_ref().unwrap().subjects[0];
+        let subject = &record.request.subjects[0];
         let physical = subject.physical.as_ref().unwrap();
         assert_eq!(physical.eyes.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["OTHC"]);
         assert_eq!(physical.hair.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["YELB"]);
@@ -526,7 +612,7 @@ mod tests {
                 "weight": 11, "date_of_event": "2021/03/02", "country": "FR",
                 "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/yellow/2021-4211"}}
             }));
-            let request = record.request.as_ref().unwrap();
+            let request = &record.request;
             assert_eq!(
                 request.subjects[0].physical.as_ref().unwrap().height_cm,
                 Some((height * 100.0_f64).round() as u16)
@@ -545,7 +631,7 @@ mod tests {
             "arrest_warrants": [{"issuing_country_id": "FR", "charge": long_charge, "charge_translation": null}],
             "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2019-7"}}
         }));
-        let request = record.request.unwrap();
+        let request = record.request;
         assert_eq!(request.charges[0].title, long_charge.trim());
         dragnet_domain::parse_request(&serde_json::to_string(&request).unwrap()).unwrap();
         // Past what any record holds, the rule still holds and names the field.
@@ -563,7 +649,7 @@ mod tests {
             json!({"entity_id": "2021/5", "name": "X", "arrest_warrants": [{"issuing_country_id": "914", "charge": "x"}],
             "eyes_colors_id": eyes, "hairs_id": hair}),
         );
-        let request = record.request.unwrap();
+        let request = record.request;
         assert!(record.notes.is_empty(), "{:?}", record.notes);
         assert_eq!(request.requested_by.as_str(), "ICC", "914 is the International Criminal Court");
         let physical = request.subjects[0].physical.clone().unwrap();
@@ -597,11 +683,17 @@ mod tests {
     }
 
     #[test]
-    fn several_issuing_countries_are_said() {
+    fn several_issuing_countries_are_kept_charge_by_charge() {
         let record = one(json!({"entity_id": "2019/114539", "name": "X", "arrest_warrants": [
-            {"issuing_country_id": "US", "charge": "a"}, {"issuing_country_id": "GB", "charge": "b"}]}));
-        assert_eq!(record.request.unwrap().charges.len(), 2);
-        assert!(record.notes[0].contains("US, GB"));
+            {"issuing_country_id": "US", "charge": "a"}, {"issuing_country_id": "GB", "charge": "b"},
+            {"issuing_country_id": "914", "charge": "c", "charge_translation": "c, translated"}]}));
+        let request = record.request;
+        assert_eq!(request.requested_by.as_str(), "US", "the first warrant's issuer");
+        let issuers: Vec<Option<&str>> =
+            request.charges.iter().map(|c| c.issued_by.as_ref().map(|r| r.as_str())).collect();
+        assert_eq!(issuers, [None, Some("GB"), Some("ICC")]);
+        assert_eq!(request.charges[2].translation.as_deref(), Some("c, translated"));
+        assert!(record.notes.is_empty(), "{:?}", record.notes);
     }
 
     #[test]

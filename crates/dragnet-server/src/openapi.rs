@@ -73,6 +73,12 @@ pub struct Person {
     name: Option<String>,
     original_script_name: Option<String>,
     aliases: Option<Vec<String>>,
+    /// The family name at birth, where it is not the one borne now.
+    birth_name: Option<String>,
+    /// `{"family_name", "forenames"}`, either part may be left out.
+    father: Option<serde_json::Value>,
+    /// `{"family_name", "forenames"}`, either part may be left out.
+    mother: Option<serde_json::Value>,
     /// `M`, `F` or `U`.
     sex: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -107,13 +113,15 @@ pub struct NoticeRequest {
     /// `red`, `yellow`, `blue`, `black`, `green`, `orange`, `purple`, `silver`, `un_special` or `diffusion`.
     kind: String,
     /// The requesting member's ISO code, or `ICC`, `UN`, `IRMCT`, `STL` (INTERPOL's `914`, `922`, `916` read as these).
+    /// `unknown` is shown for a notice imported from a public list entry, which does not say; no request names it.
     requested_by: String,
     reference: Option<String>,
     language: Option<String>,
     subjects: Vec<Person>,
     /// `summary`, `date`, `place`, `country`, `context`.
     offence: serde_json::Value,
-    /// `[{"title", "law", "max_penalty"}]`.
+    /// `[{"title", "law", "max_penalty", "translation", "issued_by"}]`; `issued_by` names the warrant's issuer
+    /// where it is not the requester.
     charges: Option<Vec<serde_json::Value>>,
     /// `purpose`, `warrant`, `sentence`, `in_absentia`, `extradition_sought_from`.
     judicial: Option<serde_json::Value>,
@@ -124,6 +132,10 @@ pub struct NoticeRequest {
     barred_countries: Option<Vec<String>>,
     /// Whether an extract may go on the public website once published (default no).
     public_extract: Option<bool>,
+    /// Countries the subject may go to, as the requester expects.
+    countries_likely_to_visit: Option<Vec<String>>,
+    /// A UN special notice's sanctions list entry: `reference` (`QDi.432`), `resolution` (1267), `listed_on`.
+    un_listing: Option<serde_json::Value>,
 }
 
 /// A reviewer's decision on the notices of a request in review.

@@ -30,7 +30,7 @@ pub(crate) fn search(state: &AppState, kind: NoticeKind, pairs: &[(String, Strin
         family_name: name.filter(|_| forename.is_some()).map(str::to_string),
         forenames: forename.filter(|_| name.is_some()).map(str::to_string),
         name: if name.is_some() && forename.is_some() { None } else { name.or(forename).map(str::to_string) },
-        ..empty_person()
+        ..Person::default()
     });
     let (total, notices) = state.app.views.public.find(
         kind,
@@ -261,8 +261,10 @@ fn haystack(extract: &PublicExtract) -> String {
     words.extend(s.name.as_deref());
     words.extend(s.original_script_name.as_deref());
     words.extend(s.aliases.iter().map(String::as_str));
+    words.extend(s.birth_name.as_deref());
     words.extend(s.place_of_birth.as_deref());
-    words.extend(extract.charges.iter().map(String::as_str));
+    words.extend(extract.charges.iter().map(|c| c.title.as_str()));
+    words.extend(extract.charges.iter().filter_map(|c| c.translation.as_deref()));
     words.extend(extract.offence_place.as_deref());
     words.push(&extract.requested_by);
     fold(&words.join(" "))
@@ -308,28 +310,18 @@ fn matches(extract: &PublicExtract, query: &ListQuery, today: time::Date) -> boo
             return false;
         }
     }
-    // UN references and resolutions are not kept: a filter by them finds nothing.
-    query.get("unReference").is_none() && query.get("unResolution").is_none()
-}
-
-fn empty_person() -> Person {
-    Person {
-        id: None,
-        family_name: None,
-        forenames: None,
-        name: None,
-        original_script_name: None,
-        aliases: Vec::new(),
-        sex: None,
-        date_of_birth: None,
-        place_of_birth: None,
-        country_of_birth: None,
-        nationalities: Vec::new(),
-        identity_documents: Vec::new(),
-        physical: None,
-        languages: Vec::new(),
-        status: Vec::new(),
+    let listing = extract.un_listing.as_ref();
+    if let Some(wanted) = query.get("unReference")
+        && !listing.and_then(|l| l.reference.as_deref()).is_some_and(|r| r.eq_ignore_ascii_case(wanted.trim()))
+    {
+        return false;
     }
+    if let Some(wanted) = query.get("unResolution")
+        && listing.and_then(|l| l.resolution).map(|r| r.to_string()).as_deref() != Some(wanted.trim())
+    {
+        return false;
+    }
+    true
 }
 
 /// The name parts as the original splits them: `name` the family name, `forename` the rest.
@@ -389,34 +381,61 @@ pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
     body.insert("eyes_colors_id".into(), list(&physical["eyes"]));
     body.insert("hairs_id".into(), list(&physical["hair"]));
     body.insert("distinguishing_marks".into(), physical["marks"].as_str().map_or(Value::Null, |m| json!(m)));
+    let text = |value: Option<&String>| value.map_or(Value::Null, |v| json!(v));
+    let codes = |codes: &[dragnet_domain::CountryCode]| {
+        if codes.is_empty() { Value::Null } else { json!(codes.iter().map(|c| c.as_str()).collect::<Vec<_>>()) }
+    };
+    for (prefix, parent) in [("father", &s.father), ("mother", &s.mother)] {
+        let parent = parent.as_ref();
+        body.insert(format!("{prefix}_name"), text(parent.and_then(|p| p.family_name.as_ref())));
+        body.insert(format!("{prefix}_forename"), text(parent.and_then(|p| p.forenames.as_ref())));
+    }
+    if !s.aliases.is_empty() {
+        body.insert("aliases".into(), json!(s.aliases));
+    }
+    body.insert("name_in_original_script".into(), text(s.original_script_name.as_ref()));
+    // An international requester as INTERPOL writes it: the ICC is 914. Unknown is left out.
+    let requester = Some(interpol_requester_code(&extract.requested_by))
+        .filter(|code| *code != dragnet_domain::codes::UNKNOWN_REQUESTER);
     match extract.kind {
         NoticeKind::Red => {
-            // An international requester as INTERPOL writes it: the ICC is 914.
-            let requester = interpol_requester_code(&extract.requested_by);
             let mut warrants: Vec<Value> = extract
                 .charges
                 .iter()
-                .map(|charge| json!({"issuing_country_id": requester, "charge": charge}))
+                .map(|charge| {
+                    let issuer = charge.issued_by.as_ref().map(|by| interpol_requester_code(by.as_str()));
+                    let mut warrant = Map::new();
+                    warrant.insert("issuing_country_id".into(), issuer.or(requester).map_or(Value::Null, |c| json!(c)));
+                    warrant.insert("charge".into(), json!(charge.title));
+                    warrant.insert("charge_translation".into(), text(charge.translation.as_ref()));
+                    warrant.retain(|_, value| !value.is_null());
+                    Value::Object(warrant)
+                })
                 .collect();
             // Without a charge (an imported list entry) the warrant still says who asked for it.
-            if warrants.is_empty() {
+            if let (true, Some(requester)) = (warrants.is_empty(), requester) {
                 warrants.push(json!({"issuing_country_id": requester}));
             }
-            body.insert("arrest_warrants".into(), json!(warrants));
+            if !warrants.is_empty() {
+                body.insert("arrest_warrants".into(), json!(warrants));
+            }
         }
         NoticeKind::Yellow => {
+            body.insert("birth_name".into(), text(s.birth_name.as_ref()));
             body.insert("date_of_event".into(), slashed(extract.offence_date));
-            body.insert("place".into(), extract.offence_place.as_ref().map_or(Value::Null, |p| json!(p)));
+            body.insert("place".into(), text(extract.offence_place.as_ref()));
             body.insert("country".into(), extract.offence_country.map_or(Value::Null, |c| json!(c.as_str())));
+            body.insert("issuing_country".into(), requester.map_or(Value::Null, |c| json!(c)));
         }
         _ => {
-            body.insert("aliases".into(), json!(s.aliases));
-            body.insert(
-                "name_in_original_script".into(),
-                s.original_script_name.as_ref().map_or(Value::Null, |n| json!(n)),
-            );
+            body.insert("name_at_birth".into(), text(s.birth_name.as_ref()));
+            let listing = extract.un_listing.as_ref();
+            body.insert("un_reference".into(), text(listing.and_then(|l| l.reference.as_ref())));
+            body.insert("un_resolution".into(), listing.and_then(|l| l.resolution).map_or(Value::Null, |r| json!(r)));
+            body.insert("un_reference_date".into(), slashed(listing.and_then(|l| l.listed_on)));
         }
     }
+    body.insert("countries_likely_to_be_visited".into(), codes(&extract.countries_likely_to_visit));
     body.insert("_embedded".into(), json!({"links": []}));
     body.insert("_links".into(), links(base, extract));
     // What is not known is left out: INTERPOL's description types every field and allows no null.

@@ -273,17 +273,21 @@ pub struct InForce {
 
 /// What the public may see of a published notice whose requester agreed to an extract and barred
 /// no country from it: the subject without identity documents, positions held or the requester's
-/// own id for them; the charges' titles; for a missing person, where and when they disappeared.
+/// own id for them; the charges (title, translation and whose warrant, not the law or penalty);
+/// for a missing person, where and when they disappeared and where they may go; for a UN notice,
+/// its sanctions list entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublicExtract {
     pub id: NoticeId,
     pub kind: NoticeKind,
     pub requested_by: String,
     pub subject: Person,
-    pub charges: Vec<String>,
+    pub charges: Vec<dragnet_domain::request::Charge>,
     pub offence_date: Option<dragnet_domain::PartialDate>,
     pub offence_place: Option<String>,
     pub offence_country: Option<dragnet_domain::CountryCode>,
+    pub countries_likely_to_visit: Vec<dragnet_domain::CountryCode>,
+    pub un_listing: Option<dragnet_domain::request::UnListing>,
     pub published_at: Option<OffsetDateTime>,
     /// The ids of its pictures, first added first.
     pub pictures: Vec<i64>,
@@ -298,6 +302,8 @@ pub struct ImportedNotice {
     pub id: NoticeId,
     /// What the record tells of the request: one subject, the charges, the public extract agreed.
     pub request: NoticeRequest,
+    /// Read from a detail record, not a list entry: only a detail record updates a notice stored before.
+    pub detailed: bool,
     pub pictures: Vec<ImportedPicture>,
 }
 
@@ -314,8 +320,14 @@ pub struct ImportedPicture {
 #[serde(rename_all = "snake_case")]
 pub enum ImportOutcome {
     Imported,
-    /// Imported before (from any source): left as it is.
+    /// Imported before (from any source) and the record has not changed, or is a list entry,
+    /// which never replaces what is stored: left as it is.
     AlreadyImported,
+    /// Imported before from a detail record that differs: brought up to date, audited.
+    Updated,
+    /// Withdrawn by its source before (missing from a sweep) and back in this one: in force again,
+    /// and brought up to date if its detail record changed.
+    Restored,
     /// A notice made here has this id: the record is not imported.
     IdTaken,
 }
@@ -332,7 +344,58 @@ pub(crate) fn importable(notice: &ImportedNotice) -> Result<()> {
     if let Some(picture) = notice.pictures.iter().find(|p| !PICTURE_TYPES.contains(&p.content_type.as_str())) {
         return Err(StoreError::PictureType(picture.content_type.clone()));
     }
-    Ok(())
+    // The rules every stored request is read back by: what is imported always loads again.
+    notice.request.validate().map_err(|err| StoreError::NotImportable { id: notice.id, reason: err.to_string() })
+}
+
+/// The parts of a request that differ between `old` and `new`, by field (`subjects[0].physical`):
+/// what an update by the source is audited with.
+pub(crate) fn changed_fields(old: &NoticeRequest, new: &NoticeRequest) -> Vec<String> {
+    let (old, new) = (serde_json::to_value(old).unwrap_or_default(), serde_json::to_value(new).unwrap_or_default());
+    let empty = serde_json::Map::new();
+    let fields = |value: &serde_json::Value| value.as_object().cloned().unwrap_or_else(|| empty.clone());
+    let (old, new) = (fields(&old), fields(&new));
+    let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let mut changed = Vec::new();
+    for key in keys {
+        let (was, is) = (old.get(key.as_str()), new.get(key.as_str()));
+        if was == is {
+            continue;
+        }
+        let subjects =
+            |v: Option<&serde_json::Value>| v.and_then(|v| v.pointer("/0")).and_then(|v| v.as_object()).cloned();
+        match (key.as_str(), subjects(was), subjects(is)) {
+            ("subjects", Some(was), Some(is)) => {
+                let mut parts: Vec<&String> = was.keys().chain(is.keys()).collect();
+                parts.sort();
+                parts.dedup();
+                changed.extend(
+                    parts.into_iter().filter(|p| was.get(*p) != is.get(*p)).map(|p| format!("subjects[0].{p}")),
+                );
+            }
+            _ => changed.push(key.clone()),
+        }
+    }
+    changed
+}
+
+pub(crate) fn updated_by_source(source: &str, id: NoticeId, fields: &[String]) -> audit::AuditEntry {
+    audit::AuditEntry::new("notice.source_update", format!("notice/{id}"))
+        .details(serde_json::json!({"source": source, "fields": fields}))
+}
+
+pub(crate) fn restored_by_source(source: &str, id: NoticeId) -> audit::AuditEntry {
+    audit::AuditEntry::new("notice.source_restore", format!("notice/{id}"))
+        .reason(Some(&format!("back in a sweep of {source}")))
+        .details(serde_json::json!({"source": source, "to": NoticeState::Published.as_str()}))
+}
+
+pub(crate) fn withdrawn_by_source(source: &str, id: NoticeId) -> audit::AuditEntry {
+    audit::AuditEntry::new("notice.source_withdraw", format!("notice/{id}"))
+        .reason(Some(&format!("missing from a complete sweep of {source}")))
+        .details(serde_json::json!({"source": source, "to": NoticeState::Suspended.as_str()}))
 }
 
 pub(crate) fn notices_imported(source: &str, imported: &[NoticeId], pictures: usize) -> audit::AuditEntry {
@@ -426,10 +489,16 @@ pub(crate) fn public_extract_row(
         kind: request.kind,
         requested_by: request.requested_by.as_str().to_string(),
         subject,
-        charges: request.charges.iter().map(|c| c.title.clone()).collect(),
+        charges: request
+            .charges
+            .iter()
+            .map(|c| dragnet_domain::request::Charge { law: None, max_penalty: None, ..c.clone() })
+            .collect(),
         offence_date: offence.and_then(|o| o.date),
         offence_place: offence.and_then(|o| o.place.clone()),
         offence_country: offence.and_then(|o| o.country),
+        countries_likely_to_visit: request.countries_likely_to_visit.clone(),
+        un_listing: request.un_listing.clone(),
         published_at,
         pictures: Vec::new(),
         source,
@@ -655,6 +724,17 @@ pub trait Store: Send + Sync + fmt::Debug {
         source: &str,
         notices: &[ImportedNotice],
     ) -> Result<Vec<ImportOutcome>>;
+
+    /// After a complete sweep of `source`: its published notices of `kinds` that are not among
+    /// `seen` are withdrawn by the source (suspended, so that a later sweep that has them again
+    /// puts them back), each audited; answers those withdrawn. One transaction.
+    async fn withdraw_missing(
+        &self,
+        actor: &Actor,
+        source: &str,
+        kinds: &[NoticeKind],
+        seen: &std::collections::HashSet<NoticeId>,
+    ) -> Result<Vec<NoticeId>>;
 
     /// A picture of `notice`: its content type and bytes.
     async fn picture(&self, notice: NoticeId, id: i64) -> Result<Option<(String, Vec<u8>)>>;

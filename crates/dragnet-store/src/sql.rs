@@ -6,10 +6,10 @@
 //! macros (`for_update!`, `skip_locked!`, `among!`): the whole of what differs between the two.
 //! Timestamps and JSON travel as [`Stamp`] and [`JsonText`], whose encodings each backend gives.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
-use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, UserName};
+use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeKind, NoticeRequest, NoticeState, UserName};
 use sqlx::Row;
 use time::OffsetDateTime;
 
@@ -21,17 +21,75 @@ use crate::{
     ImportedNotice, InForce, JsonText, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord,
     NoticeSummary, Notification, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry, Readable, RegisterEntry,
     RequestListing, RequestRecord, Result, Stamp, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck,
-    UserRecord, Webhook, checks_cover, deciding, decision_made, delivered_at_once, deliverer, diffusion_delivered,
-    editable, failpoint, hash_token, id_year, importable, in_force_row, is_halfway, lifetime_change, location_recorded,
-    new_token, notice_moved, notice_submitted, notice_target, notices_imported, parse_stored_grant, parse_stored_kind,
-    parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, picture_added,
-    plan_decision, plan_drafts, public_extract_row, public_requests, queue_entry, register_changed, request_created,
-    screening_recorded, subject_name, submittable, to_json, token_created, user_created, webhook_delivered,
-    webhook_removed, webhook_set, withdrawable,
+    UserRecord, Webhook, changed_fields, checks_cover, deciding, decision_made, delivered_at_once, deliverer,
+    diffusion_delivered, editable, failpoint, hash_token, id_year, importable, in_force_row, is_halfway,
+    lifetime_change, location_recorded, new_token, notice_moved, notice_submitted, notice_target, notices_imported,
+    parse_stored_grant, parse_stored_kind, parse_stored_recommendation, parse_stored_report, parse_stored_request,
+    parse_stored_state, picture_added, plan_decision, plan_drafts, public_extract_row, public_requests, queue_entry,
+    register_changed, request_created, restored_by_source, screening_recorded, subject_name, submittable, to_json,
+    token_created, updated_by_source, user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable,
+    withdrawn_by_source,
 };
 
 /// A notice's columns, its subject as the text of its JSON.
 const NOTICE_COLUMNS: &str = "id, request_id, subject_index, kind, requested_by, state, CAST(subject AS TEXT) AS subject_json, created_at, updated_at";
+
+/// Stores an imported notice's pictures, each with the source's id where it has one that is free;
+/// answers their ids in order.
+async fn insert_pictures(
+    conn: &mut Conn,
+    id: &str,
+    notice: &ImportedNotice,
+    now: OffsetDateTime,
+    actor: &Actor,
+) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(notice.pictures.len());
+    for picture in &notice.pictures {
+        let wanted = match picture.id {
+            Some(wanted) => {
+                let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pictures WHERE id = $1)")
+                    .bind(wanted)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                (!taken).then_some(wanted)
+            }
+            None => None,
+        };
+        let added: i64 = match wanted {
+            Some(wanted) => {
+                sqlx::query(
+                    "INSERT INTO pictures (id, notice_id, content_type, bytes, added_at, added_by)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(wanted)
+                .bind(id)
+                .bind(&picture.content_type)
+                .bind(&picture.bytes)
+                .bind(Stamp(now))
+                .bind(&actor.name)
+                .execute(&mut *conn)
+                .await?;
+                follow_explicit_id(&mut *conn).await?;
+                wanted
+            }
+            None => {
+                sqlx::query_scalar(
+                    "INSERT INTO pictures (notice_id, content_type, bytes, added_at, added_by)
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(id)
+                .bind(&picture.content_type)
+                .bind(&picture.bytes)
+                .bind(Stamp(now))
+                .bind(&actor.name)
+                .fetch_one(&mut *conn)
+                .await?
+            }
+        };
+        ids.push(added);
+    }
+    Ok(ids)
+}
 
 impl ThisStore {
     /// Appends the audit record of a read, committed with whatever other such records are waiting.
@@ -882,28 +940,87 @@ impl Store for ThisStore {
         let (published, expires) = lifetime_change(LifecycleEvent::Publish, now);
         let mut tx = begin_write(&self.pool).await?;
         let mut outcomes = Vec::with_capacity(notices.len());
-        let (mut imported, mut pictures) = (Vec::new(), 0);
+        let (mut imported, mut pictures, mut changes) = (Vec::new(), 0, Vec::new());
         for notice in notices {
             let id = notice.id.to_string();
-            let existing: Option<Option<String>> = sqlx::query_scalar(
-                "SELECT requests.source FROM notices JOIN requests ON requests.id = notices.request_id
-                 WHERE notices.id = $1",
+            let request = &notice.request;
+            let existing = sqlx::query(
+                "SELECT requests.id AS request_id, requests.source, CAST(requests.body AS TEXT) AS body, notices.state,
+                        requests.source_withdrawn_at IS NOT NULL AS withdrawn,
+                        (SELECT COUNT(*) FROM pictures WHERE pictures.notice_id = notices.id) AS pictures
+                 FROM notices JOIN requests ON requests.id = notices.request_id WHERE notices.id = $1",
             )
             .bind(&id)
             .fetch_optional(&mut *tx)
             .await?;
-            match existing {
-                Some(Some(_)) => {
-                    outcomes.push(ImportOutcome::AlreadyImported);
-                    continue;
-                }
-                Some(None) => {
+            if let Some(row) = existing {
+                if row.try_get::<Option<String>, _>("source")?.is_none() {
                     outcomes.push(ImportOutcome::IdTaken);
                     continue;
                 }
-                None => {}
+                let request_id: i64 = row.try_get("request_id")?;
+                let restore = row.try_get::<bool, _>("withdrawn")?
+                    && parse_stored_state(row.try_get("state")?)? == NoticeState::Suspended;
+                // A list entry never replaces what is stored; a detail record replaces what differs, and
+                // a stored record that no longer reads.
+                let changed = match (notice.detailed, parse_stored_request(request_id, row.try_get("body")?)) {
+                    (false, _) => Vec::new(),
+                    (true, Ok(stored)) => changed_fields(&stored, request),
+                    (true, Err(_)) => vec!["(a stored record that did not read)".to_string()],
+                };
+                if !changed.is_empty() {
+                    sqlx::query(
+                        "UPDATE requests SET kind = $1, requested_by = $2, body = $3, version = version + 1 WHERE id = $4",
+                    )
+                    .bind(request.kind.as_str())
+                    .bind(request.requested_by.as_str())
+                    .bind(JsonText(to_json(request)?))
+                    .bind(request_id)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query(
+                        "UPDATE notices SET kind = $1, requested_by = $2, subject = $3, updated_at = $4 WHERE id = $5",
+                    )
+                    .bind(request.kind.as_str())
+                    .bind(request.requested_by.as_str())
+                    .bind(JsonText(to_json(&request.subjects[0])?))
+                    .bind(Stamp(now))
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await?;
+                    changes.push((actor.clone(), updated_by_source(source, notice.id, &changed)));
+                }
+                if restore {
+                    sqlx::query("UPDATE notices SET state = $1, updated_at = $2 WHERE id = $3")
+                        .bind(NoticeState::Published.as_str())
+                        .bind(Stamp(now))
+                        .bind(&id)
+                        .execute(&mut *tx)
+                        .await?;
+                    sqlx::query("UPDATE requests SET source_withdrawn_at = NULL WHERE id = $1")
+                        .bind(request_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    changes.push((actor.clone(), restored_by_source(source, notice.id)));
+                }
+                // Pictures come with a notice that has none yet (a list entry's notice, now detailed).
+                if row.try_get::<i64, _>("pictures")? == 0 {
+                    for (picture, added) in
+                        notice.pictures.iter().zip(insert_pictures(&mut tx, &id, notice, now, actor).await?)
+                    {
+                        changes.push((
+                            actor.clone(),
+                            picture_added(notice.id, added, &picture.content_type, picture.bytes.len()),
+                        ));
+                    }
+                }
+                outcomes.push(match (restore, changed.is_empty()) {
+                    (true, _) => ImportOutcome::Restored,
+                    (false, false) => ImportOutcome::Updated,
+                    (false, true) => ImportOutcome::AlreadyImported,
+                });
+                continue;
             }
-            let request = &notice.request;
             let request_id: i64 = sqlx::query_scalar(
                 "INSERT INTO requests (kind, requested_by, reference, body, public_extract, created_at, created_by, source)
                  VALUES ($1, $2, $3, $4, TRUE, $5, $6, $7) RETURNING id",
@@ -942,57 +1059,63 @@ impl Store for ThisStore {
             .bind(expires.map(Stamp))
             .execute(&mut *tx)
             .await?;
-            for picture in &notice.pictures {
-                let wanted = match picture.id {
-                    Some(wanted) => {
-                        let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pictures WHERE id = $1)")
-                            .bind(wanted)
-                            .fetch_one(&mut *tx)
-                            .await?;
-                        (!taken).then_some(wanted)
-                    }
-                    None => None,
-                };
-                match wanted {
-                    Some(wanted) => {
-                        sqlx::query(
-                            "INSERT INTO pictures (id, notice_id, content_type, bytes, added_at, added_by)
-                             VALUES ($1, $2, $3, $4, $5, $6)",
-                        )
-                        .bind(wanted)
-                        .bind(&id)
-                        .bind(&picture.content_type)
-                        .bind(&picture.bytes)
-                        .bind(Stamp(now))
-                        .bind(&actor.name)
-                        .execute(&mut *tx)
-                        .await?;
-                        follow_explicit_id(&mut tx).await?;
-                    }
-                    None => {
-                        sqlx::query(
-                            "INSERT INTO pictures (notice_id, content_type, bytes, added_at, added_by)
-                             VALUES ($1, $2, $3, $4, $5)",
-                        )
-                        .bind(&id)
-                        .bind(&picture.content_type)
-                        .bind(&picture.bytes)
-                        .bind(Stamp(now))
-                        .bind(&actor.name)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                }
-                pictures += 1;
-            }
+            pictures += insert_pictures(&mut tx, &id, notice, now, actor).await?.len();
             imported.push(notice.id);
             outcomes.push(ImportOutcome::Imported);
         }
         if !imported.is_empty() {
-            self.append_audit(&mut tx, actor, notices_imported(source, &imported, pictures)).await?;
+            changes.insert(0, (actor.clone(), notices_imported(source, &imported, pictures)));
+        }
+        if !changes.is_empty() {
+            self.append_audits(&mut tx, changes).await?;
         }
         tx.commit().await?;
         Ok(outcomes)
+    }
+
+    async fn withdraw_missing(
+        &self,
+        actor: &Actor,
+        source: &str,
+        kinds: &[NoticeKind],
+        seen: &HashSet<NoticeId>,
+    ) -> Result<Vec<NoticeId>> {
+        let mut tx = begin_write(&self.pool).await?;
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(concat!(
+            "SELECT notices.id, notices.kind, requests.id FROM notices JOIN requests ON requests.id = notices.request_id
+             WHERE requests.source = $1 AND notices.state = 'published' ORDER BY notices.id",
+            for_update!()
+        ))
+        .bind(source)
+        .fetch_all(&mut *tx)
+        .await?;
+        let now = self.clock.now();
+        let (mut withdrawn, mut changes) = (Vec::new(), Vec::new());
+        for (id, kind, request_id) in rows {
+            let id = NoticeId::parse(&id).map_err(StoreError::Corrupt)?;
+            if seen.contains(&id) || !kinds.contains(&parse_stored_kind(request_id, &kind)?) {
+                continue;
+            }
+            let to = NoticeState::Published.apply(LifecycleEvent::Suspend)?;
+            sqlx::query("UPDATE notices SET state = $1, updated_at = $2 WHERE id = $3")
+                .bind(to.as_str())
+                .bind(Stamp(now))
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE requests SET source_withdrawn_at = $1 WHERE id = $2")
+                .bind(Stamp(now))
+                .bind(request_id)
+                .execute(&mut *tx)
+                .await?;
+            changes.push((actor.clone(), withdrawn_by_source(source, id)));
+            withdrawn.push(id);
+        }
+        if !changes.is_empty() {
+            self.append_audits(&mut tx, changes).await?;
+        }
+        tx.commit().await?;
+        Ok(withdrawn)
     }
 
     async fn picture(&self, notice: NoticeId, id: i64) -> Result<Option<(String, Vec<u8>)>> {

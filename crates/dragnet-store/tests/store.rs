@@ -1,6 +1,7 @@
 //! One suite for both backends: each test runs on SQLite, and on PostgreSQL when
 //! `DRAGNET_TEST_DATABASE_URL` names a server (each run in a database of its own).
 
+use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -132,6 +133,7 @@ on_both_backends!(
     submission_and_decisions_refuse_what_does_not_fit,
     only_published_public_unbarred_notices_have_public_extracts,
     imported_notices_keep_their_ids_and_are_published_publicly,
+    imported_notices_follow_their_source,
 );
 
 fn case(name: &str) -> NoticeRequest {
@@ -664,7 +666,7 @@ async fn only_published_public_unbarred_notices_have_public_extracts(t: TestStor
     assert_eq!((extract.kind, extract.requested_by.as_str()), (NoticeKind::Red, "FR"));
     assert_eq!(extract.subject.family_name.as_deref(), Some("MARCHETTI"));
     assert!(extract.subject.identity_documents.is_empty(), "no passport number on a public page");
-    assert_eq!(extract.charges, ["Meurtre (murder)"]);
+    assert_eq!(extract.charges.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), ["Meurtre (murder)"]);
     assert!(extract.published_at.is_some());
     assert_eq!(extract.pictures, [picture]);
     assert_eq!(t.store.public_extracts_among(&[shown]).await.unwrap().first(), Some(extract));
@@ -688,10 +690,11 @@ async fn imported_notices_keep_their_ids_and_are_published_publicly(t: TestStore
         ImportedNotice {
             id: ahead,
             request: request.clone(),
+            detailed: true,
             pictures: vec![picture(Some(61_546_382)), picture(None)],
         },
-        ImportedNotice { id: old, request: request.clone(), pictures: vec![picture(Some(61_546_382))] },
-        ImportedNotice { id: made_here, request: request.clone(), pictures: Vec::new() },
+        ImportedNotice { id: old, request: request.clone(), detailed: true, pictures: vec![picture(Some(61_546_382))] },
+        ImportedNotice { id: made_here, request: request.clone(), detailed: true, pictures: Vec::new() },
     ];
     let outcomes = t.store.import_published(&importer, "INTERPOL public notices", &notices).await.unwrap();
     assert_eq!(outcomes, [ImportOutcome::Imported, ImportOutcome::Imported, ImportOutcome::IdTaken]);
@@ -735,5 +738,94 @@ async fn imported_notices_keep_their_ids_and_are_published_publicly(t: TestStore
     assert_eq!(imports.len(), 1);
     let details: serde_json::Value = serde_json::from_str(&imports[0].details).unwrap();
     assert_eq!(details["notices"], serde_json::json!([ahead.to_string(), old.to_string()]));
+    assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
+}
+
+async fn imported_notices_follow_their_source(t: TestStore) {
+    let importer = Actor::system("import", None);
+    let source = "INTERPOL public notices";
+    let mut request = case("02-ordinary-murder.json");
+    request.subjects.truncate(1);
+    request.public_extract = true;
+    let (a, b) = (NoticeId::parse("2019/821").unwrap(), NoticeId::parse("2020/104032").unwrap());
+    let notice = |id: NoticeId, request: &NoticeRequest, detailed: bool| ImportedNotice {
+        id,
+        request: request.clone(),
+        detailed,
+        pictures: Vec::new(),
+    };
+    let first = [notice(a, &request, true), notice(b, &request, true)];
+    t.store.import_published(&importer, source, &first).await.unwrap();
+    let in_force = |t: &TestStore| {
+        let store = t.store.clone();
+        async move {
+            let mut ids: Vec<NoticeId> = store.notices_in_force().await.unwrap().rows.iter().map(|n| n.id).collect();
+            ids.sort();
+            ids
+        }
+    };
+
+    // A newer detail record updates what changed, audited by field; a list entry never replaces a detail.
+    let mut newer = request.clone();
+    newer.subjects[0].physical = Some(dragnet_domain::person::Physical { height_cm: Some(37), ..Default::default() });
+    newer.charges[0].translation = Some("Murder".into());
+    let mut entry = request.clone();
+    entry.subjects[0].date_of_birth = None;
+    let outcomes = t
+        .store
+        .import_published(&importer, source, &[notice(a, &newer, true), notice(b, &entry, false)])
+        .await
+        .unwrap();
+    assert_eq!(outcomes, [ImportOutcome::Updated, ImportOutcome::AlreadyImported]);
+    let updates = t
+        .store
+        .search_audit(
+            &reviewer(),
+            &AuditFilter { action: Some("notice.source_update".into()), ..Default::default() },
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(updates.len(), 1);
+    assert_eq!(updates[0].target, format!("notice/{a}"));
+    let details: serde_json::Value = serde_json::from_str(&updates[0].details).unwrap();
+    assert_eq!(details["fields"], serde_json::json!(["charges", "subjects[0].physical"]));
+    let extract = t.store.public_extracts_among(&[a]).await.unwrap().remove(0);
+    assert_eq!(extract.subject.physical.unwrap().height_cm, Some(37));
+    assert_eq!(extract.charges[0].translation.as_deref(), Some("Murder"));
+    let stored = t.store.public_extracts_among(&[b]).await.unwrap().remove(0);
+    assert!(stored.subject.date_of_birth.is_some(), "the entry left the detail as it was");
+
+    // A sweep without `a` withdraws it: suspended, not screened, not shown; other kinds and a
+    // notice a supervisor suspended are not touched.
+    let withdrawn = t.store.withdraw_missing(&importer, source, &[NoticeKind::Yellow], &HashSet::new()).await.unwrap();
+    assert_eq!(withdrawn, [], "a sweep of yellow notices says nothing of red ones");
+    let withdrawn = t.store.withdraw_missing(&importer, source, &[NoticeKind::Red], &HashSet::from([b])).await.unwrap();
+    assert_eq!(withdrawn, [a]);
+    assert_eq!(in_force(&t).await, [b]);
+    assert_eq!(t.store.public_extracts_among(&[a]).await.unwrap(), []);
+    assert_eq!(t.store.read_notice(&reviewer(), a).await.unwrap().notice.state, NoticeState::Suspended);
+    t.store.transition(&reviewer(), b, LifecycleEvent::Suspend, Some("challenged")).await.unwrap();
+    assert_eq!(t.store.withdraw_missing(&importer, source, &[NoticeKind::Red], &HashSet::new()).await.unwrap(), []);
+
+    // Back in a later sweep, even as a list entry, `a` is in force again; `b`, suspended by a
+    // supervisor, stays suspended whatever the source says.
+    let outcomes = t
+        .store
+        .import_published(&importer, source, &[notice(a, &entry, false), notice(b, &request, true)])
+        .await
+        .unwrap();
+    assert_eq!(outcomes, [ImportOutcome::Restored, ImportOutcome::AlreadyImported]);
+    assert_eq!(in_force(&t).await, [a]);
+    let extract = t.store.public_extracts_among(&[a]).await.unwrap().remove(0);
+    assert_eq!(extract.subject.physical.unwrap().height_cm, Some(37), "restored as it was last detailed");
+    for action in ["notice.source_withdraw", "notice.source_restore"] {
+        let records = t
+            .store
+            .search_audit(&reviewer(), &AuditFilter { action: Some(action.into()), ..Default::default() }, 10)
+            .await
+            .unwrap();
+        assert_eq!(records.iter().map(|r| r.target.as_str()).collect::<Vec<_>>(), [format!("notice/{a}")], "{action}");
+    }
     assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
 }

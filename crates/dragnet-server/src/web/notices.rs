@@ -206,7 +206,11 @@ async fn one(State(state): State<AppState>, frame: Frame, Path(id): Path<String>
         name: s.display_name(),
         original_script_name: s.original_script_name.clone().unwrap_or_default(),
         facts,
-        charges: if e.kind == NoticeKind::Red { e.charges.clone() } else { Vec::new() },
+        charges: if e.kind == NoticeKind::Red {
+            e.charges.iter().map(|c| c.title.clone()).collect()
+        } else {
+            Vec::new()
+        },
         requested_by: e.requested_by.clone(),
     };
     page(&frame, &view).into_response()

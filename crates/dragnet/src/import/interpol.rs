@@ -1,7 +1,7 @@
 //! `dragnet import interpol PATH...`: every file read and every record checked before anything is
 //! stored; then the notices stored as published, marked with their source, in batches with progress.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,6 +30,10 @@ pub struct InterpolArgs {
     /// Import the records that read well and list the others, rather than import nothing
     #[arg(long)]
     skip_invalid: bool,
+    /// The records are a complete sweep of the source: its notices of the kinds swept that are not
+    /// among them are withdrawn (no longer screened or shown; back in force if a later sweep has them)
+    #[arg(long)]
+    sync: bool,
 }
 
 /// Notices stored per transaction: big enough to be quick, small enough to show progress.
@@ -190,13 +194,10 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
     }
 
     let mut notices = Vec::new();
-    let (mut waiting, mut unpictured) = (Vec::new(), 0);
+    let (mut entries, mut unpictured) = (0, 0);
     let mut notes: BTreeMap<&str, (usize, NoticeId)> = BTreeMap::new();
     for record in merged.values() {
-        let Some(request) = &record.request else {
-            waiting.push(record.id.to_string());
-            continue;
-        };
+        entries += usize::from(!record.detailed);
         for note in &record.notes {
             notes.entry(note.as_str()).or_insert((0, record.id)).0 += 1;
         }
@@ -204,15 +205,16 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         // The source's numbered pictures in its order, then the others in the files' order.
         own.sort_by_key(|p| (p.id.is_none(), p.id));
         unpictured += usize::from(record.links_pictures && own.is_empty());
-        notices.push((ImportedNotice { id: record.id, request: request.clone(), pictures: Vec::new() }, own));
+        let notice = ImportedNotice {
+            id: record.id,
+            request: record.request.clone(),
+            detailed: record.detailed,
+            pictures: Vec::new(),
+        };
+        notices.push((notice, own));
     }
     if notices.is_empty() {
-        return Err(InputError(format!(
-            "no notice to import: {} read, {} of them list entries without their detail record",
-            plural(merged.len(), "notice", "notices"),
-            waiting.len()
-        ))
-        .into());
+        return Err(InputError("no notice to import: the files hold no record".into()).into());
     }
 
     let store = dragnet_store::open(&settings.store, Clock::system())
@@ -231,6 +233,8 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         for (notice, outcome) in batch.iter().zip(&outcomes) {
             let word = match outcome {
                 ImportOutcome::Imported => "imported",
+                ImportOutcome::Updated => "updated",
+                ImportOutcome::Restored => "restored",
                 ImportOutcome::AlreadyImported => "already_imported",
                 ImportOutcome::IdTaken => "id_taken",
             };
@@ -245,6 +249,25 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         done += batch.len();
         eprintln!("stored {done} of {}", notices.len());
     }
+    // A sweep known to be whole: every file read, every record's id known.
+    let withdrawn = match (args.sync, problems.is_empty()) {
+        (true, true) => {
+            let mut kinds: Vec<NoticeKind> = merged.values().map(|r| r.kind).collect();
+            kinds.sort_by_key(|k| k.as_str());
+            kinds.dedup();
+            let seen: HashSet<NoticeId> = merged.keys().copied().collect();
+            let withdrawn = store
+                .withdraw_missing(&actor, source, &kinds, &seen)
+                .await
+                .context("cannot withdraw the notices missing from the sweep")?;
+            for id in &withdrawn {
+                let _ = writeln!(stdout, "{id}\twithdrawn");
+            }
+            Some(withdrawn.len())
+        }
+        (true, false) => None,
+        (false, _) => Some(0),
+    };
 
     let by_kind: Vec<String> = imported_by_kind.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
     eprintln!(
@@ -256,17 +279,42 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         settings.store_description()
     );
     let mut said = Vec::new();
+    if let Some(n) = counts.get("updated") {
+        said.push(format!(
+            "{} imported before and changed since: brought up to date",
+            plural(*n, "notice was", "notices were")
+        ));
+    }
+    if let Some(n) = counts.get("restored") {
+        said.push(format!(
+            "{} withdrawn by the source before and back: in force again",
+            plural(*n, "notice was", "notices were")
+        ));
+    }
     if let Some(n) = counts.get("already_imported") {
-        said.push(format!("{} imported before, left as they were", plural(*n, "notice was", "notices were")));
+        said.push(format!(
+            "{} imported before and unchanged (or a list entry of a detailed notice): left as they were",
+            plural(*n, "notice was", "notices were")
+        ));
+    }
+    match withdrawn {
+        Some(0) if args.sync => said.push("every notice of the source of the kinds swept is in the sweep".into()),
+        Some(n) if n > 0 => said.push(format!(
+            "{} from the sweep: withdrawn by the source, no longer screened or shown",
+            plural(n, "notice of the source is missing", "notices of the source are missing")
+        )),
+        None => said.push("--sync: nothing withdrawn, as the sweep had problems and may not be complete".into()),
+        _ => {}
     }
     if let Some(n) = counts.get("id_taken") {
         said.push(format!("{} the id of a notice made here: not imported", plural(*n, "record has", "records have")));
     }
-    if !waiting.is_empty() {
+    if entries > 0 {
         said.push(format!(
-            "{} without its detail record, which names the requester: not imported (first: {})",
-            plural(waiting.len(), "list entry", "list entries"),
-            waiting[0]
+            "{}: kept as the list shows {}, requester unknown unless swept by country, completed when a detail \
+             record is imported",
+            plural(entries, "list entry without its detail record", "list entries without their detail record"),
+            if entries == 1 { "it" } else { "them" }
         ));
     }
     if unpictured > 0 {

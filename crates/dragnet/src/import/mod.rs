@@ -41,6 +41,11 @@ pub async fn run(settings: &Settings, command: ImportCommand) -> anyhow::Result<
     for path in files {
         match std::fs::read_to_string(&path) {
             Ok(text) => match parse_request(&text) {
+                Ok(request) if !request.requested_by.is_known() => problems.push(format!(
+                    "{}: requested_by: a request names who asks for it (\"unknown\" is only the requester of a notice \
+                     imported from a public list)",
+                    path.display()
+                )),
                 Ok(request) => requests.push((path, request)),
                 Err(err) => problems.push(format!("{}: {err}", path.display())),
             },
