@@ -8,7 +8,7 @@
 //! crashes between a commit and a refresh cannot leave one behind: the next pass, or the next
 //! start, applies the change.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -42,8 +42,19 @@ pub struct Follower {
     pass: Mutex<()>,
     /// Passes that failed (the store unreachable, say) and were tried again.
     failures: AtomicU64,
-    /// Notices whose stored record a view could not read: left out of it, and named in the log.
-    unreadable: std::sync::Mutex<BTreeSet<(String, View)>>,
+    /// Notices whose stored record a view could not read, with why: left out of it, and named in
+    /// the log.
+    unreadable: std::sync::Mutex<BTreeMap<(String, View), String>>,
+}
+
+/// A notice a view leaves out because its stored record does not read: for administrators.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnreadableNotice {
+    /// The notice's id as stored (it may not even read as an id).
+    pub notice: String,
+    /// `screening` or `public`: the view that cannot read it.
+    pub view: &'static str,
+    pub reason: String,
 }
 
 /// Where the views stand against the store, for `/readyz`.
@@ -67,7 +78,7 @@ impl Follower {
             wake: Arc::new(Notify::new()),
             pass: Mutex::new(()),
             failures: AtomicU64::new(0),
-            unreadable: std::sync::Mutex::new(BTreeSet::new()),
+            unreadable: std::sync::Mutex::new(BTreeMap::new()),
         }
     }
 
@@ -78,9 +89,22 @@ impl Follower {
         for (view, list) in [(View::Screening, screening), (View::Public, public)] {
             for bad in list {
                 tracing::error!(notice = %bad.notice, view = view.name(), reason = %bad.reason, "a stored notice does not read; that view leaves it out");
-                unreadable.insert((bad.notice.clone(), view));
+                unreadable.insert((bad.notice.clone(), view), bad.reason.clone());
             }
         }
+    }
+
+    /// Every notice a view leaves out, with the view and why, in id order.
+    pub fn unreadable(&self) -> Vec<UnreadableNotice> {
+        let unreadable = self.unreadable.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        unreadable
+            .iter()
+            .map(|((notice, view), reason)| UnreadableNotice {
+                notice: notice.clone(),
+                view: view.name(),
+                reason: reason.clone(),
+            })
+            .collect()
     }
 
     pub fn applied(&self) -> i64 {
@@ -96,7 +120,7 @@ impl Follower {
                 .unreadable
                 .lock()
                 .map(|set| {
-                    let mut ids: Vec<String> = set.iter().map(|(id, _)| id.clone()).collect();
+                    let mut ids: Vec<String> = set.keys().map(|(id, _)| id.clone()).collect();
                     ids.dedup();
                     ids
                 })
@@ -201,7 +225,7 @@ impl Follower {
                     View::Screening => views.screening.apply(batch, Vec::new()),
                     View::Public => views.public.apply(batch, Vec::new()),
                 }
-                unreadable.insert((batch[0].to_string(), view));
+                unreadable.insert((batch[0].to_string(), view), err);
                 Ok(())
             }
             Err(other) => Err(other),

@@ -31,6 +31,13 @@ impl App {
         Ok(self.store.create_token(&principal.actor, name, label).await?)
     }
 
+    /// The notices this server's views leave out because their stored record does not read, with
+    /// why: what an administrator repairs (a newer import of the record replaces it).
+    pub fn unreadable_notices(&self, principal: &Principal) -> Result<Vec<crate::follower::UnreadableNotice>> {
+        principal.require(&[Role::Administrator])?;
+        Ok(self.follower.unreadable())
+    }
+
     /// Revokes a user's tokens with this label, or all; answers how many.
     pub async fn revoke_tokens(&self, principal: &Principal, name: &UserName, label: Option<&str>) -> Result<u64> {
         principal.require(&[Role::Administrator])?;

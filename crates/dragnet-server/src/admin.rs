@@ -23,6 +23,16 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_users, create_user))
         .routes(routes!(create_token))
         .routes(routes!(revoke_tokens))
+        .routes(routes!(unreadable_notices))
+}
+
+/// `GET /api/v1/admin/unreadable-notices`
+#[utoipa::path(get, path = "/api/v1/admin/unreadable-notices", tag = "administration",
+    responses((status = 200, description = "The notices this server leaves out of screening or the public list because \
+        their stored record does not read: each with the view and why", body = Object)))]
+async fn unreadable_notices(State(state): State<AppState>, caller: Caller) -> Result<Response, Problem> {
+    let notices = state.app.unreadable_notices(&caller)?;
+    Ok(Json(json!({"notices": notices})).into_response())
 }
 
 fn user_json(user: &UserRecord) -> Value {

@@ -479,30 +479,39 @@ pub(crate) fn public_extract_row(
     published_at: Option<OffsetDateTime>,
     source: Option<String>,
 ) -> Result<PublicExtract> {
-    let mut subject = parse_stored_person(subject_json)?;
-    subject.id = None;
-    subject.identity_documents.clear();
-    subject.status.clear();
-    let offence = request.offence.as_ref();
-    Ok(PublicExtract {
-        id: NoticeId::parse(id).map_err(StoreError::Corrupt)?,
-        kind: request.kind,
-        requested_by: request.requested_by.as_str().to_string(),
-        subject,
-        charges: request
-            .charges
-            .iter()
-            .map(|c| dragnet_domain::request::Charge { law: None, max_penalty: None, ..c.clone() })
-            .collect(),
-        offence_date: offence.and_then(|o| o.date),
-        offence_place: offence.and_then(|o| o.place.clone()),
-        offence_country: offence.and_then(|o| o.country),
-        countries_likely_to_visit: request.countries_likely_to_visit.clone(),
-        un_listing: request.un_listing.clone(),
-        published_at,
-        pictures: Vec::new(),
-        source,
-    })
+    let subject = parse_stored_person(subject_json)?;
+    let id = NoticeId::parse(id).map_err(StoreError::Corrupt)?;
+    Ok(PublicExtract { published_at, source, ..PublicExtract::of(id, request, subject) })
+}
+
+impl PublicExtract {
+    /// What the public may see of `subject`, notice `id` of `request`: the one rule for what an
+    /// extract leaves out, used by the store and by tests that round-trip records through it.
+    pub fn of(id: NoticeId, request: &NoticeRequest, mut subject: Person) -> PublicExtract {
+        subject.id = None;
+        subject.identity_documents.clear();
+        subject.status.clear();
+        let offence = request.offence.as_ref();
+        PublicExtract {
+            id,
+            kind: request.kind,
+            requested_by: request.requested_by.as_str().to_string(),
+            subject,
+            charges: request
+                .charges
+                .iter()
+                .map(|c| dragnet_domain::request::Charge { law: None, max_penalty: None, ..c.clone() })
+                .collect(),
+            offence_date: offence.and_then(|o| o.date),
+            offence_place: offence.and_then(|o| o.place.clone()),
+            offence_country: offence.and_then(|o| o.country),
+            countries_likely_to_visit: request.countries_likely_to_visit.clone(),
+            un_listing: request.un_listing.clone(),
+            published_at: None,
+            pictures: Vec::new(),
+            source: None,
+        }
+    }
 }
 
 /// What a bureau is told about one of its notices: so far, that its subject was located.

@@ -126,6 +126,14 @@ fn with_pictures(batch: &[(ImportedNotice, Vec<PictureFile>)]) -> anyhow::Result
         .collect()
 }
 
+/// The most memory this process has held, in MB, where the system says (Linux's `VmHWM`).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb.div_ceil(1024))
+}
+
 fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
@@ -195,22 +203,23 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
 
     let mut notices = Vec::new();
     let (mut entries, mut unpictured) = (0, 0);
-    let mut notes: BTreeMap<&str, (usize, NoticeId)> = BTreeMap::new();
-    for record in merged.values() {
+    // What a sweep held, for --sync; then the records are moved into the notices, not copied.
+    let mut swept: Vec<NoticeKind> = merged.values().map(|r| r.kind).collect();
+    swept.sort_by_key(|k| k.as_str());
+    swept.dedup();
+    let seen: HashSet<NoticeId> = merged.keys().copied().collect();
+    let mut notes: BTreeMap<String, (usize, NoticeId)> = BTreeMap::new();
+    for record in merged.into_values() {
         entries += usize::from(!record.detailed);
         for note in &record.notes {
-            notes.entry(note.as_str()).or_insert((0, record.id)).0 += 1;
+            notes.entry(note.clone()).or_insert((0, record.id)).0 += 1;
         }
         let mut own = pictures.remove(&record.id).unwrap_or_default();
         // The source's numbered pictures in its order, then the others in the files' order.
         own.sort_by_key(|p| (p.id.is_none(), p.id));
         unpictured += usize::from(record.links_pictures && own.is_empty());
-        let notice = ImportedNotice {
-            id: record.id,
-            request: record.request.clone(),
-            detailed: record.detailed,
-            pictures: Vec::new(),
-        };
+        let notice =
+            ImportedNotice { id: record.id, request: record.request, detailed: record.detailed, pictures: Vec::new() };
         notices.push((notice, own));
     }
     if notices.is_empty() {
@@ -252,12 +261,8 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
     // A sweep known to be whole: every file read, every record's id known.
     let withdrawn = match (args.sync, problems.is_empty()) {
         (true, true) => {
-            let mut kinds: Vec<NoticeKind> = merged.values().map(|r| r.kind).collect();
-            kinds.sort_by_key(|k| k.as_str());
-            kinds.dedup();
-            let seen: HashSet<NoticeId> = merged.keys().copied().collect();
             let withdrawn = store
-                .withdraw_missing(&actor, source, &kinds, &seen)
+                .withdraw_missing(&actor, source, &swept, &seen)
                 .await
                 .context("cannot withdraw the notices missing from the sweep")?;
             for id in &withdrawn {
@@ -271,12 +276,13 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
 
     let by_kind: Vec<String> = imported_by_kind.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
     eprintln!(
-        "imported {} ({}) with {} from {} into {}, marked as from {source:?}",
+        "imported {} ({}) with {} from {} into {}, marked as from {source:?}{}",
         plural(counts.get("imported").copied().unwrap_or(0), "notice", "notices"),
         if by_kind.is_empty() { "none".to_string() } else { by_kind.join(", ") },
         plural(picture_count, "picture", "pictures"),
         plural(record_files.len(), "file", "files"),
-        settings.store_description()
+        settings.store_description(),
+        peak_memory().map(|mb| format!("; peak memory {mb} MB")).unwrap_or_default()
     );
     let mut said = Vec::new();
     if let Some(n) = counts.get("updated") {
