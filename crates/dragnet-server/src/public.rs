@@ -266,7 +266,9 @@ fn haystack(extract: &PublicExtract) -> String {
     words.extend(extract.charges.iter().map(|c| c.title.as_str()));
     words.extend(extract.charges.iter().filter_map(|c| c.translation.as_deref()));
     words.extend(extract.offence_place.as_deref());
-    words.push(&extract.requested_by);
+    if extract.requested_by != dragnet_domain::codes::UNKNOWN_REQUESTER {
+        words.push(&extract.requested_by);
+    }
     fold(&words.join(" "))
 }
 
