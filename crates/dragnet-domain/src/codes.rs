@@ -33,6 +33,22 @@ pub fn interpol_requester_code(requester: &str) -> &str {
     INTERPOL_ENTITY_CODES.iter().find(|(_, entity)| *entity == requester).map_or(requester, |(code, _)| code)
 }
 
+/// INTERPOL's code for Kosovo (under UNMIK mandate), which Dragnet holds as ISO's user-assigned `XK`.
+pub const INTERPOL_KOSOVO: &str = "UNK";
+
+/// A country as INTERPOL's records write it: ISO's code, or `UNK` for Kosovo.
+pub fn parse_interpol_country(text: &str) -> Result<CountryCode, String> {
+    CountryCode::parse(if text == INTERPOL_KOSOVO { "XK" } else { text })
+}
+
+/// A country as INTERPOL's records write it, the other way round.
+pub fn interpol_country_code(country: &CountryCode) -> &str {
+    match country.as_str() {
+        "XK" => INTERPOL_KOSOVO,
+        code => code,
+    }
+}
+
 struct CountryRow {
     name: &'static str,
     member: bool,
@@ -405,6 +421,9 @@ mod tests {
             assert_eq!(interpol_requester_code(requester.as_str()), code);
         }
         assert_eq!(interpol_requester_code("FR"), "FR");
+        let kosovo = parse_interpol_country("UNK").unwrap();
+        assert_eq!((kosovo.as_str(), interpol_country_code(&kosovo)), ("XK", "UNK"));
+        assert_eq!(interpol_country_code(&parse_interpol_country("FR").unwrap()), "FR");
         assert!(Requester::parse("915").is_err());
     }
 

@@ -319,3 +319,43 @@ fn every_sex_interpol_codes_is_read() {
         assert_eq!(sex.to_string(), code);
     }
 }
+
+#[test]
+fn the_fields_interpols_records_carry_read_and_name_their_faults() {
+    let mut request = seed();
+    request["subjects"][0]["birth_name"] = json!("MARTIN");
+    request["subjects"][0]["father"] = json!({"family_name": "MARCHETTI", "forenames": "Paolo"});
+    request["subjects"][0]["mother"] = json!({"forenames": "Anna"});
+    request["charges"][0]["translation"] = json!("Murder");
+    request["charges"][0]["issued_by"] = json!("914");
+    request["countries_likely_to_visit"] = json!(["IT", "ES"]);
+    let read = parse_request(&request.to_string()).unwrap();
+    assert_eq!(read.subjects[0].mother.as_ref().unwrap().forenames.as_deref(), Some("Anna"));
+    assert_eq!(read.charges[0].issued_by.unwrap().as_str(), "ICC");
+    assert_eq!(read.countries_likely_to_visit.len(), 2);
+    assert_eq!(parse_request(&serde_json::to_string(&read).unwrap()).unwrap(), read, "written as it reads");
+
+    let with = |pointer: &str, value: Value| {
+        let mut bad = request.clone();
+        *bad.pointer_mut(pointer).unwrap() = value;
+        rejected(&bad)
+    };
+    assert_eq!(with("/subjects/0/father", json!({})).0, "subjects[0].father");
+    assert_eq!(with("/subjects/0/father", json!({"name": "X"})).0, "subjects[0].father.name");
+    assert_eq!(with("/subjects/0/mother", json!({"forenames": " "})).0, "subjects[0].mother.forenames");
+    assert_eq!(with("/subjects/0/birth_name", json!("x".repeat(201))).0, "subjects[0].birth_name");
+    assert_eq!(with("/charges/0/translation", json!("x".repeat(10_001))).0, "charges[0].translation");
+    assert_eq!(with("/charges/0/issued_by", json!("QQ")).0, "charges[0].issued_by");
+    assert_eq!(with("/countries_likely_to_visit", json!(["FR", "ZZ"])).0, "countries_likely_to_visit[1]");
+    let (path, message) = with("/countries_likely_to_visit", json!({"un_listing": 1}));
+    assert_eq!(path, "countries_likely_to_visit", "{message}");
+    // A UN listing belongs to a UN special notice only, and its resolution is a number.
+    let mut listed = request.clone();
+    listed["un_listing"] = json!({"reference": "QDi.432", "resolution": 1267});
+    assert_eq!(rejected(&listed).0, "un_listing");
+    listed["kind"] = json!("un_special");
+    listed["requested_by"] = json!("UN");
+    parse_request(&listed.to_string()).unwrap();
+    listed["un_listing"]["resolution"] = json!("1267a");
+    assert_eq!(rejected(&listed).0, "un_listing.resolution");
+}

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use dragnet_domain::codes::{EyeColour, HairColour, LanguageCode};
+use dragnet_domain::codes::{EyeColour, HairColour, LanguageCode, parse_interpol_country};
 use dragnet_domain::person::{MOST_WEIGHT_KG, ParentName, Physical, Sex};
 use dragnet_domain::request::{Charge, Offence, UnListing};
 use dragnet_domain::{CountryCode, NoticeId, NoticeKind, NoticeRequest, PartialDate, Person, Requester};
@@ -191,7 +191,7 @@ fn date(record: &Value, field: &str) -> Result<Option<PartialDate>, String> {
 }
 
 fn country(record: &Value, field: &str) -> Result<Option<CountryCode>, String> {
-    text(record, field)?.map(|c| CountryCode::parse(&c).map_err(|err| format!("{field}: {err}"))).transpose()
+    text(record, field)?.map(|c| parse_interpol_country(&c).map_err(|err| format!("{field}: {err}"))).transpose()
 }
 
 /// A height in metres or a weight in kilograms; INTERPOL writes 0 for unknown.
@@ -352,7 +352,7 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, swept_for: Option<&str>
         date_of_birth: date(record, "date_of_birth")?,
         place_of_birth: text(record, "place_of_birth")?,
         country_of_birth: country(record, "country_of_birth_id")?,
-        nationalities: codes(record, "nationalities", CountryCode::parse, &mut notes)?,
+        nationalities: codes(record, "nationalities", parse_interpol_country, &mut notes)?,
         physical: if physical.is_empty() { None } else { Some(physical) },
         languages: codes(record, "languages_spoken_ids", LanguageCode::parse, &mut notes)?,
         ..Person::default()
@@ -445,7 +445,7 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, swept_for: Option<&str>
         to: None,
         barred: Vec::new(),
         public_extract: true,
-        countries_likely_to_visit: codes(record, "countries_likely_to_be_visited", CountryCode::parse, &mut notes)?,
+        countries_likely_to_visit: codes(record, "countries_likely_to_be_visited", parse_interpol_country, &mut notes)?,
         un_listing,
     };
     // The domain's own rules, the ones the store loads by: what is imported always loads again.
@@ -672,6 +672,34 @@ mod tests {
             with("arrest_warrants", json!([{"issuing_country_id": "QQ", "charge": "x"}]))[0]
                 .contains("arrest_warrants[0].issuing_country_id")
         );
+        let un = json!({"entity_id": "2021/84506", "name": "X", "un_reference": "QDi.1"});
+        let un_with = |field: &str, value: Value| {
+            let mut record = un.clone();
+            record[field] = value;
+            problems(record)
+        };
+        for resolution in [json!("abc"), json!(-1), json!(1.5), json!(5_000_000_000u64)] {
+            assert!(un_with("un_resolution", resolution.clone())[0].contains("un_resolution"), "{resolution}");
+        }
+        assert!(un_with("un_reference_date", json!("2021/13/01"))[0].contains("un_reference_date"));
+        assert!(un_with("father_name", json!(7))[0].contains("father_name: a number"));
+        assert!(un_with("name_at_birth", json!("x".repeat(201)))[0].contains("subjects[0].birth_name"));
+        assert!(
+            with("arrest_warrants", json!([{"issuing_country_id": "FR", "charge": "x", "charge_translation": 3}]))[0]
+                .contains("arrest_warrants[0].charge_translation")
+        );
+        let yellow = json!({"entity_id": "2024/57", "name": "X", "date_of_event": "2024/08/14"});
+        let mut listed = yellow.clone();
+        listed["countries_likely_to_be_visited"] = json!("IT");
+        assert!(problems(listed)[0].contains("countries_likely_to_be_visited: a string"));
+        let mut listed = yellow.clone();
+        listed["countries_likely_to_be_visited"] = json!(["IT", "ZZ"]);
+        let record = one(listed);
+        assert_eq!(record.request.countries_likely_to_visit.len(), 1, "an unknown code is left out");
+        assert!(record.notes[0].contains("countries_likely_to_be_visited[1]"), "{:?}", record.notes);
+        let mut unknown = yellow.clone();
+        unknown["summary"] = json!("not a field Dragnet reads");
+        assert_eq!(one(unknown).notes, ["summary: not kept"]);
         assert!(problems(json!({"entity_id": "2019/114539", "name": "X"}))[0].contains("--kind"));
         assert!(problems(json!({"total": 3}))[0].contains("neither a notice"));
         assert!(read_records("{not json", "f.json", None).problems[0].starts_with("f.json: not JSON"));

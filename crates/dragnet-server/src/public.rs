@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use dragnet_domain::codes::interpol_requester_code;
+use dragnet_domain::codes::{interpol_country_code, interpol_requester_code};
 use dragnet_domain::{CountryCode, NoticeId, NoticeKind, PartialDate, Person, Requester};
 use dragnet_store::PublicExtract;
 use serde_json::{Map, Value, json};
@@ -283,7 +283,10 @@ fn fold(text: &str) -> String {
 fn matches(extract: &PublicExtract, query: &ListQuery, today: time::Date) -> bool {
     let s = &extract.subject;
     if let Some(code) = query.get("nationality")
-        && !s.nationalities.iter().any(|c| c.as_str().eq_ignore_ascii_case(code))
+        && !s
+            .nationalities
+            .iter()
+            .any(|c| interpol_country_code(c).eq_ignore_ascii_case(code) || c.as_str().eq_ignore_ascii_case(code))
     {
         return false;
     }
@@ -353,7 +356,7 @@ fn summary(base: &str, extract: &PublicExtract) -> Value {
     summary.insert("entity_id".into(), json!(extract.id.to_string()));
     summary.insert(
         "nationalities".into(),
-        json!(extract.subject.nationalities.iter().map(|c| c.as_str()).collect::<Vec<_>>()),
+        json!(extract.subject.nationalities.iter().map(interpol_country_code).collect::<Vec<_>>()),
     );
     summary.insert("_links".into(), links(base, extract));
     summary.retain(|_, value| !value.is_null());
@@ -374,8 +377,14 @@ pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
     body.insert("date_of_birth".into(), slashed(s.date_of_birth));
     body.insert("sex_id".into(), s.sex.map_or(Value::Null, |x| json!(x.to_string())));
     body.insert("place_of_birth".into(), s.place_of_birth.as_ref().map_or(Value::Null, |p| json!(p)));
-    body.insert("country_of_birth_id".into(), s.country_of_birth.map_or(Value::Null, |c| json!(c.as_str())));
-    body.insert("nationalities".into(), list(&person["nationalities"]));
+    // Countries as INTERPOL writes them: Kosovo is UNK.
+    let codes = |codes: &[dragnet_domain::CountryCode]| {
+        if codes.is_empty() { Value::Null } else { json!(codes.iter().map(interpol_country_code).collect::<Vec<_>>()) }
+    };
+    let country =
+        |code: Option<dragnet_domain::CountryCode>| code.map_or(Value::Null, |c| json!(interpol_country_code(&c)));
+    body.insert("country_of_birth_id".into(), country(s.country_of_birth));
+    body.insert("nationalities".into(), json!(s.nationalities.iter().map(interpol_country_code).collect::<Vec<_>>()));
     body.insert("languages_spoken_ids".into(), list(&person["languages"]));
     // Heights in metres, weights in kilograms; unknown is null, never 0.
     body.insert("height".into(), physical["height_cm"].as_f64().map_or(Value::Null, |cm| json!(cm.round() / 100.0)));
@@ -384,9 +393,6 @@ pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
     body.insert("hairs_id".into(), list(&physical["hair"]));
     body.insert("distinguishing_marks".into(), physical["marks"].as_str().map_or(Value::Null, |m| json!(m)));
     let text = |value: Option<&String>| value.map_or(Value::Null, |v| json!(v));
-    let codes = |codes: &[dragnet_domain::CountryCode]| {
-        if codes.is_empty() { Value::Null } else { json!(codes.iter().map(|c| c.as_str()).collect::<Vec<_>>()) }
-    };
     for (prefix, parent) in [("father", &s.father), ("mother", &s.mother)] {
         let parent = parent.as_ref();
         body.insert(format!("{prefix}_name"), text(parent.and_then(|p| p.family_name.as_ref())));
@@ -426,7 +432,7 @@ pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
             body.insert("birth_name".into(), text(s.birth_name.as_ref()));
             body.insert("date_of_event".into(), slashed(extract.offence_date));
             body.insert("place".into(), text(extract.offence_place.as_ref()));
-            body.insert("country".into(), extract.offence_country.map_or(Value::Null, |c| json!(c.as_str())));
+            body.insert("country".into(), country(extract.offence_country));
             body.insert("issuing_country".into(), requester.map_or(Value::Null, |c| json!(c)));
         }
         _ => {

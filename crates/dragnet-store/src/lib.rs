@@ -75,7 +75,18 @@ pub enum StoreError {
     /// An imported notice that is not one published notice about one subject.
     #[error("notice {id} cannot be imported: {reason}")]
     NotImportable { id: NoticeId, reason: String },
+    /// A sweep that lacks most of what the source published is taken for an incomplete one (a
+    /// scrape cut short, one page of a list): nothing is withdrawn unless the caller insists.
+    #[error(
+        "the sweep lacks {missing} of the source's {published} published notices of its kinds, more than half: \
+         it is taken for an incomplete sweep and nothing was withdrawn"
+    )]
+    SweepIncomplete { missing: usize, published: usize },
 }
+
+/// A sweep may withdraw up to this many notices whatever share of the source they are: a small
+/// source can lose most of its notices for real.
+pub const SWEEP_LOSS_ALWAYS_ALLOWED: usize = 20;
 
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
@@ -736,13 +747,16 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// After a complete sweep of `source`: its published notices of `kinds` that are not among
     /// `seen` are withdrawn by the source (suspended, so that a later sweep that has them again
-    /// puts them back), each audited; answers those withdrawn. One transaction.
+    /// puts them back), each audited; answers those withdrawn. One transaction. Unless `insist`,
+    /// a sweep that would withdraw more than half of them (and more than
+    /// [`SWEEP_LOSS_ALWAYS_ALLOWED`]) withdraws nothing: [`StoreError::SweepIncomplete`].
     async fn withdraw_missing(
         &self,
         actor: &Actor,
         source: &str,
         kinds: &[NoticeKind],
         seen: &std::collections::HashSet<NoticeId>,
+        insist: bool,
     ) -> Result<Vec<NoticeId>>;
 
     /// A picture of `notice`: its content type and bytes.

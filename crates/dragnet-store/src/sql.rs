@@ -20,15 +20,15 @@ use crate::{
     AUDIT_ROWS_PER_INSERT, AuditFilter, Decision, DecisionOutcome, DecisionRecord, Delivery, ImportOutcome,
     ImportedNotice, InForce, JsonText, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord,
     NoticeSummary, Notification, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry, Readable, RegisterEntry,
-    RequestListing, RequestRecord, Result, Stamp, Store, StoreError, StoredNotice, StoredRequest, SubjectCheck,
-    UserRecord, Webhook, changed_fields, checks_cover, deciding, decision_made, delivered_at_once, deliverer,
-    diffusion_delivered, editable, failpoint, hash_token, id_year, importable, in_force_row, is_halfway,
-    lifetime_change, location_recorded, new_token, notice_moved, notice_submitted, notice_target, notices_imported,
-    parse_stored_grant, parse_stored_kind, parse_stored_recommendation, parse_stored_report, parse_stored_request,
-    parse_stored_state, picture_added, plan_decision, plan_drafts, public_extract_row, public_requests, queue_entry,
-    register_changed, request_created, restored_by_source, screening_recorded, subject_name, submittable, to_json,
-    token_created, updated_by_source, user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable,
-    withdrawn_by_source,
+    RequestListing, RequestRecord, Result, SWEEP_LOSS_ALWAYS_ALLOWED, Stamp, Store, StoreError, StoredNotice,
+    StoredRequest, SubjectCheck, UserRecord, Webhook, changed_fields, checks_cover, deciding, decision_made,
+    delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year, importable,
+    in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted,
+    notice_target, notices_imported, parse_stored_grant, parse_stored_kind, parse_stored_recommendation,
+    parse_stored_report, parse_stored_request, parse_stored_state, picture_added, plan_decision, plan_drafts,
+    public_extract_row, public_requests, queue_entry, register_changed, request_created, restored_by_source,
+    screening_recorded, subject_name, submittable, to_json, token_created, updated_by_source, user_created,
+    webhook_delivered, webhook_removed, webhook_set, withdrawable, withdrawn_by_source,
 };
 
 /// A notice's columns, its subject as the text of its JSON.
@@ -1079,6 +1079,7 @@ impl Store for ThisStore {
         source: &str,
         kinds: &[NoticeKind],
         seen: &HashSet<NoticeId>,
+        insist: bool,
     ) -> Result<Vec<NoticeId>> {
         let mut tx = begin_write(&self.pool).await?;
         let rows: Vec<(String, String, i64)> = sqlx::query_as(concat!(
@@ -1089,13 +1090,23 @@ impl Store for ThisStore {
         .bind(source)
         .fetch_all(&mut *tx)
         .await?;
-        let now = self.clock.now();
-        let (mut withdrawn, mut changes) = (Vec::new(), Vec::new());
+        let mut published = 0;
+        let mut missing = Vec::new();
         for (id, kind, request_id) in rows {
             let id = NoticeId::parse(&id).map_err(StoreError::Corrupt)?;
-            if seen.contains(&id) || !kinds.contains(&parse_stored_kind(request_id, &kind)?) {
-                continue;
+            if kinds.contains(&parse_stored_kind(request_id, &kind)?) {
+                published += 1;
+                if !seen.contains(&id) {
+                    missing.push((id, request_id));
+                }
             }
+        }
+        if !insist && missing.len() > SWEEP_LOSS_ALWAYS_ALLOWED && missing.len() * 2 > published {
+            return Err(StoreError::SweepIncomplete { missing: missing.len(), published });
+        }
+        let now = self.clock.now();
+        let (mut withdrawn, mut changes) = (Vec::new(), Vec::new());
+        for (id, request_id) in missing {
             let to = NoticeState::Published.apply(LifecycleEvent::Suspend)?;
             sqlx::query("UPDATE notices SET state = $1, updated_at = $2 WHERE id = $3")
                 .bind(to.as_str())

@@ -798,15 +798,20 @@ async fn imported_notices_follow_their_source(t: TestStore) {
 
     // A sweep without `a` withdraws it: suspended, not screened, not shown; other kinds and a
     // notice a supervisor suspended are not touched.
-    let withdrawn = t.store.withdraw_missing(&importer, source, &[NoticeKind::Yellow], &HashSet::new()).await.unwrap();
+    let withdrawn =
+        t.store.withdraw_missing(&importer, source, &[NoticeKind::Yellow], &HashSet::new(), false).await.unwrap();
     assert_eq!(withdrawn, [], "a sweep of yellow notices says nothing of red ones");
-    let withdrawn = t.store.withdraw_missing(&importer, source, &[NoticeKind::Red], &HashSet::from([b])).await.unwrap();
+    let withdrawn =
+        t.store.withdraw_missing(&importer, source, &[NoticeKind::Red], &HashSet::from([b]), false).await.unwrap();
     assert_eq!(withdrawn, [a]);
     assert_eq!(in_force(&t).await, [b]);
     assert_eq!(t.store.public_extracts_among(&[a]).await.unwrap(), []);
     assert_eq!(t.store.read_notice(&reviewer(), a).await.unwrap().notice.state, NoticeState::Suspended);
     t.store.transition(&reviewer(), b, LifecycleEvent::Suspend, Some("challenged")).await.unwrap();
-    assert_eq!(t.store.withdraw_missing(&importer, source, &[NoticeKind::Red], &HashSet::new()).await.unwrap(), []);
+    assert_eq!(
+        t.store.withdraw_missing(&importer, source, &[NoticeKind::Red], &HashSet::new(), false).await.unwrap(),
+        []
+    );
 
     // Back in a later sweep, even as a list entry, `a` is in force again; `b`, suspended by a
     // supervisor, stays suspended whatever the source says.
@@ -827,5 +832,21 @@ async fn imported_notices_follow_their_source(t: TestStore) {
             .unwrap();
         assert_eq!(records.iter().map(|r| r.target.as_str()).collect::<Vec<_>>(), [format!("notice/{a}")], "{action}");
     }
+
+    // A sweep that lacks most of a big source is taken for one cut short: nothing is withdrawn
+    // unless the caller insists.
+    let many: Vec<ImportedNotice> =
+        (1..=30).map(|n| notice(NoticeId::parse(&format!("2015/{n}")).unwrap(), &request, true)).collect();
+    t.store.import_published(&importer, "another source", &many).await.unwrap();
+    let page: HashSet<NoticeId> = many[..5].iter().map(|n| n.id).collect();
+    let head = t.store.audit_head().await.unwrap();
+    let err =
+        t.store.withdraw_missing(&importer, "another source", &[NoticeKind::Red], &page, false).await.unwrap_err();
+    assert!(matches!(err, StoreError::SweepIncomplete { missing: 25, published: 30 }), "{err}");
+    assert_eq!(t.store.audit_head().await.unwrap(), head, "nothing withdrawn, nothing recorded");
+    let withdrawn =
+        t.store.withdraw_missing(&importer, "another source", &[NoticeKind::Red], &page, true).await.unwrap();
+    assert_eq!(withdrawn.len(), 25);
+    assert_eq!(in_force(&t).await.len(), 1 + 5, "a, and the five swept");
     assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
 }

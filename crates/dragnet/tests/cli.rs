@@ -879,7 +879,7 @@ fn interpol_details() -> Vec<Value> {
         json!({
             "weight": 0, "entity_id": "2021/84506", "aliases": ["Abu Hamza al-Ansari", "Hamza Rashid"],
             "father_name": "RASHID", "father_forename": "KHALED", "mother_forename": "FATIMA", "mother_name": "HASSAN",
-            "un_reference": "QDi.432", "nationalities": ["IQ"], "name_at_birth": "AL-RASHIDI", "name": "RASHID",
+            "un_reference": "QDi.432", "nationalities": ["IQ", "UNK"], "name_at_birth": "AL-RASHIDI", "name": "RASHID",
             "name_in_original_script": "حمزة راشد", "un_resolution": 1267, "forename": "HAMZA",
             "date_of_birth": "1981", "un_reference_date": "2021/12/29", "languages_spoken_ids": ["ARA"],
             "country_of_birth_id": "IQ", "sex_id": "M", "place_of_birth": "MOSUL",
@@ -1113,7 +1113,12 @@ fn generated_record(g: &mut Generator) -> (Value, &'static str) {
     if let Some(sex) = g.some(80, |g| *g.pick(&["M", "F", "U"])) {
         record.insert("sex_id".into(), json!(sex));
     }
-    record.insert("nationalities".into(), json!(g.countries(3)));
+    let mut nationalities = g.countries(3);
+    if g.chance(10) {
+        // Kosovo, as INTERPOL writes it.
+        nationalities.push("UNK".into());
+    }
+    record.insert("nationalities".into(), json!(nationalities));
     // Heights from a 12 cm mistake to 3 m, in metres with two decimals; weights up to 700 kg, 0 unknown.
     if let Some(cm) = g.some(70, |g| 12 + g.below(289)) {
         record.insert("height".into(), json!(cm as f64 / 100.0));

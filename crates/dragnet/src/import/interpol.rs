@@ -11,7 +11,7 @@ use clap::Args;
 use dragnet_domain::{Actor, NoticeId, NoticeKind};
 use dragnet_server::interpol_records::{self, Record};
 use dragnet_server::pictures::{MOST_PICTURE_BYTES, picture_type};
-use dragnet_store::{Clock, ImportOutcome, ImportedNotice, ImportedPicture};
+use dragnet_store::{Clock, ImportOutcome, ImportedNotice, ImportedPicture, StoreError};
 
 use crate::InputError;
 use crate::settings::Settings;
@@ -34,6 +34,10 @@ pub struct InterpolArgs {
     /// among them are withdrawn (no longer screened or shown; back in force if a later sweep has them)
     #[arg(long)]
     sync: bool,
+    /// With --sync: withdraw the missing notices even when they are more than half of the source's
+    /// (a sweep that lacks so many is otherwise taken for one cut short)
+    #[arg(long, requires = "sync")]
+    sync_force: bool,
 }
 
 /// Notices stored per transaction: big enough to be quick, small enough to show progress.
@@ -261,10 +265,15 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
     // A sweep known to be whole: every file read, every record's id known.
     let withdrawn = match (args.sync, problems.is_empty()) {
         (true, true) => {
-            let withdrawn = store
-                .withdraw_missing(&actor, source, &swept, &seen)
-                .await
-                .context("cannot withdraw the notices missing from the sweep")?;
+            let withdrawn = match store.withdraw_missing(&actor, source, &swept, &seen, args.sync_force).await {
+                Err(err @ StoreError::SweepIncomplete { .. }) => {
+                    return Err(InputError(format!(
+                        "--sync: {err}; the sweep's notices were imported (--sync-force withdraws the others anyway)"
+                    ))
+                    .into());
+                }
+                other => other.context("cannot withdraw the notices missing from the sweep")?,
+            };
             for id in &withdrawn {
                 let _ = writeln!(stdout, "{id}\twithdrawn");
             }
