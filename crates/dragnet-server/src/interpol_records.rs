@@ -25,6 +25,8 @@ pub struct Record {
     pub links_pictures: bool,
     /// What the record said that Dragnet does not keep, or kept differently, in words.
     pub notes: Vec<String>,
+    /// Where it was read: the file, and the place in it.
+    pub origin: String,
 }
 
 /// Everything read from one file: its notices and the problems found, each naming the file, the
@@ -35,6 +37,10 @@ pub struct Reading {
     pub problems: Vec<String>,
     /// Where the file held no record at all (`null`, `{}`, an empty file): nothing lost by skipping.
     pub empty: Vec<String>,
+    /// What each list page said of its list: the query it answers (its filters, without the page)
+    /// with the total the source gave and the entries this page holds, so that a sweep can be
+    /// told whole or not.
+    pub pages: Vec<(String, u64, u64)>,
 }
 
 /// Reads a file's text: a list page, a detail record, an image list (passed over), an array of
@@ -42,6 +48,8 @@ pub struct Reading {
 /// records that do not show their kind are.
 pub fn read_records(text: &str, origin: &str, kind: Option<NoticeKind>) -> Reading {
     let mut reading = Reading::default();
+    // Some tools write a byte-order mark before UTF-8 JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         reading.empty.push(origin.to_string());
         return reading;
@@ -84,6 +92,11 @@ fn read_value(value: &Value, origin: &str, kind: Option<NoticeKind>, requester: 
                 // A list page: its own link and query tell the kind and, swept by country, the requester.
                 let kind = kind_from_href(value.pointer("/_links/self/href")).or(kind);
                 let requester = value.pointer("/query/arrestWarrantCountryId").and_then(Value::as_str).or(requester);
+                let mut query = value.get("query").and_then(Value::as_object).cloned().unwrap_or_default();
+                query.retain(|key, _| key != "page" && key != "resultPerPage");
+                let list = format!("{} {}", kind.map_or("?", |k| k.as_str()), Value::Object(query));
+                let total = value.get("total").and_then(Value::as_u64).unwrap_or(notices.len() as u64);
+                out.pages.push((list, total, notices.len() as u64));
                 for (index, item) in notices.iter().enumerate() {
                     read_value(item, &format!("{origin}: notices[{index}]"), kind, requester, out);
                 }
@@ -91,7 +104,7 @@ fn read_value(value: &Value, origin: &str, kind: Option<NoticeKind>, requester: 
                 // An image list names pictures; their bytes come as files.
             } else if object.contains_key("entity_id") {
                 match read_record(value, kind, requester) {
-                    Ok(record) => out.records.push(record),
+                    Ok(record) => out.records.push(Record { origin: origin.to_string(), ..record }),
                     Err(problem) => {
                         let id = object.get("entity_id").and_then(Value::as_str).unwrap_or("?");
                         out.problems.push(format!("{origin}: notice {id}: {problem}"));
@@ -158,7 +171,7 @@ fn text(record: &Value, field: &str) -> Result<Option<String>, String> {
 
 /// A field's list of codes, each read by `parse`. A code Dragnet does not know is left out and
 /// said in `notes`, field and place named: one odd code is no reason to lose the notice.
-fn codes<T>(
+fn codes<T: PartialEq>(
     record: &Value,
     field: &str,
     parse: impl Fn(&str) -> Result<T, String>,
@@ -174,6 +187,9 @@ fn codes<T>(
                     continue;
                 };
                 match parse(code.trim()) {
+                    Ok(code) if known.contains(&code) => {
+                        notes.push(format!("{field}[{index}]: given before; kept once"))
+                    }
                     Ok(code) => known.push(code),
                     Err(err) => notes.push(format!("{field}[{index}]: {err}; left out")),
                 }
@@ -249,6 +265,13 @@ const READ_FIELDS: [&str; 37] = [
     "total",
 ];
 
+/// The fields only one kind of notice has.
+const KIND_FIELDS: [(NoticeKind, &[&str]); 3] = [
+    (NoticeKind::Red, &["arrest_warrants"]),
+    (NoticeKind::Yellow, &["date_of_event", "place", "country", "issuing_country", "issuing_country_id"]),
+    (NoticeKind::UnSpecial, &["un_reference", "un_resolution", "un_reference_date"]),
+];
+
 /// Whether a value holds anything: null, blank text and empty lists and objects do not.
 fn holds_something(value: &Value) -> bool {
     match value {
@@ -278,14 +301,31 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, swept_for: Option<&str>
         .or_else(|| kind_from_fields(record))
         .or(kind)
         .ok_or("cannot tell whether it is a red, yellow or UN notice (say which with --kind)")?;
-    let detailed = ["sex_id", "arrest_warrants", "date_of_event", "place_of_birth", "languages_spoken_ids", "height"]
-        .iter()
-        .any(|field| record.get(*field).is_some());
+    if let Some(linked) = record
+        .pointer("/_links/self/href")
+        .and_then(Value::as_str)
+        .and_then(|href| href.split(['?', '#']).next())
+        .and_then(|href| href.rsplit('/').next())
+        .filter(|last| last.contains('-'))
+        && NoticeId::parse(linked).ok() != Some(id)
+    {
+        return Err(format!("_links.self.href: names notice {linked}, not {entity}"));
+    }
+    // A list entry holds these fields only; a record with any other is a detail record.
+    let detailed = record.as_object().is_some_and(|fields| {
+        fields.keys().any(|field| {
+            !["entity_id", "name", "forename", "date_of_birth", "nationalities", "_links", "_embedded"]
+                .contains(&field.as_str())
+        })
+    });
     let mut notes = Vec::new();
     if let Some(fields) = record.as_object() {
-        for (field, value) in fields {
-            if !READ_FIELDS.contains(&field.as_str()) && holds_something(value) {
+        for field in fields.iter().filter(|(_, value)| holds_something(value)).map(|(field, _)| field) {
+            let other_kind = KIND_FIELDS.iter().find(|(of, fields)| *of != kind && fields.contains(&field.as_str()));
+            if !READ_FIELDS.contains(&field.as_str()) {
                 notes.push(format!("{field}: not kept"));
+            } else if let Some((of, _)) = other_kind {
+                notes.push(format!("{field}: not kept, as a field of {} notices, not of {} ones", of, kind));
             }
         }
     }
@@ -423,6 +463,7 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, swept_for: Option<&str>
                             .as_u64()
                             .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()))
                             .and_then(|n| u32::try_from(n).ok())
+                            .filter(|n| *n > 0)
                             .ok_or_else(|| format!("un_resolution: {value} is not a resolution number"))?,
                     ),
                 },
@@ -454,16 +495,26 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, swept_for: Option<&str>
         notes.extend(physical.implausible().into_iter().map(|flag| format!("{flag}: kept as given")));
     }
     let links_pictures = record.pointer("/_links/thumbnail/href").is_some();
-    Ok(Record { id, kind, request, detailed, links_pictures, notes })
+    Ok(Record { id, kind, request, detailed, links_pictures, notes, origin: String::new() })
 }
 
-/// The records of many files as one set: a notice's detail record wins over its list entries, a
-/// later detail record over an earlier one.
-pub fn merge(records: impl IntoIterator<Item = Record>) -> BTreeMap<NoticeId, Record> {
+/// The records of many files as one set: a notice's detail record wins over its list entries.
+/// Two detail records of one notice that say different things are a problem, named with both
+/// places, and the notice is left out: which one is the source's is not for the importer to guess.
+pub fn merge(records: impl IntoIterator<Item = Record>) -> (BTreeMap<NoticeId, Record>, Vec<String>) {
     let mut merged: BTreeMap<NoticeId, Record> = BTreeMap::new();
+    let mut conflicts: BTreeMap<NoticeId, String> = BTreeMap::new();
     for record in records {
         match merged.get_mut(&record.id) {
             Some(kept) if kept.detailed && !record.detailed => kept.links_pictures |= record.links_pictures,
+            Some(kept) if kept.detailed && (kept.request != record.request || kept.kind != record.kind) => {
+                conflicts.entry(record.id).or_insert_with(|| {
+                    format!(
+                        "{}: notice {}: another record of it, at {}, says otherwise",
+                        record.origin, record.id, kept.origin
+                    )
+                });
+            }
             Some(kept) => {
                 let links = kept.links_pictures;
                 *kept = record;
@@ -474,7 +525,10 @@ pub fn merge(records: impl IntoIterator<Item = Record>) -> BTreeMap<NoticeId, Re
             }
         }
     }
-    merged
+    for id in conflicts.keys() {
+        merged.remove(id);
+    }
+    (merged, conflicts.into_values().collect())
 }
 
 /// The notice a picture file belongs to: the nearest part of its path that reads as a notice id
@@ -711,6 +765,51 @@ mod tests {
     }
 
     #[test]
+    fn a_record_is_a_detail_by_any_field_a_list_entry_lacks_and_kind_fields_stay_with_their_kind() {
+        let un = one(json!({"entity_id": "2010/777", "name": "X", "un_reference": "QDi.999",
+            "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/un/persons/2010-777"}}}));
+        assert!(un.detailed, "a UN record without date of birth is still a detail record");
+        let yellow = one(json!({"entity_id": "2010/778", "name": "X", "un_resolution": 1267, "arrest_warrants": [],
+            "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/yellow/2010-778"}}}));
+        assert_eq!(yellow.notes, ["un_resolution: not kept, as a field of un_special notices, not of yellow ones"]);
+        let twice = one(json!({"entity_id": "2010/779", "name": "X", "countries_likely_to_be_visited": ["FR", "FR"],
+            "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/yellow/2010-779"}}}));
+        assert_eq!(twice.request.countries_likely_to_visit.len(), 1);
+        assert_eq!(twice.notes, ["countries_likely_to_be_visited[1]: given before; kept once"]);
+        // A self link that names another notice is a record not to be trusted.
+        let said = problems(json!({"entity_id": "2026/1", "name": "X", "arrest_warrants": [],
+            "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2026-2"}}}));
+        assert!(said[0].contains("_links.self.href: names notice 2026-2, not 2026/1"), "{said:?}");
+        assert!(problems(json!({"entity_id": "2026/1", "name": "X", "un_resolution": 0}))[0].contains("un_resolution"));
+        // A byte-order mark before the JSON is no reason to refuse a file.
+        let bom = format!("\u{feff}{}", json!({"entity_id": "2026/3", "name": "X", "arrest_warrants": []}));
+        assert_eq!(read_records(&bom, "bom.json", None).records.len(), 1);
+    }
+
+    #[test]
+    fn two_detail_records_of_one_notice_that_disagree_are_a_problem_and_neither_is_kept() {
+        let read = |value: Value, origin: &str| read_records(&value.to_string(), origin, None).records;
+        let alpha = read(json!({"entity_id": "2021/1", "name": "ALPHA", "arrest_warrants": []}), "a.json");
+        let beta = read(json!({"entity_id": "2021/1", "name": "BETA", "arrest_warrants": []}), "b.json");
+        let other = read(json!({"entity_id": "2021/2", "name": "GAMMA", "arrest_warrants": []}), "a.json");
+        let (merged, conflicts) = merge(alpha.iter().chain(&beta).chain(&other).chain(&alpha).cloned());
+        assert_eq!(merged.keys().map(ToString::to_string).collect::<Vec<_>>(), ["2021/2"]);
+        assert_eq!(conflicts, ["b.json: notice 2021/1: another record of it, at a.json, says otherwise"]);
+        // The same record twice (overlapping pages, a file given twice) is one notice.
+        let (merged, conflicts) = merge(alpha.iter().chain(&alpha).cloned());
+        assert_eq!((merged.len(), conflicts.len()), (1, 0));
+    }
+
+    #[test]
+    fn list_pages_say_what_their_list_holds() {
+        let page = json!({"total": 50, "query": {"page": 2, "resultPerPage": 20, "nationality": "DE"},
+            "_embedded": {"notices": [{"entity_id": "2020/1234", "name": "B"}]},
+            "_links": {"self": {"href": "https://x/notices/v1/red?nationality=DE&page=2"}}});
+        let reading = read_records(&page.to_string(), "page.json", None);
+        assert_eq!(reading.pages, [("red {\"nationality\":\"DE\"}".to_string(), 50, 1)]);
+    }
+
+    #[test]
     fn several_issuing_countries_are_kept_charge_by_charge() {
         let record = one(json!({"entity_id": "2019/114539", "name": "X", "arrest_warrants": [
             {"issuing_country_id": "US", "charge": "a"}, {"issuing_country_id": "GB", "charge": "b"},
@@ -731,7 +830,8 @@ mod tests {
         let detail = one(json!({"entity_id": "2019/114539", "name": "X", "sex_id": "M", "arrest_warrants": [
             {"issuing_country_id": "FR", "charge": "a"}]}));
         for order in [vec![entry.clone(), detail.clone()], vec![detail.clone(), entry.clone()]] {
-            let merged = merge(order);
+            let (merged, conflicts) = merge(order);
+            assert!(conflicts.is_empty(), "{conflicts:?}");
             let kept = &merged[&detail.id];
             assert!(kept.detailed && kept.links_pictures);
         }

@@ -405,6 +405,8 @@ pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
     // An international requester as INTERPOL writes it: the ICC is 914. Unknown is left out.
     let requester = Some(interpol_requester_code(&extract.requested_by))
         .filter(|code| *code != dragnet_domain::codes::UNKNOWN_REQUESTER);
+    let birth_name = if extract.kind == NoticeKind::UnSpecial { "name_at_birth" } else { "birth_name" };
+    body.insert(birth_name.into(), text(s.birth_name.as_ref()));
     match extract.kind {
         NoticeKind::Red => {
             let mut warrants: Vec<Value> = extract
@@ -429,14 +431,12 @@ pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
             }
         }
         NoticeKind::Yellow => {
-            body.insert("birth_name".into(), text(s.birth_name.as_ref()));
             body.insert("date_of_event".into(), slashed(extract.offence_date));
             body.insert("place".into(), text(extract.offence_place.as_ref()));
             body.insert("country".into(), country(extract.offence_country));
             body.insert("issuing_country".into(), requester.map_or(Value::Null, |c| json!(c)));
         }
         _ => {
-            body.insert("name_at_birth".into(), text(s.birth_name.as_ref()));
             let listing = extract.un_listing.as_ref();
             body.insert("un_reference".into(), text(listing.and_then(|l| l.reference.as_ref())));
             body.insert("un_resolution".into(), listing.and_then(|l| l.resolution).map_or(Value::Null, |r| json!(r)));

@@ -331,7 +331,7 @@ pub struct ImportedPicture {
 #[serde(rename_all = "snake_case")]
 pub enum ImportOutcome {
     Imported,
-    /// Imported before (from any source) and the record has not changed, or is a list entry,
+    /// Imported before from this source and the record has not changed, or is a list entry,
     /// which never replaces what is stored: left as it is.
     AlreadyImported,
     /// Imported before from a detail record that differs: brought up to date, audited.
@@ -341,6 +341,10 @@ pub enum ImportOutcome {
     Restored,
     /// A notice made here has this id: the record is not imported.
     IdTaken,
+    /// Imported from another source: left as it is, for that source alone keeps it up to date.
+    OtherSource,
+    /// Imported before as a notice of another kind: left as it is (one id is one notice).
+    OtherKind,
 }
 
 /// Checks an imported notice before anything is written.
@@ -735,9 +739,11 @@ pub trait Store: Send + Sync + fmt::Debug {
     async fn add_picture(&self, actor: &Actor, notice: NoticeId, content_type: &str, bytes: &[u8]) -> Result<i64>;
 
     /// Stores notices published elsewhere as published here, with their ids, marked with `source`
-    /// and shown publicly; each notice's answer in order. A notice whose id is taken is left out.
-    /// The year's numbering moves past every imported id, so later notices never collide with one.
-    /// One transaction, one audit record.
+    /// and shown publicly; each notice's answer in order. A notice whose id is taken (made here,
+    /// imported from another source, or of another kind) is left out; one imported before from
+    /// `source` is updated from a detail record that differs, and restored if `source` had
+    /// withdrawn it. The year's numbering moves past every imported id, so later notices never
+    /// collide with one. One transaction: one audit record of the import, one of each change.
     async fn import_published(
         &self,
         actor: &Actor,

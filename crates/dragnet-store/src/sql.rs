@@ -946,6 +946,7 @@ impl Store for ThisStore {
             let request = &notice.request;
             let existing = sqlx::query(
                 "SELECT requests.id AS request_id, requests.source, CAST(requests.body AS TEXT) AS body, notices.state,
+                        notices.kind,
                         requests.source_withdrawn_at IS NOT NULL AS withdrawn,
                         (SELECT COUNT(*) FROM pictures WHERE pictures.notice_id = notices.id) AS pictures
                  FROM notices JOIN requests ON requests.id = notices.request_id WHERE notices.id = $1",
@@ -954,11 +955,19 @@ impl Store for ThisStore {
             .fetch_optional(&mut *tx)
             .await?;
             if let Some(row) = existing {
-                if row.try_get::<Option<String>, _>("source")?.is_none() {
-                    outcomes.push(ImportOutcome::IdTaken);
+                let request_id: i64 = row.try_get("request_id")?;
+                let refused = match row.try_get::<Option<String>, _>("source")? {
+                    None => Some(ImportOutcome::IdTaken),
+                    Some(stored) if stored != source => Some(ImportOutcome::OtherSource),
+                    Some(_) if parse_stored_kind(request_id, row.try_get("kind")?)? != request.kind => {
+                        Some(ImportOutcome::OtherKind)
+                    }
+                    Some(_) => None,
+                };
+                if let Some(refused) = refused {
+                    outcomes.push(refused);
                     continue;
                 }
-                let request_id: i64 = row.try_get("request_id")?;
                 let restore = row.try_get::<bool, _>("withdrawn")?
                     && parse_stored_state(row.try_get("state")?)? == NoticeState::Suspended;
                 // A list entry never replaces what is stored; a detail record replaces what differs, and
@@ -970,9 +979,8 @@ impl Store for ThisStore {
                 };
                 if !changed.is_empty() {
                     sqlx::query(
-                        "UPDATE requests SET kind = $1, requested_by = $2, body = $3, version = version + 1 WHERE id = $4",
+                        "UPDATE requests SET requested_by = $1, body = $2, version = version + 1 WHERE id = $3",
                     )
-                    .bind(request.kind.as_str())
                     .bind(request.requested_by.as_str())
                     .bind(JsonText(to_json(request)?))
                     .bind(request_id)

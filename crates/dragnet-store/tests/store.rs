@@ -720,7 +720,7 @@ async fn imported_notices_keep_their_ids_and_are_published_publicly(t: TestStore
 
     // Imported again: left as it was, nothing written.
     let head = t.store.audit_head().await.unwrap();
-    let again = t.store.import_published(&importer, "a rerun", &notices[..2]).await.unwrap();
+    let again = t.store.import_published(&importer, "INTERPOL public notices", &notices[..2]).await.unwrap();
     assert_eq!(again, [ImportOutcome::AlreadyImported, ImportOutcome::AlreadyImported]);
     assert_eq!(t.store.audit_head().await.unwrap(), head, "nothing imported, nothing recorded");
 
@@ -832,6 +832,17 @@ async fn imported_notices_follow_their_source(t: TestStore) {
             .unwrap();
         assert_eq!(records.iter().map(|r| r.target.as_str()).collect::<Vec<_>>(), [format!("notice/{a}")], "{action}");
     }
+
+    // Another source, or a record of another kind with the same id, leaves the notice as it is.
+    let mut yellow = newer.clone();
+    yellow.kind = NoticeKind::Yellow;
+    yellow.charges.clear();
+    let outcomes = t.store.import_published(&importer, "a mirror", &[notice(a, &entry, true)]).await.unwrap();
+    assert_eq!(outcomes, [ImportOutcome::OtherSource]);
+    let outcomes = t.store.import_published(&importer, source, &[notice(a, &yellow, true)]).await.unwrap();
+    assert_eq!(outcomes, [ImportOutcome::OtherKind]);
+    let extract = t.store.public_extracts_among(&[a]).await.unwrap().remove(0);
+    assert_eq!((extract.kind, extract.subject.date_of_birth.is_some()), (NoticeKind::Red, true));
 
     // A sweep that lacks most of a big source is taken for one cut short: nothing is withdrawn
     // unless the caller insists.

@@ -1091,8 +1091,13 @@ impl Generator {
     }
     fn countries(&mut self, most: usize) -> Vec<String> {
         let members = dragnet_domain::codes::member_countries();
-        let mut picked: Vec<String> = (0..self.below(most + 1)).map(|_| self.pick(&members).to_string()).collect();
-        picked.dedup();
+        let mut picked: Vec<String> = Vec::new();
+        for _ in 0..self.below(most + 1) {
+            let country = self.pick(&members).to_string();
+            if !picked.contains(&country) {
+                picked.push(country);
+            }
+        }
         picked
     }
 }
@@ -1233,4 +1238,60 @@ fn generated_records_round_trip_through_every_reader() {
         assert!(again.problems.is_empty(), "seed {seed}: {:?}", again.problems);
         assert_eq!(&again.records[0].request, request, "seed {seed}: {served}");
     }
+}
+
+#[tokio::test]
+async fn a_sweep_that_is_visibly_incomplete_withdraws_nothing_and_disagreeing_records_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let detail = |n: usize, name: &str| {
+        json!({"entity_id": format!("2015/{n}"), "name": name, "forename": "ANA", "sex_id": "F",
+               "arrest_warrants": [{"issuing_country_id": "FR", "charge": "Fraud"}],
+               "_links": {"self": {"href": format!("https://ws-public.interpol.int/notices/v1/red/2015-{n}")}}})
+    };
+    let all = dir.path().join("all.json");
+    std::fs::write(&all, json!((1..=30).map(|n| detail(n, "SILVA")).collect::<Vec<_>>()).to_string()).unwrap();
+    assert!(run(dragnet(&data, None).args(["import", "interpol"]).arg(&all)).status.success());
+    let withdrawn = |output: &Output| text(&output.stdout).lines().filter(|l| l.ends_with("\twithdrawn")).count();
+
+    // One page of three: the page says how many its list holds.
+    let entries: Vec<Value> = (1..=5)
+        .map(|n| {
+            json!({"entity_id": format!("2015/{n}"), "name": "SILVA", "forename": "ANA",
+            "_links": {"self": {"href": format!("https://ws-public.interpol.int/notices/v1/red/2015-{n}")}}})
+        })
+        .collect();
+    let page = dir.path().join("page.json");
+    std::fs::write(
+        &page,
+        json!({"total": 30, "query": {"page": 1, "resultPerPage": 5}, "_embedded": {"notices": entries},
+        "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red?page=1&resultPerPage=5"}}})
+        .to_string(),
+    )
+    .unwrap();
+    let output = run(dragnet(&data, None).args(["import", "interpol", "--sync"]).arg(&page));
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("hold 5 of the 30 notices it counts"), "{}", text(&output.stderr));
+    assert_eq!(withdrawn(&output), 0);
+
+    // Five records and no page: more than half of the source missing is taken for a sweep cut short.
+    let five = dir.path().join("five.json");
+    std::fs::write(&five, json!((1..=5).map(|n| detail(n, "SILVA")).collect::<Vec<_>>()).to_string()).unwrap();
+    let output = run(dragnet(&data, None).args(["import", "interpol", "--sync"]).arg(&five));
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("lacks 25 of the source's 30"), "{}", text(&output.stderr));
+    assert_eq!(withdrawn(&output), 0);
+    let output = run(dragnet(&data, None).args(["import", "interpol", "--sync", "--sync-force"]).arg(&five));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(withdrawn(&output), 25);
+
+    // Two records of one notice that disagree: neither is taken, and the import names both.
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, json!([detail(1, "SOUZA")]).to_string()).unwrap();
+    let output = run(dragnet(&data, None).args(["import", "interpol"]).arg(&five).arg(&other));
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    let said = text(&output.stderr);
+    assert!(said.contains("other.json[0]: notice 2015/1: another record of it, at"), "{said}");
+    assert!(said.contains("five.json[0], says otherwise"), "{said}");
+    assert!(matches!(audit_intact(&data, None).await, AuditVerification::Intact { .. }));
 }

@@ -169,6 +169,8 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
     let mut records: Vec<Record> = Vec::new();
     let mut notices_in: BTreeMap<PathBuf, BTreeSet<NoticeId>> = BTreeMap::new();
     let mut empty = Vec::new();
+    // Each list swept (its kind and filters): the total the source gave, and the entries read.
+    let mut lists: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for path in &record_files {
         match std::fs::read_to_string(path) {
             Ok(text) => {
@@ -179,11 +181,16 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
                 records.extend(reading.records);
                 problems.extend(reading.problems);
                 empty.extend(reading.empty);
+                for (list, total, entries) in reading.pages {
+                    let seen = lists.entry(list).or_default();
+                    *seen = (seen.0.max(total), seen.1 + entries);
+                }
             }
             Err(err) => problems.push(format!("{}: cannot read: {err}", path.display())),
         }
     }
-    let merged = interpol_records::merge(records);
+    let (merged, conflicts) = interpol_records::merge(records);
+    problems.extend(conflicts);
     let mut pictures: BTreeMap<NoticeId, Vec<PictureFile>> = BTreeMap::new();
     let (mut unnamed, mut strays) = (Vec::new(), Vec::new());
     for path in &picture_files {
@@ -250,6 +257,8 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
                 ImportOutcome::Restored => "restored",
                 ImportOutcome::AlreadyImported => "already_imported",
                 ImportOutcome::IdTaken => "id_taken",
+                ImportOutcome::OtherSource => "other_source",
+                ImportOutcome::OtherKind => "other_kind",
             };
             *counts.entry(word).or_default() += 1;
             if *outcome == ImportOutcome::Imported {
@@ -263,24 +272,40 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         eprintln!("stored {done} of {}", notices.len());
     }
     // A sweep known to be whole: every file read, every record's id known.
-    let withdrawn = match (args.sync, problems.is_empty()) {
-        (true, true) => {
+    // A sweep known to be whole: every file read, every record's id known, every list page there.
+    let short = lists.iter().find(|(_, (total, entries))| entries < total);
+    let not_whole = match (problems.is_empty(), short) {
+        (false, _) => Some("the sweep had problems".to_string()),
+        (true, Some((list, (total, entries)))) => {
+            Some(format!("the pages of the list {list} hold {entries} of the {total} notices it counts"))
+        }
+        (true, None) => None,
+    };
+    // A sync not carried out is said after the summary, and the command then fails.
+    let mut refused = None;
+    let withdrawn = match (args.sync, not_whole) {
+        (true, Some(reason)) => {
+            refused = Some(format!(
+                "--sync: nothing was withdrawn, as {reason}: it may not be complete; the notices read were imported"
+            ));
+            0
+        }
+        (true, None) => {
             let withdrawn = match store.withdraw_missing(&actor, source, &swept, &seen, args.sync_force).await {
                 Err(err @ StoreError::SweepIncomplete { .. }) => {
-                    return Err(InputError(format!(
+                    refused = Some(format!(
                         "--sync: {err}; the sweep's notices were imported (--sync-force withdraws the others anyway)"
-                    ))
-                    .into());
+                    ));
+                    Vec::new()
                 }
                 other => other.context("cannot withdraw the notices missing from the sweep")?,
             };
             for id in &withdrawn {
                 let _ = writeln!(stdout, "{id}\twithdrawn");
             }
-            Some(withdrawn.len())
+            withdrawn.len()
         }
-        (true, false) => None,
-        (false, _) => Some(0),
+        (false, _) => 0,
     };
 
     let by_kind: Vec<String> = imported_by_kind.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
@@ -313,13 +338,26 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         ));
     }
     match withdrawn {
-        Some(0) if args.sync => said.push("every notice of the source of the kinds swept is in the sweep".into()),
-        Some(n) if n > 0 => said.push(format!(
+        0 if args.sync && refused.is_none() => {
+            said.push("every notice of the source of the kinds swept is in the sweep".into())
+        }
+        0 => {}
+        n => said.push(format!(
             "{} from the sweep: withdrawn by the source, no longer screened or shown",
             plural(n, "notice of the source is missing", "notices of the source are missing")
         )),
-        None => said.push("--sync: nothing withdrawn, as the sweep had problems and may not be complete".into()),
-        _ => {}
+    }
+    if let Some(n) = counts.get("other_source") {
+        said.push(format!(
+            "{} imported from another source, which alone keeps them up to date: left as they were",
+            plural(*n, "notice was", "notices were")
+        ));
+    }
+    if let Some(n) = counts.get("other_kind") {
+        said.push(format!(
+            "{} a notice of another kind imported before: not imported",
+            plural(*n, "record has the id of", "records have the ids of")
+        ));
     }
     if let Some(n) = counts.get("id_taken") {
         said.push(format!("{} the id of a notice made here: not imported", plural(*n, "record has", "records have")));
@@ -369,5 +407,8 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         eprintln!("{}", listed(&said));
     }
     eprintln!("a server running on this store takes them in within seconds");
-    Ok(ExitCode::SUCCESS)
+    match refused {
+        Some(refusal) => Err(InputError(refusal).into()),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }
