@@ -120,6 +120,9 @@ pub(crate) struct JsonText(pub String);
 /// Audit records per INSERT statement: ten values each, well under either database's limit on
 /// values in one statement.
 pub(crate) const AUDIT_ROWS_PER_INSERT: usize = 500;
+/// Imported requests and notices written per statement: at 11 values a row, well within what both
+/// databases bind in one statement.
+pub(crate) const IMPORT_ROWS_PER_INSERT: usize = 500;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

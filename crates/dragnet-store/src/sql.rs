@@ -17,22 +17,109 @@ use super::{Conn, DbRow, ThisStore, announce, begin_read, begin_write, follow_ex
 use crate::audit::{AuditEntry, AuditRecord};
 use crate::log::{CHANGE_ACTIONS, is_change};
 use crate::{
-    AUDIT_ROWS_PER_INSERT, AuditFilter, Decision, DecisionOutcome, DecisionRecord, Delivery, ImportOutcome,
-    ImportedNotice, InForce, JsonText, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME, NoticeRecord,
-    NoticeSummary, Notification, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry, Readable, RegisterEntry,
-    RequestListing, RequestRecord, Result, SWEEP_LOSS_ALWAYS_ALLOWED, Stamp, Store, StoreError, StoredNotice,
-    StoredRequest, SubjectCheck, UserRecord, Webhook, changed_fields, checks_cover, deciding, decision_made,
-    delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year, importable,
-    in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved, notice_submitted,
-    notice_target, notices_imported, parse_stored_grant, parse_stored_kind, parse_stored_recommendation,
-    parse_stored_report, parse_stored_request, parse_stored_state, picture_added, plan_decision, plan_drafts,
-    public_extract_row, public_requests, queue_entry, register_changed, request_created, restored_by_source,
-    screening_recorded, subject_name, submittable, to_json, token_created, updated_by_source, user_created,
-    webhook_delivered, webhook_removed, webhook_set, withdrawable, withdrawn_by_source,
+    AUDIT_ROWS_PER_INSERT, AuditFilter, Decision, DecisionOutcome, DecisionRecord, Delivery, IMPORT_ROWS_PER_INSERT,
+    ImportOutcome, ImportedNotice, InForce, JsonText, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME,
+    NoticeRecord, NoticeSummary, Notification, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry, Readable,
+    RegisterEntry, RequestListing, RequestRecord, Result, SWEEP_LOSS_ALWAYS_ALLOWED, Stamp, Store, StoreError,
+    StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, changed_fields, checks_cover, deciding,
+    decision_made, delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year,
+    importable, in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved,
+    notice_submitted, notice_target, notices_imported, parse_stored_grant, parse_stored_kind,
+    parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, picture_added,
+    plan_decision, plan_drafts, public_extract_row, public_requests, queue_entry, register_changed, request_created,
+    restored_by_source, screening_recorded, subject_name, submittable, to_json, token_created, updated_by_source,
+    user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable, withdrawn_by_source,
 };
 
 /// A notice's columns, its subject as the text of its JSON.
 const NOTICE_COLUMNS: &str = "id, request_id, subject_index, kind, requested_by, state, CAST(subject AS TEXT) AS subject_json, created_at, updated_at";
+
+/// Stores new imported notices, many rows to a statement, so that an import is not one round trip
+/// per row: their requests (each answering its id with the notice it stands for, so that nothing
+/// rests on the order rows come back in), the years' numbering, the notices, their pictures.
+/// Answers the notices' ids and how many pictures were stored.
+async fn insert_imported(
+    conn: &mut Conn,
+    actor: &Actor,
+    source: &str,
+    fresh: &[&ImportedNotice],
+    now: OffsetDateTime,
+) -> Result<(Vec<NoticeId>, usize)> {
+    let (published, expires) = lifetime_change(LifecycleEvent::Publish, now);
+    let mut request_ids: HashMap<String, i64> = HashMap::with_capacity(fresh.len());
+    for chunk in fresh.chunks(IMPORT_ROWS_PER_INSERT) {
+        let rows = chunk.iter().map(|n| Ok((*n, to_json(&n.request)?))).collect::<Result<Vec<_>>>()?;
+        let mut insert = sqlx::QueryBuilder::<super::Db>::new(
+            "INSERT INTO requests (kind, requested_by, reference, body, public_extract, created_at, created_by, source,
+                                   source_id) ",
+        );
+        insert.push_values(rows, |mut row, (notice, body)| {
+            row.push_bind(notice.request.kind.as_str())
+                .push_bind(notice.request.requested_by.as_str().to_string())
+                .push_bind(notice.request.reference.clone())
+                .push_bind(JsonText(body))
+                .push_bind(true)
+                .push_bind(Stamp(now))
+                .push_bind(actor.name.clone())
+                .push_bind(source.to_string())
+                .push_bind(notice.id.to_string());
+        });
+        insert.push(" RETURNING id, source_id");
+        let returned: Vec<(i64, String)> = insert.build_query_as().fetch_all(&mut *conn).await?;
+        request_ids.extend(returned.into_iter().map(|(id, notice)| (notice, id)));
+    }
+    let mut last_numbers: std::collections::BTreeMap<u16, u32> = std::collections::BTreeMap::new();
+    for notice in fresh {
+        let last = last_numbers.entry(notice.id.year()).or_default();
+        *last = (*last).max(notice.id.number());
+    }
+    for (year, number) in last_numbers {
+        sqlx::query(
+            "INSERT INTO notice_numbers (year, last_number) VALUES ($1, $2)
+             ON CONFLICT (year) DO UPDATE SET last_number = CASE
+                 WHEN EXCLUDED.last_number > notice_numbers.last_number THEN EXCLUDED.last_number
+                 ELSE notice_numbers.last_number END",
+        )
+        .bind(i32::from(year))
+        .bind(i64::from(number))
+        .execute(&mut *conn)
+        .await?;
+    }
+    for chunk in fresh.chunks(IMPORT_ROWS_PER_INSERT) {
+        let rows = chunk
+            .iter()
+            .map(|n| {
+                let request_id = *request_ids
+                    .get(&n.id.to_string())
+                    .ok_or_else(|| StoreError::Corrupt(format!("no request came back for notice {}", n.id)))?;
+                Ok((*n, request_id, to_json(&n.request.subjects[0])?))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut insert = sqlx::QueryBuilder::<super::Db>::new(
+            "INSERT INTO notices (id, request_id, subject_index, kind, requested_by, state, subject, created_at,
+                                  updated_at, published_at, expires_at) ",
+        );
+        insert.push_values(rows, |mut row, (notice, request_id, subject)| {
+            row.push_bind(notice.id.to_string())
+                .push_bind(request_id)
+                .push_bind(0_i32)
+                .push_bind(notice.request.kind.as_str())
+                .push_bind(notice.request.requested_by.as_str().to_string())
+                .push_bind(NoticeState::Published.as_str())
+                .push_bind(JsonText(subject))
+                .push_bind(Stamp(now))
+                .push_bind(Stamp(now))
+                .push_bind(published.map(Stamp))
+                .push_bind(expires.map(Stamp));
+        });
+        insert.build().execute(&mut *conn).await?;
+    }
+    let mut pictures = 0;
+    for notice in fresh {
+        pictures += insert_pictures(&mut *conn, &notice.id.to_string(), notice, now, actor).await?.len();
+    }
+    Ok((fresh.iter().map(|n| n.id).collect(), pictures))
+}
 
 /// Stores an imported notice's pictures, each with the source's id where it has one that is free;
 /// answers their ids in order.
@@ -933,28 +1020,38 @@ impl Store for ThisStore {
         source: &str,
         notices: &[ImportedNotice],
     ) -> Result<Vec<ImportOutcome>> {
+        let mut given = HashSet::new();
         for notice in notices {
             importable(notice)?;
+            if !given.insert(notice.id) {
+                return Err(StoreError::NotImportable { id: notice.id, reason: "given twice in one import".into() });
+            }
         }
         let now = self.clock.now();
-        let (published, expires) = lifetime_change(LifecycleEvent::Publish, now);
         let mut tx = begin_write(&self.pool).await?;
         let mut outcomes = Vec::with_capacity(notices.len());
-        let (mut imported, mut pictures, mut changes) = (Vec::new(), 0, Vec::new());
+        let (mut fresh, mut changes) = (Vec::new(), Vec::new());
+        // What is stored of these ids already, in one read.
+        let ids: Vec<String> = notices.iter().map(|n| n.id.to_string()).collect();
+        let mut existing: HashMap<String, DbRow> = HashMap::new();
+        for row in sqlx::query(concat!(
+            "SELECT notices.id AS notice_id, requests.id AS request_id, requests.source,
+                    CAST(requests.body AS TEXT) AS body, notices.state, notices.kind,
+                    requests.source_withdrawn_at IS NOT NULL AS withdrawn,
+                    (SELECT COUNT(*) FROM pictures WHERE pictures.notice_id = notices.id) AS pictures
+             FROM notices JOIN requests ON requests.id = notices.request_id WHERE ",
+            among!("notices.id", "$1")
+        ))
+        .bind(id_list(ids))
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            existing.insert(row.try_get("notice_id")?, row);
+        }
         for notice in notices {
             let id = notice.id.to_string();
             let request = &notice.request;
-            let existing = sqlx::query(
-                "SELECT requests.id AS request_id, requests.source, CAST(requests.body AS TEXT) AS body, notices.state,
-                        notices.kind,
-                        requests.source_withdrawn_at IS NOT NULL AS withdrawn,
-                        (SELECT COUNT(*) FROM pictures WHERE pictures.notice_id = notices.id) AS pictures
-                 FROM notices JOIN requests ON requests.id = notices.request_id WHERE notices.id = $1",
-            )
-            .bind(&id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(row) = existing {
+            if let Some(row) = existing.remove(&id) {
                 let request_id: i64 = row.try_get("request_id")?;
                 let refused = match row.try_get::<Option<String>, _>("source")? {
                     None => Some(ImportOutcome::IdTaken),
@@ -1029,48 +1126,10 @@ impl Store for ThisStore {
                 });
                 continue;
             }
-            let request_id: i64 = sqlx::query_scalar(
-                "INSERT INTO requests (kind, requested_by, reference, body, public_extract, created_at, created_by, source)
-                 VALUES ($1, $2, $3, $4, TRUE, $5, $6, $7) RETURNING id",
-            )
-            .bind(request.kind.as_str())
-            .bind(request.requested_by.as_str())
-            .bind(&request.reference)
-            .bind(JsonText(to_json(request)?))
-            .bind(Stamp(now))
-            .bind(&actor.name)
-            .bind(source)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO notice_numbers (year, last_number) VALUES ($1, $2)
-                 ON CONFLICT (year) DO UPDATE SET last_number = CASE
-                     WHEN EXCLUDED.last_number > notice_numbers.last_number THEN EXCLUDED.last_number
-                     ELSE notice_numbers.last_number END",
-            )
-            .bind(i32::from(notice.id.year()))
-            .bind(i64::from(notice.id.number()))
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO notices (id, request_id, subject_index, kind, requested_by, state, subject, created_at,
-                                      updated_at, published_at, expires_at)
-                 VALUES ($1, $2, 0, $3, $4, 'published', $5, $6, $6, $7, $8)",
-            )
-            .bind(&id)
-            .bind(request_id)
-            .bind(request.kind.as_str())
-            .bind(request.requested_by.as_str())
-            .bind(JsonText(to_json(&request.subjects[0])?))
-            .bind(Stamp(now))
-            .bind(published.map(Stamp))
-            .bind(expires.map(Stamp))
-            .execute(&mut *tx)
-            .await?;
-            pictures += insert_pictures(&mut tx, &id, notice, now, actor).await?.len();
-            imported.push(notice.id);
+            fresh.push(notice);
             outcomes.push(ImportOutcome::Imported);
         }
+        let (imported, pictures) = insert_imported(&mut tx, actor, source, &fresh, now).await?;
         if !imported.is_empty() {
             changes.insert(0, (actor.clone(), notices_imported(source, &imported, pictures)));
         }

@@ -730,6 +730,10 @@ async fn imported_notices_keep_their_ids_and_are_published_publicly(t: TestStore
     two.request.subjects.push(two.request.subjects[0].clone());
     let err = t.store.import_published(&importer, "x", &[two]).await.unwrap_err();
     assert!(matches!(err, StoreError::NotImportable { .. }), "{err}");
+    let mut twice = notices[0].clone();
+    twice.id = NoticeId::parse("2018/00002").unwrap();
+    let err = t.store.import_published(&importer, "x", &[twice.clone(), twice]).await.unwrap_err();
+    assert!(err.to_string().contains("given twice"), "{err}");
     let imports = t
         .store
         .search_audit(&reviewer(), &AuditFilter { action: Some("notice.import".into()), ..Default::default() }, 10)
