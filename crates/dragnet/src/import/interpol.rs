@@ -271,7 +271,6 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         done += batch.len();
         eprintln!("stored {done} of {}", notices.len());
     }
-    // A sweep known to be whole: every file read, every record's id known.
     // A sweep known to be whole: every file read, every record's id known, every list page there.
     let short = lists.iter().find(|(_, (total, entries))| entries < total);
     let not_whole = match (problems.is_empty(), short) {
