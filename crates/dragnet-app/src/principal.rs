@@ -40,6 +40,12 @@ impl Principal {
         self.country().as_deref() == Some(requester)
     }
 
+    /// Whether the user is of the bureau that asked for it: an officer of `requester`'s bureau. A
+    /// screener at that country's border is not: what it may read is what any member may.
+    pub fn is_requester(&self, requester: &str) -> bool {
+        self.role() == Role::BureauOfficer && self.acts_for(requester)
+    }
+
     /// The secretariat: reviewers and their supervisors.
     pub fn is_secretariat(&self) -> bool {
         matches!(self.role(), Role::Reviewer | Role::Supervisor)
@@ -57,7 +63,7 @@ impl Principal {
     /// May see a request of `owner`: its own bureau, or the secretariat. Another country's request
     /// does not exist, as far as anyone else can tell.
     pub fn may_see_request(&self, owner: &str) -> Result<()> {
-        if self.is_secretariat() || self.acts_for(owner) { Ok(()) } else { Err(AppError::NotFound) }
+        if self.is_secretariat() || self.is_requester(owner) { Ok(()) } else { Err(AppError::NotFound) }
     }
 
     /// May change (create, edit, submit, withdraw) a request of `owner`: its own bureau only.
@@ -66,11 +72,24 @@ impl Principal {
         if self.acts_for(owner) { Ok(()) } else { Err(AppError::NotFound) }
     }
 
+    /// Whether the role may ever take `event` on a notice, whoever asked for it: asked before the
+    /// notice is looked up, so that a role that may not learns nothing of which notices exist.
+    pub fn may_ever_move_notice(&self, event: LifecycleEvent) -> Result<()> {
+        let allowed = match event {
+            LifecycleEvent::Suspend | LifecycleEvent::Reinstate => self.role() == Role::Reviewer,
+            LifecycleEvent::Cancel | LifecycleEvent::Renew => {
+                matches!(self.role(), Role::Reviewer | Role::BureauOfficer)
+            }
+            _ => false,
+        };
+        if allowed { Ok(()) } else { Err(AppError::forbidden(format!("this role cannot {event} a notice"))) }
+    }
+
     /// May move a published notice of `owner` on: reviewers suspend, reinstate, cancel and renew;
     /// the requesting bureau cancels and renews its own.
     pub fn may_move_notice(&self, event: LifecycleEvent, owner: &str) -> Result<()> {
         let reviewer = self.role() == Role::Reviewer;
-        let own_bureau = self.role() == Role::BureauOfficer && self.acts_for(owner);
+        let own_bureau = self.is_requester(owner);
         let allowed = match event {
             LifecycleEvent::Suspend | LifecycleEvent::Reinstate => reviewer,
             LifecycleEvent::Cancel | LifecycleEvent::Renew => reviewer || own_bureau,

@@ -3,7 +3,7 @@
 //! server that revoked it, before it answers.
 
 use dragnet_domain::{Actor, Grant, Role, UserName};
-use dragnet_store::{Store, StoreError, UserRecord};
+use dragnet_store::{Store, StoreError, TOKEN_LIFETIME, UserRecord};
 
 use crate::error::Result;
 use crate::{App, Principal};
@@ -25,10 +25,36 @@ impl App {
         Ok(new_user(self.store.as_ref(), &principal.actor, name, grant).await?)
     }
 
-    /// Another token for a user, labelled; shown this once.
-    pub async fn create_token(&self, principal: &Principal, name: &UserName, label: &str) -> Result<String> {
+    /// Another token for a user, labelled, lasting `lifetime` ([`TOKEN_LIFETIME`] if `None`);
+    /// shown this once.
+    pub async fn create_token(
+        &self,
+        principal: &Principal,
+        name: &UserName,
+        label: &str,
+        lifetime: Option<time::Duration>,
+    ) -> Result<String> {
         principal.require(&[Role::Administrator])?;
-        Ok(self.store.create_token(&principal.actor, name, label).await?)
+        Ok(self.store.create_token(&principal.actor, name, label, lifetime.unwrap_or(TOKEN_LIFETIME)).await?)
+    }
+
+    /// Stops a user, or lets them in again: their sessions end and tokens are revoked at once in
+    /// this process (every other one when its follower reaches the change). An administrator
+    /// cannot stop themself, so that one is always left to undo it.
+    pub async fn set_disabled(
+        &self,
+        principal: &Principal,
+        name: &UserName,
+        disabled: bool,
+        reason: &str,
+    ) -> Result<()> {
+        principal.require(&[Role::Administrator])?;
+        if disabled && principal.user.name == *name {
+            return Err(crate::AppError::forbidden("an administrator cannot disable themself"));
+        }
+        self.store.set_disabled(&principal.actor, name, disabled, reason).await?;
+        self.settle().await;
+        Ok(())
     }
 
     /// The notices this server's views leave out because their stored record does not read, with
@@ -56,6 +82,6 @@ pub async fn new_user(
     grant: Grant,
 ) -> Result<(UserRecord, String), StoreError> {
     let user = store.create_user(actor, name, grant).await?;
-    let token = store.create_token(actor, name, "first").await?;
+    let token = store.create_token(actor, name, "first", TOKEN_LIFETIME).await?;
     Ok((user, token))
 }

@@ -135,7 +135,7 @@ impl App {
         if !principal.is_secretariat() && !member {
             return Err(AppError::forbidden("this role does not read notices"));
         }
-        if !principal.is_secretariat() && !principal.acts_for(&owner) {
+        if !principal.is_secretariat() && !principal.is_requester(&owner) {
             let in_force = self.store.notice_in_force(id).await?;
             let barred = in_force.as_ref().is_none_or(|n| principal.country().is_some_and(|c| n.barred.contains(&c)));
             if barred {

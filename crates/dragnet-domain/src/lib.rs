@@ -10,6 +10,7 @@ pub mod parse;
 pub mod person;
 pub mod recommendation;
 pub mod request;
+pub mod text;
 pub mod user;
 
 pub use codes::{CountryCode, MemberCountry, Requester};

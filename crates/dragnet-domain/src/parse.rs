@@ -99,14 +99,24 @@ impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Colour<T> {
     }
 }
 
-/// A text field that is present must say something, and not too much.
+/// A text field that is present must say something, and not too much; it may run over lines.
 pub(crate) fn check_text(path: &str, text: Option<&str>, max_chars: usize) -> Result<(), FieldError> {
     let Some(text) = text else { return Ok(()) };
+    crate::text::plain_text(path, text)?;
+    check_length(path, text, max_chars)
+}
+
+/// A one-line field (a name, a number, a place) that is present must say something on one line
+/// of plain text, and not too much.
+pub(crate) fn check_line(path: &str, text: Option<&str>, max_chars: usize) -> Result<(), FieldError> {
+    let Some(text) = text else { return Ok(()) };
+    crate::text::plain_line(path, text)?;
+    check_length(path, text, max_chars)
+}
+
+fn check_length(path: &str, text: &str, max_chars: usize) -> Result<(), FieldError> {
     if text.trim().is_empty() {
         return Err(FieldError::new(path, "is blank: leave the field out or give a value"));
-    }
-    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-        return Err(FieldError::new(path, "contains control characters"));
     }
     let chars = text.chars().count();
     if chars > max_chars {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::{CountryCode, EyeColour, HairColour, LanguageCode};
 use crate::date::PartialDate;
-use crate::parse::{FieldError, check_text, colour_codes, null_as_empty};
+use crate::parse::{FieldError, check_line, check_text, colour_codes, null_as_empty};
 
 /// Longest name, alias or place accepted: longer ones are pasting mistakes, not names.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -248,26 +248,26 @@ impl Person {
                 "a person needs a name: family_name (with forenames) or name",
             ));
         }
-        check_text(&field("id"), self.id.as_deref(), 64)?;
-        check_text(&field("family_name"), self.family_name.as_deref(), MAX_NAME_CHARS)?;
-        check_text(&field("forenames"), self.forenames.as_deref(), MAX_NAME_CHARS)?;
-        check_text(&field("name"), self.name.as_deref(), MAX_NAME_CHARS)?;
-        check_text(&field("original_script_name"), self.original_script_name.as_deref(), MAX_NAME_CHARS)?;
-        check_text(&field("place_of_birth"), self.place_of_birth.as_deref(), MAX_NAME_CHARS)?;
-        check_text(&field("birth_name"), self.birth_name.as_deref(), MAX_NAME_CHARS)?;
+        check_line(&field("id"), self.id.as_deref(), 64)?;
+        check_line(&field("family_name"), self.family_name.as_deref(), MAX_NAME_CHARS)?;
+        check_line(&field("forenames"), self.forenames.as_deref(), MAX_NAME_CHARS)?;
+        check_line(&field("name"), self.name.as_deref(), MAX_NAME_CHARS)?;
+        check_line(&field("original_script_name"), self.original_script_name.as_deref(), MAX_NAME_CHARS)?;
+        check_line(&field("place_of_birth"), self.place_of_birth.as_deref(), MAX_NAME_CHARS)?;
+        check_line(&field("birth_name"), self.birth_name.as_deref(), MAX_NAME_CHARS)?;
         for (which, parent) in [("father", &self.father), ("mother", &self.mother)] {
             let Some(parent) = parent else { continue };
             if parent.family_name.is_none() && parent.forenames.is_none() {
                 return Err(FieldError::new(field(which), "a parent given is named: family_name, forenames or both"));
             }
-            check_text(&field(&format!("{which}.family_name")), parent.family_name.as_deref(), MAX_NAME_CHARS)?;
-            check_text(&field(&format!("{which}.forenames")), parent.forenames.as_deref(), MAX_NAME_CHARS)?;
+            check_line(&field(&format!("{which}.family_name")), parent.family_name.as_deref(), MAX_NAME_CHARS)?;
+            check_line(&field(&format!("{which}.forenames")), parent.forenames.as_deref(), MAX_NAME_CHARS)?;
         }
         for (i, alias) in self.aliases.iter().enumerate() {
-            check_text(&field(&format!("aliases[{i}]")), Some(alias), MAX_NAME_CHARS)?;
+            check_line(&field(&format!("aliases[{i}]")), Some(alias), MAX_NAME_CHARS)?;
         }
         for (i, document) in self.identity_documents.iter().enumerate() {
-            check_text(&field(&format!("identity_documents[{i}].number")), Some(&document.number), 64)?;
+            check_line(&field(&format!("identity_documents[{i}].number")), Some(&document.number), 64)?;
         }
         if let Some(physical) = &self.physical {
             // Records are kept as they come: a missing toddler is 37 cm tall, and a height that is

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::{CountryCode, MemberCountry, Requester};
 use crate::date::{Date, PartialDate};
-use crate::parse::{FieldError, check_text, null_as_empty};
+use crate::parse::{FieldError, check_line, check_text, null_as_empty};
 use crate::person::{MAX_LONG_TEXT_CHARS, Person, Status};
 
 /// Longest summary of facts accepted, in characters.
@@ -381,7 +381,7 @@ impl NoticeRequest {
         for (i, subject) in self.subjects.iter().enumerate() {
             subject.validate(&format!("subjects[{i}]"))?;
         }
-        check_text("reference", self.reference.as_deref(), 100)?;
+        check_line("reference", self.reference.as_deref(), 100)?;
         match (&self.kind, &self.to) {
             (NoticeKind::Diffusion, None) => {
                 return Err(FieldError::new("to", "a diffusion names the countries it is sent to"));
@@ -410,7 +410,7 @@ impl NoticeRequest {
         }
         if let Some(offence) = &self.offence {
             check_text("offence.summary", offence.summary.as_deref(), MAX_SUMMARY_CHARS)?;
-            check_text("offence.place", offence.place.as_deref(), 200)?;
+            check_line("offence.place", offence.place.as_deref(), 200)?;
         }
         for (i, charge) in self.charges.iter().enumerate() {
             check_text(&format!("charges[{i}].title"), Some(&charge.title), MAX_LONG_TEXT_CHARS)?;
@@ -427,7 +427,7 @@ impl NoticeRequest {
                     format!("only a UN special notice has one, not a {}", self.kind),
                 ));
             }
-            check_text("un_listing.reference", listing.reference.as_deref(), 100)?;
+            check_line("un_listing.reference", listing.reference.as_deref(), 100)?;
         }
         if let Some(judicial) = &self.judicial {
             if let Some(sentence) = judicial.sentence.filter(|s| s.remaining_months > s.imposed_months) {
@@ -446,8 +446,8 @@ impl NoticeRequest {
                 ));
             }
             if let Some(warrant) = &judicial.warrant {
-                check_text("judicial.warrant.reference", Some(&warrant.reference), 100)?;
-                check_text("judicial.warrant.authority", warrant.authority.as_deref(), 300)?;
+                check_line("judicial.warrant.reference", Some(&warrant.reference), 100)?;
+                check_line("judicial.warrant.authority", warrant.authority.as_deref(), 300)?;
             }
         }
         if let Some(refugee) = self.third_party.refugee_status.filter(|r| !(1945..=2199).contains(&r.year)) {

@@ -68,7 +68,8 @@ impl fmt::Display for Role {
     }
 }
 
-/// A user's login name: lower-case letters, digits, `.`, `-` and `_`, 2 to 64 characters.
+/// A user's login name: lower-case letters, digits, `.`, `-` and `_`, 2 to 64 characters, starting
+/// with a letter or digit (so that no name is `..`, or reads as a path or an option).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct UserName(String);
@@ -76,8 +77,12 @@ pub struct UserName(String);
 impl UserName {
     pub fn parse(text: &str) -> Result<Self, String> {
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_');
-        if !(2..=64).contains(&text.len()) || !text.chars().all(allowed) {
-            return Err(format!("{text:?} is not a user name: 2 to 64 lower-case letters, digits, '.', '-' or '_'"));
+        let starts_well = text.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if !(2..=64).contains(&text.len()) || !text.chars().all(allowed) || !starts_well {
+            return Err(format!(
+                "{text:?} is not a user name: 2 to 64 lower-case letters, digits, '.', '-' or '_', \
+                 starting with a letter or digit"
+            ));
         }
         Ok(UserName(text.to_string()))
     }

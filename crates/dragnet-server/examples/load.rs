@@ -199,7 +199,7 @@ async fn main() {
     let screener = UserName::parse("border.de").unwrap();
     let grant = Grant::new(Role::Screener, Some(MemberCountry::parse("DE").unwrap())).unwrap();
     store.create_user(&admin, &screener, grant).await.unwrap();
-    let token = store.create_token(&admin, &screener, "bench").await.unwrap();
+    let token = store.create_token(&admin, &screener, "bench", dragnet_store::TOKEN_LIFETIME).await.unwrap();
     let started = Instant::now();
     let mut state = AppState::load(store.clone(), dragnet_review::Policy::built_in()).await.unwrap();
     let load_seconds = started.elapsed().as_secs_f64();

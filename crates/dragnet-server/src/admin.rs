@@ -14,7 +14,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::Caller;
-use crate::openapi::{NewUser, Problem as ProblemDoc, TokenLabel};
+use crate::openapi::{NewUser, Problem as ProblemDoc, ReasonBody, TokenLabel};
 use crate::problem::{json_body, object_with};
 use crate::{AppState, Problem};
 
@@ -23,6 +23,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_users, create_user))
         .routes(routes!(create_token))
         .routes(routes!(revoke_tokens))
+        .routes(routes!(disable_user))
+        .routes(routes!(enable_user))
         .routes(routes!(unreadable_notices))
 }
 
@@ -40,8 +42,13 @@ fn user_json(user: &UserRecord) -> Value {
         "name": user.name.as_str(),
         "role": user.grant.role(),
         "country": user.grant.country().map(|c| c.to_string()),
-        "created_at": user.created_at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "created_at": rfc3339(user.created_at),
+        "disabled_at": user.disabled_at.map(rfc3339),
     })
+}
+
+fn rfc3339(at: time::OffsetDateTime) -> String {
+    at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }
 
 /// The body (none reads as `{}`) as an object with only `known` fields.
@@ -53,7 +60,10 @@ fn body_object(body: &Bytes, known: &[&str]) -> Result<serde_json::Map<String, V
 fn text_field(object: &serde_json::Map<String, Value>, field: &str) -> Result<Option<String>, Problem> {
     match object.get(field) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) if !text.trim().is_empty() => Ok(Some(text.trim().to_string())),
+        Some(Value::String(text)) if !text.trim().is_empty() => {
+            dragnet_domain::text::plain_line(field, text).map_err(|err| Problem::invalid(&err))?;
+            Ok(Some(text.trim().to_string()))
+        }
         Some(_) => Err(Problem::invalid(&FieldError::new(field, "a non-blank text"))),
     }
 }
@@ -87,19 +97,22 @@ async fn create_user(State(state): State<AppState>, caller: Caller, body: Bytes)
     Ok((StatusCode::CREATED, Json(json!({"user": user_json(&user), "token": token}))).into_response())
 }
 
-/// The user named in the path and the optional `label` of the body, for the token calls.
-fn user_and_label(caller: &Caller, name: &str, body: &Bytes) -> Result<(UserName, Option<String>), Problem> {
+/// The user named in the path, for the calls on one user.
+fn named_user(caller: &Caller, name: &str) -> Result<UserName, Problem> {
     caller.require(&[Role::Administrator])?;
-    let name = UserName::parse(name).map_err(|_| Problem::not_found())?;
-    let object = body_object(body, &["label"])?;
-    let label = text_field(&object, "label")?;
+    UserName::parse(name).map_err(|_| Problem::not_found())
+}
+
+/// The optional `label` of a token call's body.
+fn label_of(object: &serde_json::Map<String, Value>) -> Result<Option<String>, Problem> {
+    let label = text_field(object, "label")?;
     if label.as_ref().is_some_and(|l| l.chars().count() > 100) {
         return Err(Problem::invalid(&FieldError::new("label", "at most 100 characters")));
     }
-    Ok((name, label))
+    Ok(label)
 }
 
-/// `POST /api/v1/users/{name}/tokens` with `{"label"}`: another token, shown once.
+/// `POST /api/v1/users/{name}/tokens` with `{"label", "expires_in_days"}`: another token, shown once.
 #[utoipa::path(post, path = "/api/v1/users/{name}/tokens", tag = "administration", params(("name" = String, Path, description = "The user's name")),
     request_body = TokenLabel,
     responses(
@@ -112,10 +125,24 @@ async fn create_token(
     Path(name): Path<String>,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    let (name, label) = user_and_label(&caller, &name, &body)?;
-    let label = label.unwrap_or_else(|| "api".to_string());
-    let token = state.app.create_token(&caller, &name, &label).await?;
-    Ok((StatusCode::CREATED, Json(json!({"user": name.as_str(), "label": label, "token": token}))).into_response())
+    let name = named_user(&caller, &name)?;
+    let object = body_object(&body, &["label", "expires_in_days"])?;
+    let label = label_of(&object)?.unwrap_or_else(|| "api".to_string());
+    let most = dragnet_store::LONGEST_TOKEN_LIFETIME.whole_days();
+    let days = match object.get("expires_in_days") {
+        None | Some(Value::Null) => dragnet_store::TOKEN_LIFETIME.whole_days(),
+        Some(value) => value.as_i64().filter(|days| (1..=most).contains(days)).ok_or_else(|| {
+            Problem::invalid(&FieldError::new("expires_in_days", format!("a whole number of days from 1 to {most}")))
+        })?,
+    };
+    let lifetime = time::Duration::days(days);
+    let token = state.app.create_token(&caller, &name, &label, Some(lifetime)).await?;
+    let expires_at = rfc3339(time::OffsetDateTime::now_utc() + lifetime);
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"user": name.as_str(), "label": label, "token": token, "expires_at": expires_at})),
+    )
+        .into_response())
 }
 
 /// `POST /api/v1/users/{name}/tokens/revoke` with an optional `{"label"}`: that label's tokens, or all.
@@ -131,7 +158,60 @@ async fn revoke_tokens(
     Path(name): Path<String>,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    let (name, label) = user_and_label(&caller, &name, &body)?;
+    let name = named_user(&caller, &name)?;
+    let label = label_of(&body_object(&body, &["label"])?)?;
     let revoked = state.app.revoke_tokens(&caller, &name, label.as_deref()).await?;
     Ok(Json(json!({"user": name.as_str(), "revoked": revoked})).into_response())
+}
+
+/// Stops (`disabled`) or restores a user, with the `reason` the body must give.
+async fn set_disabled(
+    state: &AppState,
+    caller: &Caller,
+    name: &str,
+    body: &Bytes,
+    disabled: bool,
+) -> Result<Response, Problem> {
+    let name = named_user(caller, name)?;
+    let object = body_object(body, &["reason"])?;
+    let reason =
+        text_field(&object, "reason")?.ok_or_else(|| Problem::invalid(&FieldError::new("reason", "is missing")))?;
+    if reason.chars().count() > 4000 {
+        return Err(Problem::invalid(&FieldError::new("reason", "at most 4,000 characters")));
+    }
+    state.app.set_disabled(caller, &name, disabled, &reason).await?;
+    Ok(Json(json!({"user": name.as_str(), "disabled": disabled})).into_response())
+}
+
+/// `POST /api/v1/users/{name}/disable` with `{"reason"}`
+#[utoipa::path(post, path = "/api/v1/users/{name}/disable", tag = "administration", params(("name" = String, Path, description = "The user's name")),
+    request_body = ReasonBody,
+    responses(
+        (status = 200, description = "The user is stopped: their sessions end, their tokens are revoked and their password no longer signs in, at once on this server and on every other once its views reach the change", body = Object),
+        (status = 403, description = "An administrator cannot disable themself", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 404, description = "No such user", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
+async fn disable_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(name): Path<String>,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    set_disabled(&state, &caller, &name, &body, true).await
+}
+
+/// `POST /api/v1/users/{name}/enable` with `{"reason"}`
+#[utoipa::path(post, path = "/api/v1/users/{name}/enable", tag = "administration", params(("name" = String, Path, description = "The user's name")),
+    request_body = ReasonBody,
+    responses(
+        (status = 200, description = "The user may sign in again with their password; revoked tokens stay revoked", body = Object),
+        (status = 404, description = "No such user", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
+async fn enable_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(name): Path<String>,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    set_disabled(&state, &caller, &name, &body, false).await
 }

@@ -83,10 +83,14 @@ pub(crate) fn reason_of(body: &Value, what: &str) -> Result<String, Problem> {
     if reason.chars().count() > MOST_REASON_CHARS {
         return Err(Problem::invalid(&FieldError::new("reason", format!("at most {MOST_REASON_CHARS} characters"))));
     }
-    if reason.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
-        return Err(Problem::invalid(&FieldError::new("reason", "contains control characters")));
-    }
+    dragnet_domain::text::plain_text("reason", reason).map_err(|err| Problem::invalid(&err))?;
     Ok(reason.to_string())
+}
+
+/// The reason of a body that holds a reason and nothing else (a misspelt field is named).
+pub(crate) fn only_reason(body: &Value, what: &str) -> Result<String, Problem> {
+    object_with(body, &["reason"])?;
+    reason_of(body, what)
 }
 
 /// `POST /api/v1/requests`: a bureau's request becomes one draft notice per subject.
@@ -224,6 +228,12 @@ async fn located(state: AppState, caller: Caller, id: &str, body: &Bytes) -> Ans
         match object.get(field) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(text)) if !text.trim().is_empty() && text.chars().count() <= 1000 => {
+                let plain = if field == "place" {
+                    dragnet_domain::text::plain_line(field, text)
+                } else {
+                    dragnet_domain::text::plain_text(field, text)
+                };
+                plain.map_err(|err| Problem::invalid(&err))?;
                 Ok(Some(text.trim().to_string()))
             }
             Some(_) => Err(Problem::invalid(&FieldError::new(field, "a text of 1 to 1,000 characters"))),
@@ -279,11 +289,13 @@ async fn notice_action(
         "renew" => LifecycleEvent::Renew,
         _ => return Err(Problem::not_found()),
     };
+    // Who may is asked first: a role that never may is refused before the notice is looked up,
+    // so that it learns nothing of which exist; a caller who may not learns nothing from a bad body.
+    caller.may_ever_move_notice(event)?;
     let id = NoticeId::parse(&id).map_err(|_| Problem::not_found())?;
-    // Who may is asked first, so that a caller who may not learns nothing from a bad body.
     let owner = state.store.notice_owner(id).await.map_err(Problem::from_store)?;
     caller.may_move_notice(event, &owner)?;
-    let reason = reason_of(&json_body(&body)?, "each change of a notice")?;
+    let reason = only_reason(&json_body(&body)?, "each change of a notice")?;
     let new_state = state.app.move_notice(&caller, id, event, &reason).await?;
     Ok(Json(json!({"id": id, "state": new_state})).into_response())
 }
@@ -361,7 +373,7 @@ async fn withdraw_request(
     let id = request_id(&id)?;
     let owner = state.store.request_owner(id).await.map_err(Problem::from_store)?;
     caller.may_change_request(&owner)?;
-    let reason = reason_of(&json_body(&body)?, "a withdrawal")?;
+    let reason = only_reason(&json_body(&body)?, "a withdrawal")?;
     let withdrawn = state.app.withdraw_request(&caller, id, &reason).await?;
     Ok(Json(json!({"request_id": id, "withdrawn": withdrawn})).into_response())
 }

@@ -157,15 +157,50 @@ fn kind_from_fields(record: &Value) -> Option<NoticeKind> {
     }
 }
 
+/// Fields of several lines; every other text is one line.
+const LONG_TEXT_FIELDS: [&str; 3] = ["distinguishing_marks", "charge", "charge_translation"];
+
 /// A field's text: absent, null and blank are none; INTERPOL writes `-` for a forename it lacks.
+/// What a field of its kind may not hold (a NUL, an escape, a line break in a name, a direction
+/// override) is taken out, and [`cleaning_notes`] says so.
 fn text(record: &Value, field: &str) -> Result<Option<String>, String> {
     match record.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
-            let s = s.trim();
+            let cleaned = if LONG_TEXT_FIELDS.contains(&field) {
+                dragnet_domain::text::cleaned_text(s)
+            } else {
+                dragnet_domain::text::cleaned_line(s)
+            };
+            let s = cleaned.trim();
             Ok(if s.is_empty() || s == "-" { None } else { Some(s.to_string()) })
         }
         Some(other) => Err(format!("{field}: a {} where text was expected", type_name(other))),
+    }
+}
+
+/// A note for each text of `record` (its warrants' too) that held what [`text`] takes out.
+fn cleaning_notes(record: &Value, place: &str, notes: &mut Vec<String>) {
+    let Some(fields) = record.as_object() else { return };
+    for (field, value) in fields {
+        match value {
+            Value::String(s) => {
+                let unfit = if LONG_TEXT_FIELDS.contains(&field.as_str()) {
+                    s.chars().any(dragnet_domain::text::unfit_for_text)
+                } else {
+                    s.chars().any(dragnet_domain::text::unfit_for_a_line)
+                };
+                if unfit {
+                    notes.push(format!("{place}{field}: control characters taken out"));
+                }
+            }
+            Value::Array(items) if field == "arrest_warrants" => {
+                for (i, item) in items.iter().enumerate() {
+                    cleaning_notes(item, &format!("{place}{field}[{i}]."), notes);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -329,6 +364,7 @@ fn read_record(record: &Value, kind: Option<NoticeKind>, swept_for: Option<&str>
             }
         }
     }
+    cleaning_notes(record, "", &mut notes);
 
     let (name, forename) = (text(record, "name")?, text(record, "forename")?);
     let (family_name, forenames, whole) = match (name, forename) {

@@ -22,10 +22,13 @@ use utoipa_axum::routes;
 pub mod admin;
 pub mod api;
 pub mod auth;
+pub mod client;
 pub mod interpol_records;
 pub mod limits;
 pub mod openapi;
+pub mod outbound;
 pub mod passengers;
+pub mod passwords;
 pub mod pictures;
 pub mod problem;
 pub mod public;
@@ -52,8 +55,26 @@ pub struct AppState {
     pub limits: Arc<limits::RateLimits>,
     /// Calls per peer address, signed in or not.
     pub address_limits: Arc<limits::RateLimits>,
-    /// Attempts to sign in, per user name: ten at once, then one every six seconds.
+    /// Failed sign-ins per user name from one address: ten, then one every six seconds. Someone
+    /// guessing from elsewhere does not lock the user out.
     pub sign_in_limits: Arc<limits::RateLimits>,
+    /// Failed sign-ins per address, whatever the name: thirty, then one every two seconds, so that
+    /// guessing many names from one place is as slow as guessing one.
+    pub sign_in_address_limits: Arc<limits::RateLimits>,
+    /// The threads that check passwords, a few at a time.
+    pub passwords: passwords::PasswordChecks,
+    /// The key that signs the sign-in form's token, shared by every server of the database.
+    pub sign_in_key: web::SignInKey,
+    /// Public searches running at once, each on a blocking thread: as many as the machine has cores.
+    pub searches: Arc<tokio::sync::Semaphore>,
+    /// Whether bureaus' webhooks may name private networks and this machine (the operator's
+    /// choice, for a relay beside the server; tests). Off: public hosts only.
+    pub webhooks_to_private_networks: bool,
+    /// The proxies whose forwarding headers are believed.
+    pub proxies: Arc<client::TrustedProxies>,
+    /// Where the public reaches this service (`https://notices.example.org`), for the links the
+    /// public API gives; without it, the `Host` a call named, if it reads as a host.
+    pub public_url: Option<String>,
     /// Passenger lists uploaded from the border page, being screened or kept for an hour.
     pub lists: Arc<web::lists::ListJobs>,
     /// How often the server looks for notices whose five years are up.
@@ -67,11 +88,21 @@ impl AppState {
         policy: dragnet_review::Policy,
     ) -> Result<Self, dragnet_store::StoreError> {
         let app = dragnet_app::App::load(store.clone(), policy).await?;
+        let sign_in_key = store.server_secret("sign-in form").await?.into_bytes();
         Ok(AppState {
             app,
             store,
             limits: Arc::new(limits::RateLimits::default()),
             sign_in_limits: Arc::new(limits::RateLimits::new(1.0 / 6.0, 10.0)),
+            sign_in_address_limits: Arc::new(limits::RateLimits::new(0.5, 30.0)),
+            passwords: passwords::PasswordChecks::for_this_machine(),
+            sign_in_key: web::SignInKey(sign_in_key),
+            searches: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )),
+            webhooks_to_private_networks: false,
+            proxies: Arc::default(),
+            public_url: None,
             address_limits: Arc::new(limits::RateLimits::new(
                 limits::DEFAULT_PER_ADDRESS,
                 limits::DEFAULT_PER_ADDRESS * 2.0,
@@ -104,13 +135,13 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
 /// The whole application, ready to serve.
 pub fn router(state: AppState) -> Router {
     let (routes, _) = api_routes().split_for_parts();
-    let address_limits = state.address_limits.clone();
+    let limited = state.clone();
     routes
         .merge(web::routes())
         .merge(public::routes())
         .fallback(|| async { Problem::not_found() })
         .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(address_limits, limits::per_address))
+        .layer(axum::middleware::from_fn_with_state(limited, limits::per_address))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
@@ -160,7 +191,11 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let expiry = state.app.spawn_expiry(state.expiry_every);
-    let sender = webhooks::spawn(state.app.clone(), webhooks::EVERY);
+    let sender = webhooks::spawn(
+        state.app.clone(),
+        webhooks::EVERY,
+        webhooks::Webhooks::new(state.webhooks_to_private_networks),
+    );
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     expiry.abort();

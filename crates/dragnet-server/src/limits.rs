@@ -1,5 +1,5 @@
-//! Calls per token and per address: a bucket per key that refills at a steady rate and holds a
-//! burst, so one runaway client slows itself and no one else. A refused call answers 429 with
+//! Calls per token and per address, and failed sign-ins: a bucket per key that refills at a steady
+//! rate and holds a burst, so one runaway client slows itself and no one else. A refused call answers 429 with
 //! `Retry-After`. Tokens are counted once known; addresses (the peer of the connection) on every
 //! call, signed in or not, so that no one address can flood the server with bad tokens.
 
@@ -35,6 +35,22 @@ impl RateLimits {
         RateLimits { per_second: per_second.max(0.001), burst: burst.max(1.0), buckets: Mutex::new(HashMap::new()) }
     }
 
+    /// Whether the key's bucket holds a call now, taking none; when it does not, the seconds until it will.
+    pub fn peek(&self, key: &str) -> Result<(), u64> {
+        let now = Instant::now();
+        let Ok(buckets) = self.buckets.lock() else { return Ok(()) };
+        let Some(bucket) = buckets.get(key) else { return Ok(()) };
+        let refilled = (bucket.calls + now.duration_since(bucket.at).as_secs_f64() * self.per_second).min(self.burst);
+        if refilled >= 1.0 { Ok(()) } else { Err(((1.0 - refilled) / self.per_second).ceil().max(1.0) as u64) }
+    }
+
+    /// Fills the key's bucket again (a user who signed in is no longer guessing).
+    pub fn forget(&self, key: &str) {
+        if let Ok(mut buckets) = self.buckets.lock() {
+            buckets.remove(key);
+        }
+    }
+
     /// Takes one call from the key's bucket; when it is empty, says how many seconds until one is back.
     pub fn take(&self, token_hash: &str) -> Result<(), u64> {
         let now = Instant::now();
@@ -56,17 +72,18 @@ impl RateLimits {
     }
 }
 
-/// Counts every call against its peer address (`ConnectInfo`, which `serve` provides; a router
-/// driven without a socket has none and is not limited).
+/// Counts every call against its client's address (the peer `serve` records, or the address a
+/// trusted proxy forwarded; a router driven without a socket has none and is not limited).
 pub async fn per_address(
-    axum::extract::State(limits): axum::extract::State<std::sync::Arc<RateLimits>>,
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let peer = request.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip());
-    if let Some(peer) = peer
-        && let Err(seconds) = limits.take(&peer.to_string())
+    let peer = crate::client::peer(request.extensions());
+    let client = crate::client::Client::of(request.headers(), peer, &state.proxies);
+    if let Some(key) = client.limit_key()
+        && let Err(seconds) = state.address_limits.take(&key)
     {
         return too_many(seconds, "this address's calls are limited").into_response();
     }

@@ -221,6 +221,8 @@ pub struct NewUser {
 pub struct TokenLabel {
     /// At most 100 characters.
     label: Option<String>,
+    /// How long a new token lasts, 1 to 366 days (90 by default); ignored when revoking.
+    expires_in_days: Option<i64>,
 }
 
 /// Where a bureau's notifications are sent.

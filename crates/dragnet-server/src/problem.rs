@@ -89,6 +89,12 @@ impl Problem {
             E::UserExists(_) => {
                 Problem::new(StatusCode::CONFLICT, "exists", "Already exists").detail(error.to_string())
             }
+            E::UserDisabled(_) => {
+                Problem::new(StatusCode::CONFLICT, "user_disabled", "The user is disabled").detail(error.to_string())
+            }
+            E::TokenLifetime(_) => {
+                Problem::invalid(&dragnet_domain::FieldError::new("expires_in_days", error.to_string()))
+            }
             other => Problem::internal(&other),
         }
     }
@@ -155,9 +161,29 @@ impl IntoResponse for Problem {
 
 /// A request body as JSON; one that does not parse is a 400 saying where it stops reading.
 pub fn json_body(body: &[u8]) -> Result<serde_json::Value, Problem> {
-    serde_json::from_slice(body).map_err(|err| {
+    let value = serde_json::from_slice(body).map_err(|err| {
         Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "The body is not JSON").detail(err.to_string())
-    })
+    })?;
+    match nul_in(&value, String::new()) {
+        Some(path) => Err(Problem::invalid(&dragnet_domain::FieldError::new(path, "holds a NUL character"))),
+        None => Ok(value),
+    }
+}
+
+/// The path of the first text (or field name) in `value` holding NUL, which no text of Dragnet's
+/// may hold and PostgreSQL cannot store: refused for every body, whatever its field's own rules.
+fn nul_in(value: &serde_json::Value, path: String) -> Option<String> {
+    let at = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+    match value {
+        serde_json::Value::String(text) => text.contains('\0').then_some(path),
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, item)| nul_in(item, format!("{path}[{i}]")))
+        }
+        serde_json::Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            if key.contains('\0') { Some(at(&key.replace('\0', "\\0"))) } else { nul_in(item, at(key)) }
+        }),
+        _ => None,
+    }
 }
 
 /// A body that must be a JSON object with no field but `known`: a misspelt field would otherwise be

@@ -10,16 +10,54 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use dragnet_app::views::public::{MOST_FREE_TEXT_CHARS, MOST_FREE_TEXT_WORDS, folded_words};
 use dragnet_domain::codes::{interpol_country_code, interpol_requester_code};
 use dragnet_domain::{CountryCode, NoticeId, NoticeKind, PartialDate, Person, Requester};
 use dragnet_store::PublicExtract;
 use serde_json::{Map, Value, json};
 
 use crate::AppState;
+use crate::client::Client;
 
 /// Results per page when a client does not say, and the most it may ask for.
 const DEFAULT_PER_PAGE: usize = 20;
 const MOST_PER_PAGE: usize = 200;
+/// The highest page a client may ask for: far past any list, and far from any overflow.
+const MOST_PAGE: usize = 1_000_000;
+
+/// Why a list query was not answered: it does not read (the message names the parameter), or
+/// every search thread is busy.
+pub(crate) enum NotSearched {
+    Invalid(String),
+    Busy,
+}
+
+/// How long a list query waits for a search thread before it is told to come back.
+const SEARCH_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// [`search`] on a blocking thread, at most [`AppState::searches`] at once, so that searches never
+/// hold up the async workers (health checks, sign-ins, publications).
+pub(crate) async fn search_aside(
+    state: &AppState,
+    kind: NoticeKind,
+    pairs: Vec<(String, String)>,
+) -> Result<Page, NotSearched> {
+    let permit = tokio::time::timeout(SEARCH_WAIT, state.searches.clone().acquire_owned()).await;
+    let Ok(Ok(permit)) = permit else { return Err(NotSearched::Busy) };
+    let state = state.clone();
+    let found = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        search(&state, kind, &pairs)
+    })
+    .await;
+    match found {
+        Ok(found) => found.map_err(NotSearched::Invalid),
+        Err(err) => {
+            tracing::error!(error = %err, "a public search failed");
+            Err(NotSearched::Busy)
+        }
+    }
+}
 
 /// The page of notices of `kind` that a list query (the API's parameters) asks for.
 pub(crate) fn search(state: &AppState, kind: NoticeKind, pairs: &[(String, String)]) -> Result<Page, String> {
@@ -32,11 +70,13 @@ pub(crate) fn search(state: &AppState, kind: NoticeKind, pairs: &[(String, Strin
         name: if name.is_some() && forename.is_some() { None } else { name.or(forename).map(str::to_string) },
         ..Person::default()
     });
+    let words = query.get("freeText").map(folded_words).unwrap_or_default();
     let (total, notices) = state.app.views.public.find(
         kind,
         person.as_ref(),
+        &words,
         |extract| matches(extract, &query, today),
-        (query.page - 1) * query.per_page,
+        (query.page - 1).saturating_mul(query.per_page),
         query.per_page,
     );
     Ok(Page { total, query, notices })
@@ -61,20 +101,25 @@ pub fn routes() -> Router<AppState> {
         router = router
             .route(
                 &format!("/notices/v1/{path}"),
-                get(move |state: State<AppState>, headers: HeaderMap, query: Query<Vec<(String, String)>>| {
-                    list(state, headers, query, kind)
-                }),
+                get(
+                    move |state: State<AppState>,
+                          headers: HeaderMap,
+                          client: Client,
+                          query: Query<Vec<(String, String)>>| {
+                        list(state, headers, client, query, kind)
+                    },
+                ),
             )
             .route(
                 &format!("/notices/v1/{path}/{{id}}"),
-                get(move |state: State<AppState>, headers: HeaderMap, Path(id): Path<String>| {
-                    detail(state, headers, id, kind)
+                get(move |state: State<AppState>, headers: HeaderMap, client: Client, Path(id): Path<String>| {
+                    detail(state, headers, client, id, kind)
                 }),
             )
             .route(
                 &format!("/notices/v1/{path}/{{id}}/images"),
-                get(move |state: State<AppState>, headers: HeaderMap, Path(id): Path<String>| {
-                    images(state, headers, id, kind)
+                get(move |state: State<AppState>, headers: HeaderMap, client: Client, Path(id): Path<String>| {
+                    images(state, headers, client, id, kind)
                 }),
             )
             .route(
@@ -88,21 +133,34 @@ pub fn routes() -> Router<AppState> {
     router
         .route(
             "/notices/v1/un",
-            get(move |state: State<AppState>, headers: HeaderMap, query: Query<Vec<(String, String)>>| {
-                list(state, headers, query, un)
-            }),
+            get(
+                move |state: State<AppState>,
+                      headers: HeaderMap,
+                      client: Client,
+                      query: Query<Vec<(String, String)>>| { list(state, headers, client, query, un) },
+            ),
         )
         .route(
             "/notices/v1/un/{category}/{id}",
-            get(move |state: State<AppState>, headers: HeaderMap, Path((category, id)): Path<(String, String)>| {
-                un_only(category, move || detail(state, headers, id, un))
-            }),
+            get(
+                move |state: State<AppState>,
+                      headers: HeaderMap,
+                      client: Client,
+                      Path((category, id)): Path<(String, String)>| {
+                    un_only(category, move || detail(state, headers, client, id, un))
+                },
+            ),
         )
         .route(
             "/notices/v1/un/{category}/{id}/images",
-            get(move |state: State<AppState>, headers: HeaderMap, Path((category, id)): Path<(String, String)>| {
-                un_only(category, move || images(state, headers, id, un))
-            }),
+            get(
+                move |state: State<AppState>,
+                      headers: HeaderMap,
+                      client: Client,
+                      Path((category, id)): Path<(String, String)>| {
+                    un_only(category, move || images(state, headers, client, id, un))
+                },
+            ),
         )
         .route(
             "/notices/v1/un/{category}/{id}/images/{picture}",
@@ -123,17 +181,21 @@ async fn not_found() -> Response {
         .into_response()
 }
 
+fn busy() -> Response {
+    let body = json!({"status": 503, "name": "ServiceUnavailableError", "message": "Busy: try again shortly"});
+    let mut response = (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response();
+    response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(1));
+    response
+}
+
 fn bad_request(message: String) -> Response {
     (StatusCode::BAD_REQUEST, axum::Json(json!({"status": 400, "name": "BadRequestError", "message": message})))
         .into_response()
 }
 
-/// Where this server is reached, for the links: the `Host` the client used, `https` behind a proxy
-/// that says so.
-fn base(headers: &HeaderMap) -> String {
-    let host = headers.get(axum::http::header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("localhost");
-    let https = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
-    format!("{}://{host}", if https { "https" } else { "http" })
+/// Where this server is reached, for the links.
+fn base(state: &AppState, headers: &HeaderMap, client: &Client) -> String {
+    crate::client::base_url(state.public_url.as_deref(), headers, client)
 }
 
 fn path_of(kind: NoticeKind) -> &'static str {
@@ -186,8 +248,13 @@ impl ListQuery {
             let number = || value.parse::<usize>().map_err(|_| format!("{name}: {value:?} is not a whole number"));
             match name.as_str() {
                 "page" => {
-                    page =
-                        number().and_then(|n| if n >= 1 { Ok(n) } else { Err(format!("{name}: pages start at 1")) })?
+                    page = number().and_then(|n| {
+                        if (1..=MOST_PAGE).contains(&n) {
+                            Ok(n)
+                        } else {
+                            Err(format!("{name}: pages run from 1 to {MOST_PAGE}"))
+                        }
+                    })?
                 }
                 "resultPerPage" => {
                     per_page = number().and_then(|n| {
@@ -215,6 +282,17 @@ impl ListQuery {
                         }
                         if *filter == "sexId" && !["F", "M", "U"].contains(&value.to_uppercase().as_str()) {
                             return Err(format!("{name}: F, M or U"));
+                        }
+                        if matches!(*filter, "name" | "forename" | "freeText") {
+                            let chars = value.chars().count();
+                            if chars > MOST_FREE_TEXT_CHARS {
+                                return Err(format!(
+                                    "{name}: at most {MOST_FREE_TEXT_CHARS} characters ({chars} given)"
+                                ));
+                            }
+                        }
+                        if *filter == "freeText" && folded_words(value).len() > MOST_FREE_TEXT_WORDS {
+                            return Err(format!("{name}: at most {MOST_FREE_TEXT_WORDS} words"));
                         }
                         filters.push((*filter, value.to_string()));
                     }
@@ -252,34 +330,6 @@ fn age(born: PartialDate, today: time::Date) -> i64 {
     i64::from(today.year()) - i64::from(born.year()) - i64::from(before_birthday)
 }
 
-/// The words a free-text search looks in: names, places, charges, codes.
-fn haystack(extract: &PublicExtract) -> String {
-    let s = &extract.subject;
-    let mut words: Vec<&str> = Vec::new();
-    words.extend(s.family_name.as_deref());
-    words.extend(s.forenames.as_deref());
-    words.extend(s.name.as_deref());
-    words.extend(s.original_script_name.as_deref());
-    words.extend(s.aliases.iter().map(String::as_str));
-    words.extend(s.birth_name.as_deref());
-    words.extend(s.place_of_birth.as_deref());
-    words.extend(extract.charges.iter().map(|c| c.title.as_str()));
-    words.extend(extract.charges.iter().filter_map(|c| c.translation.as_deref()));
-    words.extend(extract.offence_place.as_deref());
-    if extract.requested_by != dragnet_domain::codes::UNKNOWN_REQUESTER {
-        words.push(&extract.requested_by);
-    }
-    fold(&words.join(" "))
-}
-
-fn fold(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(dragnet_review::text::fold_word)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn matches(extract: &PublicExtract, query: &ListQuery, today: time::Date) -> bool {
     let s = &extract.subject;
     if let Some(code) = query.get("nationality")
@@ -307,12 +357,6 @@ fn matches(extract: &PublicExtract, query: &ListQuery, today: time::Date) -> boo
             if (at_least && years < limit) || (!at_least && years > limit) {
                 return false;
             }
-        }
-    }
-    if let Some(text) = query.get("freeText") {
-        let hay = haystack(extract);
-        if !fold(text).split(' ').filter(|w| !w.is_empty()).all(|word| hay.contains(word)) {
-            return false;
         }
     }
     let listing = extract.un_listing.as_ref();
@@ -454,14 +498,16 @@ pub fn detail_body(base: &str, extract: &PublicExtract) -> Value {
 async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
+    client: Client,
     Query(pairs): Query<Vec<(String, String)>>,
     kind: NoticeKind,
 ) -> Response {
-    let page = match search(&state, kind, &pairs) {
+    let page = match search_aside(&state, kind, pairs).await {
         Ok(page) => page,
-        Err(message) => return bad_request(message),
+        Err(NotSearched::Invalid(message)) => return bad_request(message),
+        Err(NotSearched::Busy) => return busy(),
     };
-    let base = base(&headers);
+    let base = base(&state, &headers, &client);
     let (total, last, query) = (page.total, page.last_page(), &page.query);
     let notices: Vec<Value> = page.notices.iter().map(|e| summary(&base, e)).collect();
     let mut echoed = Map::new();
@@ -488,17 +534,29 @@ fn extract_of(state: &AppState, id: &str, kind: NoticeKind) -> Option<PublicExtr
     state.app.views.public.get(id).filter(|e| e.kind == kind)
 }
 
-async fn detail(State(state): State<AppState>, headers: HeaderMap, id: String, kind: NoticeKind) -> Response {
+async fn detail(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    client: Client,
+    id: String,
+    kind: NoticeKind,
+) -> Response {
     match extract_of(&state, &id, kind) {
-        Some(extract) => axum::Json(detail_body(&base(&headers), &extract)).into_response(),
+        Some(extract) => axum::Json(detail_body(&base(&state, &headers, &client), &extract)).into_response(),
         None => not_found().await,
     }
 }
 
 /// A notice's pictures, listed.
-async fn images(State(state): State<AppState>, headers: HeaderMap, id: String, kind: NoticeKind) -> Response {
+async fn images(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    client: Client,
+    id: String,
+    kind: NoticeKind,
+) -> Response {
     let Some(extract) = extract_of(&state, &id, kind) else { return not_found().await };
-    axum::Json(images_body(&base(&headers), &extract)).into_response()
+    axum::Json(images_body(&base(&state, &headers, &client), &extract)).into_response()
 }
 
 /// A notice's list of pictures, its links under `base`.

@@ -147,7 +147,7 @@ async fn remove(
     caller.require(&[Role::Administrator])?;
     let id: i64 = id.parse().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)?;
     let body = json_body(&body)?;
-    let reason = crate::api::reason_of(&body, "a change to the register")?;
+    let reason = crate::api::only_reason(&body, "a change to the register")?;
     state.app.remove_office_holder(&caller, id, &reason).await?;
     Ok(Json(json!({"id": id, "removed": true})).into_response())
 }

@@ -5,7 +5,11 @@
 //! unreachable server loses nothing: a task sends what is due when woken by a new notification,
 //! and otherwise every few seconds, retrying with a growing wait until the attempts run out. Each
 //! server claims what it sends for a while first, so servers sharing a database send each once.
+//! Deliveries go out side by side, a few at a time per address, so that one slow bureau delays
+//! no other; and only to public addresses ([`crate::outbound`]).
 
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Json;
@@ -35,22 +39,27 @@ const CLAIMED_AT_ONCE: i64 = 10;
 const CLAIM_LEASE: time::Duration = time::Duration::seconds(3 * 60);
 /// The longest address accepted.
 const MOST_URL_CHARS: usize = 2000;
+/// Deliveries in flight at once, and to any one address.
+const IN_FLIGHT: usize = 64;
+const IN_FLIGHT_PER_ADDRESS: usize = 4;
 
-/// The sender's client.
-#[derive(Debug)]
+/// The sender's client, and where it may send.
+#[derive(Debug, Clone)]
 pub struct Webhooks {
     client: reqwest::Client,
+    private_allowed: bool,
 }
 
-impl Default for Webhooks {
-    fn default() -> Self {
-        let client = reqwest::Client::builder()
+impl Webhooks {
+    /// A sender to public addresses only, unless `private_allowed` (the operator's setting).
+    pub fn new(private_allowed: bool) -> Webhooks {
+        let builder = reqwest::Client::builder()
             .timeout(ANSWER_WITHIN)
             .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("dragnet/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .unwrap_or_default();
-        Webhooks { client }
+            .no_proxy()
+            .user_agent(concat!("dragnet/", env!("CARGO_PKG_VERSION")));
+        let builder = if private_allowed { builder } else { builder.dns_resolver(crate::outbound::PublicOnly) };
+        Webhooks { client: builder.build().unwrap_or_default(), private_allowed }
     }
 }
 
@@ -71,7 +80,18 @@ fn retry_in(attempts: i64) -> time::Duration {
 }
 
 /// One attempt at one delivery: `Ok` when the bureau's server answered 2xx.
-async fn send(client: &reqwest::Client, delivery: &Delivery) -> Result<(), String> {
+async fn send(webhooks: &Webhooks, delivery: &Delivery) -> Result<(), String> {
+    let client = &webhooks.client;
+    // An address given as a number is not resolved: it is checked here, at each attempt, as an
+    // address registered before this check was made may be one.
+    if !webhooks.private_allowed {
+        let url = reqwest::Url::parse(&delivery.url).map_err(|err| err.to_string())?;
+        if let Some(address) = url.host_str().and_then(|h| h.trim_matches(['[', ']']).parse().ok())
+            && !crate::outbound::is_public(address)
+        {
+            return Err(format!("{address} is an internal address; not sent"));
+        }
+    }
     let body = serde_json::to_vec(&json!({"event": delivery.notification.kind, "notification": delivery.notification}))
         .map_err(|err| err.to_string())?;
     let timestamp = time::OffsetDateTime::now_utc().unix_timestamp();
@@ -88,34 +108,85 @@ async fn send(client: &reqwest::Client, delivery: &Delivery) -> Result<(), Strin
     if response.status().is_success() { Ok(()) } else { Err(format!("answered {}", response.status())) }
 }
 
-/// Sends every delivery that is due; answers how many were taken.
-pub async fn deliver_due(store: &dyn Store, webhooks: &Webhooks) -> Result<usize, dragnet_store::StoreError> {
-    let mut taken = 0;
-    loop {
-        let due = store.claim_deliveries(CLAIMED_AT_ONCE, CLAIM_LEASE).await?;
-        if due.is_empty() {
-            return Ok(taken);
-        }
-        for delivery in &due {
-            let outcome = send(&webhooks.client, delivery).await;
-            if let Err(error) = &outcome {
-                tracing::warn!(notification = delivery.notification.id, url = %delivery.url, %error,
-                    "webhook delivery failed");
-            } else {
-                taken += 1;
-            }
-            store.record_delivery(delivery, outcome, retry_in(delivery.attempts)).await?;
+/// Deliveries being sent: each in a task of its own, a few at a time per address, so that the
+/// sender goes on claiming (and another bureau's delivery goes out) while one address is slow.
+struct Sending {
+    webhooks: Webhooks,
+    all: Arc<tokio::sync::Semaphore>,
+    per_address: HashMap<String, Arc<tokio::sync::Semaphore>>,
+    tasks: tokio::task::JoinSet<()>,
+}
+
+impl Sending {
+    fn new(webhooks: Webhooks) -> Sending {
+        Sending {
+            webhooks,
+            all: Arc::new(tokio::sync::Semaphore::new(IN_FLIGHT)),
+            per_address: HashMap::new(),
+            tasks: tokio::task::JoinSet::new(),
         }
     }
+
+    /// Claims every delivery that is due and starts sending each; answers how many were claimed.
+    /// A claimed delivery is left to its task: the claim's lease outlasts its attempt.
+    async fn dispatch(&mut self, store: &Arc<dyn Store>) -> Result<usize, dragnet_store::StoreError> {
+        while let Some(done) = self.tasks.try_join_next() {
+            if let Err(err) = done {
+                tracing::error!(error = %err, "a webhook delivery task failed");
+            }
+        }
+        let mut claimed = 0;
+        loop {
+            let due = store.claim_deliveries(CLAIMED_AT_ONCE, CLAIM_LEASE).await?;
+            if due.is_empty() {
+                return Ok(claimed);
+            }
+            claimed += due.len();
+            for delivery in due {
+                let own = self
+                    .per_address
+                    .entry(delivery.url.clone())
+                    .or_insert_with(|| Arc::new(tokio::sync::Semaphore::new(IN_FLIGHT_PER_ADDRESS)))
+                    .clone();
+                let (store, webhooks, all) = (store.clone(), self.webhooks.clone(), self.all.clone());
+                self.tasks.spawn(async move {
+                    // Waiting for its own address first holds no place another address could use.
+                    let _own = own.acquire_owned().await;
+                    let _any = all.acquire_owned().await;
+                    let outcome = send(&webhooks, &delivery).await;
+                    if let Err(error) = &outcome {
+                        tracing::warn!(notification = delivery.notification.id, country = %delivery.country,
+                            %error, "webhook delivery failed");
+                    }
+                    if let Err(err) = store.record_delivery(&delivery, outcome, retry_in(delivery.attempts)).await {
+                        tracing::error!(error = %err, "recording a webhook delivery");
+                    }
+                });
+            }
+        }
+    }
+
+    /// Waits for every delivery in flight.
+    async fn finish(&mut self) {
+        while self.tasks.join_next().await.is_some() {}
+    }
+}
+
+/// Sends every delivery that is due, side by side, and waits for them: for tests and tools.
+pub async fn deliver_due(store: Arc<dyn Store>, webhooks: &Webhooks) -> Result<usize, dragnet_store::StoreError> {
+    let mut sending = Sending::new(webhooks.clone());
+    let claimed = sending.dispatch(&store).await?;
+    sending.finish().await;
+    Ok(claimed)
 }
 
 /// Runs the sender until the server stops, woken by each new notification of this process and
 /// otherwise every `every` (how another server's notifications are found).
-pub fn spawn(app: dragnet_app::App, every: Duration) -> tokio::task::JoinHandle<()> {
+pub fn spawn(app: dragnet_app::App, every: Duration, webhooks: Webhooks) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let webhooks = Webhooks::default();
+        let mut sending = Sending::new(webhooks);
         loop {
-            if let Err(err) = deliver_due(app.store.as_ref(), &webhooks).await {
+            if let Err(err) = sending.dispatch(&app.store).await {
                 tracing::error!(error = %err, "sending webhooks");
             }
             let _ = tokio::time::timeout(every, app.deliveries.notified()).await;
@@ -133,9 +204,10 @@ fn bureau_country(caller: &Caller) -> Result<String, Problem> {
     caller.country().ok_or_else(|| Problem::forbidden("a bureau officer acts for a country"))
 }
 
-/// An address Dragnet may send personal data to: HTTPS, or plain HTTP to this machine only (tests,
-/// a relay beside the server).
-fn read_url(body: &Value) -> Result<String, Problem> {
+/// An address Dragnet may send personal data to: HTTPS, without credentials in it, to a public
+/// host; unless the operator allows private networks, when plain HTTP to this machine is allowed
+/// too (tests, a relay beside the server). A name is resolved, and refused if it resolves inside.
+async fn read_url(body: &Value, private_allowed: bool) -> Result<String, Problem> {
     let object = object_with(body, &["url"])?;
     let text = object
         .get("url")
@@ -145,14 +217,33 @@ fn read_url(body: &Value) -> Result<String, Problem> {
         .ok_or_else(|| Problem::invalid(&FieldError::new("url", "an address of at most 2,000 characters")))?;
     let url = reqwest::Url::parse(text)
         .map_err(|err| Problem::invalid(&FieldError::new("url", format!("{text:?} is not an address: {err}"))))?;
-    let host = url.host_str().unwrap_or("").trim_start_matches('[').trim_end_matches(']');
-    let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
-    let allowed = url.scheme() == "https" || (url.scheme() == "http" && loopback);
+    let refused = |why: String| Problem::invalid(&FieldError::new("url", why));
+    let host = url.host_str().unwrap_or("").trim_start_matches('[').trim_end_matches(']').to_string();
+    let literal = host.parse::<std::net::IpAddr>().ok();
+    let loopback = host == "localhost" || literal.is_some_and(|ip| ip.is_loopback());
+    let allowed = url.scheme() == "https" || (url.scheme() == "http" && loopback && private_allowed);
     if !allowed || url.host().is_none() || !url.username().is_empty() || url.password().is_some() {
-        return Err(Problem::invalid(&FieldError::new(
-            "url",
-            "an https:// address without credentials in it (http:// only to this machine)",
-        )));
+        return Err(refused("an https:// address without credentials in it".into()));
+    }
+    if !private_allowed {
+        match literal {
+            Some(address) if !crate::outbound::is_public(address) => {
+                return Err(refused(format!("{address} is an internal address: webhooks go to public hosts")));
+            }
+            Some(_) => {}
+            None => {
+                let resolved =
+                    tokio::time::timeout(Duration::from_secs(5), crate::outbound::public_addresses(&host)).await;
+                if let Ok(Err(err)) = resolved {
+                    let err = err.to_string();
+                    // A name that does not resolve yet may be the bureau's new server; it is
+                    // checked again at each delivery. One that resolves inside is refused now.
+                    if err.contains("internal") {
+                        return Err(refused(format!("{err}: webhooks go to public hosts")));
+                    }
+                }
+            }
+        }
     }
     Ok(url.to_string())
 }
@@ -177,7 +268,7 @@ async fn read_webhook(State(state): State<AppState>, caller: Caller) -> Result<R
 async fn set_webhook(State(state): State<AppState>, caller: Caller, body: Bytes) -> Result<Response, Problem> {
     let country = bureau_country(&caller)?;
     let body = json_body(&body)?;
-    let url = read_url(&body)?;
+    let url = read_url(&body, state.webhooks_to_private_networks).await?;
     let secret = state.store.set_webhook(&caller.actor, &country, &url).await.map_err(Problem::from_store)?;
     Ok(Json(json!({"country": country, "url": url, "secret": secret,
         "signature": "Dragnet-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with the secret>"}))
@@ -219,19 +310,31 @@ mod tests {
         assert_eq!(retry_in(60), time::Duration::seconds(3600));
     }
 
-    #[test]
-    fn only_https_or_this_machine() {
-        let read = |url: &str| read_url(&json!({ "url": url }));
-        assert!(read("https://ncb.example.fr/dragnet").is_ok());
-        assert!(read("http://127.0.0.1:9000/hook").is_ok());
-        assert!(read("http://localhost/hook").is_ok());
+    #[tokio::test]
+    async fn only_public_https_addresses_unless_private_networks_are_allowed() {
+        let read = |url: &str, private: bool| {
+            let body = json!({ "url": url });
+            async move { read_url(&body, private).await }
+        };
+        assert!(read("https://203.0.114.7/dragnet", false).await.is_ok());
+        for inside in [
+            "https://169.254.169.254/latest/meta-data",
+            "https://10.0.0.1/hook",
+            "https://[::ffff:127.0.0.1]/hook",
+            "https://metadata.google.internal/computeMetadata",
+            "https://localhost/hook",
+            "http://127.0.0.1:9000/hook",
+            "https://127.1/hook",
+        ] {
+            let problem = read(inside, false).await.unwrap_err();
+            assert_eq!(problem.field.as_deref(), Some("url"), "{inside}");
+        }
+        assert!(read("http://127.0.0.1:9000/hook", true).await.is_ok(), "the operator allows a relay beside it");
         for bad in ["http://ncb.example.fr/hook", "ftp://x.example/", "https://user:pw@x.example/", "not a url", ""] {
-            let problem = read(bad).unwrap_err();
+            let problem = read(bad, true).await.unwrap_err();
             assert_eq!(problem.field.as_deref(), Some("url"), "{bad}");
         }
-        assert_eq!(
-            read_url(&json!({"url": "https://x.example", "secret": "mine"})).unwrap_err().field.as_deref(),
-            Some("secret")
-        );
+        let extra = read_url(&json!({"url": "https://x.example", "secret": "mine"}), false).await;
+        assert_eq!(extra.unwrap_err().field.as_deref(), Some("secret"));
     }
 }

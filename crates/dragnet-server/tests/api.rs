@@ -62,11 +62,14 @@ impl Server {
             let grant = Grant::new(role, country.map(|c| MemberCountry::parse(c).unwrap())).unwrap();
             let user = UserName::parse(name).unwrap();
             store.create_user(&admin, &user, grant).await.unwrap();
-            tokens.insert(name, store.create_token(&admin, &user, "test").await.unwrap());
+            tokens
+                .insert(name, store.create_token(&admin, &user, "test", dragnet_store::TOKEN_LIFETIME).await.unwrap());
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let state = AppState::load(store.clone(), dragnet_review::Policy::built_in()).await.unwrap();
+        let mut state = AppState::load(store.clone(), dragnet_review::Policy::built_in()).await.unwrap();
+        // The bureaus' webhook receivers listen on this machine.
+        state.webhooks_to_private_networks = true;
         tokio::spawn(dragnet_server::serve(listener, state.clone(), std::future::pending()));
         Server { address, store, state, shift, tokens }
     }
@@ -197,6 +200,9 @@ on_both_backends!(
     a_located_hit_reaches_the_bureau_by_signed_webhook,
     the_office_holder_register_is_kept_over_the_api_and_changes_the_check,
     the_public_api_shows_public_extracts_only_in_interpols_shape,
+    a_screener_reads_only_what_any_member_may,
+    hostile_input_is_refused_with_its_field,
+    a_slow_bureau_delays_no_other_bureaus_webhook,
 );
 
 fn case(name: &str) -> Value {
@@ -1030,4 +1036,146 @@ async fn a_wrong_role_learns_nothing_of_which_requests_exist(server: Server) {
             assert_eq!(edit.status, 403, "{user} editing {id}: {:?}", edit.body);
         }
     }
+}
+
+async fn a_screener_reads_only_what_any_member_may(server: Server) {
+    let mut request = case(MURDER);
+    request["requested_by"] = json!("DE");
+    let created = server.post("/api/v1/requests", "ncb.de", &request).await;
+    assert_eq!(created.status, 201, "{:?}", created.body);
+    let id = created.body["request_id"].as_i64().unwrap();
+    let notice = created.body["notices"][0].as_str().unwrap().replace('/', "-");
+    let (request_path, notice_path) = (format!("/api/v1/requests/{id}"), format!("/api/v1/notices/{notice}"));
+    // A draft, then a request in review: its own bureau reads it; the same country's screener does not.
+    for stage in ["draft", "in review"] {
+        assert_eq!(server.get(&request_path, "ncb.de").await.status, 200, "{stage}");
+        for path in [&request_path, &notice_path] {
+            let read = server.get(path, "border.de").await;
+            assert_eq!(read.status, 404, "{stage}: {path}: {:?}", read.body);
+            assert!(!read.body.to_string().contains("MARCHETTI"), "no personal data in a refusal");
+        }
+        if stage == "draft" {
+            let submitted = server.post(&format!("{request_path}/submit"), "ncb.de", &json!({})).await;
+            assert_eq!(submitted.status, 200, "{:?}", submitted.body);
+        }
+    }
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    assert_eq!(server.post(&format!("{request_path}/decision"), "reviewer.one", &decision).await.status, 200);
+    // Published: the notice is what any member may read; the request stays the bureau's.
+    assert_eq!(server.get(&notice_path, "border.de").await.status, 200);
+    assert_eq!(server.get(&notice_path, "border.it").await.status, 200);
+    assert_eq!(server.get(&request_path, "border.de").await.status, 404);
+    // A screener may take no action on a notice: the same answer whether it exists or not.
+    for action in ["cancel", "renew", "suspend", "reinstate"] {
+        let existing = server.post(&format!("{notice_path}/{action}"), "border.de", &json!({"reason": "x"})).await;
+        let missing = server.post(&format!("/api/v1/notices/2099-99999/{action}"), "border.de", &json!({})).await;
+        assert_eq!((existing.status, missing.status), (403, 403), "{action}");
+    }
+}
+
+async fn hostile_input_is_refused_with_its_field(server: Server) {
+    let mut murder = case(MURDER);
+    murder["public_extract"] = json!(true);
+    let notice = published_as(&server, "ncb.fr", &murder).await;
+    let located = server
+        .post(&format!("/api/v1/notices/{notice}/located"), "border.de", &json!({"remarks": "held\u{0}here"}))
+        .await;
+    assert_eq!((located.status, located.body["field"].as_str()), (422, Some("remarks")), "{:?}", located.body);
+    let escape = server
+        .post(&format!("/api/v1/notices/{notice}/located"), "border.de", &json!({"place": "gate\u{1b}[2J B44"}))
+        .await;
+    assert_eq!((escape.status, escape.body["field"].as_str()), (422, Some("place")), "{:?}", escape.body);
+    let label = server.post("/api/v1/users/border.de/tokens", "admin", &json!({"label": "gate\u{0}"})).await;
+    assert_eq!((label.status, label.body["field"].as_str()), (422, Some("label")), "{:?}", label.body);
+    for name in ["..", "-rf", ".hidden"] {
+        let user = server.post("/api/v1/users", "admin", &json!({"name": name, "role": "auditor"})).await;
+        assert_eq!((user.status, user.body["field"].as_str()), (422, Some("name")), "{name}: {:?}", user.body);
+    }
+    let days = server.post("/api/v1/users/border.de/tokens", "admin", &json!({"expires_in_days": 5000})).await;
+    assert_eq!((days.status, days.body["field"].as_str()), (422, Some("expires_in_days")));
+    let unknown =
+        server.post(&format!("/api/v1/notices/{notice}/cancel"), "ncb.fr", &json!({"reason": "x", "reasn": 1})).await;
+    assert_eq!((unknown.status, unknown.body["field"].as_str()), (422, Some("reasn")), "{:?}", unknown.body);
+    // Names: one line of plain text, no direction override.
+    let mut request = case(MURDER);
+    request["subjects"][0]["family_name"] = json!("\u{202E}ITTEHCRAM");
+    let created = server.post("/api/v1/requests", "ncb.fr", &request).await;
+    assert_eq!(created.status, 422);
+    assert_eq!(created.body["field"], "subjects[0].family_name", "{:?}", created.body);
+    request["subjects"][0]["family_name"] = json!("MARCHETTI\nBIS");
+    assert_eq!(server.post("/api/v1/requests", "ncb.fr", &request).await.status, 422);
+
+    // The public list: bounded words and length, paging that cannot wrap.
+    let many = vec!["murder"; 4_000].join("+");
+    let flood = public(&server, &format!("/notices/v1/red?freeText={many}")).await;
+    assert_eq!(flood.status, 400, "{:?}", flood.body);
+    assert!(flood.body["message"].as_str().unwrap().starts_with("freeText"), "{:?}", flood.body);
+    let eleven = ["a"; 11].join("+");
+    assert_eq!(public(&server, &format!("/notices/v1/red?freeText={eleven}")).await.status, 400);
+    let found = public(&server, "/notices/v1/red?freeText=MURD+lyon").await;
+    assert_eq!((found.status, found.body["total"].as_u64()), (200, Some(1)), "{:?}", found.body);
+    let none = public(&server, "/notices/v1/red?freeText=murder+zzzz").await;
+    assert_eq!(none.body["total"], 0);
+    let huge = public(&server, "/notices/v1/red?page=18446744073709551615&resultPerPage=200").await;
+    assert_eq!(huge.status, 400, "{:?}", huge.body);
+    let far = public(&server, "/notices/v1/red?page=1000000&resultPerPage=200").await;
+    assert_eq!((far.status, far.body["_embedded"]["notices"].as_array().map(Vec::len)), (200, Some(0)));
+}
+
+async fn a_slow_bureau_delays_no_other_bureaus_webhook(server: Server) {
+    // The slow bureau's server holds its answer until the other bureau's delivery has come, or
+    // nine seconds (within the ten a delivery is given): sent one after the other, it never would.
+    let arrived = Arc::new(tokio::sync::Notify::new());
+    let (held_until_the_other, signal) = (Arc::new(std::sync::Mutex::new(None)), arrived.clone());
+    let outcome = held_until_the_other.clone();
+    let app = axum::Router::new()
+        .route(
+            "/slow",
+            axum::routing::post(move || {
+                let (arrived, outcome) = (arrived.clone(), outcome.clone());
+                async move {
+                    let released =
+                        tokio::time::timeout(std::time::Duration::from_secs(9), arrived.notified()).await.is_ok();
+                    outcome.lock().unwrap().get_or_insert(released);
+                    axum::http::StatusCode::OK
+                }
+            }),
+        )
+        .route(
+            "/fast",
+            axum::routing::post(move || {
+                let signal = signal.clone();
+                async move {
+                    signal.notify_one();
+                    axum::http::StatusCode::OK
+                }
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    for (bureau, path) in [("ncb.fr", "slow"), ("ncb.de", "fast")] {
+        let body = json!({"url": format!("http://{address}/{path}")}).to_string();
+        assert_eq!(server.call("PUT", "/api/v1/webhook", Some(bureau), Some(&body)).await.status, 200);
+    }
+    let french = published_as(&server, "ncb.fr", &case(MURDER)).await;
+    let mut german = case(MURDER);
+    german["requested_by"] = json!("DE");
+    let german = published_as(&server, "ncb.de", &german).await;
+    for notice in [french, german] {
+        let located = server.post(&format!("/api/v1/notices/{notice}/located"), "border.it", &json!({})).await;
+        assert_eq!(located.status, 201, "{:?}", located.body);
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    for _ in 0..200 {
+        if held_until_the_other.lock().unwrap().is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        *held_until_the_other.lock().unwrap(),
+        Some(true),
+        "the other bureau's delivery came while one was held"
+    );
 }

@@ -125,7 +125,7 @@ async fn the_documented_examples_are_accepted() {
         let user = UserName::parse(name).unwrap();
         let country = country.map(|c| MemberCountry::parse(c).unwrap());
         store.create_user(&admin, &user, Grant::new(role, country).unwrap()).await.unwrap();
-        store.create_token(&admin, &user, "test").await.unwrap()
+        store.create_token(&admin, &user, "test", dragnet_store::TOKEN_LIFETIME).await.unwrap()
     };
     let bureau = token("ncb.fr", Role::BureauOfficer, Some("FR")).await;
     let reviewer = token("reviewer", Role::Reviewer, None).await;

@@ -66,7 +66,7 @@ impl Site {
         self.store.create_user(&admin, &user, grant).await.unwrap();
         let hash = dragnet_server::web::passwords::hash(password).unwrap();
         self.store.set_password(&admin, &user, &hash).await.unwrap();
-        self.store.create_token(&admin, &user, "test").await.unwrap()
+        self.store.create_token(&admin, &user, "test", dragnet_store::TOKEN_LIFETIME).await.unwrap()
     }
 
     async fn send(&self, request: Request<Body>) -> Page {
@@ -546,22 +546,31 @@ async fn a_passenger_list_is_screened_with_progress_and_its_hits_downloaded() {
     assert!(search.details.contains("\"people\":251") && search.details.contains(&notice), "{}", search.details);
 }
 
+/// A sign-in form posted from `address`, as `serve` records the peer of each connection.
+async fn sign_in_from(site: &Site, address: &str, form: &Page, name: &str, password: &str) -> Page {
+    let pre = form.cookie("dragnet_sign_in").unwrap();
+    let csrf = form.field("csrf");
+    let body = format!("name={}&password={}&csrf={}", encode(name), encode(password), encode(&csrf));
+    let mut request = Request::post("/sign-in")
+        .header("cookie", pre)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    let peer = std::net::SocketAddr::new(address.parse().unwrap(), 50000);
+    request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+    site.send(request).await
+}
+
 #[tokio::test]
-async fn password_guessing_is_slowed_per_user_name() {
+async fn guessing_is_slowed_where_it_comes_from_and_cannot_lock_the_user_out() {
     let site = Site::new().await;
     site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
     let form = site.get("/sign-in", "").await;
-    let (pre, csrf) = (form.cookie("dragnet_sign_in").unwrap(), form.field("csrf"));
-    // Ten guesses at once, then one every six seconds (a slow build may see one refilled).
+    let attacker = "203.0.113.66";
+    // Ten failures for one name from one address, then a wait.
     let mut refused_after = None;
     for guess in 0..20 {
-        let wrong = site
-            .post_form(
-                "/sign-in",
-                &pre,
-                &[("name", "reviewer.one"), ("password", &format!("guess {guess}")), ("csrf", &csrf)],
-            )
-            .await;
+        let wrong = sign_in_from(&site, attacker, &form, "reviewer.one", &format!("guess {guess}")).await;
         if wrong.status == StatusCode::TOO_MANY_REQUESTS {
             refused_after = Some(guess);
             break;
@@ -569,19 +578,95 @@ async fn password_guessing_is_slowed_per_user_name() {
         assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     }
     assert!(refused_after.is_some_and(|n| (10..=12).contains(&n)), "{refused_after:?}");
-    let throttled = site
-        .post_form(
-            "/sign-in",
-            &pre,
-            &[("name", "reviewer.one"), ("password", "correct horse battery"), ("csrf", &csrf)],
-        )
-        .await;
-    assert_eq!(throttled.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+    let throttled = sign_in_from(&site, attacker, &form, "reviewer.one", "correct horse battery").await;
+    assert_eq!(throttled.status, StatusCode::TOO_MANY_REQUESTS, "the guesser's address waits, right password or not");
+    assert!(throttled.html.contains("Too many failed attempts") && throttled.cookie("dragnet_session").is_none());
+    // The user, elsewhere, is not locked out.
+    let user = sign_in_from(&site, "198.51.100.7", &form, "reviewer.one", "correct horse battery").await;
+    assert_eq!(user.status, StatusCode::SEE_OTHER, "{}", user.html);
+    // Each failure is on the record, with the user it named and where it came from.
+    let records = site.store.audit_records(0, 1000).await.unwrap();
+    let refused: Vec<_> = records.iter().filter(|r| r.action == "session.refused").collect();
+    assert!((10..=12).contains(&refused.len()), "{} failures audited", refused.len());
+    assert!(refused.iter().all(|r| r.target == "user/reviewer.one" && r.details.contains(attacker)), "{refused:?}");
+}
+
+#[tokio::test]
+async fn guessing_many_names_from_one_address_is_as_slow_as_one() {
+    let site = Site::new().await;
+    let form = site.get("/sign-in", "").await;
+    let mut refused_after = None;
+    for n in 0..40 {
+        let wrong = sign_in_from(&site, "2001:db8:7:7::1", &form, &format!("someone.{n}"), "a guess").await;
+        if wrong.status == StatusCode::TOO_MANY_REQUESTS {
+            refused_after = Some(n);
+            break;
+        }
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    }
+    assert!(refused_after.is_some_and(|n| (30..=32).contains(&n)), "{refused_after:?}");
+    // Another address of the same IPv6 network is the same client.
+    let next = sign_in_from(&site, "2001:db8:7:7:abcd::2", &form, "someone.else", "a guess").await;
+    assert_eq!(next.status, StatusCode::TOO_MANY_REQUESTS);
+    let unknown = site.store.audit_records(0, 1000).await.unwrap();
     assert!(
-        throttled.html.contains("Too many attempts") && throttled.cookie("dragnet_session").is_none(),
-        "{}",
-        throttled.html
+        unknown.iter().filter(|r| r.action == "session.refused").all(|r| r.target == "user/?"),
+        "no name typed is kept"
     );
+}
+
+#[tokio::test]
+async fn a_sign_in_token_a_client_made_up_is_refused() {
+    let site = Site::new().await;
+    site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    for invented in ["a", "dn_0.9999999999.00", "x.y.z"] {
+        let forged = site
+            .post_form(
+                "/sign-in",
+                &format!("dragnet_sign_in={invented}"),
+                &[("name", "reviewer.one"), ("password", "correct horse battery"), ("csrf", invented)],
+            )
+            .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN, "{invented}");
+        assert!(forged.cookie("dragnet_session").is_none());
+    }
+}
+
+#[tokio::test]
+async fn a_disabled_user_is_out_at_once_by_every_way_in() {
+    let site = Site::new().await;
+    let admin = site.user("admin.one", Role::Administrator, None, "an admin password").await;
+    let token = site.user("border.de", Role::Screener, Some("DE"), "a border password").await;
+    let session = site.sign_in("border.de", "a border password").await;
+    assert_eq!(site.get("/screening", &session).await.status, StatusCode::OK);
+    let get = |token: &str| {
+        Request::get("/api/v1/users").header("authorization", format!("Bearer {token}")).body(Body::empty()).unwrap()
+    };
+    assert_eq!(site.send(get(&token)).await.status, StatusCode::FORBIDDEN, "known, but not an administrator");
+
+    let refused = site.api("/api/v1/users/border.de/disable", &admin, &json!({})).await;
+    assert_eq!(refused["field"], "reason", "a reason is needed: {refused}");
+    let done = site.api("/api/v1/users/border.de/disable", &admin, &json!({"reason": "left the service"})).await;
+    assert_eq!(done["disabled"], true, "{done}");
+    assert_eq!(site.get("/screening", &session).await.status, StatusCode::SEE_OTHER, "the session ended");
+    assert_eq!(site.send(get(&token)).await.status, StatusCode::UNAUTHORIZED, "the token is revoked");
+    let form = site.get("/sign-in", "").await;
+    let again = sign_in_from(&site, "198.51.100.7", &form, "border.de", "a border password").await;
+    assert_eq!(again.status, StatusCode::UNAUTHORIZED, "the password no longer signs in");
+    let users = site.send(get(&admin)).await;
+    assert!(users.html.contains("\"disabled_at\":\""), "{}", users.html);
+    let no_token = site.api("/api/v1/users/border.de/tokens", &admin, &json!({"label": "new"})).await;
+    assert_eq!(no_token["status"], 409, "a disabled user gets no token: {no_token}");
+    let myself = site.api("/api/v1/users/admin.one/disable", &admin, &json!({"reason": "oops"})).await;
+    assert_eq!(myself["status"], 403, "{myself}");
+
+    let enabled = site.api("/api/v1/users/border.de/enable", &admin, &json!({"reason": "came back"})).await;
+    assert_eq!(enabled["disabled"], false);
+    let back = sign_in_from(&site, "198.51.100.7", &form, "border.de", "a border password").await;
+    assert_eq!(back.status, StatusCode::SEE_OTHER, "the password signs in again");
+    assert_eq!(site.send(get(&token)).await.status, StatusCode::UNAUTHORIZED, "a revoked token stays revoked");
+    let actions: Vec<String> = site.store.audit_records(0, 1000).await.unwrap().into_iter().map(|r| r.action).collect();
+    assert!(actions.contains(&"user.disable".into()) && actions.contains(&"user.enable".into()));
 }
 
 /// A murder in Lyon committed by two people, as a bureau officer types it into the request form.

@@ -45,6 +45,10 @@ pub enum StoreError {
     UserExists(String),
     #[error("no user named {0}")]
     UserNotFound(String),
+    #[error("user {0} is disabled")]
+    UserDisabled(String),
+    #[error("lifetime: a token lasts from one second to {0} days")]
+    TokenLifetime(i64),
     #[error("no request {0}")]
     RequestNotFound(i64),
     #[error("no register entry {0}")]
@@ -87,6 +91,10 @@ pub enum StoreError {
 /// A sweep may withdraw up to this many notices whatever share of the source they are: a small
 /// source can lose most of its notices for real.
 pub const SWEEP_LOSS_ALWAYS_ALLOWED: usize = 20;
+
+/// How long an API token lasts unless its maker says otherwise, and the longest it may.
+pub const TOKEN_LIFETIME: time::Duration = time::Duration::days(90);
+pub const LONGEST_TOKEN_LIFETIME: time::Duration = time::Duration::days(366);
 
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
@@ -612,6 +620,8 @@ pub struct UserRecord {
     pub name: UserName,
     pub grant: Grant,
     pub created_at: OffsetDateTime,
+    /// When an administrator stopped the user: nothing of theirs lets them in since.
+    pub disabled_at: Option<OffsetDateTime>,
 }
 
 /// Where time comes from. Tests and the expiry task use a fixed or moving clock.
@@ -832,8 +842,25 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord>;
 
-    /// Issues an API token for a user and returns it; only its SHA-256 is kept.
-    async fn create_token(&self, actor: &Actor, user: &UserName, label: &str) -> Result<String>;
+    /// Issues an API token for a user, lasting `lifetime` by the store's clock, and returns it;
+    /// only its SHA-256 is kept. A disabled user gets none.
+    async fn create_token(
+        &self,
+        actor: &Actor,
+        user: &UserName,
+        label: &str,
+        lifetime: time::Duration,
+    ) -> Result<String>;
+
+    /// Stops a user (`disabled`) or lets them in again: a disabled user's sessions end, their
+    /// tokens are revoked, and their password no longer signs in. Audited with `reason`.
+    async fn set_disabled(&self, actor: &Actor, user: &UserName, disabled: bool, reason: &str) -> Result<()>;
+
+    /// A failed attempt to sign in, audited: the user it named if there is one, and from where.
+    async fn record_failed_sign_in(&self, user: Option<&UserName>, address: Option<&str>, why: &str) -> Result<()>;
+
+    /// The secret called `name` that every server on this database shares, made on first use.
+    async fn server_secret(&self, name: &str) -> Result<String>;
 
     /// Revokes every token of a user with this label (all its tokens when `label` is `None`);
     /// answers how many were revoked.

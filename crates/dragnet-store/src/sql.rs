@@ -366,7 +366,13 @@ fn user_from_row(row: &DbRow) -> Result<UserRecord> {
     let role: String = row.try_get("role")?;
     let country: Option<String> = row.try_get("country")?;
     let (name, grant) = parse_stored_grant(&name, &role, country.as_deref())?;
-    Ok(UserRecord { id: row.try_get("id")?, name, grant, created_at: stamp(row, "created_at")? })
+    Ok(UserRecord {
+        id: row.try_get("id")?,
+        name,
+        grant,
+        created_at: stamp(row, "created_at")?,
+        disabled_at: row.try_get::<Option<Stamp>, _>("disabled_at")?.map(|s| s.0),
+    })
 }
 
 fn audit_from_row(row: &DbRow) -> Result<AuditRecord> {
@@ -1557,27 +1563,110 @@ impl Store for ThisStore {
         };
         self.append_audit(&mut tx, actor, user_created(name, &grant)).await?;
         tx.commit().await?;
-        Ok(UserRecord { id, name: name.clone(), grant, created_at: now })
+        Ok(UserRecord { id, name: name.clone(), grant, created_at: now, disabled_at: None })
     }
 
-    async fn create_token(&self, actor: &Actor, user: &UserName, label: &str) -> Result<String> {
+    async fn create_token(
+        &self,
+        actor: &Actor,
+        user: &UserName,
+        label: &str,
+        lifetime: time::Duration,
+    ) -> Result<String> {
+        if lifetime <= time::Duration::ZERO || lifetime > crate::LONGEST_TOKEN_LIFETIME {
+            return Err(StoreError::TokenLifetime(crate::LONGEST_TOKEN_LIFETIME.whole_days()));
+        }
         let token = new_token();
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let row: Option<(i64, Option<Stamp>)> = sqlx::query_as("SELECT id, disabled_at FROM users WHERE name = $1")
+            .bind(user.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let user_id = match row {
+            None => return Err(StoreError::UserNotFound(user.to_string())),
+            Some((_, Some(_))) => return Err(StoreError::UserDisabled(user.to_string())),
+            Some((id, None)) => id,
+        };
+        sqlx::query(
+            "INSERT INTO api_tokens (user_id, token_sha256, label, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(user_id)
+        .bind(hash_token(&token))
+        .bind(label)
+        .bind(Stamp(now))
+        .bind(Stamp(now + lifetime))
+        .execute(&mut *tx)
+        .await?;
+        let entry = token_created(user, label).details(serde_json::json!({
+            "label": label,
+            "expires_at": crate::audit::format_timestamp(now + lifetime),
+        }));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    async fn set_disabled(&self, actor: &Actor, user: &UserName, disabled: bool, reason: &str) -> Result<()> {
+        let now = self.clock.now();
         let mut tx = begin_write(&self.pool).await?;
         let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE name = $1")
             .bind(user.as_str())
             .fetch_optional(&mut *tx)
             .await?
             .ok_or_else(|| StoreError::UserNotFound(user.to_string()))?;
-        sqlx::query("INSERT INTO api_tokens (user_id, token_sha256, label, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(user_id)
-            .bind(hash_token(&token))
-            .bind(label)
-            .bind(Stamp(self.clock.now()))
+        let entry = if disabled {
+            sqlx::query("UPDATE users SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL")
+                .bind(Stamp(now))
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            let sessions =
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+            let tokens = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+                .bind(Stamp(now))
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            AuditEntry::new("user.disable", format!("user/{user}")).reason(Some(reason)).details(serde_json::json!({
+                "sessions_ended": sessions.rows_affected(),
+                "tokens_revoked": tokens.rows_affected(),
+            }))
+        } else {
+            sqlx::query("UPDATE users SET disabled_at = NULL WHERE id = $1").bind(user_id).execute(&mut *tx).await?;
+            AuditEntry::new("user.enable", format!("user/{user}")).reason(Some(reason))
+        };
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn record_failed_sign_in(&self, user: Option<&UserName>, address: Option<&str>, why: &str) -> Result<()> {
+        let mut tx = begin_write(&self.pool).await?;
+        let target = user.map_or_else(|| "user/?".to_string(), |user| format!("user/{user}"));
+        let actor = Actor::system("sign-in", None);
+        let entry = AuditEntry::new("session.refused", target)
+            .reason(Some(why))
+            .details(serde_json::json!({ "address": address }));
+        self.append_audit(&mut tx, &actor, entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn server_secret(&self, name: &str) -> Result<String> {
+        let fresh = new_token();
+        let mut tx = begin_write(&self.pool).await?;
+        sqlx::query("INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+            .bind(name)
+            .bind(&fresh)
             .execute(&mut *tx)
             .await?;
-        self.append_audit(&mut tx, actor, token_created(user, label)).await?;
+        let value: String = sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
+            .bind(name)
+            .fetch_one(&mut *tx)
+            .await?;
         tx.commit().await?;
-        Ok(token)
+        Ok(value)
     }
 
     async fn revoke_tokens(&self, actor: &Actor, user: &UserName, label: Option<&str>) -> Result<u64> {
@@ -1627,10 +1716,11 @@ impl Store for ThisStore {
     }
 
     async fn user_password(&self, user: &UserName) -> Result<Option<(UserRecord, String)>> {
-        let row = sqlx::query("SELECT * FROM users WHERE name = $1 AND password_hash IS NOT NULL")
-            .bind(user.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT * FROM users WHERE name = $1 AND password_hash IS NOT NULL AND disabled_at IS NULL")
+                .bind(user.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(|row| Ok((user_from_row(&row)?, row.try_get("password_hash")?))).transpose()
     }
 
@@ -1658,7 +1748,7 @@ impl Store for ThisStore {
     async fn session(&self, token: &str) -> Result<Option<(UserRecord, String)>> {
         let row = sqlx::query(
             "SELECT users.*, sessions.csrf FROM sessions JOIN users ON users.id = sessions.user_id
-             WHERE sessions.token_sha256 = $1 AND sessions.expires_at > $2",
+             WHERE sessions.token_sha256 = $1 AND sessions.expires_at > $2 AND users.disabled_at IS NULL",
         )
         .bind(hash_token(token))
         .bind(Stamp(self.clock.now()))
@@ -1680,9 +1770,11 @@ impl Store for ThisStore {
     async fn user_for_token(&self, token: &str) -> Result<Option<UserRecord>> {
         let row = sqlx::query(
             "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id
-             WHERE api_tokens.token_sha256 = $1 AND api_tokens.revoked_at IS NULL",
+             WHERE api_tokens.token_sha256 = $1 AND api_tokens.revoked_at IS NULL AND users.disabled_at IS NULL
+               AND (api_tokens.expires_at IS NULL OR api_tokens.expires_at > $2)",
         )
         .bind(hash_token(token))
+        .bind(Stamp(self.clock.now()))
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(user_from_row).transpose()

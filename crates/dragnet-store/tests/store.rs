@@ -121,6 +121,7 @@ on_both_backends!(
     a_removed_audit_record_is_named,
     the_audit_log_refuses_updates_and_deletes,
     users_and_tokens,
+    tokens_expire_and_a_disabled_user_gets_in_by_no_way,
     timestamps_read_back_as_written_and_a_bad_one_is_corrupt,
     concurrent_writers_keep_ids_unique_and_the_chain_whole,
     reads_recorded_together_each_reach_the_chain,
@@ -272,17 +273,63 @@ async fn users_and_tokens(t: TestStore) {
     let user = t.store.create_user(&admin, &name, grant).await.unwrap();
     assert!(matches!(t.store.create_user(&admin, &name, grant).await, Err(StoreError::UserExists(_))));
 
-    let token = t.store.create_token(&admin, &name, "border post").await.unwrap();
+    let token = t.store.create_token(&admin, &name, "border post", dragnet_store::TOKEN_LIFETIME).await.unwrap();
     let found = t.store.user_for_token(&token).await.unwrap().expect("the token opens its user");
     assert_eq!((found.id, found.name, found.grant), (user.id, name.clone(), grant));
     assert!(t.store.user_for_token("dn_not-a-token").await.unwrap().is_none());
     let ghost = UserName::parse("ghost").unwrap();
-    assert!(matches!(t.store.create_token(&admin, &ghost, "x").await, Err(StoreError::UserNotFound(_))));
+    assert!(matches!(
+        t.store.create_token(&admin, &ghost, "x", dragnet_store::TOKEN_LIFETIME).await,
+        Err(StoreError::UserNotFound(_))
+    ));
 
     let records = t.store.audit_records(0, 100).await.unwrap();
     let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
     assert_eq!(actions, ["user.create", "token.create"]);
     assert!(records.iter().all(|r| !r.details.contains(&token)), "the token never reaches the audit trail");
+}
+
+async fn tokens_expire_and_a_disabled_user_gets_in_by_no_way(t: TestStore) {
+    let admin = Actor::system("admin-cli", None);
+    let name = UserName::parse("amira").unwrap();
+    let grant = Grant::new(Role::Screener, Some(MemberCountry::parse("FR").unwrap())).unwrap();
+    t.set_time(1_780_000_000);
+    let user = t.store.create_user(&admin, &name, grant).await.unwrap();
+    t.store.set_password(&admin, &name, "$argon2id$stand-in").await.unwrap();
+    let day = t.store.create_token(&admin, &name, "a day", time::Duration::days(1)).await.unwrap();
+    let month = t.store.create_token(&admin, &name, "a month", time::Duration::days(30)).await.unwrap();
+    assert!(matches!(
+        t.store.create_token(&admin, &name, "forever", time::Duration::days(400)).await,
+        Err(StoreError::TokenLifetime(366))
+    ));
+    t.set_time(1_780_000_000 + 86_400 + 1);
+    assert!(t.store.user_for_token(&day).await.unwrap().is_none(), "a day's token lapsed");
+    assert!(t.store.user_for_token(&month).await.unwrap().is_some());
+
+    let (session, _) = t.store.start_session(&user, time::Duration::hours(10)).await.unwrap();
+    assert!(t.store.session(&session).await.unwrap().is_some());
+    t.store.set_disabled(&admin, &name, true, "left the service").await.unwrap();
+    assert!(t.store.user_for_token(&month).await.unwrap().is_none(), "the token is revoked");
+    assert!(t.store.session(&session).await.unwrap().is_none(), "the session ended");
+    assert!(t.store.user_password(&name).await.unwrap().is_none(), "the password no longer signs in");
+    assert!(matches!(
+        t.store.create_token(&admin, &name, "again", time::Duration::days(1)).await,
+        Err(StoreError::UserDisabled(_))
+    ));
+    let listed = t.store.users().await.unwrap();
+    assert!(listed.iter().any(|u| u.name == name && u.disabled_at.is_some()));
+    t.store.set_disabled(&admin, &name, false, "came back").await.unwrap();
+    assert!(t.store.user_password(&name).await.unwrap().is_some());
+    assert!(t.store.user_for_token(&month).await.unwrap().is_none(), "revoked stays revoked");
+    t.store.record_failed_sign_in(Some(&name), Some("203.0.113.9"), "wrong password").await.unwrap();
+    t.store.record_failed_sign_in(None, None, "no such user").await.unwrap();
+    let records = t.store.audit_records(0, 100).await.unwrap();
+    let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
+    for action in ["user.disable", "user.enable", "session.refused"] {
+        assert!(actions.contains(&action), "{actions:?}");
+    }
+    assert_eq!(t.store.server_secret("k").await.unwrap(), t.store.server_secret("k").await.unwrap());
+    assert_ne!(t.store.server_secret("k").await.unwrap(), t.store.server_secret("other").await.unwrap());
 }
 
 async fn timestamps_read_back_as_written_and_a_bad_one_is_corrupt(t: TestStore) {

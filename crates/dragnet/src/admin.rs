@@ -1,4 +1,4 @@
-//! `dragnet admin`: create users, API tokens and passwords. A token is printed once and kept only
+//! `dragnet admin`: create users, API tokens and passwords, and stop users. A token is printed once and kept only
 //! hashed; a password is read from standard input and kept only as its Argon2id hash.
 
 use std::process::ExitCode;
@@ -32,6 +32,23 @@ pub enum AdminCommand {
         /// What the token is for, to recognise it later
         #[arg(long, default_value = "cli")]
         label: String,
+        /// How many days the token lasts, 1 to 366
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u16).range(1..=366))]
+        days: u16,
+    },
+    /// Stop a user: their sessions end, their tokens are revoked, their password no longer signs in
+    Disable {
+        name: String,
+        /// Why, for the audit trail
+        #[arg(long)]
+        reason: String,
+    },
+    /// Let a disabled user sign in with their password again (revoked tokens stay revoked)
+    Enable {
+        name: String,
+        /// Why, for the audit trail
+        #[arg(long)]
+        reason: String,
     },
 }
 
@@ -74,19 +91,48 @@ pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<E
             }
             eprintln!("password set for {name}");
         }
-        AdminCommand::CreateToken { name, label } => {
+        AdminCommand::CreateToken { name, label, days } => {
             let name = UserName::parse(&name).map_err(|e| InputError(format!("name: {e}")))?;
+            dragnet_domain::text::plain_line("--label", &label).map_err(|e| InputError(e.to_string()))?;
             let store = dragnet_store::open(&settings.store, Clock::system()).await?;
-            let token = match store.create_token(&actor, &name, &label).await {
-                Err(StoreError::UserNotFound(name)) => {
-                    return Err(InputError(format!("there is no user named {name}")).into());
+            let lifetime = time::Duration::days(i64::from(days));
+            let token = match store.create_token(&actor, &name, &label, lifetime).await {
+                Err(err @ (StoreError::UserNotFound(_) | StoreError::UserDisabled(_))) => {
+                    return Err(InputError(err.to_string()).into());
                 }
                 other => other.context("cannot create the token")?,
             };
             print_token(&name, &token);
+            eprintln!("it lasts {days} days");
         }
+        AdminCommand::Disable { name, reason } => set_disabled(settings, &actor, &name, &reason, true).await?,
+        AdminCommand::Enable { name, reason } => set_disabled(settings, &actor, &name, &reason, false).await?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+async fn set_disabled(
+    settings: &Settings,
+    actor: &Actor,
+    name: &str,
+    reason: &str,
+    disabled: bool,
+) -> anyhow::Result<()> {
+    let name = UserName::parse(name).map_err(|e| InputError(format!("name: {e}")))?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(InputError("--reason: say why, for the audit trail".into()).into());
+    }
+    dragnet_domain::text::plain_text("--reason", reason).map_err(|e| InputError(e.to_string()))?;
+    let store = dragnet_store::open(&settings.store, Clock::system()).await?;
+    match store.set_disabled(actor, &name, disabled, reason).await {
+        Err(StoreError::UserNotFound(name)) => {
+            return Err(InputError(format!("there is no user named {name}")).into());
+        }
+        other => other.context("cannot change the user")?,
+    }
+    eprintln!("{name} is {}", if disabled { "disabled" } else { "enabled" });
+    Ok(())
 }
 
 fn print_token(name: &UserName, token: &str) {

@@ -24,6 +24,18 @@ pub struct ServeArgs {
     /// Calls per second from each client address, signed in or not, with bursts of twice as many [default: 1000]
     #[arg(long, env = "DRAGNET_ADDRESS_RATE_LIMIT", value_name = "PER_SECOND")]
     pub address_rate_limit: Option<f64>,
+    /// Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or
+    /// networks, comma-separated (10.0.0.0/8,::1) [default: none]
+    #[arg(long, env = "DRAGNET_TRUSTED_PROXIES", value_name = "LIST")]
+    pub trusted_proxies: Option<String>,
+    /// Where the public reaches this service, for the links of the public API
+    /// (https://notices.example.org) [default: the Host each call names]
+    #[arg(long, env = "DRAGNET_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Let bureaus' webhooks name private networks and this machine (a relay beside the server);
+    /// by default they may name public hosts only
+    #[arg(long, env = "DRAGNET_WEBHOOKS_TO_PRIVATE_NETWORKS")]
+    pub webhooks_to_private_networks: bool,
     /// A folder of policy files replacing the built-in ones (as for `dragnet check`)
     #[arg(long, env = "DRAGNET_POLICY", value_name = "DIR")]
     pub policy: Option<std::path::PathBuf>,
@@ -36,6 +48,13 @@ pub struct ServeArgs {
 }
 
 pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let proxies = dragnet_server::client::TrustedProxies::parse(args.trusted_proxies.as_deref().unwrap_or(""))
+        .map_err(|err| crate::InputError(format!("--trusted-proxies: {err}")))?;
+    if let Some(url) = &args.public_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        return Err(crate::InputError(format!("--public-url: {url:?} is not an http(s) URL")).into());
+    }
     // The policy is read and validated before anything starts: a bad file stops the server here.
     let policy = crate::check::load_policy(args.policy.as_deref())?;
     let store = dragnet_store::open(&settings.store, Clock::system())
@@ -59,6 +78,9 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     if let Some(rate) = args.rate_limit.filter(|r| *r > 0.0) {
         state.limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
     }
+    state.proxies = std::sync::Arc::new(proxies);
+    state.public_url = args.public_url.clone();
+    state.webhooks_to_private_networks = args.webhooks_to_private_networks;
     if let Some(seconds) = args.expiry_every {
         state.expiry_every = std::time::Duration::from_secs(seconds);
     }

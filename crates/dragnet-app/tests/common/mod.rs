@@ -21,6 +21,7 @@ pub fn principal(name: &str, role: Role, country: Option<&str>) -> Principal {
         name: UserName::parse(name).unwrap(),
         grant,
         created_at: time::OffsetDateTime::UNIX_EPOCH,
+        disabled_at: None,
     })
 }
 

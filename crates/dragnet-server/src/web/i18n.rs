@@ -94,10 +94,19 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     (
         "sign_in.throttled",
         [
-            "Too many attempts for this user name; wait a minute and try again.",
-            "Trop de tentatives pour ce nom d’utilisateur ; attendez une minute et réessayez.",
-            "Demasiados intentos para este nombre de usuario; espere un minuto y vuelva a intentarlo.",
-            "محاولات كثيرة جداً لاسم المستخدم هذا؛ انتظر دقيقة ثم أعد المحاولة.",
+            "Too many failed attempts from here; wait a minute and try again.",
+            "Trop de tentatives échouées depuis cet endroit ; attendez une minute et réessayez.",
+            "Demasiados intentos fallidos desde aquí; espere un minuto y vuelva a intentarlo.",
+            "محاولات فاشلة كثيرة جداً من هنا؛ انتظر دقيقة ثم أعد المحاولة.",
+        ],
+    ),
+    (
+        "sign_in.busy",
+        [
+            "Signing in is busy; try again in a moment.",
+            "La connexion est occupée ; réessayez dans un instant.",
+            "El inicio de sesión está ocupado; vuelva a intentarlo en un momento.",
+            "تسجيل الدخول مشغول؛ أعد المحاولة بعد لحظة.",
         ],
     ),
     ("home.title", ["Home", "Accueil", "Inicio", "الصفحة الرئيسية"]),

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use dragnet_domain::{Actor, Role, UserName};
+use dragnet_domain::{Actor, Role};
 use dragnet_store::UserRecord;
 use serde::Deserialize;
 
@@ -25,21 +25,23 @@ mod notices;
 mod request_form;
 mod review;
 mod screening;
+mod sign_in;
+
+pub use crate::passwords;
+pub use sign_in::SignInKey;
 
 pub use i18n::{Lang, Words};
 
 /// The session cookie. Marked `Secure` (sent over HTTPS only) unless the page was asked for by a
 /// loopback name, where a server on this machine answers over plain HTTP.
 const SESSION_COOKIE: &str = "dragnet_session";
-/// The cookie that carries the sign-in form's CSRF token before there is a session.
-const SIGN_IN_COOKIE: &str = "dragnet_sign_in";
 /// How long a session lasts: a working day.
 pub const SESSION_LIFETIME: Duration = Duration::from_secs(10 * 3600);
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
-        .route("/sign-in", get(sign_in_page).post(sign_in))
+        .route("/sign-in", get(sign_in::sign_in_page).post(sign_in::sign_in))
         .route("/sign-out", post(sign_out))
         .route("/static/dragnet.css", get(stylesheet))
         .merge(review::routes())
@@ -78,8 +80,11 @@ pub struct Frame {
     /// The path of the page without its query, for the language switcher.
     pub path: String,
     pub user: Option<SignedIn>,
-    /// Whether the page was asked for by a loopback name (`localhost`, `127.0.0.1`, `[::1]`).
+    /// Whether the page was asked for by a loopback name (`localhost`, `127.0.0.1`, `[::1]`), from
+    /// this machine, not through a proxy.
     pub local: bool,
+    /// Who asked.
+    pub client: crate::client::Client,
 }
 
 /// Whether a `Host` header names this machine.
@@ -148,7 +153,9 @@ impl FromRequestParts<AppState> for Frame {
             },
             None => None,
         };
-        Ok(Frame { lang, path: parts.uri.path().to_string(), user, local: loopback_host(&parts.headers) })
+        let client = crate::client::Client::of_parts(parts, &state.proxies);
+        let local = loopback_host(&parts.headers) && client.is_local() && !client.https;
+        Ok(Frame { lang, path: parts.uri.path().to_string(), user, local, client })
     }
 }
 
@@ -192,7 +199,13 @@ pub fn error_page(lang: Lang, status: StatusCode, cause: &str) -> Response {
             "error.title"
         }
     };
-    let frame = Frame { lang, path: "/".into(), user: None, local: true };
+    let frame = Frame {
+        lang,
+        path: "/".into(),
+        user: None,
+        local: true,
+        client: crate::client::Client { address: None, https: false },
+    };
     let html = ErrorPage { message: lang.t(key), frame }.render().unwrap_or_default();
     (status, Html(html)).into_response()
 }
@@ -231,9 +244,7 @@ pub fn check_csrf(user: &SignedIn, sent: &str, lang: Lang) -> Result<(), Refusal
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
+use crate::passwords::constant_time_eq;
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -250,80 +261,6 @@ async fn home(frame: Frame) -> Response {
         Role::Auditor => redirect("/audit"),
         Role::BureauOfficer => redirect("/requests"),
         _ => page(&frame, &HomePage { frame: frame.clone() }),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "sign_in.html")]
-struct SignInPage {
-    frame: Frame,
-    csrf: String,
-    name: String,
-    problem: Option<&'static str>,
-}
-
-fn sign_in_form(frame: Frame, name: String, problem: Option<&'static str>, status: StatusCode) -> Response {
-    let csrf = dragnet_store::new_token();
-    let mut response = page(&frame, &SignInPage { csrf: csrf.clone(), frame: frame.clone(), name, problem });
-    *response.status_mut() = status;
-    response.headers_mut().append(SET_COOKIE, set_cookie(&frame, SIGN_IN_COOKIE, &csrf, Duration::from_secs(3600)));
-    response
-}
-
-async fn sign_in_page(frame: Frame) -> Response {
-    if frame.user.is_some() {
-        return redirect("/");
-    }
-    sign_in_form(frame, String::new(), None, StatusCode::OK)
-}
-
-#[derive(Debug, Deserialize)]
-struct SignInForm {
-    name: String,
-    password: String,
-    csrf: String,
-}
-
-/// `POST /sign-in`: the password checked with Argon2id off the async threads; a new session.
-async fn sign_in(
-    State(state): State<AppState>,
-    frame: Frame,
-    headers: HeaderMap,
-    Form(form): Form<SignInForm>,
-) -> Response {
-    let expected = cookie(&headers, SIGN_IN_COOKIE).unwrap_or_default();
-    if expected.is_empty() || !constant_time_eq(expected.as_bytes(), form.csrf.as_bytes()) {
-        return sign_in_form(frame, form.name, Some("sign_in.expired"), StatusCode::FORBIDDEN);
-    }
-    let failed =
-        |frame: Frame, name: String| sign_in_form(frame, name, Some("sign_in.failed"), StatusCode::UNAUTHORIZED);
-    let Ok(name) = UserName::parse(form.name.trim()) else { return failed(frame, form.name) };
-    // Password guessing is slowed per user name, whatever address it comes from.
-    if state.sign_in_limits.take(name.as_str()).is_err() {
-        return sign_in_form(frame, form.name, Some("sign_in.throttled"), StatusCode::TOO_MANY_REQUESTS);
-    }
-    let stored = match state.store.user_password(&name).await {
-        Ok(stored) => stored,
-        Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
-    };
-    // An unknown user costs the same hashing as a known one, so timing does not tell which names exist.
-    let (user, hash) = match stored {
-        Some((user, hash)) => (Some(user), hash),
-        None => (None, passwords::decoy_hash().to_string()),
-    };
-    let password = form.password;
-    let verified = tokio::task::spawn_blocking(move || passwords::verify(&password, &hash)).await.unwrap_or(false);
-    let Some(user) = user.filter(|_| verified) else { return failed(frame, form.name) };
-    let lifetime = time::Duration::seconds(SESSION_LIFETIME.as_secs() as i64);
-    match state.store.start_session(&user, lifetime).await {
-        Ok((token, _csrf)) => {
-            let mut response = redirect(&format!("/?lang={}", frame.lang.code()));
-            let headers = response.headers_mut();
-            headers.append(SET_COOKIE, set_cookie(&frame, SESSION_COOKIE, &token, SESSION_LIFETIME));
-            headers.append(SET_COOKIE, set_cookie(&frame, SIGN_IN_COOKIE, "", Duration::ZERO));
-            response
-        }
-        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
 }
 
@@ -360,40 +297,4 @@ async fn stylesheet() -> Response {
         include_str!("../../static/dragnet.css"),
     )
         .into_response()
-}
-
-/// Passwords: Argon2id with the crate's recommended parameters, as PHC strings.
-pub mod passwords {
-    use argon2::Argon2;
-    use argon2::password_hash::phc::PasswordHash;
-    use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-
-    /// The PHC string of `password` (a random salt each time); slow on purpose, so call it off the
-    /// async threads.
-    pub fn hash(password: &str) -> Result<String, String> {
-        let hash: PasswordHash = Argon2::default().hash_password(password.as_bytes()).map_err(|e| e.to_string())?;
-        Ok(hash.to_string())
-    }
-
-    /// Whether `password` is the one `hash` was made from.
-    pub fn verify(password: &str, hash: &str) -> bool {
-        PasswordVerifier::<str>::verify_password(&Argon2::default(), password.as_bytes(), hash).is_ok()
-    }
-
-    /// A hash no password is known to match, checked against when the user does not exist.
-    pub fn decoy_hash() -> &'static str {
-        static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-        DECOY.get_or_init(|| hash(&dragnet_store::new_token()).unwrap_or_default())
-    }
-
-    /// The rules a new password must meet.
-    pub fn acceptable(password: &str) -> Result<(), &'static str> {
-        if password.chars().count() < 12 {
-            return Err("at least 12 characters");
-        }
-        if password.chars().count() > 200 {
-            return Err("at most 200 characters");
-        }
-        Ok(())
-    }
 }

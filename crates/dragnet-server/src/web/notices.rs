@@ -128,7 +128,7 @@ async fn list(State(state): State<AppState>, frame: Frame, Query(pairs): Query<V
         next: None,
         problem: None,
     };
-    match crate::public::search(&state, notice_kind, &asked) {
+    match crate::public::search_aside(&state, notice_kind, asked).await {
         Ok(found) => {
             view.rows = found.notices.iter().map(|e| row(&frame, e)).collect();
             view.total = found.total;
@@ -138,10 +138,15 @@ async fn list(State(state): State<AppState>, frame: Frame, Query(pairs): Query<V
             view.next = (view.page < view.last).then(|| href(&frame, kind, &pairs, view.page + 1));
             page(&frame, &view)
         }
-        Err(problem) => {
+        Err(crate::public::NotSearched::Invalid(problem)) => {
             view.problem = Some(problem);
             let mut response = page(&frame, &view);
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        }
+        Err(crate::public::NotSearched::Busy) => {
+            let mut response = page(&frame, &view);
+            *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
             response
         }
     }
