@@ -227,15 +227,18 @@ impl Status {
 }
 
 impl Person {
-    /// The name to show a person reading a list: "FAMILY, Forenames", else the whole name.
+    /// The name to show a person reading a list: "FAMILY, Forenames", else the whole name. What a
+    /// line may not hold (a direction override stored before names were checked for one) is left
+    /// out, so that a name shows as what it is.
     pub fn display_name(&self) -> String {
-        match (&self.family_name, &self.forenames, &self.name) {
+        let name = match (&self.family_name, &self.forenames, &self.name) {
             (Some(family), Some(forenames), _) => format!("{family}, {forenames}"),
             (Some(family), None, _) => family.clone(),
             (None, _, Some(name)) => name.clone(),
             (None, Some(forenames), None) => forenames.clone(),
             (None, None, None) => self.original_script_name.clone().unwrap_or_default(),
-        }
+        };
+        crate::text::cleaned_line(&name)
     }
 
     /// Checks what the types alone cannot: a name is present, texts are not blank or absurdly long,

@@ -141,12 +141,48 @@ pub fn router(state: AppState) -> Router {
         .merge(public::routes())
         .fallback(|| async { Problem::not_found() })
         .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(limited, limits::per_address))
+        .layer(axum::middleware::from_fn_with_state(limited.clone(), limits::per_address))
+        .layer(axum::middleware::from_fn_with_state(limited, security_headers))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(axum::middleware::map_response(bare_errors_as_problems))
         .layer(TraceLayer::new_for_http())
+}
+
+/// What every answer tells the browser: never to guess a type, to send no referrer (paths name
+/// notices), never to frame Dragnet's pages (the decision and located buttons cannot be clicked
+/// through a disguise), to load and run nothing but Dragnet's own style sheet and pictures, and,
+/// once a trusted proxy says the client came over HTTPS, to come that way only. An answer with its
+/// own policy (a picture's sandbox, the API reference) keeps it.
+async fn security_headers(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::http::HeaderValue;
+    use axum::http::header::{
+        CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    };
+    let client = client::Client::of(request.headers(), client::peer(request.extensions()), &state.proxies);
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+                 frame-ancestors 'none'; base-uri 'none'",
+            ),
+        );
+    }
+    if client.https {
+        headers.insert(STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
+    response
 }
 
 /// Errors answered before a handler runs (a body over the limit, a method a path does not take)

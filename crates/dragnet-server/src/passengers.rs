@@ -49,10 +49,21 @@ pub fn read_csv(input: impl std::io::Read) -> Result<Vec<(usize, String, Person)
         }
     }
     let mut people = Vec::new();
-    for (number, record) in reader.records().enumerate() {
-        let line = number + 2;
+    for record in reader.records() {
+        let record = record.map_err(|err| LineError {
+            line: err.position().map_or(0, |p| p.line() as usize),
+            message: err.to_string(),
+        })?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
         let at = |message: String| LineError { line, message };
-        let record = record.map_err(|err| at(err.to_string()))?;
+        // No field of a passenger list runs over lines: one that does is a quote left open, which
+        // would merge the travellers after it into this one.
+        if let Some((header, _)) = headers.iter().zip(record.iter()).find(|(_, v)| v.contains(['\n', '\r'])) {
+            return Err(at(format!(
+                "{header}: a quote opened on this line is not closed before the line ends; \
+                 the lines after it would be read as part of this traveller"
+            )));
+        }
         let mut object = serde_json::Map::new();
         let mut document = serde_json::Map::new();
         for (header, value) in headers.iter().zip(record.iter()) {
@@ -107,5 +118,21 @@ mod tests {
         assert_eq!(bad.line, 2);
         assert!(bad.message.contains("date_of_birth"), "{bad}");
         assert_eq!(read_csv("id,seat\n".as_bytes()).unwrap_err().line, 1);
+    }
+
+    #[test]
+    fn a_quote_left_open_loses_no_traveller_silently() {
+        // The quote opened on line 2 closes on line 3: as many fields as a traveller has, so only
+        // the line break inside a field tells that traveller 2 would be lost.
+        let open = "id,family_name,forenames\n1,\"MARCHETTI,Luca\n2,SMITH\",Jane\n3,DOE,John\n";
+        let err = read_csv(open.as_bytes()).unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.message.contains("quote"), "{err}");
+        let to_the_end = "id,family_name\n1,\"MARCHETTI\n2,SMITH\n";
+        assert!(read_csv(to_the_end.as_bytes()).is_err());
+        // Quotes that close on their line are fine, commas inside them too.
+        let quoted = "id,family_name,forenames\n1,\"O'NEILL, JR\",Sean\n2,DOE,John\n";
+        let people = read_csv(quoted.as_bytes()).unwrap();
+        assert_eq!(people.iter().map(|p| p.0).collect::<Vec<_>>(), [2, 3]);
     }
 }

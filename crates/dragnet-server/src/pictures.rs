@@ -33,6 +33,67 @@ pub fn picture_type(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Whether an SVG picture is only a picture: no script, no event handler, no embedded document or
+/// frame, no link or reference out of itself, no entity declarations (which expand without end).
+/// Pictures are served sandboxed, so such markup could not run there; it is refused all the same,
+/// as an exported picture may be opened anywhere.
+pub fn svg_is_inert(bytes: &[u8]) -> Result<(), String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "the SVG is not UTF-8 text".to_string())?.to_lowercase();
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for (marker, what) in [
+        ("<script", "a script"),
+        ("<foreignobject", "an embedded document"),
+        ("<iframe", "a frame"),
+        ("<embed", "an embedded object"),
+        ("<object", "an embedded object"),
+        ("<!entity", "an entity declaration"),
+        ("<!doctype", "a document type declaration"),
+        ("javascript:", "a script address"),
+        ("<use", "a reference to other content"),
+        ("<image", "an image drawn from elsewhere"),
+        ("<a", "a link"),
+        ("@import", "a style sheet drawn from elsewhere"),
+    ] {
+        if compact.contains(marker) && (marker != "<a" || has_element(&text, "a")) {
+            return Err(format!("the SVG holds {what}, which a picture may not"));
+        }
+    }
+    for reference in ["href=\"", "href='", "url("] {
+        let mut rest = compact.as_str();
+        while let Some(at) = rest.find(reference) {
+            rest = &rest[at + reference.len()..];
+            let target = if reference == "url(" { rest.trim_start_matches(['\'', '"']) } else { rest };
+            if !target.starts_with(['#', '\'', '"', ')']) {
+                return Err("the SVG refers to something outside itself, which a picture may not".to_string());
+            }
+        }
+    }
+    if has_event_handler(&text) {
+        return Err("the SVG holds an event handler (on…=), which a picture may not".to_string());
+    }
+    Ok(())
+}
+
+/// Whether `text` has an element named exactly `name` (`<a ` or `<a>`, not `<animate`).
+fn has_element(text: &str, name: &str) -> bool {
+    text.match_indices(&format!("<{name}"))
+        .any(|(at, m)| text[at + m.len()..].chars().next().is_some_and(|c| c.is_whitespace() || c == '>' || c == '/'))
+}
+
+/// Whether an attribute named `on…` is set anywhere: `onload=`, `onclick =`.
+fn has_event_handler(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices("on").any(|(at, _)| {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        if !before.is_some_and(|b| b.is_ascii_whitespace() || b == b'/' || b == b'"' || b == b'\'') {
+            return false;
+        }
+        let rest = &text[at + 2..];
+        let name_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        name_end > 0 && rest[name_end..].trim_start().starts_with('=')
+    })
+}
+
 /// A picture file's name as the export writes it: its id and the extension of its type.
 pub fn picture_file_name(id: i64, content_type: &str) -> String {
     let extension = match content_type {
@@ -88,6 +149,9 @@ async fn add_picture(
     if picture_type(&body) != Some(declared.as_str()) {
         return Err(Problem::invalid(&FieldError::new("body", format!("the bytes are not a {declared} picture"))));
     }
+    if declared == "image/svg+xml" {
+        svg_is_inert(&body).map_err(|why| Problem::invalid(&FieldError::new("body", why)))?;
+    }
     let picture = state.app.add_picture(&caller, id, &declared, &body).await?;
     Ok((StatusCode::CREATED, Json(json!({"notice": id, "picture": picture}))).into_response())
 }
@@ -95,6 +159,29 @@ async fn add_picture(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_svg_that_could_do_more_than_show_is_refused() {
+        let fine =
+            br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs>
+            <rect fill="url(#g)" width="10" height="10"/><animate attributeName="x"/><text>Donne</text></svg>"##;
+        assert_eq!(svg_is_inert(fine), Ok(()));
+        for bad in [
+            &b"<svg><script>alert(1)</script></svg>"[..],
+            b"<svg onload=\"alert(1)\"/>",
+            b"<svg><rect ONCLICK = 'x'/></svg>",
+            b"<svg><a href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+            b"<svg><image href=\"https://tracker.example/p.png\"/></svg>",
+            b"<svg><foreignObject><iframe src=\"x\"/></foreignObject></svg>",
+            b"<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaa\">]><svg>&a;</svg>",
+            b"<svg><style>@import url(https://x.example/s.css);</style></svg>",
+            b"<svg><rect fill=\"url(https://x.example/f)\"/></svg>",
+            b"<svg><use href=\"other.svg#x\"/></svg>",
+            b"<svg><rect fill=\"url('data:image/png;base64,AAAA')\"/></svg>",
+        ] {
+            assert!(svg_is_inert(bad).is_err(), "{}", String::from_utf8_lossy(bad));
+        }
+    }
 
     #[test]
     fn a_picture_is_told_by_its_bytes() {

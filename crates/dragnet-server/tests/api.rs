@@ -1096,6 +1096,16 @@ async fn hostile_input_is_refused_with_its_field(server: Server) {
     let unknown =
         server.post(&format!("/api/v1/notices/{notice}/cancel"), "ncb.fr", &json!({"reason": "x", "reasn": 1})).await;
     assert_eq!((unknown.status, unknown.body["field"].as_str()), (422, Some("reasn")), "{:?}", unknown.body);
+    let script = b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"fetch('//x.example')\"><rect/></svg>";
+    let picture = server
+        .send("POST", &format!("/api/v1/notices/{notice}/pictures"), Some("ncb.fr"), Some("image/svg+xml"), script)
+        .await;
+    assert_eq!((picture.status, picture.body["field"].as_str()), (422, Some("body")), "{:?}", picture.body);
+    let plain = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"4\" height=\"4\"/></svg>";
+    let picture = server
+        .send("POST", &format!("/api/v1/notices/{notice}/pictures"), Some("ncb.fr"), Some("image/svg+xml"), plain)
+        .await;
+    assert_eq!(picture.status, 201, "{:?}", picture.body);
     // Names: one line of plain text, no direction override.
     let mut request = case(MURDER);
     request["subjects"][0]["family_name"] = json!("\u{202E}ITTEHCRAM");

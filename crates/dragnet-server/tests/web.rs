@@ -24,6 +24,7 @@ struct Page {
     status: StatusCode,
     location: String,
     cookies: Vec<String>,
+    headers: axum::http::HeaderMap,
     html: String,
 }
 
@@ -77,8 +78,9 @@ impl Site {
         let location = header("location").unwrap_or_default();
         let cookies =
             response.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
+        let headers = response.headers().clone();
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-        Page { status, location, cookies, html: String::from_utf8_lossy(&bytes).into_owned() }
+        Page { status, location, cookies, headers, html: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     async fn get(&self, path: &str, cookie: &str) -> Page {
@@ -559,6 +561,46 @@ async fn sign_in_from(site: &Site, address: &str, form: &Page, name: &str, passw
     let peer = std::net::SocketAddr::new(address.parse().unwrap(), 50000);
     request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
     site.send(request).await
+}
+
+#[tokio::test]
+async fn pages_cannot_be_framed_or_made_to_load_anything_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let store: Arc<dyn Store> =
+        Arc::new(SqliteStore::open(&dir.path().join("dragnet.sqlite3"), Clock::system()).await.unwrap());
+    let mut state = AppState::load(store.clone(), dragnet_review::Policy::built_in()).await.unwrap();
+    state.proxies = Arc::new(dragnet_server::client::TrustedProxies::parse("10.0.0.2").unwrap());
+    let site = Site { app: router(state), store, _dir: dir };
+    let header = |page: &Page, name: &str| page.headers.get(name).map(|v| v.to_str().unwrap().to_string());
+    for path in ["/sign-in", "/notices", "/api/v1/openapi.json"] {
+        let page = site.get(path, "").await;
+        let policy = header(&page, "content-security-policy").unwrap_or_default();
+        assert!(policy.contains("frame-ancestors 'none'") && policy.contains("default-src 'none'"), "{path}: {policy}");
+        assert_eq!(header(&page, "x-frame-options").as_deref(), Some("DENY"), "{path}");
+        assert_eq!(header(&page, "referrer-policy").as_deref(), Some("no-referrer"), "{path}");
+        assert_eq!(header(&page, "x-content-type-options").as_deref(), Some("nosniff"), "{path}");
+        assert!(header(&page, "strict-transport-security").is_none(), "plain HTTP: {path}");
+    }
+    // Behind the trusted proxy, over HTTPS: the browser is told to keep to it, and the cookie is
+    // Secure even though the proxy asked for a loopback name.
+    let proxied = |from: &str| {
+        let mut request = Request::get("/sign-in")
+            .header("host", "localhost:8080")
+            .header("x-forwarded-proto", "https")
+            .header("x-forwarded-for", "198.51.100.20")
+            .body(Body::empty())
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(from.parse().unwrap(), 4000)));
+        request
+    };
+    let secure = site.send(proxied("10.0.0.2")).await;
+    assert_eq!(header(&secure, "strict-transport-security").as_deref(), Some("max-age=31536000"));
+    assert!(secure.cookies.iter().all(|c| c.ends_with("; Secure")), "{:?}", secure.cookies);
+    // The same headers from anyone else are text a client wrote.
+    let forged = site.send(proxied("127.0.0.1")).await;
+    assert!(header(&forged, "strict-transport-security").is_none());
 }
 
 #[tokio::test]

@@ -36,8 +36,7 @@ fn parse_language(text: &str) -> Result<WorkingLanguage, String> {
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let policy = load_policy(args.policy.as_deref())?;
-    let text = std::fs::read_to_string(&args.request)
-        .map_err(|err| InputError(format!("{}: cannot read: {err}", args.request.display())))?;
+    let text = crate::files::read_text(&args.request, crate::files::MOST_DOCUMENT_BYTES).map_err(InputError)?;
     let request = parse_request(&text).map_err(|err| InputError(format!("{}: {err}", args.request.display())))?;
     let report = check(&request, &policy);
     if args.json {
@@ -56,11 +55,10 @@ pub fn load_policy(dir: Option<&Path>) -> anyhow::Result<Policy> {
     }
     let read = |name: &str, built_in: &'static str| -> anyhow::Result<String> {
         let path = dir.join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(text),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(built_in.to_string()),
-            Err(err) => Err(InputError(format!("{}: cannot read: {err}", path.display())).into()),
+        if !path.exists() {
+            return Ok(built_in.to_string());
         }
+        crate::files::read_text(&path, crate::files::MOST_DOCUMENT_BYTES).map_err(|err| InputError(err).into())
     };
     let built_in = PolicyTexts::built_in();
     let offences = read("offences.toml", built_in.offences)?;

@@ -10,6 +10,7 @@ mod audit;
 mod check;
 mod demo;
 mod export;
+mod files;
 mod import;
 mod screen;
 mod serve;

@@ -152,8 +152,7 @@ fn refuse_repeated_ids(path: &Path, people: &[(usize, String, Person)]) -> anyho
 
 /// People with their line numbers and ids, from JSON lines or (by the `.csv` ending) CSV with a header.
 fn read_people(path: &Path) -> anyhow::Result<Vec<(usize, String, Person)>> {
-    let file =
-        std::fs::File::open(path).map_err(|err| InputError(format!("{}: cannot read: {err}", path.display())))?;
+    let file = crate::files::open(path, crate::files::MOST_LIST_BYTES).map_err(InputError)?;
     if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv")) {
         return read_csv(path, file);
     }
@@ -173,7 +172,7 @@ fn read_people(path: &Path) -> anyhow::Result<Vec<(usize, String, Person)>> {
 }
 
 /// A passenger list as CSV, read as the border officer's upload reads it.
-fn read_csv(path: &Path, file: std::fs::File) -> anyhow::Result<Vec<(usize, String, Person)>> {
+fn read_csv(path: &Path, file: impl std::io::Read) -> anyhow::Result<Vec<(usize, String, Person)>> {
     dragnet_server::passengers::read_csv(file).map_err(|err| {
         // The header's problems name the header, not a line.
         let place = if err.line == 1 { String::new() } else { format!(" line {}", err.line) };

@@ -4,7 +4,6 @@
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use dragnet_store::StoreSettings;
 use serde::Deserialize;
 
@@ -62,8 +61,8 @@ impl Settings {
 }
 
 fn read_config(path: &Path) -> anyhow::Result<ConfigFile> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read the settings file {}", path.display()))?;
+    let text = crate::files::read_text(path, crate::files::MOST_DOCUMENT_BYTES)
+        .map_err(|err| anyhow::anyhow!("cannot read the settings file: {err}"))?;
     toml::from_str(&text).map_err(|err| InputError(format!("{}: {}", path.display(), err.message())).into())
 }
 

@@ -48,7 +48,7 @@ struct Server {
 impl Server {
     fn start(url: &str) -> Server {
         let mut command = dragnet(url);
-        command.args(["serve", "--port", "0", "--expiry-every", "1"]);
+        command.args(["serve", "--port", "0", "--expiry-every", "1", "--webhooks-to-private-networks"]);
         let (child, address) = common::serving(command);
         let server = Server { child, address };
         // The address is printed before the views are loaded: wait until it answers.

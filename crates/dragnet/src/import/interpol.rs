@@ -53,11 +53,17 @@ fn extension(path: &Path) -> String {
 }
 
 /// The files under `paths`, folders read whole in name order; records and pictures apart. A file
-/// named on the command line is a record file unless it is a picture.
+/// named on the command line is a record file unless it is a picture. A symbolic link inside a
+/// folder is not followed (it may lead out of the folder, or round in a loop): it is a problem.
 fn files(paths: &[PathBuf], problems: &mut Vec<String>) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let (mut records, mut pictures) = (Vec::new(), Vec::new());
     let mut pending: Vec<(PathBuf, bool)> = paths.iter().rev().map(|p| (p.clone(), true)).collect();
     while let Some((path, named)) = pending.pop() {
+        let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if linked && !named {
+            problems.push(format!("{}: a symbolic link, not followed", path.display()));
+            continue;
+        }
         if path.is_dir() {
             match std::fs::read_dir(&path) {
                 Ok(entries) => {
@@ -98,7 +104,11 @@ fn check_picture(
     };
     let Some(owner) = interpol_records::picture_owner(&parts).or_else(beside) else { return Ok(None) };
     let cannot = |err: std::io::Error| format!("{}: cannot read: {err}", path.display());
-    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    let metadata = std::fs::metadata(path).map_err(cannot)?;
+    if !metadata.is_file() {
+        return Err(format!("{}: not a regular file", path.display()));
+    }
+    let size = metadata.len();
     if size > MOST_PICTURE_BYTES as u64 {
         return Err(format!("{}: {size} bytes; a picture may have {MOST_PICTURE_BYTES}", path.display()));
     }
@@ -106,6 +116,11 @@ fn check_picture(
     std::fs::File::open(path).and_then(|file| file.take(1024).read_to_end(&mut head)).map_err(cannot)?;
     let content_type =
         picture_type(&head).ok_or_else(|| format!("{}: not a JPEG, PNG or SVG picture", path.display()))?;
+    if content_type == "image/svg+xml" {
+        let mut whole = Vec::new();
+        crate::files::open(path, MOST_PICTURE_BYTES as u64)?.read_to_end(&mut whole).map_err(cannot)?;
+        dragnet_server::pictures::svg_is_inert(&whole).map_err(|why| format!("{}: {why}", path.display()))?;
+    }
     let id = path.file_stem().and_then(|s| s.to_str()).and_then(|s| s.parse::<i64>().ok()).filter(|id| *id > 0);
     Ok(Some((owner, PictureFile { path: path.to_path_buf(), id, content_type })))
 }
@@ -117,8 +132,11 @@ fn with_pictures(batch: &[(ImportedNotice, Vec<PictureFile>)]) -> anyhow::Result
         .map(|(notice, files)| {
             let mut notice = notice.clone();
             for file in files {
-                let bytes =
-                    std::fs::read(&file.path).with_context(|| format!("cannot read {}", file.path.display()))?;
+                let mut bytes = Vec::new();
+                crate::files::open(&file.path, MOST_PICTURE_BYTES as u64)
+                    .map_err(anyhow::Error::msg)?
+                    .read_to_end(&mut bytes)
+                    .with_context(|| format!("cannot read {}", file.path.display()))?;
                 notice.pictures.push(ImportedPicture {
                     id: file.id,
                     content_type: file.content_type.to_string(),
@@ -172,7 +190,7 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
     // Each list swept (its kind and filters): the total the source gave, and the entries read.
     let mut lists: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for path in &record_files {
-        match std::fs::read_to_string(path) {
+        match crate::files::read_text(path, crate::files::MOST_LIST_BYTES) {
             Ok(text) => {
                 let reading = interpol_records::read_records(&text, &path.display().to_string(), kind);
                 if let Some(folder) = path.parent() {
@@ -186,7 +204,7 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
                     *seen = (seen.0.max(total), seen.1 + entries);
                 }
             }
-            Err(err) => problems.push(format!("{}: cannot read: {err}", path.display())),
+            Err(err) => problems.push(err),
         }
     }
     let (merged, conflicts) = interpol_records::merge(records);

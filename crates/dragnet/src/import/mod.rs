@@ -39,7 +39,7 @@ pub async fn run(settings: &Settings, command: ImportCommand) -> anyhow::Result<
     let mut requests: Vec<(PathBuf, NoticeRequest)> = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     for path in files {
-        match std::fs::read_to_string(&path) {
+        match crate::files::read_text(&path, crate::files::MOST_DOCUMENT_BYTES) {
             Ok(text) => match parse_request(&text) {
                 Ok(request) if !request.requested_by.is_known() => problems.push(format!(
                     "{}: requested_by: a request names who asks for it (\"unknown\" is only the requester of a notice \
@@ -49,7 +49,7 @@ pub async fn run(settings: &Settings, command: ImportCommand) -> anyhow::Result<
                 Ok(request) => requests.push((path, request)),
                 Err(err) => problems.push(format!("{}: {err}", path.display())),
             },
-            Err(err) => problems.push(format!("{}: cannot read: {err}", path.display())),
+            Err(err) => problems.push(err),
         }
     }
     if !problems.is_empty() {
