@@ -59,6 +59,12 @@ pub(crate) async fn search_aside(
     }
 }
 
+/// Whether a list query's parameters read, and why not: the public API's reader, for the fuzz
+/// targets.
+pub fn read_list_query(kind: NoticeKind, pairs: &[(String, String)]) -> Result<(), String> {
+    ListQuery::read(kind, pairs).map(|_| ())
+}
+
 /// The page of notices of `kind` that a list query (the API's parameters) asks for.
 pub(crate) fn search(state: &AppState, kind: NoticeKind, pairs: &[(String, String)]) -> Result<Page, String> {
     let query = ListQuery::read(kind, pairs)?;

@@ -146,3 +146,39 @@ fn a_sign_in_flood_from_many_addresses_stays_within_its_memory_and_the_server_an
     );
     assert!(health.iter().all(|s| *s == 200), "the server kept answering its health check: {health:?}");
 }
+
+#[test]
+fn files_an_attacker_prepared_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // A device that never ends, and a folder, where a file is expected.
+    for (args, path) in [(["check"], "/dev/zero"), (["check"], "/tmp")] {
+        let output = dragnet(&data).args(args).arg(path).output().unwrap();
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{path}: {said}");
+        assert!(said.contains("not a regular file"), "{path}: {said}");
+    }
+    let list = dragnet(&data).args(["screen", "--against", "/dev/zero", "/dev/zero"]).output().unwrap();
+    let said = String::from_utf8_lossy(&list.stderr);
+    assert_eq!(list.status.code(), Some(2), "{said}");
+    assert!(said.contains("not a regular file"), "{said}");
+
+    // A scrape whose folder links to a picture outside it, and to itself.
+    let scrape = dir.path().join("scrape");
+    let notice = scrape.join("2020-821");
+    std::fs::create_dir_all(&notice).unwrap();
+    let record = r#"{"entity_id": "2020/821", "name": "MARCHETTI", "forename": "Luca", "date_of_birth": "1988/03/11",
+        "sex_id": "M", "arrest_warrants": [{"issuing_country_id": "FR", "charge": "Murder"}],
+        "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2020-821"}}}"#;
+    std::fs::write(notice.join("data.json"), record).unwrap();
+    let outside = dir.path().join("secret.png");
+    std::fs::write(&outside, b"\x89PNG\r\n\x1a\n not really").unwrap();
+    std::os::unix::fs::symlink(&outside, notice.join("face.png")).unwrap();
+    std::os::unix::fs::symlink(&scrape, notice.join("again")).unwrap();
+    let output = dragnet(&data).args(["import", "interpol"]).arg(&scrape).output().unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(said.contains("face.png: a symbolic link, not followed"), "{said}");
+    assert!(said.contains("again: a symbolic link, not followed"), "{said}");
+    assert!(said.contains("nothing was imported"), "{said}");
+}

@@ -22,7 +22,7 @@ mod bureau;
 pub mod i18n;
 pub mod lists;
 mod notices;
-mod request_form;
+pub mod request_form;
 mod review;
 mod screening;
 mod sign_in;

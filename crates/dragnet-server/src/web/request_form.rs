@@ -293,6 +293,12 @@ fn request_json(values: &FormValues, requester: &str) -> (Value, [Vec<usize>; 2]
     (root, [subjects, charges])
 }
 
+/// The request posted `pairs` describe, read as the form's handler reads it: for the fuzz targets.
+pub fn read_posted(pairs: Vec<(String, String)>, requester: &str) -> Result<NoticeRequest, FieldError> {
+    let (json, _) = request_json(&FormValues::new(pairs), requester);
+    parse_request(&json.to_string())
+}
+
 /// The form's name for a field an error names in the request: rows counted as the form showed them.
 fn form_field(error_field: &str, rows: &[Vec<usize>; 2]) -> String {
     for (list, shown) in ["subjects[", "charges["].iter().zip(rows) {
