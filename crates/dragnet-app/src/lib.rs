@@ -40,6 +40,9 @@ pub struct App {
     follower: Arc<follower::Follower>,
     /// Rung when a notification waits to be sent, so the webhook sender need not wait for its tick.
     pub deliveries: Arc<tokio::sync::Notify>,
+    /// Screenings running at once on blocking threads: as many as the machine has cores, so that
+    /// a heavy call waits its turn instead of taking every thread.
+    pub(crate) screenings: Arc<tokio::sync::Semaphore>,
     _tasks: Arc<follower::Tasks>,
 }
 
@@ -58,7 +61,9 @@ impl App {
             follower: Arc::downgrade(&follower),
             wake: follower.wake.clone(),
         });
-        Ok(App { store, views, follower, deliveries: Arc::default(), _tasks: Arc::new(tasks) })
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let screenings = Arc::new(tokio::sync::Semaphore::new(cores));
+        Ok(App { store, views, follower, deliveries: Arc::default(), screenings, _tasks: Arc::new(tasks) })
     }
 
     /// The policy in use now.

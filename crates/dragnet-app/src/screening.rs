@@ -26,18 +26,27 @@ impl App {
     ) -> Result<(Vec<Person>, Vec<Vec<Hit<NoticeId>>>)> {
         principal.require(&SCREENERS)?;
         let viewer = principal.viewer();
-        let (people, results) = if people.len() <= SEARCHED_IN_PLACE {
-            let results = self.views.screening.search(&people, viewer, threshold, limit);
-            (people, results)
-        } else {
-            let views = self.views.clone();
-            tokio::task::spawn_blocking(move || {
-                let results = views.screening.search(&people, viewer, threshold, limit);
+        // A border post's one traveller is answered on the spot; anything heavier (many people, or
+        // many names each) waits for a blocking thread of its own, never holding an async worker.
+        let light = people.len() <= SEARCHED_IN_PLACE && people.iter().all(|p| p.aliases.len() <= SEARCHED_IN_PLACE);
+        let (people, results) =
+            if light {
+                let results = self.views.screening.search(&people, viewer, threshold, limit);
                 (people, results)
-            })
-            .await
-            .map_err(|err| dragnet_store::StoreError::Corrupt(format!("a screening task failed: {err}")))?
-        };
+            } else {
+                let permit =
+                    self.screenings.clone().acquire_owned().await.map_err(|_| {
+                        dragnet_store::StoreError::Corrupt("the screening threads are closed".to_string())
+                    })?;
+                let views = self.views.clone();
+                tokio::task::spawn_blocking(move || {
+                    let _permit = permit;
+                    let results = views.screening.search(&people, viewer, threshold, limit);
+                    (people, results)
+                })
+                .await
+                .map_err(|err| dragnet_store::StoreError::Corrupt(format!("a screening task failed: {err}")))?
+            };
         self.record_screening(principal, people.len(), results.iter().flatten()).await?;
         Ok((people, results))
     }

@@ -156,6 +156,18 @@ impl App {
         remarks: Option<&str>,
     ) -> Result<Notification> {
         principal.require(&[Role::Screener, Role::BureauOfficer])?;
+        // The one rule for what a location says, whichever edge it came through.
+        if let Some(place) = place {
+            dragnet_domain::text::plain_line("place", place)?;
+        }
+        if let Some(remarks) = remarks {
+            dragnet_domain::text::plain_text("remarks", remarks)?;
+        }
+        for (field, text) in [("place", place), ("remarks", remarks)] {
+            if text.is_some_and(|t| t.chars().count() > 1000) {
+                return Err(FieldError::new(field, "at most 1,000 characters").into());
+            }
+        }
         let notification = self.store.record_location(&principal.actor, id, place, remarks).await?;
         self.deliveries.notify_one();
         Ok(notification)

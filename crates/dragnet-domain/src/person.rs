@@ -10,6 +10,10 @@ use crate::parse::{FieldError, check_line, check_text, colour_codes, null_as_emp
 
 /// Longest name, alias or place accepted: longer ones are pasting mistakes, not names.
 pub const MAX_NAME_CHARS: usize = 200;
+/// The most aliases and identity documents one person may have: each alias is another name the
+/// screening engine searches, so the list is bounded like any other input.
+pub const MOST_ALIASES: usize = 100;
+pub const MOST_DOCUMENTS: usize = 50;
 
 /// The longest free text of a field that describes (a charge, distinguishing marks): real
 /// records run to thousands of characters.
@@ -265,6 +269,12 @@ impl Person {
             }
             check_line(&field(&format!("{which}.family_name")), parent.family_name.as_deref(), MAX_NAME_CHARS)?;
             check_line(&field(&format!("{which}.forenames")), parent.forenames.as_deref(), MAX_NAME_CHARS)?;
+        }
+        if self.aliases.len() > MOST_ALIASES {
+            return Err(FieldError::new(field("aliases"), format!("at most {MOST_ALIASES} aliases")));
+        }
+        if self.identity_documents.len() > MOST_DOCUMENTS {
+            return Err(FieldError::new(field("identity_documents"), format!("at most {MOST_DOCUMENTS} documents")));
         }
         for (i, alias) in self.aliases.iter().enumerate() {
             check_line(&field(&format!("aliases[{i}]")), Some(alias), MAX_NAME_CHARS)?;

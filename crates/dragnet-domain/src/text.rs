@@ -12,14 +12,16 @@ pub fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// What a one-line field may not hold: any control character, or a direction control.
+/// What a one-line field may not hold: any control character, a line or paragraph separator
+/// (U+2028, U+2029), or a direction control.
 pub fn unfit_for_a_line(c: char) -> bool {
-    c.is_control() || is_direction_control(c)
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || is_direction_control(c)
 }
 
-/// What a text of several lines may not hold: control characters other than line breaks and tabs.
+/// What a text of several lines may not hold: control characters other than line breaks and
+/// tabs, and direction controls (a summary must read as it was written too).
 pub fn unfit_for_text(c: char) -> bool {
-    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_direction_control(c)
 }
 
 /// A one-line field: refused, naming `path`, if it holds what a line may not.
@@ -47,7 +49,7 @@ pub fn cleaned_line(text: &str) -> String {
     let cleaned: String = text
         .chars()
         .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
             c if unfit_for_a_line(c) => None,
             c => Some(c),
         })
@@ -63,7 +65,7 @@ pub fn cleaned_text(text: &str) -> String {
 fn describe(c: char) -> String {
     match c {
         '\0' => "a NUL character".to_string(),
-        '\n' | '\r' => "a line break".to_string(),
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => "a line break".to_string(),
         '\t' => "a tab".to_string(),
         c if is_direction_control(c) => format!("a text-direction control (U+{:04X})", c as u32),
         c => format!("a control character (U+{:04X})", c as u32),
@@ -76,7 +78,9 @@ mod tests {
 
     #[test]
     fn a_line_refuses_controls_breaks_and_direction_overrides() {
-        for bad in ["A\0B", "A\u{1b}[31mB", "A\nB", "A\rB", "A\tB", "\u{202E}CIRAM", "A\u{2066}B", "A\u{85}B"] {
+        for bad in
+            ["A\0B", "A\u{1b}[31mB", "A\nB", "A\rB", "A\tB", "\u{202E}CIRAM", "A\u{2066}B", "A\u{85}B", "A\u{2028}B"]
+        {
             let err = plain_line("family_name", bad).unwrap_err();
             assert_eq!(err.path, "family_name", "{bad:?}");
         }
@@ -91,6 +95,7 @@ mod tests {
         assert!(plain_text("summary", "line one\r\nline two\tend").is_ok());
         assert!(plain_text("summary", "a\0b").is_err());
         assert!(plain_text("summary", "a\u{1b}b").is_err());
+        assert!(plain_text("summary", "a\u{202E}b").is_err());
     }
 
     #[test]

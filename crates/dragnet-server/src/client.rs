@@ -83,16 +83,27 @@ impl Client {
         if !proxies.trusts(peer) {
             return Client { address: Some(peer), https: false };
         }
-        // Each proxy appends the address it was called from: read from the right, past our own.
-        let forwarded: Vec<IpAddr> = headers
+        // Each proxy appends the address it was called from: read from the right, past our own
+        // proxies. An entry that is not an address ends the reading there: what lies to its left
+        // was written by someone no proxy vouches for, so the nearest proxy is the client.
+        let forwarded: Vec<Option<IpAddr>> = headers
             .get_all("x-forwarded-for")
             .iter()
-            .filter_map(|value| value.to_str().ok())
+            .map(|value| value.to_str().unwrap_or(""))
             .flat_map(|value| value.split(','))
-            .filter_map(|item| item.trim().parse::<IpAddr>().ok())
-            .map(canonical)
+            .map(|item| forwarded_address(item.trim()).map(canonical))
             .collect();
-        let address = forwarded.iter().rev().find(|a| !proxies.trusts(**a)).copied().unwrap_or(peer);
+        let mut address = peer;
+        for entry in forwarded.iter().rev() {
+            match entry {
+                Some(hop) if proxies.trusts(*hop) => address = *hop,
+                Some(client) => {
+                    address = *client;
+                    break;
+                }
+                None => break,
+            }
+        }
         let https = headers
             .get("x-forwarded-proto")
             .and_then(|v| v.to_str().ok())
@@ -145,6 +156,18 @@ pub fn base_url(public_url: Option<&str>, headers: &HeaderMap, client: &Client) 
     format!("{}://{host}", if client.https { "https" } else { "http" })
 }
 
+/// An address as proxies write it in `X-Forwarded-For`: bare, or with a port (`10.0.0.1:443`,
+/// `[2001:db8::1]:443`).
+fn forwarded_address(item: &str) -> Option<IpAddr> {
+    if let Ok(address) = item.parse::<IpAddr>() {
+        return Some(address);
+    }
+    if let Ok(socket) = item.parse::<std::net::SocketAddr>() {
+        return Some(socket.ip());
+    }
+    item.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')).and_then(|inner| inner.parse().ok())
+}
+
 /// The peer address `serve` records for each connection.
 pub fn peer(extensions: &axum::http::Extensions) -> Option<IpAddr> {
     extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip())
@@ -174,6 +197,14 @@ mod tests {
         let chained = headers(&[("x-forwarded-for", "1.2.3.4, 203.0.113.9, 10.9.9.9")]);
         let client = Client::of(&chained, Some("::ffff:10.1.2.3".parse().unwrap()), &proxies);
         assert_eq!(client.address, Some("203.0.113.9".parse().unwrap()));
+        // An entry that does not read ends the reading: the client cannot hide behind it.
+        for (odd, nearest) in [("8.8.8.1, unknown", "10.1.2.3"), ("8.8.8.1, garbage, 10.9.9.9", "10.9.9.9")] {
+            let client = Client::of(&headers(&[("x-forwarded-for", odd)]), Some("10.1.2.3".parse().unwrap()), &proxies);
+            assert_eq!(client.address, Some(nearest.parse().unwrap()), "{odd}");
+        }
+        let ported = headers(&[("x-forwarded-for", "8.8.8.1, 5.5.5.5:4444")]);
+        let client = Client::of(&ported, Some("10.1.2.3".parse().unwrap()), &proxies);
+        assert_eq!(client.address, Some("5.5.5.5".parse().unwrap()), "a port is read past");
         assert!(TrustedProxies::parse("10.0.0.0/33").is_err() && TrustedProxies::parse("proxy").is_err());
         assert!(TrustedProxies::parse("0.0.0.0/0").unwrap().trusts("8.8.8.8".parse().unwrap()));
     }

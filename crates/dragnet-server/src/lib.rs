@@ -142,11 +142,12 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { Problem::not_found() })
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(limited.clone(), limits::per_address))
-        .layer(axum::middleware::from_fn_with_state(limited, security_headers))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(axum::middleware::map_response(bare_errors_as_problems))
+        // Outermost but for tracing: every answer leaves with them, the framework's own too.
+        .layer(axum::middleware::from_fn_with_state(limited, security_headers))
         .layer(TraceLayer::new_for_http())
 }
 

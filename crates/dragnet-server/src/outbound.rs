@@ -45,19 +45,20 @@ fn is_public_v6(a: Ipv6Addr) -> bool {
     if s[0] == 0x2002 {
         return is_public_v4(embedded(s[1], s[2]));
     }
-    !(a.is_unspecified()
-        || a.is_loopback()
-        || a.is_multicast()
-        || (s[0] & 0xfe00) == 0xfc00 // unique local
-        || (s[0] & 0xffc0) == 0xfe80 // link-local
-        || (s[0] & 0xffc0) == 0xfec0 // site-local, retired
-        || (s[0] == 0x2001 && s[1] == 0x0db8) // documentation
-        || (s[0] == 0 && s[1] == 0 && s[2] == 0 && s[3] == 0 && s[4] == 0 && s[5] == 0)) // IPv4-compatible
+    // Only global unicast (2000::/3) is public; within it, the IETF's protocol assignments
+    // (2001::/23: Teredo, benchmarking, ORCHID…) and documentation (2001:db8::/32, 3fff::/20) are not.
+    (s[0] & 0xe000) == 0x2000
+        && !(s[0] == 0x2001 && s[1] < 0x0200)
+        && !(s[0] == 0x2001 && s[1] == 0x0db8)
+        && (s[0] & 0xfff0) != 0x3ff0
 }
 
 /// Host names that name the inside of a network whatever they resolve to.
 pub fn is_internal_name(host: &str) -> bool {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
+    if host.starts_with('.') || host.contains("..") {
+        return true;
+    }
     host == "localhost"
         || ["localhost", "local", "internal", "intranet", "lan", "home.arpa", "corp"]
             .iter()
@@ -126,17 +127,29 @@ mod tests {
             "64:ff9b::a00:1",
             "2002:c0a8:101::1",
             "::127.0.0.1",
+            "2001:2::1",
+            "64:ff9b:1::a00:1",
+            "::ffff:0:7f00:1",
+            "2001:0:4136:e378:8000:63bf:80ff:fffe",
+            "100::1",
+            "3fff::1",
+            "5f00::1",
+            "2001:10::1",
+            "2001:20::1",
+            "2001:db8::1",
         ] {
             assert!(!is_public(inside.parse().unwrap()), "{inside}");
         }
-        for outside in ["8.8.8.8", "185.45.1.1", "2a00:1450:4001::1", "64:ff9b::808:808"] {
+        for outside in
+            ["8.8.8.8", "185.45.1.1", "2a00:1450:4001::1", "64:ff9b::808:808", "2001:4860::8888", "2606:4700::1"]
+        {
             assert!(is_public(outside.parse().unwrap()), "{outside}");
         }
     }
 
     #[test]
     fn internal_names_are_refused_by_name() {
-        for name in ["localhost", "metadata.google.internal", "db.local", "printer", "x.localhost."] {
+        for name in ["localhost", "metadata.google.internal", "db.local", "printer", "x.localhost.", ".vm", "a..b"] {
             assert!(is_internal_name(name), "{name}");
         }
         assert!(!is_internal_name("ncb.example.fr"));

@@ -55,11 +55,14 @@ fn column_text(object: &Map<String, Value>, field: &str, path: &str, required: b
         Some(Value::String(text))
             if !text.trim().is_empty()
                 && text.chars().count() <= 200
-                && !text.chars().any(|c| c.is_control() || c == ';' || c == '|') =>
+                && !text.chars().any(|c| dragnet_domain::text::unfit_for_a_line(c) || c == ';' || c == '|') =>
         {
             Ok(text.trim().to_string())
         }
-        _ => Err(Problem::invalid(&FieldError::new(path, "a text of 1 to 200 characters, without ; | or tabs"))),
+        _ => Err(Problem::invalid(&FieldError::new(
+            path,
+            "a line of 1 to 200 characters, without ; | tabs or text-direction controls",
+        ))),
     }
 }
 

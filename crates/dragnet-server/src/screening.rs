@@ -16,6 +16,9 @@ use crate::{AppState, Problem};
 
 /// The most people one call may screen: a wide-body aircraft's manifest many times over.
 pub const MOST_PEOPLE: usize = 10_000;
+/// The most names one call may screen, each person's name and aliases counted: what bounds the
+/// work a call asks for.
+pub const MOST_NAMES: usize = 20_000;
 
 /// The body of a screening call, read field by field so that an error names its field.
 fn read_people(body: &Value) -> Result<(Vec<Person>, f64, usize), Problem> {
@@ -40,6 +43,12 @@ fn read_people(body: &Value) -> Result<(Vec<Person>, f64, usize), Problem> {
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let names: usize = people.iter().map(|p| 1 + p.aliases.len()).sum();
+    if names > MOST_NAMES {
+        return Err(Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "too_many_people", "Too many names in one call")
+            .detail(format!("at most {MOST_NAMES} names and aliases per call; this one has {names}"))
+            .field("persons"));
+    }
     let threshold = match object.get("threshold") {
         None => DEFAULT_THRESHOLD,
         Some(value) => value

@@ -104,7 +104,7 @@ async fn send(webhooks: &Webhooks, delivery: &Delivery) -> Result<(), String> {
         .body(body)
         .send()
         .await
-        .map_err(|err| format!("no answer: {err}"))?;
+        .map_err(|err| format!("no answer: {}", err.without_url()))?;
     if response.status().is_success() { Ok(()) } else { Err(format!("answered {}", response.status())) }
 }
 

@@ -1106,6 +1106,23 @@ async fn hostile_input_is_refused_with_its_field(server: Server) {
         .send("POST", &format!("/api/v1/notices/{notice}/pictures"), Some("ncb.fr"), Some("image/svg+xml"), plain)
         .await;
     assert_eq!(picture.status, 201, "{:?}", picture.body);
+    // Screening: aliases and names bounded, so that no call asks for unbounded work.
+    let aliases: Vec<String> = (0..101).map(|n| format!("ALIAS {n}")).collect();
+    let heavy =
+        server.post("/api/v1/screen", "border.de", &json!({"persons": [{"name": "A B", "aliases": aliases}]})).await;
+    assert_eq!((heavy.status, heavy.body["field"].as_str()), (422, Some("persons[0].aliases")), "{:?}", heavy.body);
+    let many: Vec<Value> = (0..250).map(|n| json!({"name": format!("P {n}"), "aliases": vec!["X Y"; 90]})).collect();
+    let names = server.post("/api/v1/screen", "border.de", &json!({"persons": many})).await;
+    assert_eq!(names.status, 413, "{:?}", names.body);
+    let register = server
+        .post(
+            "/api/v1/office-holders",
+            "admin",
+            &json!({"names": [{"family_name": "DUF\u{202E}x", "forenames": "Jean"}],
+            "status": "head_of_state", "office": "President", "country": "FR"}),
+        )
+        .await;
+    assert_eq!(register.status, 422, "{:?}", register.body);
     // Names: one line of plain text, no direction override.
     let mut request = case(MURDER);
     request["subjects"][0]["family_name"] = json!("\u{202E}ITTEHCRAM");

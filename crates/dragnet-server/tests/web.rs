@@ -564,6 +564,35 @@ async fn sign_in_from(site: &Site, address: &str, form: &Page, name: &str, passw
 }
 
 #[tokio::test]
+async fn a_location_given_on_the_page_follows_the_same_rules_as_the_api() {
+    let site = Site::new().await;
+    let bureau = site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    let reviewer = site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    site.user("border.de", Role::Screener, Some("DE"), "a border password").await;
+    let created = site.api("/api/v1/requests", &bureau, &case("02-ordinary-murder.json")).await;
+    let id = created["request_id"].as_i64().unwrap();
+    let notice = created["notices"][0].as_str().unwrap().to_string();
+    site.api(&format!("/api/v1/requests/{id}/submit"), &bureau, &json!({})).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    site.api(&format!("/api/v1/requests/{id}/decision"), &reviewer, &decision).await;
+    let session = site.sign_in("border.de", "a border password").await;
+    let csrf = site.get("/screening", &session).await.field("csrf");
+    for place in ["Gate \u{202E}44B", "Gate\u{2028}B44", "Gate\tB44"] {
+        let refused = site
+            .post_form("/screening/located", &session, &[("csrf", &csrf), ("notice", &notice), ("place", place)])
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{place:?}: {}", refused.html);
+        assert!(refused.html.contains("place"), "{}", refused.html);
+    }
+    let fine = site
+        .post_form("/screening/located", &session, &[("csrf", &csrf), ("notice", &notice), ("place", "Gate B44")])
+        .await;
+    assert_eq!(fine.status, StatusCode::OK, "{}", fine.html);
+    let records = site.store.audit_records(0, 1000).await.unwrap();
+    assert_eq!(records.iter().filter(|r| r.action == "notice.located").count(), 1, "only the plain place was kept");
+}
+
+#[tokio::test]
 async fn pages_cannot_be_framed_or_made_to_load_anything_else() {
     let dir = tempfile::tempdir().unwrap();
     let store: Arc<dyn Store> =
@@ -572,6 +601,11 @@ async fn pages_cannot_be_framed_or_made_to_load_anything_else() {
     state.proxies = Arc::new(dragnet_server::client::TrustedProxies::parse("10.0.0.2").unwrap());
     let site = Site { app: router(state), store, _dir: dir };
     let header = |page: &Page, name: &str| page.headers.get(name).map(|v| v.to_str().unwrap().to_string());
+    // The framework's own answers too: a method a path does not take, a form that does not read.
+    let refused_method = site.send(Request::delete("/healthz").body(Body::empty()).unwrap()).await;
+    assert_eq!(refused_method.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(header(&refused_method, "content-security-policy").is_some_and(|p| p.contains("frame-ancestors 'none'")));
+    assert_eq!(header(&refused_method, "x-frame-options").as_deref(), Some("DENY"));
     for path in ["/sign-in", "/notices", "/api/v1/openapi.json"] {
         let page = site.get(path, "").await;
         let policy = header(&page, "content-security-policy").unwrap_or_default();

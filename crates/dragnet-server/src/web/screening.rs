@@ -185,10 +185,6 @@ async fn located(State(state): State<AppState>, frame: Frame, Form(form): Form<L
     }
     let Ok(id) = NoticeId::parse(&form.notice) else { return error_page(frame.lang, StatusCode::NOT_FOUND, "") };
     let place = form.place.trim();
-    if place.chars().count() > 1000 || place.chars().any(char::is_control) {
-        let problem = Some("place: at most 1,000 characters".to_string());
-        return screening_page(&frame, Traveller::default(), Outcome { problem, ..Outcome::default() });
-    }
     let place = (!place.is_empty()).then_some(place);
     match state.app.located(&user.principal(), id, place, None).await {
         Ok(_) => {
@@ -197,6 +193,16 @@ async fn located(State(state): State<AppState>, frame: Frame, Form(form): Form<L
         }
         Err(dragnet_app::AppError::Store(dragnet_store::StoreError::NoticeNotFound(_))) => {
             error_page(frame.lang, StatusCode::NOT_FOUND, "")
+        }
+        // The use case's rule for what a location says (one line, at most 1,000 characters).
+        Err(dragnet_app::AppError::Invalid(err)) => {
+            let mut response = screening_page(
+                &frame,
+                Traveller::default(),
+                Outcome { problem: Some(err.to_string()), ..Outcome::default() },
+            );
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
         }
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
