@@ -1,8 +1,14 @@
-//! The audit chain: how a record is hashed, and how a chain of records is verified.
+//! The audit chain: how a record is hashed, how the state it protects is sealed in it, and how a
+//! chain of records is verified.
 //!
 //! Each record's hash covers its own fields and the previous record's hash, so altering,
-//! removing or re-ordering any record breaks every link after it. The backends store the
-//! records; this module is the one place that decides what the hash covers.
+//! removing or re-ordering any record breaks every link after it. A record of a change also
+//! carries the seal (a SHA-256) of each notice and request it touched as the change left them, so
+//! the rows the store holds can be checked against the last seal of each: a notice flipped from
+//! refused to published in the database, a body or a decision edited, a bar removed, a row
+//! inserted past the trail, are named. Anchors (a record's hash kept outside the database) catch a
+//! chain rewritten whole or cut short with its head moved back. The backends store the records;
+//! this module is the one place that decides what the hash and the seals cover.
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -56,6 +62,34 @@ impl AuditEntry {
         self.details = details;
         self
     }
+}
+
+/// The seal of a row's protected fields, written as one JSON array in a fixed order.
+pub fn seal_of(fields: &serde_json::Value) -> String {
+    hex::encode(Sha256::digest(fields.to_string().as_bytes()))
+}
+
+/// The notices and requests a record's change touched, to be sealed in it: its target when it is
+/// a change of a notice or request (reads seal nothing), and an import's notices.
+pub fn sealed_targets(entry: &AuditEntry) -> (Vec<String>, Vec<i64>) {
+    let action = entry.action.as_str();
+    let (mut notices, mut requests) = (Vec::new(), Vec::new());
+    if action == "notice.import" {
+        notices.extend(
+            entry.details["notices"].as_array().into_iter().flatten().filter_map(|id| id.as_str()).map(str::to_string),
+        );
+    } else if let Some(id) = entry.target.strip_prefix("notice/") {
+        if crate::log::is_change(action) && action != "picture.add" {
+            notices.push(id.to_string());
+        }
+    } else if let Some(id) = entry.target.strip_prefix("request/")
+        && action.starts_with("request.")
+        && action != "request.read"
+        && let Ok(id) = id.parse()
+    {
+        requests.push(id);
+    }
+    (notices, requests)
 }
 
 /// Timestamps are kept to the microsecond, which both SQLite (as text) and PostgreSQL hold exactly,
@@ -156,11 +190,20 @@ pub enum AuditVerification {
 pub struct ChainVerifier {
     last_seq: i64,
     last_hash: String,
+    /// The last seal of each target, with the record that made it.
+    seals: std::collections::HashMap<String, (String, i64)>,
+    /// Hashes the chain must hold at these records, kept outside the database.
+    anchors: std::collections::BTreeMap<i64, String>,
 }
 
 impl Default for ChainVerifier {
     fn default() -> Self {
-        ChainVerifier { last_seq: 0, last_hash: GENESIS_HASH.to_string() }
+        ChainVerifier {
+            last_seq: 0,
+            last_hash: GENESIS_HASH.to_string(),
+            seals: std::collections::HashMap::new(),
+            anchors: std::collections::BTreeMap::new(),
+        }
     }
 }
 
@@ -203,13 +246,83 @@ impl ChainVerifier {
                 ),
             });
         }
+        if let Some(anchored) = self.anchors.get(&record.seq)
+            && *anchored != record.hash
+        {
+            return Err(AuditVerification::Broken {
+                seq: record.seq,
+                problem: format!(
+                    "record {} is not the one anchored outside the database: the chain was rewritten",
+                    record.seq
+                ),
+            });
+        }
+        if record.details.contains("\"seals\"")
+            && let Ok(details) = serde_json::from_str::<serde_json::Value>(&record.details)
+            && let Some(seals) = details["seals"].as_object()
+        {
+            for (target, seal) in seals {
+                if let Some(seal) = seal.as_str() {
+                    self.seals.insert(target.clone(), (seal.to_string(), record.seq));
+                }
+            }
+        }
         self.last_seq = record.seq;
         self.last_hash = record.hash.clone();
         Ok(())
     }
 
+    /// The chain must hold `hash` at record `seq` (an anchor kept outside the database).
+    pub fn anchor(&mut self, seq: i64, hash: &str) {
+        self.anchors.insert(seq, hash.to_string());
+    }
+
+    /// After the chain: each notice and request the store holds now (`current`, by target) must be
+    /// as its last seal says, and each seal's target must still be there.
+    pub fn check_state(&self, current: &std::collections::BTreeMap<String, String>) -> Result<(), AuditVerification> {
+        for (target, seal) in current {
+            match self.seals.get(target) {
+                Some((sealed, _)) if sealed == seal => {}
+                Some((_, seq)) => {
+                    return Err(AuditVerification::Broken {
+                        seq: *seq,
+                        problem: format!(
+                            "{target} is not as record {seq} sealed it: it was changed in the database, past the trail"
+                        ),
+                    });
+                }
+                None => {
+                    return Err(AuditVerification::Broken {
+                        seq: self.last_seq,
+                        problem: format!("{target} was written past the trail: no record seals it"),
+                    });
+                }
+            }
+        }
+        let mut gone: Vec<(&String, i64)> =
+            self.seals.iter().filter(|(t, _)| !current.contains_key(*t)).map(|(t, (_, seq))| (t, *seq)).collect();
+        gone.sort_by_key(|(_, seq)| *seq);
+        if let Some((target, seq)) = gone.first() {
+            return Err(AuditVerification::Broken {
+                seq: *seq,
+                problem: format!("{target}, sealed by record {seq}, was removed from the database"),
+            });
+        }
+        Ok(())
+    }
+
     /// Compares the end of the chain with the head the store keeps.
-    pub fn finish(self, head_seq: i64, head_hash: &str) -> AuditVerification {
+    pub fn finish(&self, head_seq: i64, head_hash: &str) -> AuditVerification {
+        if let Some((anchored, _)) = self.anchors.range(self.last_seq + 1..).next() {
+            return AuditVerification::Broken {
+                seq: self.last_seq + 1,
+                problem: format!(
+                    "the chain ends at record {} but record {anchored} was anchored outside the database: \
+                     records were removed and the chain's end moved back",
+                    self.last_seq
+                ),
+            };
+        }
         if head_seq > self.last_seq {
             let problem = if head_seq == self.last_seq + 1 {
                 format!("record {head_seq}, the last, was removed")

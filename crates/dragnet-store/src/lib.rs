@@ -912,11 +912,27 @@ pub trait Store: Send + Sync + fmt::Debug {
         std::future::pending().await
     }
 
-    /// Walks the whole audit chain and reports the first record that was altered or removed.
+    /// The chain's recorded end and the seal of every notice and request the store holds, read in
+    /// one snapshot.
+    async fn sealed_state(&self) -> Result<SealedState>;
+
+    /// Walks the whole audit chain and reports the first record that was altered or removed, or
+    /// the first notice or request that is not as the chain last sealed it.
     async fn verify_audit(&self) -> Result<AuditVerification> {
-        // Read the head first: records appended while we walk are then simply beyond it.
-        let (head_seq, head_hash) = self.audit_head().await?;
+        Ok(self.verify_audit_anchored(&[]).await?.0)
+    }
+
+    /// [`Store::verify_audit`], the chain also held to `anchors` (a record's `seq` and hash kept
+    /// outside the database); answers the verification and the end of the chain it verified, to
+    /// anchor next.
+    async fn verify_audit_anchored(&self, anchors: &[(i64, String)]) -> Result<(AuditVerification, (i64, String))> {
+        // The state and the head in one snapshot: records appended while we walk are beyond it.
+        let SealedState { head_seq, head_hash, seals } = self.sealed_state().await?;
+        let head = (head_seq, head_hash.clone());
         let mut verifier = audit::ChainVerifier::default();
+        for (seq, hash) in anchors {
+            verifier.anchor(*seq, hash);
+        }
         let mut after = 0;
         loop {
             let page = self.audit_records(after, 1000).await?;
@@ -924,15 +940,30 @@ pub trait Store: Send + Sync + fmt::Debug {
             after = last.seq;
             for record in page.iter().take_while(|record| record.seq <= head_seq) {
                 if let Err(broken) = verifier.next(record) {
-                    return Ok(broken);
+                    return Ok((broken, head));
                 }
             }
             if after >= head_seq {
                 break;
             }
         }
-        Ok(verifier.finish(head_seq, &head_hash))
+        let chain = verifier.finish(head_seq, &head_hash);
+        if !matches!(chain, AuditVerification::Intact { .. }) {
+            return Ok((chain, head));
+        }
+        if let Err(broken) = verifier.check_state(&seals) {
+            return Ok((broken, head));
+        }
+        Ok((chain, head))
     }
+}
+
+/// The chain's recorded end, and the seal of each notice and request by its audit target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedState {
+    pub head_seq: i64,
+    pub head_hash: String,
+    pub seals: std::collections::BTreeMap<String, String>,
 }
 
 /// Where the data lives: a `postgres://` URL, an `sqlite:` URL, or (by default) a file in the data folder.

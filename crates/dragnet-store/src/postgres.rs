@@ -37,7 +37,9 @@ impl PostgresStore {
         let pool =
             PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         MIGRATIONS.run(&pool).await?;
-        Ok(PostgresStore { pool, clock, reads: Arc::default() })
+        let store = PostgresStore { pool, clock, reads: Arc::default() };
+        store.seal_baseline().await?;
+        Ok(store)
     }
 
     /// The pool, for tests that must reach past the store (to tamper with the audit log, say).

@@ -6,7 +6,7 @@
 //! macros (`for_update!`, `skip_locked!`, `among!`): the whole of what differs between the two.
 //! Timestamps and JSON travel as [`Stamp`] and [`JsonText`], whose encodings each backend gives.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use async_trait::async_trait;
 use dragnet_domain::{Actor, Grant, LifecycleEvent, NoticeId, NoticeKind, NoticeRequest, NoticeState, UserName};
@@ -201,8 +201,207 @@ impl ThisStore {
         self.append_audits(conn, vec![(actor.clone(), entry)]).await
     }
 
-    /// Appends records in order, reading and moving the chain's head once for all of them.
-    async fn append_audits(&self, conn: &mut Conn, entries: Vec<(Actor, AuditEntry)>) -> Result<()> {
+    /// The seals of these notices and requests (all of them for `None`) as `conn` sees them:
+    /// each one's protected state ([`crate::audit::seal_notice`], [`crate::audit::seal_request`])
+    /// by its audit target.
+    async fn seals(
+        &self,
+        conn: &mut Conn,
+        notices: Option<Vec<String>>,
+        requests: Option<Vec<i64>>,
+    ) -> Result<std::collections::BTreeMap<String, String>> {
+        let mut seals = std::collections::BTreeMap::new();
+        if notices.as_ref().is_none_or(|n| !n.is_empty()) {
+            let among = notices.map(id_list);
+            let mut bars: HashMap<String, Vec<String>> = HashMap::new();
+            let rows = sqlx::query(concat!(
+                "SELECT notice_id, country FROM notice_bars WHERE ($1 IS NULL OR ",
+                among!("notice_id", "$1"),
+                ") ORDER BY notice_id, country"
+            ))
+            .bind(&among)
+            .fetch_all(&mut *conn)
+            .await?;
+            for row in &rows {
+                bars.entry(column(row, 0)?).or_default().push(column(row, 1)?);
+            }
+            let mut decisions: HashMap<String, Vec<[String; 3]>> = HashMap::new();
+            let rows = sqlx::query(concat!(
+                "SELECT notice_id, reviewer, decision, reason FROM decisions WHERE ($1 IS NULL OR ",
+                among!("notice_id", "$1"),
+                ") ORDER BY id"
+            ))
+            .bind(&among)
+            .fetch_all(&mut *conn)
+            .await?;
+            for row in &rows {
+                decisions.entry(column(row, 0)?).or_default().push([column(row, 1)?, column(row, 2)?, column(row, 3)?]);
+            }
+            let rows = sqlx::query(concat!(
+                "SELECT id, CAST(request_id AS TEXT), CAST(subject_index AS TEXT), kind, requested_by, state,
+                        CAST(subject AS TEXT), recommendation, published_at, expires_at
+                 FROM notices WHERE ($1 IS NULL OR ",
+                among!("id", "$1"),
+                ")"
+            ))
+            .bind(&among)
+            .fetch_all(&mut *conn)
+            .await?;
+            for row in &rows {
+                let id: String = column(row, 0)?;
+                let (published, expires): (Option<Stamp>, Option<Stamp>) = (column(row, 8)?, column(row, 9)?);
+                let fields = serde_json::json!([
+                    id,
+                    column::<String>(row, 1)?,
+                    column::<String>(row, 2)?,
+                    column::<String>(row, 3)?,
+                    column::<String>(row, 4)?,
+                    column::<String>(row, 5)?,
+                    column::<String>(row, 6)?,
+                    column::<Option<String>>(row, 7)?,
+                    published.map(|at| crate::audit::format_timestamp(at.0)),
+                    expires.map(|at| crate::audit::format_timestamp(at.0)),
+                    bars.remove(&id).unwrap_or_default(),
+                    decisions.remove(&id).unwrap_or_default(),
+                ]);
+                seals.insert(format!("notice/{id}"), crate::audit::seal_of(&fields));
+            }
+        }
+        if requests.as_ref().is_none_or(|r| !r.is_empty()) {
+            let among = requests.map(id_list);
+            let rows = sqlx::query(concat!(
+                "SELECT id, kind, requested_by, reference, CAST(body AS TEXT), CAST(public_extract AS TEXT), source,
+                        source_id, source_withdrawn_at, CAST(version AS TEXT)
+                 FROM requests WHERE ($1 IS NULL OR ",
+                among!("id", "$1"),
+                ")"
+            ))
+            .bind(&among)
+            .fetch_all(&mut *conn)
+            .await?;
+            for row in &rows {
+                let id: i64 = column(row, 0)?;
+                let withdrawn: Option<Stamp> = column(row, 8)?;
+                let fields = serde_json::json!([
+                    id,
+                    column::<String>(row, 1)?,
+                    column::<String>(row, 2)?,
+                    column::<Option<String>>(row, 3)?,
+                    column::<String>(row, 4)?,
+                    column::<String>(row, 5)?,
+                    column::<Option<String>>(row, 6)?,
+                    column::<Option<String>>(row, 7)?,
+                    withdrawn.map(|at| crate::audit::format_timestamp(at.0)),
+                    column::<String>(row, 9)?,
+                ]);
+                seals.insert(format!("request/{id}"), crate::audit::seal_of(&fields));
+            }
+        }
+        Ok(seals)
+    }
+
+    /// What the changes among `entries` touched, sealed into each entry's details as it stands
+    /// now (the change written, in the same transaction): a notice with its request, a request with
+    /// its notices. A later change of the same target seals it again; the last seal is what the
+    /// rows must hold.
+    async fn seal_entries(&self, conn: &mut Conn, entries: &mut [(Actor, AuditEntry)]) -> Result<()> {
+        let mut wanted: Vec<(Vec<String>, Vec<i64>)> = Vec::with_capacity(entries.len());
+        for (_, entry) in entries.iter() {
+            wanted.push(crate::audit::sealed_targets(entry));
+        }
+        let notices: BTreeSet<String> = wanted.iter().flat_map(|(n, _)| n.iter().cloned()).collect();
+        let requests: BTreeSet<i64> = wanted.iter().flat_map(|(_, r)| r.iter().copied()).collect();
+        if notices.is_empty() && requests.is_empty() {
+            return Ok(());
+        }
+        // A notice's request, and a request's notices, are sealed with it.
+        let mut request_of: HashMap<String, i64> = HashMap::new();
+        let mut notices_of: HashMap<i64, Vec<String>> = HashMap::new();
+        let notice_list = id_list(notices.iter().cloned().collect::<Vec<_>>());
+        let request_list = id_list(requests.iter().copied().collect::<Vec<_>>());
+        let rows = sqlx::query(concat!(
+            "SELECT id, request_id FROM notices WHERE ",
+            among!("id", "$1"),
+            " OR ",
+            among!("request_id", "$2")
+        ))
+        .bind(&notice_list)
+        .bind(&request_list)
+        .fetch_all(&mut *conn)
+        .await?;
+        for row in &rows {
+            let (id, request): (String, i64) = (column(row, 0)?, column(row, 1)?);
+            notices_of.entry(request).or_default().push(id.clone());
+            request_of.insert(id, request);
+        }
+        let all_notices: Vec<String> = request_of.keys().cloned().collect();
+        let all_requests: Vec<i64> =
+            request_of.values().copied().chain(requests.iter().copied()).collect::<BTreeSet<_>>().into_iter().collect();
+        let seals = self.seals(conn, Some(all_notices), Some(all_requests)).await?;
+        for ((_, entry), (notices, requests)) in entries.iter_mut().zip(wanted) {
+            let mut targets: BTreeSet<String> = BTreeSet::new();
+            for notice in &notices {
+                targets.insert(format!("notice/{notice}"));
+                if let Some(request) = request_of.get(notice) {
+                    targets.insert(format!("request/{request}"));
+                }
+            }
+            for request in &requests {
+                targets.insert(format!("request/{request}"));
+                for notice in notices_of.get(request).into_iter().flatten() {
+                    targets.insert(format!("notice/{notice}"));
+                }
+            }
+            let sealed: serde_json::Map<String, serde_json::Value> = targets
+                .into_iter()
+                .filter_map(|target| seals.get(&target).map(|seal| (target, serde_json::Value::String(seal.clone()))))
+                .collect();
+            if !sealed.is_empty()
+                && let serde_json::Value::Object(details) = &mut entry.details
+            {
+                details.insert("seals".into(), serde_json::Value::Object(sealed));
+            }
+        }
+        Ok(())
+    }
+
+    /// A store made before seals existed seals what it holds, once, in records of its own.
+    pub(crate) async fn seal_baseline(&self) -> Result<()> {
+        let mut tx = begin_write(&self.pool).await?;
+        let marked = sqlx::query("INSERT INTO store_marks (name) VALUES ('sealed') ON CONFLICT (name) DO NOTHING")
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if marked == 0 {
+            return Ok(());
+        }
+        let seals = self.seals(&mut tx, None, None).await?;
+        let actor = Actor::system("store", None);
+        let entries: Vec<(Actor, AuditEntry)> = seals
+            .into_iter()
+            .collect::<Vec<_>>()
+            .chunks(1000)
+            .map(|chunk| {
+                let sealed: serde_json::Map<String, serde_json::Value> =
+                    chunk.iter().map(|(t, s)| (t.clone(), serde_json::Value::String(s.clone()))).collect();
+                (actor.clone(), AuditEntry::new("audit.seal", "store").details(serde_json::json!({"seals": sealed})))
+            })
+            .collect();
+        if !entries.is_empty() {
+            self.write_audits(&mut tx, entries).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Appends records in order, reading and moving the chain's head once for all of them; what
+    /// their changes touched is sealed into them first.
+    async fn append_audits(&self, conn: &mut Conn, mut entries: Vec<(Actor, AuditEntry)>) -> Result<()> {
+        self.seal_entries(conn, &mut entries).await?;
+        self.write_audits(conn, entries).await
+    }
+
+    async fn write_audits(&self, conn: &mut Conn, entries: Vec<(Actor, AuditEntry)>) -> Result<()> {
         // The head row's lock (or SQLite's write lock, held since BEGIN) orders concurrent
         // appenders: each sees the hash the previous one wrote.
         let (mut seq, mut hash): (i64, String) =
@@ -1825,6 +2024,15 @@ impl Store for ThisStore {
 
     async fn listen_for_changes(&self, wake: &tokio::sync::Notify) -> Result<()> {
         listen(&self.pool, wake).await
+    }
+
+    async fn sealed_state(&self) -> Result<crate::SealedState> {
+        let mut tx = begin_read(&self.pool).await?;
+        let (head_seq, head_hash): (i64, String) =
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(&mut *tx).await?;
+        let seals = self.seals(&mut tx, None, None).await?;
+        tx.commit().await?;
+        Ok(crate::SealedState { head_seq, head_hash, seals })
     }
 
     async fn audit_head(&self) -> Result<(i64, String)> {

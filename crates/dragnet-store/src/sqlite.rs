@@ -43,7 +43,9 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         MIGRATIONS.run(&pool).await?;
-        Ok(SqliteStore { pool, clock, reads: Arc::default() })
+        let store = SqliteStore { pool, clock, reads: Arc::default() };
+        store.seal_baseline().await?;
+        Ok(store)
     }
 
     /// The pool, for tests that must reach past the store (to tamper with the audit log, say).

@@ -50,6 +50,17 @@ impl TestStore {
         }
     }
 
+    /// Runs SQL straight on the database (one text for both backends).
+    async fn raw_owned(&self, sql: &str) {
+        // raw_sql takes a static text: the test's few statements are leaked, on purpose.
+        let text: &'static str = Box::leak(sql.to_string().into_boxed_str());
+        let done = match &self.raw {
+            Raw::Sqlite(pool) => sqlx::raw_sql(text).execute(pool).await.map(|_| ()),
+            Raw::Postgres(pool) => sqlx::raw_sql(text).execute(pool).await.map(|_| ()),
+        };
+        done.unwrap_or_else(|err| panic!("{sql}: {err}"));
+    }
+
     async fn try_raw(&self, sql: &'static str) -> Result<(), sqlx::Error> {
         match &self.raw {
             Raw::Sqlite(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
@@ -122,6 +133,7 @@ on_both_backends!(
     the_audit_log_refuses_updates_and_deletes,
     users_and_tokens,
     tokens_expire_and_a_disabled_user_gets_in_by_no_way,
+    tampering_past_the_trail_is_named,
     timestamps_read_back_as_written_and_a_bad_one_is_corrupt,
     concurrent_writers_keep_ids_unique_and_the_chain_whole,
     reads_recorded_together_each_reach_the_chain,
@@ -609,6 +621,140 @@ async fn publishing_against_a_refusal_takes_two_reviewers(t: TestStore) {
         records.iter().filter(|r| r.action == "notice.decision.publish").map(|r| r.actor.as_str()).collect();
     assert_eq!(publishers, ["reviewer", "second.reviewer"], "both reviewers are on the record");
     assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
+}
+
+/// An edit of a JSON column's text, in each backend's dialect.
+fn replaced(t: &TestStore, table: &str, column: &str, row: &str, from: &str, to: &str) -> String {
+    let cast = if t.store.backend() == "postgres" { "::jsonb" } else { "" };
+    format!("UPDATE {table} SET {column} = REPLACE(CAST({column} AS TEXT), '{from}', '{to}'){cast} WHERE {row}")
+}
+
+/// The twelve ways of tampering an attacker with the database's credentials was seen to try: each
+/// is named by `verify`, the last four only with the chain's end anchored outside the database.
+async fn tampering_past_the_trail_is_named(t: TestStore) {
+    let seed = t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
+    t.store.submit_request(&bureau("IR"), seed.request_id, 1, &checks(&seed, Recommendation::Refuse)).await.unwrap();
+    t.store.decide(&reviewer(), seed.request_id, Decision::Refuse, "art. 3: a military operation", None).await.unwrap();
+    let mut barred = case("02-ordinary-murder.json");
+    barred.barred = vec![MemberCountry::parse("IR").unwrap()];
+    let murder = published(&t, &barred).await[0];
+    let refused = seed.notice_ids[0];
+    let intact = t.store.verify_audit_anchored(&[]).await.unwrap();
+    assert!(matches!(intact.0, AuditVerification::Intact { .. }), "{intact:?}");
+    let anchor = vec![intact.1.clone()];
+
+    // Each edit of the state, made straight in the database and undone after.
+    let unlock = "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change;";
+    let request = format!("id = {}", seed.request_id);
+    let subject = format!("id = '{murder}'");
+    let edits: [(&str, String, String, String); 5] = [
+        (
+            "a refused notice published",
+            format!("UPDATE notices SET state = 'published' WHERE id = '{refused}'"),
+            format!("UPDATE notices SET state = 'refused' WHERE id = '{refused}'"),
+            format!("notice/{refused}"),
+        ),
+        (
+            "a request's body",
+            replaced(&t, "requests", "body", &request, "International", "Xnternational"),
+            replaced(&t, "requests", "body", &request, "Xnternational", "International"),
+            format!("request/{}", seed.request_id),
+        ),
+        (
+            "a decision's reason",
+            format!("UPDATE decisions SET reason = 'ordinary crime' WHERE notice_id = '{refused}'"),
+            format!("UPDATE decisions SET reason = 'art. 3: a military operation' WHERE notice_id = '{refused}'"),
+            format!("notice/{refused}"),
+        ),
+        (
+            "a barred country",
+            format!("DELETE FROM notice_bars WHERE notice_id = '{murder}'"),
+            format!("INSERT INTO notice_bars (notice_id, country) VALUES ('{murder}', 'IR')"),
+            format!("notice/{murder}"),
+        ),
+        (
+            "a notice's subject",
+            replaced(&t, "notices", "subject", &subject, "MARCHETTI", "ROSSI"),
+            replaced(&t, "notices", "subject", &subject, "ROSSI", "MARCHETTI"),
+            format!("notice/{murder}"),
+        ),
+    ];
+    for (what, edit, undo, target) in &edits {
+        t.raw_owned(edit).await;
+        match t.store.verify_audit().await.unwrap() {
+            AuditVerification::Broken { problem, .. } => {
+                assert!(problem.contains(target.as_str()), "{what}: {problem}")
+            }
+            intact => panic!("{what} went unnoticed: {intact:?}"),
+        }
+        t.raw_owned(undo).await;
+        let undone = t.store.verify_audit().await.unwrap();
+        assert!(matches!(undone, AuditVerification::Intact { .. }), "{what} undone: {undone:?}");
+    }
+    // A notice inserted past the trail.
+    t.raw_owned(&format!(
+        "INSERT INTO notices (id, request_id, subject_index, kind, requested_by, state, subject, created_at, updated_at)
+         SELECT '2099/99999', request_id, 99, kind, requested_by, 'published', subject, created_at, updated_at
+         FROM notices WHERE id = '{murder}'"
+    ))
+    .await;
+    match t.store.verify_audit().await.unwrap() {
+        AuditVerification::Broken { problem, .. } => assert!(problem.contains("notice/2099/99999"), "{problem}"),
+        intact => panic!("a forged notice went unnoticed: {intact:?}"),
+    }
+    t.raw_owned("DELETE FROM notices WHERE id = '2099/99999'").await;
+
+    // The chain's own tamperings: altered, re-hashed, a middle or the last record removed.
+    let records = t.store.audit_records(0, 1000).await.unwrap();
+    let last = records.last().unwrap().seq;
+    if t.store.backend() == "postgres" {
+        t.raw_owned(unlock).await;
+    } else {
+        t.raw_owned("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;").await;
+    }
+    // A rewritten chain: the refusal's record changed and every hash after it made again, the head
+    // moved to the new end. The chain reads whole; only the anchor tells.
+    let forged =
+        records.iter().position(|r| r.action == "notice.decision.refuse").expect("the refusal is on the record");
+    let mut prev = records[forged - 1].hash.clone();
+    for record in &records[forged..] {
+        let mut rewritten = record.clone();
+        if rewritten.seq == records[forged].seq {
+            rewritten.reason = Some("ordinary crime".into());
+        }
+        rewritten.prev_hash = prev.clone();
+        rewritten.hash = rewritten.expected_hash();
+        prev = rewritten.hash.clone();
+        t.raw_owned(&format!(
+            "UPDATE audit_log SET reason = {}, prev_hash = '{}', hash = '{}' WHERE seq = {}",
+            rewritten.reason.as_deref().map_or("NULL".to_string(), |r| format!("'{}'", r.replace('\'', "''"))),
+            rewritten.prev_hash,
+            rewritten.hash,
+            rewritten.seq
+        ))
+        .await;
+    }
+    t.raw_owned(&format!("UPDATE audit_head SET hash = '{prev}' WHERE id = 1")).await;
+    assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }), "a rewrite reads whole");
+    match t.store.verify_audit_anchored(&anchor).await.unwrap().0 {
+        AuditVerification::Broken { problem, .. } => assert!(problem.contains("rewritten"), "{problem}"),
+        intact => panic!("a rewritten chain went unnoticed with its anchor: {intact:?}"),
+    }
+    // Cut short, the head moved back: the last record removed.
+    let head_before = records[records.len() - 2].clone();
+    t.raw_owned(&format!("DELETE FROM audit_log WHERE seq = {last}")).await;
+    t.raw_owned(&format!(
+        "UPDATE audit_head SET seq = {}, hash = '{}' WHERE id = 1",
+        head_before.seq,
+        if head_before.seq >= records[forged].seq { String::new() } else { head_before.hash.clone() }
+    ))
+    .await;
+    match t.store.verify_audit_anchored(&anchor).await.unwrap().0 {
+        AuditVerification::Broken { problem, .. } => {
+            assert!(problem.contains("anchored") || problem.contains("rewritten"), "{problem}")
+        }
+        intact => panic!("a chain cut short went unnoticed with its anchor: {intact:?}"),
+    }
 }
 
 async fn a_refusal_decides_every_notice_of_the_request(t: TestStore) {

@@ -182,3 +182,35 @@ fn files_an_attacker_prepared_are_refused_by_name() {
     assert!(said.contains("again: a symbolic link, not followed"), "{said}");
     assert!(said.contains("nothing was imported"), "{said}");
 }
+
+#[tokio::test]
+async fn a_refused_notice_published_in_the_database_is_caught_and_the_chain_anchored() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let demo = dragnet(&data).arg("demo").output().unwrap();
+    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    let anchors = dir.path().join("anchors.txt");
+    for round in 1..=2 {
+        let verified = dragnet(&data).args(["audit", "verify", "--anchors"]).arg(&anchors).output().unwrap();
+        let said = String::from_utf8_lossy(&verified.stdout);
+        assert!(verified.status.success(), "round {round}: {said}");
+        assert!(said.contains("every notice and request as sealed"), "{said}");
+    }
+    assert_eq!(std::fs::read_to_string(&anchors).unwrap().lines().count(), 2, "each intact run adds its end");
+
+    // Someone with the database file publishes a refused notice, past Dragnet.
+    let url = format!("sqlite:{}", data.join("dragnet.sqlite3").display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    let flipped = sqlx::query("UPDATE notices SET state = 'published' WHERE state = 'refused'")
+        .execute(&pool)
+        .await
+        .unwrap()
+        .rows_affected();
+    assert!(flipped > 0, "the demo world holds a refused notice");
+    pool.close().await;
+    let verified = dragnet(&data).args(["audit", "verify", "--anchors"]).arg(&anchors).output().unwrap();
+    let said = String::from_utf8_lossy(&verified.stdout);
+    assert_eq!(verified.status.code(), Some(1), "{said}");
+    assert!(said.contains("notice/") && said.contains("past the trail"), "{said}");
+    assert_eq!(std::fs::read_to_string(&anchors).unwrap().lines().count(), 2, "a broken chain is not anchored");
+}
