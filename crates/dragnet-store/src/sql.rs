@@ -212,41 +212,72 @@ impl ThisStore {
     ) -> Result<std::collections::BTreeMap<String, String>> {
         let mut seals = std::collections::BTreeMap::new();
         if notices.as_ref().is_none_or(|n| !n.is_empty()) {
+            // Two forms of each query: with a list, one the indexes serve (a `$1 IS NULL OR …`
+            // would be planned for every row).
             let among = notices.map(id_list);
             let mut bars: HashMap<String, Vec<String>> = HashMap::new();
-            let rows = sqlx::query(concat!(
-                "SELECT notice_id, country FROM notice_bars WHERE ($1 IS NULL OR ",
-                among!("notice_id", "$1"),
-                ") ORDER BY notice_id, country"
-            ))
-            .bind(&among)
-            .fetch_all(&mut *conn)
-            .await?;
+            let rows = match &among {
+                Some(among) => {
+                    sqlx::query(concat!(
+                        "SELECT notice_id, country FROM notice_bars WHERE ",
+                        among!("notice_id", "$1"),
+                        " ORDER BY notice_id, country"
+                    ))
+                    .bind(among)
+                    .fetch_all(&mut *conn)
+                    .await?
+                }
+                None => {
+                    sqlx::query("SELECT notice_id, country FROM notice_bars ORDER BY notice_id, country")
+                        .fetch_all(&mut *conn)
+                        .await?
+                }
+            };
             for row in &rows {
                 bars.entry(column(row, 0)?).or_default().push(column(row, 1)?);
             }
             let mut decisions: HashMap<String, Vec<[String; 3]>> = HashMap::new();
-            let rows = sqlx::query(concat!(
-                "SELECT notice_id, reviewer, decision, reason FROM decisions WHERE ($1 IS NULL OR ",
-                among!("notice_id", "$1"),
-                ") ORDER BY id"
-            ))
-            .bind(&among)
-            .fetch_all(&mut *conn)
-            .await?;
+            let rows = match &among {
+                Some(among) => {
+                    sqlx::query(concat!(
+                        "SELECT notice_id, reviewer, decision, reason FROM decisions WHERE ",
+                        among!("notice_id", "$1"),
+                        " ORDER BY id"
+                    ))
+                    .bind(among)
+                    .fetch_all(&mut *conn)
+                    .await?
+                }
+                None => {
+                    sqlx::query("SELECT notice_id, reviewer, decision, reason FROM decisions ORDER BY id")
+                        .fetch_all(&mut *conn)
+                        .await?
+                }
+            };
             for row in &rows {
                 decisions.entry(column(row, 0)?).or_default().push([column(row, 1)?, column(row, 2)?, column(row, 3)?]);
             }
-            let rows = sqlx::query(concat!(
-                "SELECT id, CAST(request_id AS TEXT), CAST(subject_index AS TEXT), kind, requested_by, state,
-                        CAST(subject AS TEXT), recommendation, published_at, expires_at
-                 FROM notices WHERE ($1 IS NULL OR ",
-                among!("id", "$1"),
-                ")"
-            ))
-            .bind(&among)
-            .fetch_all(&mut *conn)
-            .await?;
+            let rows =
+                match &among {
+                    Some(among) => {
+                        sqlx::query(concat!(
+                        "SELECT id, CAST(request_id AS TEXT), CAST(subject_index AS TEXT), kind, requested_by, state,
+                                CAST(subject AS TEXT), recommendation, published_at, expires_at
+                         FROM notices WHERE ",
+                        among!("id", "$1")
+                    ))
+                        .bind(among)
+                        .fetch_all(&mut *conn)
+                        .await?
+                    }
+                    None => sqlx::query(
+                        "SELECT id, CAST(request_id AS TEXT), CAST(subject_index AS TEXT), kind, requested_by, state,
+                                CAST(subject AS TEXT), recommendation, published_at, expires_at
+                         FROM notices",
+                    )
+                    .fetch_all(&mut *conn)
+                    .await?,
+                };
             for row in &rows {
                 let id: String = column(row, 0)?;
                 let (published, expires): (Option<Stamp>, Option<Stamp>) = (column(row, 8)?, column(row, 9)?);
@@ -269,16 +300,27 @@ impl ThisStore {
         }
         if requests.as_ref().is_none_or(|r| !r.is_empty()) {
             let among = requests.map(id_list);
-            let rows = sqlx::query(concat!(
-                "SELECT id, kind, requested_by, reference, CAST(body AS TEXT), CAST(public_extract AS TEXT), source,
-                        source_id, source_withdrawn_at, CAST(version AS TEXT)
-                 FROM requests WHERE ($1 IS NULL OR ",
-                among!("id", "$1"),
-                ")"
-            ))
-            .bind(&among)
-            .fetch_all(&mut *conn)
-            .await?;
+            let rows =
+                match &among {
+                    Some(among) => {
+                        sqlx::query(concat!(
+                        "SELECT id, kind, requested_by, reference, CAST(body AS TEXT), CAST(public_extract AS TEXT),
+                                source, source_id, source_withdrawn_at, CAST(version AS TEXT)
+                         FROM requests WHERE ",
+                        among!("id", "$1")
+                    ))
+                        .bind(among)
+                        .fetch_all(&mut *conn)
+                        .await?
+                    }
+                    None => sqlx::query(
+                        "SELECT id, kind, requested_by, reference, CAST(body AS TEXT), CAST(public_extract AS TEXT),
+                                source, source_id, source_withdrawn_at, CAST(version AS TEXT)
+                         FROM requests",
+                    )
+                    .fetch_all(&mut *conn)
+                    .await?,
+                };
             for row in &rows {
                 let id: i64 = column(row, 0)?;
                 let withdrawn: Option<Stamp> = column(row, 8)?;
@@ -319,16 +361,18 @@ impl ThisStore {
         let mut notices_of: HashMap<i64, Vec<String>> = HashMap::new();
         let notice_list = id_list(notices.iter().cloned().collect::<Vec<_>>());
         let request_list = id_list(requests.iter().copied().collect::<Vec<_>>());
-        let rows = sqlx::query(concat!(
-            "SELECT id, request_id FROM notices WHERE ",
-            among!("id", "$1"),
-            " OR ",
-            among!("request_id", "$2")
-        ))
-        .bind(&notice_list)
-        .bind(&request_list)
-        .fetch_all(&mut *conn)
-        .await?;
+        let mut rows = sqlx::query(concat!("SELECT id, request_id FROM notices WHERE ", among!("id", "$1")))
+            .bind(&notice_list)
+            .fetch_all(&mut *conn)
+            .await?;
+        if !requests.is_empty() {
+            rows.extend(
+                sqlx::query(concat!("SELECT id, request_id FROM notices WHERE ", among!("request_id", "$1")))
+                    .bind(&request_list)
+                    .fetch_all(&mut *conn)
+                    .await?,
+            );
+        }
         for row in &rows {
             let (id, request): (String, i64) = (column(row, 0)?, column(row, 1)?);
             notices_of.entry(request).or_default().push(id.clone());
