@@ -37,6 +37,27 @@ pub struct AuditRecord {
     pub details: String,
     pub prev_hash: String,
     pub hash: String,
+    /// HMAC-SHA256 of `hash` under the servers' audit key, when they hold one: a record appended
+    /// by someone with the database alone has none, or a wrong one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+}
+
+/// The signature of a record's hash under `key`.
+pub fn signature(key: &[u8], hash: &str) -> String {
+    use hmac::{KeyInit, Mac};
+    let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(hash.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// A record's hash kept outside the database, to hold the chain to: `signed` when it was taken
+/// with the audit key and the record was signed then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub seq: i64,
+    pub hash: String,
+    pub signed: bool,
 }
 
 /// A record about to be appended: everything but its place in the chain.
@@ -79,7 +100,7 @@ pub fn sealed_targets(entry: &AuditEntry) -> (Vec<String>, Vec<i64>) {
             entry.details["notices"].as_array().into_iter().flatten().filter_map(|id| id.as_str()).map(str::to_string),
         );
     } else if let Some(id) = entry.target.strip_prefix("notice/") {
-        if crate::log::is_change(action) && action != "picture.add" {
+        if crate::log::is_change(action) {
             notices.push(id.to_string());
         }
     } else if let Some(id) = entry.target.strip_prefix("request/")
@@ -156,6 +177,7 @@ impl AuditRecord {
             details: entry.details.to_string(),
             prev_hash,
             hash: String::new(),
+            signature: None,
         };
         record.hash = record.expected_hash();
         record
@@ -188,17 +210,27 @@ pub enum AuditVerification {
 /// Checks records one at a time, in order, remembering only the last link.
 #[derive(Debug)]
 pub struct ChainVerifier {
+    /// The audit key, if the verifier holds it: then every record from the first signed one on
+    /// must be signed with it.
+    pub key: Option<Vec<u8>>,
+    signed_since: Option<i64>,
+    /// Whether a change has sealed something: a baseline seal after that is a forgery (the
+    /// store's mark removed so that it seals what it finds).
+    sealed_by_a_change: bool,
     last_seq: i64,
     last_hash: String,
     /// The last seal of each target, with the record that made it.
     seals: std::collections::HashMap<String, (String, i64)>,
     /// Hashes the chain must hold at these records, kept outside the database.
-    anchors: std::collections::BTreeMap<i64, String>,
+    anchors: std::collections::BTreeMap<i64, Anchor>,
 }
 
 impl Default for ChainVerifier {
     fn default() -> Self {
         ChainVerifier {
+            key: None,
+            signed_since: None,
+            sealed_by_a_change: false,
             last_seq: 0,
             last_hash: GENESIS_HASH.to_string(),
             seals: std::collections::HashMap::new(),
@@ -246,8 +278,34 @@ impl ChainVerifier {
                 ),
             });
         }
+        if let Some(key) = &self.key {
+            match &record.signature {
+                Some(signed) if *signed == signature(key, &record.hash) => {
+                    self.signed_since.get_or_insert(record.seq);
+                }
+                Some(_) => {
+                    return Err(AuditVerification::Broken {
+                        seq: record.seq,
+                        problem: format!("record {} is not signed with the audit key: it was forged", record.seq),
+                    });
+                }
+                None if self.signed_since.is_some()
+                    || self.anchors.get(&record.seq).is_some_and(|anchor| anchor.signed) =>
+                {
+                    return Err(AuditVerification::Broken {
+                        seq: record.seq,
+                        problem: format!(
+                            "record {} is unsigned where the servers sign every record: it was appended \
+                             or stripped past them",
+                            record.seq
+                        ),
+                    });
+                }
+                None => {}
+            }
+        }
         if let Some(anchored) = self.anchors.get(&record.seq)
-            && *anchored != record.hash
+            && anchored.hash != record.hash
         {
             return Err(AuditVerification::Broken {
                 seq: record.seq,
@@ -261,6 +319,18 @@ impl ChainVerifier {
             && let Ok(details) = serde_json::from_str::<serde_json::Value>(&record.details)
             && let Some(seals) = details["seals"].as_object()
         {
+            if record.action != "audit.seal" {
+                self.sealed_by_a_change = true;
+            } else if self.sealed_by_a_change {
+                return Err(AuditVerification::Broken {
+                    seq: record.seq,
+                    problem: format!(
+                        "record {} seals the store afresh after changes had sealed it: the store's mark was \
+                         removed so that what was found then would be taken as sealed",
+                        record.seq
+                    ),
+                });
+            }
             for (target, seal) in seals {
                 if let Some(seal) = seal.as_str() {
                     self.seals.insert(target.clone(), (seal.to_string(), record.seq));
@@ -272,9 +342,14 @@ impl ChainVerifier {
         Ok(())
     }
 
-    /// The chain must hold `hash` at record `seq` (an anchor kept outside the database).
-    pub fn anchor(&mut self, seq: i64, hash: &str) {
-        self.anchors.insert(seq, hash.to_string());
+    /// The chain must hold the anchor's hash at its record, signed if it was then.
+    pub fn anchor(&mut self, anchor: &Anchor) {
+        self.anchors.insert(anchor.seq, anchor.clone());
+    }
+
+    /// Whether the last record walked was signed with the verifier's key.
+    pub fn signing(&self) -> bool {
+        self.signed_since.is_some()
     }
 
     /// After the chain: each notice and request the store holds now (`current`, by target) must be
@@ -361,6 +436,7 @@ mod tests {
                     details: "{}".into(),
                     prev_hash: prev.clone(),
                     hash: String::new(),
+                    signature: None,
                 };
                 record.hash = record.expected_hash();
                 prev = record.hash.clone();
@@ -377,6 +453,23 @@ mod tests {
             }
         }
         verifier.finish(head.0, head.1)
+    }
+
+    #[test]
+    fn a_baseline_seal_after_changes_sealed_the_store_is_a_forgery() {
+        let mut records = chain(2);
+        records[0].action = "notice.publish".into();
+        records[0].details = r#"{"seals": {"notice/2026/00001": "aa"}}"#.into();
+        records[1].action = "audit.seal".into();
+        records[1].details = r#"{"seals": {"notice/2026/00001": "bb"}}"#.into();
+        records[0].hash = records[0].expected_hash();
+        records[1].prev_hash = records[0].hash.clone();
+        records[1].hash = records[1].expected_hash();
+        let head = records[1].hash.clone();
+        match verify(&records, (2, &head)) {
+            AuditVerification::Broken { seq: 2, problem } => assert!(problem.contains("afresh"), "{problem}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

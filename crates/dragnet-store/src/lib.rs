@@ -25,7 +25,7 @@ pub mod sqlite;
 pub mod testing;
 mod tokens;
 
-pub use audit::{AuditRecord, AuditVerification};
+pub use audit::{Anchor, AuditRecord, AuditVerification};
 pub use failpoint::failpoint;
 pub use tokens::{hash_token, new_token};
 
@@ -916,6 +916,9 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// one snapshot.
     async fn sealed_state(&self) -> Result<SealedState>;
 
+    /// The key this store signs audit records with, if it was given one.
+    fn audit_key(&self) -> Option<&[u8]>;
+
     /// Walks the whole audit chain and reports the first record that was altered or removed, or
     /// the first notice or request that is not as the chain last sealed it.
     async fn verify_audit(&self) -> Result<AuditVerification> {
@@ -925,13 +928,14 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// [`Store::verify_audit`], the chain also held to `anchors` (a record's `seq` and hash kept
     /// outside the database); answers the verification and the end of the chain it verified, to
     /// anchor next.
-    async fn verify_audit_anchored(&self, anchors: &[(i64, String)]) -> Result<(AuditVerification, (i64, String))> {
+    async fn verify_audit_anchored(&self, anchors: &[audit::Anchor]) -> Result<(AuditVerification, (i64, String))> {
         // The state and the head in one snapshot: records appended while we walk are beyond it.
         let SealedState { head_seq, head_hash, seals } = self.sealed_state().await?;
         let head = (head_seq, head_hash.clone());
         let mut verifier = audit::ChainVerifier::default();
-        for (seq, hash) in anchors {
-            verifier.anchor(*seq, hash);
+        verifier.key = self.audit_key().map(<[u8]>::to_vec);
+        for anchor in anchors {
+            verifier.anchor(anchor);
         }
         let mut after = 0;
         loop {
@@ -992,13 +996,18 @@ impl StoreSettings {
 
 /// Opens the store the settings name and brings its schema up to date.
 pub async fn open(settings: &StoreSettings, clock: Clock) -> Result<Arc<dyn Store>> {
+    open_signed(settings, clock, None).await
+}
+
+/// [`open`], every audit record appended signed with `audit_key` (kept outside the database).
+pub async fn open_signed(settings: &StoreSettings, clock: Clock, audit_key: Option<Vec<u8>>) -> Result<Arc<dyn Store>> {
     if settings.is_postgres() {
         let url = settings.database_url.as_deref().unwrap_or_default();
-        Ok(Arc::new(postgres::PostgresStore::connect(url, clock).await?))
+        Ok(Arc::new(postgres::PostgresStore::connect(url, clock).await?.with_audit_key(audit_key)))
     } else {
         let path = settings.sqlite_path();
         ensure_folder(path.parent().unwrap_or(Path::new(".")))?;
-        Ok(Arc::new(sqlite::SqliteStore::open(&path, clock).await?))
+        Ok(Arc::new(sqlite::SqliteStore::open(&path, clock).await?.with_audit_key(audit_key)))
     }
 }
 

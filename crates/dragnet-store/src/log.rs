@@ -79,6 +79,7 @@ mod tests {
 
     fn record(action: &str, target: &str, details: &str) -> AuditRecord {
         AuditRecord {
+            signature: None,
             seq: 7,
             at: time::OffsetDateTime::UNIX_EPOCH,
             actor: "x".into(),

@@ -29,6 +29,8 @@ pub struct PostgresStore {
     clock: Clock,
     /// Audit records of reads, committed in groups.
     reads: Arc<AuditQueue>,
+    /// The key that signs each audit record, held outside the database (`None`: unsigned).
+    audit_key: Option<Arc<Vec<u8>>>,
 }
 
 impl PostgresStore {
@@ -37,9 +39,16 @@ impl PostgresStore {
         let pool =
             PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         MIGRATIONS.run(&pool).await?;
-        let store = PostgresStore { pool, clock, reads: Arc::default() };
+        let store = PostgresStore { pool, clock, reads: Arc::default(), audit_key: None };
         store.seal_baseline().await?;
         Ok(store)
+    }
+
+    /// This store, signing every audit record it appends with `key` (none: unsigned), and
+    /// verifying with it.
+    pub fn with_audit_key(mut self, key: Option<Vec<u8>>) -> Self {
+        self.audit_key = key.map(Arc::new);
+        self
     }
 
     /// The pool, for tests that must reach past the store (to tamper with the audit log, say).

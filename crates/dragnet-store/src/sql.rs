@@ -236,11 +236,11 @@ impl ThisStore {
             for row in &rows {
                 bars.entry(column(row, 0)?).or_default().push(column(row, 1)?);
             }
-            let mut decisions: HashMap<String, Vec<[String; 3]>> = HashMap::new();
+            let mut decisions: HashMap<String, Vec<[String; 4]>> = HashMap::new();
             let rows = match &among {
                 Some(among) => {
                     sqlx::query(concat!(
-                        "SELECT notice_id, reviewer, decision, reason FROM decisions WHERE ",
+                        "SELECT notice_id, reviewer, decision, reason, at FROM decisions WHERE ",
                         among!("notice_id", "$1"),
                         " ORDER BY id"
                     ))
@@ -249,20 +249,53 @@ impl ThisStore {
                     .await?
                 }
                 None => {
-                    sqlx::query("SELECT notice_id, reviewer, decision, reason FROM decisions ORDER BY id")
+                    sqlx::query("SELECT notice_id, reviewer, decision, reason, at FROM decisions ORDER BY id")
                         .fetch_all(&mut *conn)
                         .await?
                 }
             };
             for row in &rows {
-                decisions.entry(column(row, 0)?).or_default().push([column(row, 1)?, column(row, 2)?, column(row, 3)?]);
+                let at: Stamp = column(row, 4)?;
+                decisions.entry(column(row, 0)?).or_default().push([
+                    column(row, 1)?,
+                    column(row, 2)?,
+                    column(row, 3)?,
+                    crate::audit::format_timestamp(at.0),
+                ]);
+            }
+            let mut pictures: HashMap<String, Vec<[String; 3]>> = HashMap::new();
+            let rows = match &among {
+                Some(among) => {
+                    sqlx::query(concat!(
+                        "SELECT notice_id, id, content_type, bytes FROM pictures WHERE ",
+                        among!("notice_id", "$1"),
+                        " ORDER BY id"
+                    ))
+                    .bind(among)
+                    .fetch_all(&mut *conn)
+                    .await?
+                }
+                None => {
+                    sqlx::query("SELECT notice_id, id, content_type, bytes FROM pictures ORDER BY id")
+                        .fetch_all(&mut *conn)
+                        .await?
+                }
+            };
+            for row in &rows {
+                let bytes: Vec<u8> = column(row, 3)?;
+                pictures.entry(column(row, 0)?).or_default().push([
+                    column::<i64>(row, 1)?.to_string(),
+                    column(row, 2)?,
+                    hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes)),
+                ]);
             }
             let rows =
                 match &among {
                     Some(among) => {
                         sqlx::query(concat!(
                         "SELECT id, CAST(request_id AS TEXT), CAST(subject_index AS TEXT), kind, requested_by, state,
-                                CAST(subject AS TEXT), recommendation, published_at, expires_at
+                                CAST(subject AS TEXT), recommendation, published_at, expires_at,
+                                CAST(check_report AS TEXT), submitted_at, created_at
                          FROM notices WHERE ",
                         among!("id", "$1")
                     ))
@@ -272,7 +305,8 @@ impl ThisStore {
                     }
                     None => sqlx::query(
                         "SELECT id, CAST(request_id AS TEXT), CAST(subject_index AS TEXT), kind, requested_by, state,
-                                CAST(subject AS TEXT), recommendation, published_at, expires_at
+                                CAST(subject AS TEXT), recommendation, published_at, expires_at,
+                                CAST(check_report AS TEXT), submitted_at, created_at
                          FROM notices",
                     )
                     .fetch_all(&mut *conn)
@@ -281,6 +315,8 @@ impl ThisStore {
             for row in &rows {
                 let id: String = column(row, 0)?;
                 let (published, expires): (Option<Stamp>, Option<Stamp>) = (column(row, 8)?, column(row, 9)?);
+                let (submitted, created): (Option<Stamp>, Stamp) = (column(row, 11)?, column(row, 12)?);
+                let at = |stamp: Option<Stamp>| stamp.map(|at| crate::audit::format_timestamp(at.0));
                 let fields = serde_json::json!([
                     id,
                     column::<String>(row, 1)?,
@@ -290,12 +326,19 @@ impl ThisStore {
                     column::<String>(row, 5)?,
                     column::<String>(row, 6)?,
                     column::<Option<String>>(row, 7)?,
-                    published.map(|at| crate::audit::format_timestamp(at.0)),
-                    expires.map(|at| crate::audit::format_timestamp(at.0)),
+                    at(published),
+                    at(expires),
                     bars.remove(&id).unwrap_or_default(),
                     decisions.remove(&id).unwrap_or_default(),
+                    column::<Option<String>>(row, 10)?,
+                    at(submitted),
+                    at(Some(created)),
+                    pictures.remove(&id).unwrap_or_default(),
                 ]);
-                seals.insert(format!("notice/{id}"), crate::audit::seal_of(&fields));
+                // Two rows of one id (a table rebuilt without its key) match no seal.
+                if seals.insert(format!("notice/{id}"), crate::audit::seal_of(&fields)).is_some() {
+                    seals.insert(format!("notice/{id}"), "two rows hold this notice".to_string());
+                }
             }
         }
         if requests.as_ref().is_none_or(|r| !r.is_empty()) {
@@ -305,7 +348,7 @@ impl ThisStore {
                     Some(among) => {
                         sqlx::query(concat!(
                         "SELECT id, kind, requested_by, reference, CAST(body AS TEXT), CAST(public_extract AS TEXT),
-                                source, source_id, source_withdrawn_at, CAST(version AS TEXT)
+                                source, source_id, source_withdrawn_at, CAST(version AS TEXT), created_by, created_at
                          FROM requests WHERE ",
                         among!("id", "$1")
                     ))
@@ -315,7 +358,7 @@ impl ThisStore {
                     }
                     None => sqlx::query(
                         "SELECT id, kind, requested_by, reference, CAST(body AS TEXT), CAST(public_extract AS TEXT),
-                                source, source_id, source_withdrawn_at, CAST(version AS TEXT)
+                                source, source_id, source_withdrawn_at, CAST(version AS TEXT), created_by, created_at
                          FROM requests",
                     )
                     .fetch_all(&mut *conn)
@@ -335,8 +378,12 @@ impl ThisStore {
                     column::<Option<String>>(row, 7)?,
                     withdrawn.map(|at| crate::audit::format_timestamp(at.0)),
                     column::<String>(row, 9)?,
+                    column::<String>(row, 10)?,
+                    crate::audit::format_timestamp(column::<Stamp>(row, 11)?.0),
                 ]);
-                seals.insert(format!("request/{id}"), crate::audit::seal_of(&fields));
+                if seals.insert(format!("request/{id}"), crate::audit::seal_of(&fields)).is_some() {
+                    seals.insert(format!("request/{id}"), "two rows hold this request".to_string());
+                }
             }
         }
         Ok(seals)
@@ -419,6 +466,17 @@ impl ThisStore {
         if marked == 0 {
             return Ok(());
         }
+        // A chain that holds seals was sealed before: its mark was removed, and what the store
+        // holds now must not be taken as sealed. Verify names it; nothing is sealed afresh.
+        let sealed_before: Option<i64> =
+            sqlx::query_scalar("SELECT seq FROM audit_log WHERE details LIKE '%\"seals\"%' LIMIT 1")
+                .fetch_optional(&mut *tx)
+                .await?;
+        if sealed_before.is_some() {
+            tracing::error!("the store's sealed mark was missing though its chain holds seals: not sealing afresh");
+            tx.commit().await?;
+            return Ok(());
+        }
         let seals = self.seals(&mut tx, None, None).await?;
         let actor = Actor::system("store", None);
         let entries: Vec<(Actor, AuditEntry)> = seals
@@ -456,14 +514,15 @@ impl ThisStore {
         let records: Vec<AuditRecord> = entries
             .into_iter()
             .map(|(actor, entry)| {
-                let record = AuditRecord::following(seq, std::mem::take(&mut hash), now, &actor, entry);
+                let mut record = AuditRecord::following(seq, std::mem::take(&mut hash), now, &actor, entry);
+                record.signature = self.audit_key.as_deref().map(|key| crate::audit::signature(key, &record.hash));
                 (seq, hash) = (record.seq, record.hash.clone());
                 record
             })
             .collect();
         for chunk in records.chunks(AUDIT_ROWS_PER_INSERT) {
             let mut insert = sqlx::QueryBuilder::new(
-                "INSERT INTO audit_log (seq, at, actor, country, action, target, reason, details, prev_hash, hash) ",
+                "INSERT INTO audit_log (seq, at, actor, country, action, target, reason, details, prev_hash, hash, signature) ",
             );
             insert.push_values(chunk, |mut row, record| {
                 row.push_bind(record.seq)
@@ -475,7 +534,8 @@ impl ThisStore {
                     .push_bind(&record.reason)
                     .push_bind(&record.details)
                     .push_bind(&record.prev_hash)
-                    .push_bind(&record.hash);
+                    .push_bind(&record.hash)
+                    .push_bind(&record.signature);
             });
             insert.build().execute(&mut *conn).await?;
         }
@@ -630,6 +690,7 @@ fn audit_from_row(row: &DbRow) -> Result<AuditRecord> {
         details: row.try_get("details")?,
         prev_hash: row.try_get("prev_hash")?,
         hash: row.try_get("hash")?,
+        signature: row.try_get("signature")?,
     })
 }
 
@@ -2068,6 +2129,10 @@ impl Store for ThisStore {
 
     async fn listen_for_changes(&self, wake: &tokio::sync::Notify) -> Result<()> {
         listen(&self.pool, wake).await
+    }
+
+    fn audit_key(&self) -> Option<&[u8]> {
+        self.audit_key.as_deref().map(Vec::as_slice)
     }
 
     async fn sealed_state(&self) -> Result<crate::SealedState> {

@@ -28,6 +28,8 @@ pub struct SqliteStore {
     clock: Clock,
     /// Audit records of reads, committed in groups.
     reads: Arc<AuditQueue>,
+    /// The key that signs each audit record, held outside the database (`None`: unsigned).
+    audit_key: Option<Arc<Vec<u8>>>,
 }
 
 impl SqliteStore {
@@ -43,9 +45,16 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         MIGRATIONS.run(&pool).await?;
-        let store = SqliteStore { pool, clock, reads: Arc::default() };
+        let store = SqliteStore { pool, clock, reads: Arc::default(), audit_key: None };
         store.seal_baseline().await?;
         Ok(store)
+    }
+
+    /// This store, signing every audit record it appends with `key` (none: unsigned), and
+    /// verifying with it.
+    pub fn with_audit_key(mut self, key: Option<Vec<u8>>) -> Self {
+        self.audit_key = key.map(Arc::new);
+        self
     }
 
     /// The pool, for tests that must reach past the store (to tamper with the audit log, say).

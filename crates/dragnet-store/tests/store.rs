@@ -69,6 +69,11 @@ impl TestStore {
     }
 }
 
+/// The stores under test sign their audit records, as servers given `--audit-key` do.
+fn audit_key() -> Option<Vec<u8>> {
+    Some(b"a key the servers hold outside the database".to_vec())
+}
+
 fn test_clock() -> (Arc<AtomicI64>, Clock) {
     let seconds = Arc::new(AtomicI64::new(1_780_000_000)); // 2026-05-28
     let source = seconds.clone();
@@ -85,7 +90,8 @@ where
 {
     let dir = tempfile::tempdir().unwrap();
     let (seconds, clock) = test_clock();
-    let store = SqliteStore::open(&dir.path().join("dragnet.sqlite3"), clock).await.unwrap();
+    let store =
+        SqliteStore::open(&dir.path().join("dragnet.sqlite3"), clock).await.unwrap().with_audit_key(audit_key());
     let raw = Raw::Sqlite(store.pool().clone());
     test(TestStore { store: Arc::new(store), raw, clock: seconds }).await;
 }
@@ -100,7 +106,7 @@ where
     };
     let database = TestDatabase::create(&admin_url).await.expect("cannot create a test database");
     let (seconds, clock) = test_clock();
-    let store = PostgresStore::connect(&database.url, clock).await.unwrap();
+    let store = PostgresStore::connect(&database.url, clock).await.unwrap().with_audit_key(audit_key());
     let raw = Raw::Postgres(store.pool().clone());
     let outcome =
         AssertUnwindSafe(test(TestStore { store: Arc::new(store.clone()), raw, clock: seconds })).catch_unwind().await;
@@ -629,8 +635,9 @@ fn replaced(t: &TestStore, table: &str, column: &str, row: &str, from: &str, to:
     format!("UPDATE {table} SET {column} = REPLACE(CAST({column} AS TEXT), '{from}', '{to}'){cast} WHERE {row}")
 }
 
-/// The twelve ways of tampering an attacker with the database's credentials was seen to try: each
-/// is named by `verify`, the last four only with the chain's end anchored outside the database.
+/// The ways of tampering an attacker with the database's credentials was seen to try, beyond an
+/// altered or removed record (the tests above): each is named by `verify`. A chain rewritten whole,
+/// cut short, or stripped of its signatures is named with an anchor kept outside the database.
 async fn tampering_past_the_trail_is_named(t: TestStore) {
     let seed = t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
     t.store.submit_request(&bureau("IR"), seed.request_id, 1, &checks(&seed, Recommendation::Refuse)).await.unwrap();
@@ -641,13 +648,19 @@ async fn tampering_past_the_trail_is_named(t: TestStore) {
     let refused = seed.notice_ids[0];
     let intact = t.store.verify_audit_anchored(&[]).await.unwrap();
     assert!(matches!(intact.0, AuditVerification::Intact { .. }), "{intact:?}");
-    let anchor = vec![intact.1.clone()];
+    let anchor = vec![dragnet_store::Anchor { seq: intact.1.0, hash: intact.1.1.clone(), signed: true }];
 
     // Each edit of the state, made straight in the database and undone after.
     let unlock = "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change;";
     let request = format!("id = {}", seed.request_id);
     let subject = format!("id = '{murder}'");
-    let edits: [(&str, String, String, String); 5] = [
+    let edits: [(&str, String, String, String); 6] = [
+        (
+            "who made a request",
+            format!("UPDATE requests SET created_by = created_by || 'x' WHERE {request}"),
+            format!("UPDATE requests SET created_by = substr(created_by, 1, length(created_by) - 1) WHERE {request}"),
+            format!("request/{}", seed.request_id),
+        ),
         (
             "a refused notice published",
             format!("UPDATE notices SET state = 'published' WHERE id = '{refused}'"),
@@ -712,6 +725,46 @@ async fn tampering_past_the_trail_is_named(t: TestStore) {
     } else {
         t.raw_owned("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;").await;
     }
+    // A record appended past the servers, hashed as they would: it is not signed.
+    let forged_record = {
+        let mut record = records.last().unwrap().clone();
+        record.seq = last + 1;
+        record.action = "notice.read".into();
+        record.reason = None;
+        record.details = "{}".into();
+        record.prev_hash = records.last().unwrap().hash.clone();
+        record.hash = record.expected_hash();
+        record
+    };
+    t.raw_owned(&format!(
+        "INSERT INTO audit_log (seq, at, actor, country, action, target, reason, details, prev_hash, hash)
+         SELECT {}, at, actor, country, '{}', target, NULL, '{{}}', '{}', '{}' FROM audit_log WHERE seq = {last}",
+        forged_record.seq, forged_record.action, forged_record.prev_hash, forged_record.hash
+    ))
+    .await;
+    t.raw_owned(&format!(
+        "UPDATE audit_head SET seq = {}, hash = '{}' WHERE id = 1",
+        forged_record.seq, forged_record.hash
+    ))
+    .await;
+    match t.store.verify_audit().await.unwrap() {
+        AuditVerification::Broken { seq, problem } => {
+            assert_eq!(seq, forged_record.seq);
+            assert!(problem.contains("unsigned"), "{problem}");
+        }
+        intact => panic!("a forged append went unnoticed: {intact:?}"),
+    }
+    t.raw_owned(&format!("DELETE FROM audit_log WHERE seq = {}", forged_record.seq)).await;
+    t.raw_owned(&format!("UPDATE audit_head SET seq = {last}, hash = '{}' WHERE id = 1", records.last().unwrap().hash))
+        .await;
+    assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
+    // Every signature stripped, so that the chain looks as if no server ever signed: the anchor,
+    // taken signed, tells.
+    t.raw_owned("UPDATE audit_log SET signature = NULL").await;
+    match t.store.verify_audit_anchored(&anchor).await.unwrap().0 {
+        AuditVerification::Broken { problem, .. } => assert!(problem.contains("unsigned"), "{problem}"),
+        intact => panic!("stripped signatures went unnoticed with a signed anchor: {intact:?}"),
+    }
     // A rewritten chain: the refusal's record changed and every hash after it made again, the head
     // moved to the new end. The chain reads whole; only the anchor tells.
     let forged =
@@ -737,7 +790,10 @@ async fn tampering_past_the_trail_is_named(t: TestStore) {
     t.raw_owned(&format!("UPDATE audit_head SET hash = '{prev}' WHERE id = 1")).await;
     assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }), "a rewrite reads whole");
     match t.store.verify_audit_anchored(&anchor).await.unwrap().0 {
-        AuditVerification::Broken { problem, .. } => assert!(problem.contains("rewritten"), "{problem}"),
+        // The anchored record is neither the one anchored nor signed any more: either names it.
+        AuditVerification::Broken { problem, .. } => {
+            assert!(problem.contains("rewritten") || problem.contains("unsigned"), "{problem}")
+        }
         intact => panic!("a rewritten chain went unnoticed with its anchor: {intact:?}"),
     }
     // Cut short, the head moved back: the last record removed.
@@ -751,7 +807,7 @@ async fn tampering_past_the_trail_is_named(t: TestStore) {
     .await;
     match t.store.verify_audit_anchored(&anchor).await.unwrap().0 {
         AuditVerification::Broken { problem, .. } => {
-            assert!(problem.contains("anchored") || problem.contains("rewritten"), "{problem}")
+            assert!(["anchored", "rewritten", "unsigned"].iter().any(|w| problem.contains(w)), "{problem}")
         }
         intact => panic!("a chain cut short went unnoticed with its anchor: {intact:?}"),
     }

@@ -63,7 +63,7 @@ pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<E
                 .transpose()
                 .map_err(|e| InputError(format!("--country: {e}")))?;
             let grant = Grant::new(role, country).map_err(|e| InputError(format!("--country: {e}")))?;
-            let store = dragnet_store::open(&settings.store, Clock::system()).await?;
+            let store = settings.open_store(Clock::system()).await?;
             let (_, token) = match dragnet_app::users::new_user(store.as_ref(), &actor, &name, grant).await {
                 Err(StoreError::UserExists(name)) => {
                     return Err(InputError(format!("a user named {name} already exists")).into());
@@ -82,7 +82,7 @@ pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<E
             let hash = tokio::task::spawn_blocking(move || dragnet_server::web::passwords::hash(&password))
                 .await?
                 .map_err(|err| anyhow::anyhow!("cannot hash the password: {err}"))?;
-            let store = dragnet_store::open(&settings.store, Clock::system()).await?;
+            let store = settings.open_store(Clock::system()).await?;
             match store.set_password(&actor, &name, &hash).await {
                 Err(StoreError::UserNotFound(name)) => {
                     return Err(InputError(format!("there is no user named {name}")).into());
@@ -94,7 +94,7 @@ pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<E
         AdminCommand::CreateToken { name, label, days } => {
             let name = UserName::parse(&name).map_err(|e| InputError(format!("name: {e}")))?;
             dragnet_domain::text::plain_line("--label", &label).map_err(|e| InputError(e.to_string()))?;
-            let store = dragnet_store::open(&settings.store, Clock::system()).await?;
+            let store = settings.open_store(Clock::system()).await?;
             let lifetime = time::Duration::days(i64::from(days));
             let token = match store.create_token(&actor, &name, &label, lifetime).await {
                 Err(err @ (StoreError::UserNotFound(_) | StoreError::UserDisabled(_))) => {
@@ -124,7 +124,7 @@ async fn set_disabled(
         return Err(InputError("--reason: say why, for the audit trail".into()).into());
     }
     dragnet_domain::text::plain_text("--reason", reason).map_err(|e| InputError(e.to_string()))?;
-    let store = dragnet_store::open(&settings.store, Clock::system()).await?;
+    let store = settings.open_store(Clock::system()).await?;
     match store.set_disabled(actor, &name, disabled, reason).await {
         Err(StoreError::UserNotFound(name)) => {
             return Err(InputError(format!("there is no user named {name}")).into());

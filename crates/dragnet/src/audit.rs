@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use dragnet_store::{AuditVerification, Clock};
+use dragnet_store::{Anchor, AuditVerification, Clock};
 
 use crate::InputError;
 use crate::settings::Settings;
@@ -32,19 +32,20 @@ pub async fn run(settings: &Settings, command: AuditCommand) -> anyhow::Result<E
         Some(path) => read_anchors(path)?,
         None => Vec::new(),
     };
-    let store = dragnet_store::open(&settings.store, Clock::system()).await?;
+    let store = settings.open_store(Clock::system()).await?;
     let (verification, (seq, hash)) = store.verify_audit_anchored(&anchored).await?;
     match verification {
         AuditVerification::Intact { records } => {
             println!("audit chain intact: {records} records, every notice and request as sealed");
             println!("end: {seq} {hash}");
+            let signed = if store.audit_key().is_some() { " signed" } else { "" };
             if let Some(path) = anchors {
                 let mut file = std::fs::OpenOptions::new()
                     .create(true)
                     .append(true)
                     .open(&path)
                     .map_err(|err| InputError(format!("{}: cannot record the end: {err}", path.display())))?;
-                writeln!(file, "{seq} {hash}")?;
+                writeln!(file, "{seq} {hash}{signed}")?;
                 println!("checked against {} anchors; this end added to {}", anchored.len(), path.display());
             }
             Ok(ExitCode::SUCCESS)
@@ -57,7 +58,7 @@ pub async fn run(settings: &Settings, command: AuditCommand) -> anyhow::Result<E
 }
 
 /// The anchors of `path`, one `SEQ HASH` a line (a missing file holds none yet).
-fn read_anchors(path: &Path) -> anyhow::Result<Vec<(i64, String)>> {
+fn read_anchors(path: &Path) -> anyhow::Result<Vec<Anchor>> {
     if !path.exists() {
         return Ok(Vec::new());
     }
@@ -65,13 +66,15 @@ fn read_anchors(path: &Path) -> anyhow::Result<Vec<(i64, String)>> {
     let mut anchors = Vec::new();
     for (number, line) in text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
         let mut parts = line.split_whitespace();
-        let read = (parts.next().and_then(|seq| seq.parse::<i64>().ok()), parts.next(), parts.next());
+        let read = (parts.next().and_then(|seq| seq.parse::<i64>().ok()), parts.next(), parts.next(), parts.next());
         match read {
-            (Some(seq), Some(hash), None) if hash.len() == 64 && hash.chars().all(|c| c.is_ascii_hexdigit()) => {
-                anchors.push((seq, hash.to_string()))
+            (Some(seq), Some(hash), flag @ (None | Some("signed")), None)
+                if hash.len() == 64 && hash.chars().all(|c| c.is_ascii_hexdigit()) =>
+            {
+                anchors.push(Anchor { seq, hash: hash.to_string(), signed: flag.is_some() })
             }
             _ => {
-                let message = format!("{} line {}: not `SEQ HASH`", path.display(), number + 1);
+                let message = format!("{} line {}: not `SEQ HASH [signed]`", path.display(), number + 1);
                 return Err(InputError(message).into());
             }
         }

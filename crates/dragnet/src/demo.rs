@@ -66,7 +66,8 @@ const STAFF: [(&str, Role, Option<&str>); 7] = [
 ];
 
 pub async fn run(settings: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
-    let store = dragnet_store::open(&settings.store, Clock::system())
+    let store = settings
+        .open_store(Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
     if !store.users().await?.is_empty() {

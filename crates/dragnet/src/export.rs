@@ -37,7 +37,8 @@ pub async fn run(settings: &Settings, args: ExportArgs) -> anyhow::Result<ExitCo
     if !(base.starts_with("http://") || base.starts_with("https://")) {
         return Err(InputError(format!("--base-url: {base:?} is not an http:// or https:// URL")).into());
     }
-    let store = dragnet_store::open(&settings.store, Clock::system())
+    let store = settings
+        .open_store(Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
     let readable = store.public_extracts().await?;

@@ -39,6 +39,10 @@ pub struct CommonArgs {
     /// [default: dragnet.toml in the data folder, if there is one]
     #[arg(long, env = "DRAGNET_CONFIG", global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// A file holding the key that signs every audit record (at least 32 bytes), kept off the
+    /// database's machine; every server and command writing to one database needs the same one
+    #[arg(long, env = "DRAGNET_AUDIT_KEY_FILE", global = true, value_name = "FILE")]
+    pub audit_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

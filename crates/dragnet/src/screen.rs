@@ -81,7 +81,8 @@ pub async fn run_in_store(settings: &Settings, args: ScreenArgs, user: &str) -> 
         return Err(InputError(format!("--threshold: {} is not between 0 and 1", args.threshold)).into());
     }
     let queries = read_people(&args.queries)?;
-    let store = dragnet_store::open(&settings.store, dragnet_store::Clock::system())
+    let store = settings
+        .open_store(dragnet_store::Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
     let name = UserName::parse(user).map_err(|err| InputError(format!("--as: {err}")))?;

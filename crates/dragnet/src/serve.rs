@@ -57,7 +57,8 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     }
     // The policy is read and validated before anything starts: a bad file stops the server here.
     let policy = crate::check::load_policy(args.policy.as_deref())?;
-    let store = dragnet_store::open(&settings.store, Clock::system())
+    let store = settings
+        .open_store(Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
     if args.demo && crate::demo::is_empty(store.as_ref()).await? {

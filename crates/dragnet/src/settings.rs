@@ -23,11 +23,24 @@ struct ConfigFile {
     bind: Option<IpAddr>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Settings {
     pub store: StoreSettings,
     pub port: u16,
     pub bind: Option<IpAddr>,
+    /// The key that signs audit records, read from `--audit-key`.
+    pub audit_key: Option<Vec<u8>>,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("store", &self.store)
+            .field("port", &self.port)
+            .field("bind", &self.bind)
+            .field("audit_key", &self.audit_key.as_ref().map(|_| "…"))
+            .finish()
+    }
 }
 
 impl Settings {
@@ -42,11 +55,39 @@ impl Settings {
         };
         let data_dir = args.data.clone().or(file.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
         let database_url = args.database_url.clone().or(file.database_url).filter(|url| !url.is_empty());
+        let audit_key = match &args.audit_key {
+            None => None,
+            Some(path) => {
+                let key = crate::files::open(path, 4096)
+                    .and_then(|mut file| {
+                        let mut key = Vec::new();
+                        std::io::Read::read_to_end(&mut file, &mut key)
+                            .map_err(|err| format!("{}: cannot read: {err}", path.display()))?;
+                        Ok(key)
+                    })
+                    .map_err(|err| InputError(format!("--audit-key: {err}")))?;
+                if key.len() < 32 {
+                    return Err(
+                        InputError(format!("--audit-key {}: a key has at least 32 bytes", path.display())).into()
+                    );
+                }
+                Some(key)
+            }
+        };
         Ok(Settings {
             store: StoreSettings { data_dir, database_url },
             port: port.or(file.port).unwrap_or(DEFAULT_PORT),
             bind: file.bind,
+            audit_key,
         })
+    }
+
+    /// The store these settings name, signing its audit records with the audit key if one was given.
+    pub async fn open_store(
+        &self,
+        clock: dragnet_store::Clock,
+    ) -> dragnet_store::Result<std::sync::Arc<dyn dragnet_store::Store>> {
+        dragnet_store::open_signed(&self.store, clock, self.audit_key.clone()).await
     }
 
     /// Where the store is, for messages: never the password of a database URL.
@@ -103,13 +144,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("settings.toml");
         std::fs::write(&config, "data = \"/srv/dragnet\"\nport = 9000\n").unwrap();
-        let args = CommonArgs { data: None, database_url: None, config: Some(config.clone()) };
+        let args = CommonArgs { data: None, database_url: None, config: Some(config.clone()), audit_key: None };
         let settings = Settings::resolve(&args, None).unwrap();
         assert_eq!((settings.store.data_dir.to_str().unwrap(), settings.port), ("/srv/dragnet", 9000));
-        let args = CommonArgs { data: Some("/tmp/x".into()), database_url: None, config: Some(config) };
+        let args =
+            CommonArgs { data: Some("/tmp/x".into()), database_url: None, config: Some(config), audit_key: None };
         let settings = Settings::resolve(&args, Some(7000)).unwrap();
         assert_eq!((settings.store.data_dir.to_str().unwrap(), settings.port), ("/tmp/x", 7000));
-        let args = CommonArgs { data: Some(dir.path().join("empty")), database_url: None, config: None };
+        let args =
+            CommonArgs { data: Some(dir.path().join("empty")), database_url: None, config: None, audit_key: None };
         assert_eq!(Settings::resolve(&args, None).unwrap().port, DEFAULT_PORT);
     }
 
@@ -118,7 +161,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("settings.toml");
         std::fs::write(&config, "prot = 9000\n").unwrap();
-        let args = CommonArgs { data: None, database_url: None, config: Some(config) };
+        let args = CommonArgs { data: None, database_url: None, config: Some(config), audit_key: None };
         let err = Settings::resolve(&args, None).unwrap_err();
         assert!(err.to_string().contains("prot"), "{err}");
     }

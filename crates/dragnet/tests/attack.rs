@@ -187,19 +187,71 @@ fn files_an_attacker_prepared_are_refused_by_name() {
 async fn a_refused_notice_published_in_the_database_is_caught_and_the_chain_anchored() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let demo = dragnet(&data).arg("demo").output().unwrap();
+    let key = dir.path().join("audit.key");
+    std::fs::write(&key, b"a key kept off the database's machine, 32 bytes or more").unwrap();
+    let signed = |data: &Path| {
+        let mut command = dragnet(data);
+        command.arg("--audit-key").arg(&key);
+        command
+    };
+    let demo = signed(&data).arg("demo").output().unwrap();
     assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
     let anchors = dir.path().join("anchors.txt");
     for round in 1..=2 {
-        let verified = dragnet(&data).args(["audit", "verify", "--anchors"]).arg(&anchors).output().unwrap();
+        let verified = signed(&data).args(["audit", "verify", "--anchors"]).arg(&anchors).output().unwrap();
         let said = String::from_utf8_lossy(&verified.stdout);
         assert!(verified.status.success(), "round {round}: {said}");
         assert!(said.contains("every notice and request as sealed"), "{said}");
     }
-    assert_eq!(std::fs::read_to_string(&anchors).unwrap().lines().count(), 2, "each intact run adds its end");
+    let anchored = std::fs::read_to_string(&anchors).unwrap();
+    assert_eq!(anchored.lines().count(), 2, "each intact run adds its end");
+    assert!(anchored.lines().all(|line| line.ends_with(" signed")), "{anchored}");
+
+    // A record appended with the database alone, hashed as the servers would: it bears no signature.
+    let url = format!("sqlite:{}", data.join("dragnet.sqlite3").display());
+    let store = dragnet_store::sqlite::SqliteStore::open(&data.join("dragnet.sqlite3"), dragnet_store::Clock::system())
+        .await
+        .unwrap();
+    use dragnet_store::Store;
+    let (seq, hash) = store.audit_head().await.unwrap();
+    let mut forged = store.audit_records(seq - 1, 1).await.unwrap().remove(0);
+    (forged.seq, forged.prev_hash, forged.action, forged.reason) = (seq + 1, hash, "notice.read".into(), None);
+    forged.hash = forged.expected_hash();
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at, actor, country, action, target, reason, details, prev_hash, hash)
+         SELECT $1, at, actor, country, $2, target, NULL, details, $3, $4 FROM audit_log WHERE seq = $5",
+    )
+    .bind(forged.seq)
+    .bind(&forged.action)
+    .bind(&forged.prev_hash)
+    .bind(&forged.hash)
+    .bind(seq)
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2")
+        .bind(forged.seq)
+        .bind(&forged.hash)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let verified = signed(&data).args(["audit", "verify"]).output().unwrap();
+    let said = String::from_utf8_lossy(&verified.stdout);
+    assert_eq!(verified.status.code(), Some(1), "{said}");
+    assert!(said.contains("unsigned"), "{said}");
+    sqlx::raw_sql("DROP TRIGGER audit_log_no_delete").execute(&pool).await.unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE seq = $1").bind(forged.seq).execute(&pool).await.unwrap();
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2")
+        .bind(seq)
+        .bind(&forged.prev_hash)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    drop(store);
 
     // Someone with the database file publishes a refused notice, past Dragnet.
-    let url = format!("sqlite:{}", data.join("dragnet.sqlite3").display());
     let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
     let flipped = sqlx::query("UPDATE notices SET state = 'published' WHERE state = 'refused'")
         .execute(&pool)
@@ -208,7 +260,7 @@ async fn a_refused_notice_published_in_the_database_is_caught_and_the_chain_anch
         .rows_affected();
     assert!(flipped > 0, "the demo world holds a refused notice");
     pool.close().await;
-    let verified = dragnet(&data).args(["audit", "verify", "--anchors"]).arg(&anchors).output().unwrap();
+    let verified = signed(&data).args(["audit", "verify", "--anchors"]).arg(&anchors).output().unwrap();
     let said = String::from_utf8_lossy(&verified.stdout);
     assert_eq!(verified.status.code(), Some(1), "{said}");
     assert!(said.contains("notice/") && said.contains("past the trail"), "{said}");

@@ -255,7 +255,8 @@ pub async fn run(settings: &Settings, args: InterpolArgs) -> anyhow::Result<Exit
         return Err(InputError("no notice to import: the files hold no record".into()).into());
     }
 
-    let store = dragnet_store::open(&settings.store, Clock::system())
+    let store = settings
+        .open_store(Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
     let actor = Actor::system("import", None);

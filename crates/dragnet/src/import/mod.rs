@@ -62,7 +62,8 @@ pub async fn run(settings: &Settings, command: ImportCommand) -> anyhow::Result<
         .into());
     }
 
-    let store = dragnet_store::open(&settings.store, Clock::system())
+    let store = settings
+        .open_store(Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
     let mut notices = 0;
