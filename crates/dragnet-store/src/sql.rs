@@ -263,31 +263,40 @@ impl ThisStore {
                     crate::audit::format_timestamp(at.0),
                 ]);
             }
+            // Pictures are read a few at a time (a store's pictures may not fit in memory), each
+            // kept as its bytes' SHA-256.
             let mut pictures: HashMap<String, Vec<[String; 3]>> = HashMap::new();
-            let rows = match &among {
-                Some(among) => {
-                    sqlx::query(concat!(
-                        "SELECT notice_id, id, content_type, bytes FROM pictures WHERE ",
-                        among!("notice_id", "$1"),
-                        " ORDER BY id"
-                    ))
-                    .bind(among)
-                    .fetch_all(&mut *conn)
-                    .await?
-                }
-                None => {
-                    sqlx::query("SELECT notice_id, id, content_type, bytes FROM pictures ORDER BY id")
+            let mut after = 0i64;
+            loop {
+                let rows = match &among {
+                    Some(among) => {
+                        sqlx::query(concat!(
+                            "SELECT notice_id, id, content_type, bytes FROM pictures WHERE id > $2 AND ",
+                            among!("notice_id", "$1"),
+                            " ORDER BY id LIMIT 64"
+                        ))
+                        .bind(among)
+                        .bind(after)
                         .fetch_all(&mut *conn)
                         .await?
+                    }
+                    None => sqlx::query(
+                        "SELECT notice_id, id, content_type, bytes FROM pictures WHERE id > $1 ORDER BY id LIMIT 64",
+                    )
+                    .bind(after)
+                    .fetch_all(&mut *conn)
+                    .await?,
+                };
+                let Some(last) = rows.last() else { break };
+                after = column(last, 1)?;
+                for row in &rows {
+                    let bytes: Vec<u8> = column(row, 3)?;
+                    pictures.entry(column(row, 0)?).or_default().push([
+                        column::<i64>(row, 1)?.to_string(),
+                        column(row, 2)?,
+                        hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes)),
+                    ]);
                 }
-            };
-            for row in &rows {
-                let bytes: Vec<u8> = column(row, 3)?;
-                pictures.entry(column(row, 0)?).or_default().push([
-                    column::<i64>(row, 1)?.to_string(),
-                    column(row, 2)?,
-                    hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes)),
-                ]);
             }
             let rows =
                 match &among {
