@@ -173,12 +173,9 @@ async fn set_disabled(
     disabled: bool,
 ) -> Result<Response, Problem> {
     let name = named_user(caller, name)?;
-    let object = body_object(body, &["reason"])?;
+    // A reason read as every other change's is: required, plain text, bounded, nothing else.
     let reason =
-        text_field(&object, "reason")?.ok_or_else(|| Problem::invalid(&FieldError::new("reason", "is missing")))?;
-    if reason.chars().count() > 4000 {
-        return Err(Problem::invalid(&FieldError::new("reason", "at most 4,000 characters")));
-    }
+        crate::api::only_reason(&serde_json::Value::Object(body_object(body, &["reason"])?), "a change of a user")?;
     state.app.set_disabled(caller, &name, disabled, &reason).await?;
     Ok(Json(json!({"user": name.as_str(), "disabled": disabled})).into_response())
 }

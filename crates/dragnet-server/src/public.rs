@@ -252,25 +252,14 @@ impl ListQuery {
                 continue;
             }
             let number = || value.parse::<usize>().map_err(|_| format!("{name}: {value:?} is not a whole number"));
+            let from_one_to = |most: usize| {
+                number().and_then(|n| {
+                    if (1..=most).contains(&n) { Ok(n) } else { Err(format!("{name}: from 1 to {most}")) }
+                })
+            };
             match name.as_str() {
-                "page" => {
-                    page = number().and_then(|n| {
-                        if (1..=MOST_PAGE).contains(&n) {
-                            Ok(n)
-                        } else {
-                            Err(format!("{name}: pages run from 1 to {MOST_PAGE}"))
-                        }
-                    })?
-                }
-                "resultPerPage" => {
-                    per_page = number().and_then(|n| {
-                        if (1..=MOST_PER_PAGE).contains(&n) {
-                            Ok(n)
-                        } else {
-                            Err(format!("{name}: from 1 to {MOST_PER_PAGE}"))
-                        }
-                    })?
-                }
+                "page" => page = from_one_to(MOST_PAGE)?,
+                "resultPerPage" => per_page = from_one_to(MOST_PER_PAGE)?,
                 other => {
                     if let Some(filter) = filters_of(kind).iter().find(|f| **f == other) {
                         if matches!(*filter, "ageMin" | "ageMax" | "unResolution") {
