@@ -646,6 +646,7 @@ async fn tampering_past_the_trail_is_named(t: TestStore) {
     barred.barred = vec![MemberCountry::parse("IR").unwrap()];
     let murder = published(&t, &barred).await[0];
     let refused = seed.notice_ids[0];
+    t.store.add_picture(&bureau("FR"), murder, "image/png", b"\x89PNG\r\n\x1a\n a face").await.unwrap();
     let intact = t.store.verify_audit_anchored(&[]).await.unwrap();
     assert!(matches!(intact.0, AuditVerification::Intact { .. }), "{intact:?}");
     let anchor = vec![dragnet_store::Anchor { seq: intact.1.0, hash: intact.1.1.clone(), signed: true }];
@@ -654,7 +655,14 @@ async fn tampering_past_the_trail_is_named(t: TestStore) {
     let unlock = "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change;";
     let request = format!("id = {}", seed.request_id);
     let subject = format!("id = '{murder}'");
-    let edits: [(&str, String, String, String); 6] = [
+    let edits: [(&str, String, String, String); 7] = [
+        (
+            "a picture moved to another notice",
+            format!("UPDATE pictures SET notice_id = '{refused}' WHERE notice_id = '{murder}'"),
+            format!("UPDATE pictures SET notice_id = '{murder}' WHERE notice_id = '{refused}'"),
+            // Both notices differ from their seals; the first in order is named.
+            format!("notice/{refused}"),
+        ),
         (
             "who made a request",
             format!("UPDATE requests SET created_by = created_by || 'x' WHERE {request}"),
