@@ -19,5 +19,5 @@ pub use notice::{IllegalTransition, LifecycleEvent, Notice, NoticeId, NoticeStat
 pub use parse::{FieldError, parse_person, parse_request};
 pub use person::Person;
 pub use recommendation::Recommendation;
-pub use request::{NoticeKind, NoticeRequest};
+pub use request::{NoticeKind, NoticeRequest, Recipients};
 pub use user::{Actor, Grant, Role, UserName};

@@ -34,7 +34,7 @@ pub struct NoticeRequest {
     pub third_party: ThirdParty,
     /// The recipients of a diffusion; absent for every other kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<Vec<MemberCountry>>,
+    pub to: Option<Recipients>,
     /// Member countries the requester bars from seeing the notices: no list, read, screening hit
     /// or public page shows them there.
     #[serde(
@@ -327,6 +327,40 @@ impl<'de> Deserialize<'de> for ExtraditionFrom {
     }
 }
 
+/// Whom a diffusion goes to: chosen member countries, or every one (`"to": ["*"]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recipients {
+    Every,
+    Countries(Vec<MemberCountry>),
+}
+
+impl Serialize for Recipients {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Recipients::Every => ["*"].serialize(serializer),
+            Recipients::Countries(countries) => countries.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Recipients {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let codes = Vec::<String>::deserialize(deserializer)?;
+        if codes.iter().any(|code| code == "*") {
+            return match codes.len() {
+                1 => Ok(Recipients::Every),
+                _ => Err(serde::de::Error::custom("\"*\" (every member country) stands alone in the list")),
+            };
+        }
+        let countries = codes
+            .iter()
+            .map(|code| MemberCountry::parse(code).map_err(|r| format!("{r}, nor \"*\" for every member country")))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(serde::de::Error::custom)?;
+        Ok(Recipients::Countries(countries))
+    }
+}
+
 /// What the secretariat knows from elsewhere, not what the requester says.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -358,7 +392,7 @@ impl NoticeRequest {
     /// and for a diffusion every member but its recipients and the requester itself.
     pub fn barred_from(&self) -> Vec<String> {
         let mut barred: Vec<String> = self.barred.iter().map(|c| c.as_str().to_string()).collect();
-        if let (NoticeKind::Diffusion, Some(to)) = (self.kind, &self.to) {
+        if let (NoticeKind::Diffusion, Some(Recipients::Countries(to))) = (self.kind, &self.to) {
             let seen = |code: &str| to.iter().any(|c| c.as_str() == code) || code == self.requested_by.as_str();
             barred.extend(crate::codes::member_countries().iter().map(|c| c.as_str().to_string()).filter(|c| !seen(c)));
         }
@@ -386,7 +420,7 @@ impl NoticeRequest {
             (NoticeKind::Diffusion, None) => {
                 return Err(FieldError::new("to", "a diffusion names the countries it is sent to"));
             }
-            (NoticeKind::Diffusion, Some(to)) if to.is_empty() => {
+            (NoticeKind::Diffusion, Some(Recipients::Countries(to))) if to.is_empty() => {
                 return Err(FieldError::new("to", "the list is empty: a diffusion is sent to at least one country"));
             }
             (NoticeKind::Diffusion, Some(_)) | (_, None) => {}
@@ -401,7 +435,8 @@ impl NoticeRequest {
             if country.as_str() == self.requested_by.as_str() {
                 return Err(FieldError::new(format!("barred_countries[{i}]"), "a requester cannot bar itself"));
             }
-            if self.to.as_ref().is_some_and(|to| to.contains(country)) {
+            // To every member but those barred is a diffusion's usual shape; a chosen recipient barred is a slip.
+            if matches!(&self.to, Some(Recipients::Countries(to)) if to.contains(country)) {
                 return Err(FieldError::new(
                     format!("barred_countries[{i}]"),
                     format!("{country} is also a recipient of the diffusion"),

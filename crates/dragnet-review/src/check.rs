@@ -1,12 +1,14 @@
 //! The rules of the check. Request-wide findings (charges, facts, judicial data, third parties) are
 //! worked out once; each subject then adds its own (identity, status, the register) and gets a report.
 
-use dragnet_domain::Requester;
 use dragnet_domain::person::{Person, Status};
 use dragnet_domain::request::{Context, NoticeKind, NoticeRequest, Penalty, Purpose};
+use dragnet_domain::{PartialDate, Requester};
 
+use crate::acts::{self, ActReading};
 use crate::language::{self, Said, say, term};
 use crate::policy::{OfficeHolder, Policy};
+use crate::register::Identity;
 use crate::text::Words;
 use crate::{Finding, Recommendation, Report, Severity, SubjectReport};
 
@@ -119,17 +121,22 @@ impl<'a> Texts<'a> {
 }
 
 /// Checks a request against the policy: one report per subject, and the heaviest as the request's.
+/// The request is judged as a whole: subjects named in one warrant for one act share what that act is.
 pub fn check(request: &NoticeRequest, policy: &Policy) -> Report {
     let texts = Texts::read(request);
     let facts = RequestFacts::read(request, policy, &texts);
     let shared = request_findings(request, policy, &facts, &texts);
+    let standings: Vec<Standing> = request.subjects.iter().map(|subject| standing(request, policy, subject)).collect();
     let subjects: Vec<SubjectReport> = request
         .subjects
         .iter()
         .enumerate()
         .map(|(index, subject)| {
-            let mut findings = subject_findings(request, policy, &facts, index, subject);
+            let mut findings = subject_findings(request, policy, index, subject, &standings[index]);
+            military_character(request, &facts, &standings, index, &mut findings);
             findings.extend(shared.iter().cloned());
+            facts_before_birth(request, index, subject, &mut findings);
+            predominance(policy, &mut findings);
             if let (true, Some(charge)) = (facts.international_crimes_exception, &facts.international_crimes_charged) {
                 apply_international_crimes_exception(&mut findings, charge);
             }
@@ -153,6 +160,8 @@ struct RequestFacts {
     civilians_attacked: Option<String>,
     international_crimes_charged: Option<Said>,
     international_crimes_exception: bool,
+    /// The act as the summary describes it, by meaning.
+    acts: ActReading,
 }
 
 impl RequestFacts {
@@ -160,12 +169,18 @@ impl RequestFacts {
         let summary_words = &texts.summary;
         let declared: Vec<Context> = request.offence.as_ref().map(|o| o.context.clone()).unwrap_or_default();
         let mut contexts: Vec<(Context, Option<String>)> = declared.iter().map(|c| (*c, None)).collect();
+        let acts = acts::read(texts.summary.original, &policy.acts);
         for rule in &policy.contexts {
             if declared.contains(&rule.tag) {
                 continue;
             }
-            if let Some(evidence) = rule.phrases.iter().find_map(|p| summary_words.find(p)) {
-                contexts.push((rule.tag, Some(evidence.to_string())));
+            let mut evidence = rule.phrases.iter().find_map(|p| summary_words.find(p)).map(str::to_string);
+            if rule.tag == Context::MilitaryOperation {
+                // What was done, not what it is called: a renamed weapon does not stop being one.
+                evidence = evidence.or_else(|| acts.military_operation());
+            }
+            if let Some(evidence) = evidence {
+                contexts.push((rule.tag, Some(evidence)));
             }
         }
         let in_charges = |id: &str| policy.category(id).and_then(|category| charge_evidence(request, texts, category));
@@ -183,6 +198,7 @@ impl RequestFacts {
             international_crimes_exception: international_crimes_charged.is_some()
                 && request.requested_by.is_international_entity(),
             international_crimes_charged,
+            acts,
         }
     }
 
@@ -212,6 +228,7 @@ fn request_findings(request: &NoticeRequest, policy: &Policy, facts: &RequestFac
     contexts(policy, facts, &mut findings);
     concreteness(request, texts, &mut findings);
     third_parties(request, &mut findings);
+    warrant_before_offence(request, &mut findings);
     findings
 }
 
@@ -484,31 +501,36 @@ fn implausible_measures(subject: &Person, findings: &mut Vec<Finding>) {
     }
 }
 
-fn subject_findings(
-    request: &NoticeRequest,
-    policy: &Policy,
-    facts: &RequestFacts,
-    index: usize,
-    subject: &Person,
-) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    minimum_identity(request, index, subject, &mut findings);
-    implausible_measures(subject, &mut findings);
+/// A subject's statuses (declared, known, found in the register) with where each comes from, and the
+/// register's entries a reviewer must confirm.
+struct Standing {
+    statuses: Vec<(Status, Said)>,
+    to_confirm: Vec<Finding>,
+}
 
-    // Statuses as declared, as the secretariat knows them, and as the register finds them.
+impl Standing {
+    /// The first status by which the subject acts for a state.
+    fn state_actor(&self) -> Option<Status> {
+        self.statuses.iter().map(|(status, _)| *status).find(|status| STATE_ACTORS.contains(status))
+    }
+}
+
+fn standing(request: &NoticeRequest, policy: &Policy, subject: &Person) -> Standing {
     let mut statuses: Vec<(Status, Said)> = Vec::new();
+    let mut to_confirm = Vec::new();
     for status in &subject.status {
         statuses.push((*status, say("source.declared", &[])));
     }
     for status in &request.third_party.subject_status {
         statuses.push((*status, say("source.known", &[])));
     }
-    for (holder, dated) in policy.office_holders_matching(subject) {
-        let source = register_description(holder, dated);
-        if dated {
-            statuses.push((holder.status, source));
+    for found in policy.office_holders.matching(subject) {
+        let confirmed = found.identity == Identity::Confirmed;
+        let source = register_description(found.holder, confirmed);
+        if confirmed {
+            statuses.push((found.holder.status, source));
         } else {
-            findings.push(finding(
+            to_confirm.push(finding(
                 "register.possible_office_holder",
                 "Constitution art. 3",
                 Severity::Review,
@@ -516,9 +538,24 @@ fn subject_findings(
             ));
         }
     }
+    Standing { statuses, to_confirm }
+}
+
+fn subject_findings(
+    request: &NoticeRequest,
+    policy: &Policy,
+    index: usize,
+    subject: &Person,
+    standing: &Standing,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    minimum_identity(request, index, subject, &mut findings);
+    implausible_measures(subject, &mut findings);
+    findings.extend(standing.to_confirm.iter().cloned());
     for rule in &policy.statuses {
         let Some(severity) = rule.severity else { continue };
-        let held: Vec<Said> = statuses
+        let held: Vec<Said> = standing
+            .statuses
             .iter()
             .filter(|(status, _)| rule.tags.contains(status))
             .map(|(status, source)| say("status.held", &[("status", &language::status(*status)), ("source", source)]))
@@ -532,18 +569,155 @@ fn subject_findings(
             ));
         }
     }
-
-    let state_actor = statuses.iter().find(|(status, _)| STATE_ACTORS.contains(status));
-    if let (Some((_, evidence)), Some((status, _))) = (facts.has_context(Context::MilitaryOperation), state_actor) {
-        let shown = match evidence {
-            Some(words) => say("military.summary", &[("words", &verbatim(words))]),
-            None => say("military.declared", &[]),
-        };
-        let message = say("military.finding", &[("shown", &shown), ("status", &language::status(*status))]);
-        findings.push(finding("art3.military_operation", "Constitution art. 3", Severity::Refuse, message));
-    }
     refugee(request, subject, &mut findings);
     findings
+}
+
+/// Acts of a state's forces in a military operation are the state's: a subject who acts for a state,
+/// or is named in the same warrant with one who does, or whom the summary describes as acting for a
+/// state, shares the operation's military character. An attack on civilians alone is not so covered:
+/// an ordinary crime may predominate, and a reviewer weighs it.
+fn military_character(
+    request: &NoticeRequest,
+    facts: &RequestFacts,
+    standings: &[Standing],
+    index: usize,
+    findings: &mut Vec<Finding>,
+) {
+    let own = standings[index].state_actor();
+    let named_with = standings
+        .iter()
+        .enumerate()
+        .filter(|(other, _)| *other != index)
+        .find_map(|(other, standing)| standing.state_actor().map(|status| (other, status)));
+    let described = facts.acts.state_actor();
+    if facts.acts.against_civilians() {
+        let state_involved = own.is_some() || named_with.is_some() || described.is_some();
+        let (Some(target), true) = (facts.acts.civilians(), state_involved) else { return };
+        let attack = facts.acts.state_attack.as_deref().or(facts.acts.air_strike.as_deref()).unwrap_or(target);
+        let actor = match (own, described) {
+            (Some(status), _) => say("state_agents.subject", &[("status", &language::status(status))]),
+            (None, Some(words)) => say("state_agents.described", &[("words", &verbatim(words))]),
+            (None, None) => verbatim(""),
+        };
+        let message = say(
+            "state_agents.civilians",
+            &[("attack", &verbatim(attack)), ("target", &verbatim(target)), ("actor", &actor)],
+        );
+        findings.push(finding("art3.state_agents_civilians", "Constitution art. 3", Severity::Review, message));
+        return;
+    }
+    let Some((_, evidence)) = facts.has_context(Context::MilitaryOperation) else { return };
+    let shown = match evidence {
+        Some(words) => say("military.summary", &[("words", &verbatim(words))]),
+        None => say("military.declared", &[]),
+    };
+    let message = match (own, named_with, described) {
+        (Some(status), _, _) => say("military.finding", &[("shown", &shown), ("status", &language::status(status))]),
+        (None, Some((other, status)), _) => say(
+            "military.named_with",
+            &[
+                ("shown", &shown),
+                ("name", &verbatim(&request.subjects[other].display_name())),
+                ("status", &language::status(status)),
+            ],
+        ),
+        (None, None, Some(words)) => say("military.described", &[("shown", &shown), ("words", &verbatim(words))]),
+        (None, None, None) => return,
+    };
+    findings.push(finding("art3.military_operation", "Constitution art. 3", Severity::Refuse, message));
+}
+
+/// The latest day a partial date can stand for, and the earliest.
+fn latest(date: PartialDate) -> (u16, u8, u8) {
+    (date.year(), date.month().unwrap_or(12), date.day().unwrap_or(31))
+}
+
+fn earliest(date: PartialDate) -> (u16, u8, u8) {
+    (date.year(), date.month().unwrap_or(1), date.day().unwrap_or(1))
+}
+
+/// A warrant or an offence dated before the subject was born cannot be about the subject as written.
+fn facts_before_birth(request: &NoticeRequest, index: usize, subject: &Person, findings: &mut Vec<Finding>) {
+    let Some(born) = subject.date_of_birth else { return };
+    let warrant = request.judicial.as_ref().and_then(|j| j.warrant.as_ref()).map(|w| PartialDate::Full(w.issued_on));
+    let offence = request.offence.as_ref().and_then(|o| o.date);
+    for (field, date) in [("judicial.warrant.issued_on", warrant), ("offence.date", offence)] {
+        let Some(date) = date.filter(|date| latest(*date) < earliest(born)) else { continue };
+        findings.push(finding(
+            "data.before_birth",
+            "RPD art. 12",
+            Severity::Review,
+            say(
+                "data.before_birth",
+                &[
+                    ("field", &verbatim(field)),
+                    ("date", &verbatim(&date.to_string())),
+                    ("born", &verbatim(&born.to_string())),
+                    ("birth_field", &verbatim(&format!("subjects[{index}].date_of_birth"))),
+                ],
+            ),
+        ));
+    }
+}
+
+/// A warrant to prosecute issued before the offence it is for was committed cannot be that offence's.
+fn warrant_before_offence(request: &NoticeRequest, findings: &mut Vec<Finding>) {
+    let Some(judicial) = request.judicial.as_ref().filter(|j| j.purpose == Purpose::Prosecution) else { return };
+    let (Some(warrant), Some(offence)) = (&judicial.warrant, request.offence.as_ref().and_then(|o| o.date)) else {
+        return;
+    };
+    let issued = PartialDate::Full(warrant.issued_on);
+    if latest(issued) < earliest(offence) {
+        findings.push(finding(
+            "data.warrant_before_offence",
+            "RPD art. 12",
+            Severity::Review,
+            say(
+                "data.warrant_before_offence",
+                &[("issued", &verbatim(&issued.to_string())), ("offence", &verbatim(&offence.to_string()))],
+            ),
+        ));
+    }
+}
+
+/// The predominance test: independent signs of a political or unfair case add up, and past the
+/// policy's threshold they recommend refusal, with the weighing shown.
+fn predominance(policy: &Policy, findings: &mut Vec<Finding>) {
+    if findings.iter().any(|f| f.severity >= Severity::Refuse) {
+        return;
+    }
+    let test = &policy.predominance;
+    let mut total = 0;
+    let mut weighed: Vec<Said> = Vec::new();
+    for sign in &test.signs {
+        let count = findings.iter().filter(|f| f.rule == sign.rule && f.severity == Severity::Review).count() as u32;
+        let count = count.min(sign.most);
+        if count == 0 {
+            continue;
+        }
+        total += count * sign.weight;
+        let label = Said::from_languages(sign.label.clone());
+        let weight = verbatim(&(count * sign.weight).to_string());
+        weighed.push(say("predominance.sign", &[("label", &label), ("weight", &weight)]));
+    }
+    if total < test.threshold {
+        return;
+    }
+    let message = say(
+        "predominance",
+        &[
+            ("signs", &Said::join(&weighed, "list.comma")),
+            ("total", &verbatim(&total.to_string())),
+            ("threshold", &verbatim(&test.threshold.to_string())),
+        ],
+    );
+    findings.push(finding(
+        "art3.predominance",
+        "Constitution arts. 2 and 3 (predominance test)",
+        Severity::Refuse,
+        message,
+    ));
 }
 
 /// The register's entry as a finding cites it; the office is the register's own words.

@@ -15,6 +15,11 @@ impl Said {
         Said(std::array::from_fn(|_| text.to_string()))
     }
 
+    /// Words the policy data gives in each language: English, French, Spanish, Arabic.
+    pub(crate) fn from_languages(texts: [String; 4]) -> Said {
+        Said(texts)
+    }
+
     pub fn in_language(&self, language: WorkingLanguage) -> &str {
         &self.0[column(language)]
     }
@@ -491,6 +496,79 @@ pub(crate) const SENTENCES: &[(&str, [&str; 4])] = &[
         ],
     ),
     (
+        "military.named_with",
+        [
+            "{shown}, and the subject is named in the same warrant for the same act with {name}, {status}: acts of a state's forces in a military operation are military in character for all who took part, whatever the charge",
+            "{shown}, et la personne est visée par le même mandat pour le même acte que {name}, {status} : les actes des forces d’un État dans une opération militaire ont un caractère militaire pour tous ceux qui y ont pris part, quel que soit le chef d’accusation",
+            "{shown}, y la persona figura en la misma orden por el mismo acto que {name}, {status}: los actos de las fuerzas de un Estado en una operación militar tienen carácter militar para todos los que participaron, sea cual sea el cargo",
+            "{shown}، والشخص مذكور في المذكرة نفسها وبسبب الفعل نفسه مع {name}، {status}: أفعال قوات دولة في عملية عسكرية ذات طابع عسكري لكل من شارك فيها أيًا كانت التهمة",
+        ],
+    ),
+    (
+        "military.described",
+        [
+            "{shown}, and the summary describes the accused as acting for a state (\u{201c}{words}\u{201d}): acts of a state's forces in a military operation are military in character, whatever the charge",
+            "{shown}, et l’exposé décrit les accusés comme agissant pour un État (« {words} ») : les actes des forces d’un État dans une opération militaire ont un caractère militaire, quel que soit le chef d’accusation",
+            "{shown}, y la exposición describe a los acusados como actuando por cuenta de un Estado («{words}»): los actos de las fuerzas de un Estado en una operación militar tienen carácter militar, sea cual sea el cargo",
+            "{shown}، ويصف الملخص المتهمين بأنهم يتصرفون لحساب دولة («{words}»): أفعال قوات دولة في عملية عسكرية ذات طابع عسكري أيًا كانت التهمة",
+        ],
+    ),
+    (
+        "state_agents.civilians",
+        [
+            "the summary describes an attack (\u{201c}{attack}\u{201d}) on civilians (\u{201c}{target}\u{201d}){actor}: unlike an operation against a military target, an ordinary crime may predominate here; weigh whether it does (as in the AMIA case)",
+            "l’exposé décrit une attaque (« {attack} ») contre des civils (« {target} »){actor} : à la différence d’une opération contre un objectif militaire, un crime de droit commun peut ici prédominer ; apprécier s’il prédomine (comme dans l’affaire AMIA)",
+            "la exposición describe un ataque («{attack}») contra civiles («{target}»){actor}: a diferencia de una operación contra un objetivo militar, aquí puede predominar un delito común; valorar si predomina (como en el caso AMIA)",
+            "يصف الملخص هجومًا («{attack}») على مدنيين («{target}»){actor}: خلافًا لعملية ضد هدف عسكري، قد تغلب هنا جريمة من جرائم القانون العام؛ يجب تقدير ذلك (كما في قضية آميا)",
+        ],
+    ),
+    (
+        "state_agents.subject",
+        [
+            " by a subject who is {status}",
+            " par une personne qui est {status}",
+            " por una persona que es {status}",
+            " نفذه شخص هو {status}",
+        ],
+    ),
+    (
+        "state_agents.described",
+        [
+            " by agents of a state (\u{201c}{words}\u{201d})",
+            " par des agents d’un État (« {words} »)",
+            " por agentes de un Estado («{words}»)",
+            " نفذه عملاء دولة («{words}»)",
+        ],
+    ),
+    (
+        "data.before_birth",
+        [
+            "{field} ({date}) is before {birth_field} ({born}): the facts cannot be the subject's as written",
+            "{field} ({date}) précède {birth_field} ({born}) : les faits ne peuvent être ceux de la personne tels qu’ils sont écrits",
+            "{field} ({date}) es anterior a {birth_field} ({born}): los hechos no pueden ser los de la persona tal como están escritos",
+            "{field} ({date}) سابق لـ {birth_field} ({born}): لا يمكن أن تكون الوقائع وقائع الشخص كما كُتبت",
+        ],
+    ),
+    (
+        "data.warrant_before_offence",
+        [
+            "judicial.warrant.issued_on ({issued}) is before offence.date ({offence}): a warrant cannot be for an offence not yet committed",
+            "judicial.warrant.issued_on ({issued}) précède offence.date ({offence}) : un mandat ne peut viser une infraction pas encore commise",
+            "judicial.warrant.issued_on ({issued}) es anterior a offence.date ({offence}): una orden no puede referirse a un delito aún no cometido",
+            "judicial.warrant.issued_on ({issued}) سابق لـ offence.date ({offence}): لا يمكن أن تصدر مذكرة بشأن جريمة لم تُرتكب بعد",
+        ],
+    ),
+    ("predominance.sign", ["{label} ({weight})", "{label} ({weight})", "{label} ({weight})", "{label} ({weight})"]),
+    (
+        "predominance",
+        [
+            "independent signs of a political or unfair case add up: {signs}; {total} reach the threshold of {threshold}, so the political element predominates over the ordinary-law element, as the predominance test weighs it",
+            "des indices indépendants d’une affaire politique ou inéquitable s’additionnent : {signs} ; {total} atteignent le seuil de {threshold}, l’élément politique prédomine donc sur l’élément de droit commun, selon le critère de prédominance",
+            "indicios independientes de un caso político o injusto se suman: {signs}; {total} alcanzan el umbral de {threshold}, por lo que el elemento político predomina sobre el de derecho común, según la prueba de predominio",
+            "تتراكم مؤشرات مستقلة على قضية سياسية أو غير عادلة: {signs}؛ يبلغ مجموعها {total} عتبة {threshold}، فيغلب العنصر السياسي على عنصر القانون العام وفق اختبار الغلبة",
+        ],
+    ),
+    (
         "refugee.status",
         [
             "the subject holds refugee status (granted in {year}); check the grounds",
@@ -836,6 +914,14 @@ pub(crate) const TERMS: &[(&str, [&str; 3])] = &[
         ["RTD, art. 83(1)(b)(ii)", "RTD, art. 83(1)(b)(ii)", "قواعد معالجة البيانات، المادة 83(1)(ب)(2)"],
     ),
     ("RPD art. 83(2)", ["RTD, art. 83(2)", "RTD, art. 83(2)", "قواعد معالجة البيانات، المادة 83(2)"]),
+    (
+        "Constitution arts. 2 and 3 (predominance test)",
+        [
+            "Statut, art. 2 et 3 (critère de prédominance)",
+            "Estatuto, arts. 2 y 3 (prueba de predominio)",
+            "القانون الأساسي، المادتان 2 و3 (اختبار الغلبة)",
+        ],
+    ),
     ("RPD art. 12", ["RTD, art. 12", "RTD, art. 12", "قواعد معالجة البيانات، المادة 12"]),
     (
         "RPD art. 83(2)(b)(i)",

@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::language::Said;
 
+pub mod acts;
 mod check;
 pub mod language;
 pub mod policy;
+pub mod register;
 pub mod text;
 
 pub use check::check;

@@ -4,19 +4,22 @@
 
 use std::collections::HashSet;
 
+use dragnet_domain::PartialDate;
 use dragnet_domain::codes::{CountryCode, INTERNATIONAL_ENTITIES};
 use dragnet_domain::person::Status;
 use dragnet_domain::request::Context;
-use dragnet_domain::{PartialDate, Person};
 use serde::Deserialize;
 
 use crate::Severity;
+use crate::register::Register;
 use crate::text::{Phrase, Words};
 
 pub const OFFENCES_TOML: &str = include_str!("../policy/offences.toml");
 pub const STATUSES_TOML: &str = include_str!("../policy/statuses.toml");
 pub const CONTEXTS_TOML: &str = include_str!("../policy/contexts.toml");
 pub const OFFICE_HOLDERS_TSV: &str = include_str!("../policy/office_holders.tsv");
+pub const ACTS_TOML: &str = include_str!("../policy/acts.toml");
+pub const PREDOMINANCE_TOML: &str = include_str!("../policy/predominance.toml");
 
 /// A policy file that cannot be used, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -26,13 +29,15 @@ pub struct PolicyError {
     pub message: String,
 }
 
-/// The texts of the four policy files.
+/// The texts of the policy files.
 #[derive(Debug, Clone, Copy)]
 pub struct PolicyTexts<'a> {
     pub offences: &'a str,
     pub statuses: &'a str,
     pub contexts: &'a str,
     pub office_holders: &'a str,
+    pub acts: &'a str,
+    pub predominance: &'a str,
 }
 
 impl PolicyTexts<'static> {
@@ -42,6 +47,8 @@ impl PolicyTexts<'static> {
             statuses: STATUSES_TOML,
             contexts: CONTEXTS_TOML,
             office_holders: OFFICE_HOLDERS_TSV,
+            acts: ACTS_TOML,
+            predominance: PREDOMINANCE_TOML,
         }
     }
 }
@@ -54,7 +61,40 @@ pub struct Policy {
     pub categories: Vec<OffenceCategory>,
     pub statuses: Vec<StatusRule>,
     pub contexts: Vec<ContextRule>,
-    pub office_holders: Vec<OfficeHolder>,
+    pub office_holders: Register,
+    /// The words of acts, actors and targets, by class.
+    pub acts: ActWords,
+    pub predominance: Predominance,
+}
+
+/// The phrases of each class of `acts.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct ActWords {
+    pub air_means: Vec<Phrase>,
+    pub attack: Vec<Phrase>,
+    pub state_forces: Vec<Phrase>,
+    pub state_agents: Vec<Phrase>,
+    pub military_target: Vec<Phrase>,
+    pub civilian_target: Vec<Phrase>,
+    pub victims: Vec<Phrase>,
+}
+
+/// The predominance test of `predominance.toml`.
+#[derive(Debug, Clone)]
+pub struct Predominance {
+    pub threshold: u32,
+    pub signs: Vec<Sign>,
+}
+
+/// A rule whose `review` findings count as a sign of a political or unfair case.
+#[derive(Debug, Clone)]
+pub struct Sign {
+    pub rule: String,
+    pub weight: u32,
+    /// How many findings of the rule may count for one subject.
+    pub most: u32,
+    /// What the sign is, in English, French, Spanish and Arabic.
+    pub label: [String; 4],
 }
 
 #[derive(Debug, Clone)]
@@ -94,8 +134,8 @@ pub struct ContextRule {
 /// Someone holding an office now, as the register records them.
 #[derive(Debug, Clone)]
 pub struct OfficeHolder {
-    /// Spellings of the name: each a family name's folded words and the forenames' folded words.
-    pub names: Vec<(Vec<String>, Vec<String>)>,
+    /// Spellings of the name as the register writes them: forenames (perhaps empty) and family name.
+    pub spellings: Vec<(String, String)>,
     pub display_name: String,
     pub status: Status,
     pub office: String,
@@ -104,6 +144,51 @@ pub struct OfficeHolder {
     pub since: Option<PartialDate>,
     /// The register's line for this holder, as written: what a store keeps and gives back.
     pub line: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActsFile {
+    version: String,
+    class: Vec<ClassEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassEntry {
+    id: String,
+    words: WorkingLanguages,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PredominanceFile {
+    version: String,
+    threshold: u32,
+    sign: Vec<SignEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignEntry {
+    rule: String,
+    weight: u32,
+    #[serde(default = "one")]
+    most: u32,
+    label: Labels,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Labels {
+    en: String,
+    fr: String,
+    es: String,
+    ar: String,
 }
 
 #[derive(Deserialize)]
@@ -283,18 +368,22 @@ impl Policy {
         }
 
         let office_holders = parse_register(texts.office_holders)?;
+        let (acts_version, acts) = parse_acts(texts.acts)?;
+        let (predominance_version, predominance) = parse_predominance(texts.predominance)?;
         Ok(Policy {
             version: format!(
-                "offences {}, statuses {}, contexts {}, office holders {}",
+                "offences {}, statuses {}, contexts {}, acts {acts_version}, predominance {predominance_version}, office holders {}",
                 offences.version,
                 statuses_file.version,
                 contexts_file.version,
                 office_holders.len()
             ),
+            acts,
+            predominance,
             categories,
             statuses,
             contexts,
-            office_holders,
+            office_holders: Register::new(office_holders),
         })
     }
 
@@ -305,49 +394,78 @@ impl Policy {
     pub fn category(&self, id: &str) -> Option<&OffenceCategory> {
         self.categories.iter().find(|category| category.id == id)
     }
+}
 
-    /// Office holders the person may be, best evidence first: `true` where the dates of birth agree.
-    pub fn office_holders_matching(&self, person: &Person) -> Vec<(&OfficeHolder, bool)> {
-        let spellings = person_spellings(person);
-        let mut found: Vec<(&OfficeHolder, bool)> = self
-            .office_holders
-            .iter()
-            .filter(|holder| holder.names.iter().any(|name| spellings.iter().any(|words| name_matches(name, words))))
-            .filter_map(|holder| match (holder.date_of_birth, person.date_of_birth) {
-                (Some(registered), Some(declared)) => dates_agree(registered, declared).then_some((holder, true)),
-                _ => Some((holder, false)),
-            })
-            .collect();
-        found.sort_by_key(|(_, dated)| !dated);
-        found
+fn parse_acts(text: &str) -> Result<(String, ActWords), PolicyError> {
+    const FILE: &str = "acts.toml";
+    let file: ActsFile = toml::from_str(text).map_err(|e| toml_error(FILE, e))?;
+    let mut acts = ActWords::default();
+    let mut seen = HashSet::new();
+    for entry in &file.class {
+        let what = format!("class {}", entry.id);
+        let list = match entry.id.as_str() {
+            "air_means" => &mut acts.air_means,
+            "attack" => &mut acts.attack,
+            "state_forces" => &mut acts.state_forces,
+            "state_agents" => &mut acts.state_agents,
+            "military_target" => &mut acts.military_target,
+            "civilian_target" => &mut acts.civilian_target,
+            "victims" => &mut acts.victims,
+            other => {
+                return Err(PolicyError {
+                    file: FILE,
+                    message: format!(
+                        "{other:?} is not a class (air_means, attack, state_forces, state_agents, military_target, civilian_target, victims)"
+                    ),
+                });
+            }
+        };
+        if !seen.insert(entry.id.as_str()) {
+            return Err(PolicyError { file: FILE, message: format!("{what} appears twice") });
+        }
+        *list = phrases(FILE, &what, &entry.words)?;
     }
-}
-
-/// The person's names as sets of folded words: the main name and every alias.
-fn person_spellings(person: &Person) -> Vec<Vec<String>> {
-    let mut texts: Vec<String> = Vec::new();
-    match (&person.family_name, &person.forenames) {
-        (Some(family), Some(forenames)) => texts.push(format!("{forenames} {family}")),
-        (Some(family), None) => texts.push(family.clone()),
-        _ => {}
+    const CLASSES: [&str; 7] =
+        ["air_means", "attack", "state_forces", "state_agents", "military_target", "civilian_target", "victims"];
+    for required in CLASSES {
+        if !seen.contains(required) {
+            return Err(PolicyError { file: FILE, message: format!("the class {required} is required by the rules") });
+        }
     }
-    texts.extend(person.name.iter().cloned());
-    texts.extend(person.original_script_name.iter().cloned());
-    texts.extend(person.aliases.iter().cloned());
-    texts.iter().map(|text| Words::new(text).words.into_iter().map(|w| w.folded).collect()).collect()
+    Ok((file.version, acts))
 }
 
-/// Every word of the family name, and at least one forename where the register has any.
-fn name_matches((family, forenames): &(Vec<String>, Vec<String>), words: &[String]) -> bool {
-    family.iter().all(|part| words.contains(part))
-        && (forenames.is_empty() || forenames.iter().any(|part| words.contains(part)))
-}
-
-/// Dates agree where they do not contradict each other at the precision both have.
-fn dates_agree(a: PartialDate, b: PartialDate) -> bool {
-    a.year() == b.year()
-        && a.month().zip(b.month()).is_none_or(|(x, y)| x == y)
-        && a.day().zip(b.day()).is_none_or(|(x, y)| x == y)
+fn parse_predominance(text: &str) -> Result<(String, Predominance), PolicyError> {
+    const FILE: &str = "predominance.toml";
+    let file: PredominanceFile = toml::from_str(text).map_err(|e| toml_error(FILE, e))?;
+    if file.threshold < 2 {
+        return Err(PolicyError {
+            file: FILE,
+            message: format!("a threshold of {} lets one sign alone refuse; it is at least 2", file.threshold),
+        });
+    }
+    let mut rules = HashSet::new();
+    let mut signs = Vec::new();
+    for entry in file.sign {
+        if !rules.insert(entry.rule.clone()) {
+            return Err(PolicyError { file: FILE, message: format!("the sign {} appears twice", entry.rule) });
+        }
+        if entry.weight >= file.threshold {
+            return Err(PolicyError {
+                file: FILE,
+                message: format!("the sign {} weighs {}: one sign alone would refuse", entry.rule, entry.weight),
+            });
+        }
+        let Labels { en, fr, es, ar } = entry.label;
+        if [&en, &fr, &es, &ar].iter().any(|label| label.trim().is_empty()) {
+            return Err(PolicyError {
+                file: FILE,
+                message: format!("the sign {} needs a label in every working language", entry.rule),
+            });
+        }
+        signs.push(Sign { rule: entry.rule, weight: entry.weight, most: entry.most.max(1), label: [en, fr, es, ar] });
+    }
+    Ok((file.version, Predominance { threshold: file.threshold, signs }))
 }
 
 /// The register of office holders from its tab-separated text (`office_holders.tsv`'s format).
@@ -367,11 +485,10 @@ pub fn parse_register(text: &str) -> Result<Vec<OfficeHolder>, PolicyError> {
         for spelling in names.split(';') {
             let (forenames, family) =
                 spelling.split_once('|').ok_or_else(|| error(format!("{spelling:?} is not \"Forenames|FAMILY\"")))?;
-            let fold = |text: &str| Words::new(text).words.into_iter().map(|w| w.folded).collect::<Vec<_>>();
-            if fold(family).is_empty() {
+            if Words::new(family).is_empty() {
                 return Err(error(format!("{spelling:?} has no family name")));
             }
-            spellings.push((fold(family), fold(forenames)));
+            spellings.push((forenames.trim().to_string(), family.trim().to_string()));
         }
         let status: Status = serde_json::from_value(serde_json::Value::String(status.to_string()))
             .map_err(|_| error(format!("{status:?} is not a status")))?;
@@ -384,7 +501,7 @@ pub fn parse_register(text: &str) -> Result<Vec<OfficeHolder>, PolicyError> {
         };
         let display_name = names.split(';').next().unwrap_or_default().replace('|', " ");
         holders.push(OfficeHolder {
-            names: spellings,
+            spellings,
             display_name: display_name.trim().to_string(),
             status,
             office: office.to_string(),

@@ -58,11 +58,27 @@ fn every_own_case_gets_its_expected_recommendation() {
     assert!(count("clear") >= 10 && count("refuse") >= 10, "ordinary crimes and abuses alike");
 }
 
+/// Rewrites of requests the check refuses, each meant to slip past it (other scripts, misspellings,
+/// statuses left out, the co-accused alone, the act renamed, each working language), and cases
+/// written from public reporting that must pass or be weighed.
+#[test]
+fn every_rewrite_and_reported_case_gets_its_expected_recommendation() {
+    let outcomes = check_expected(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rewrites"));
+    let count = |outcome: &str| outcomes.iter().filter(|o| *o == outcome).count();
+    assert!(outcomes.len() >= 40, "only {} cases", outcomes.len());
+    assert!(count("refuse") >= 20 && count("clear") >= 8, "rewrites to refuse and ordinary crimes to pass");
+}
+
 #[test]
 fn every_own_case_file_is_listed() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    for folder in ["tests/cases", "tests/rewrites"] {
+        every_file_is_listed(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(folder));
+    }
+}
+
+fn every_file_is_listed(dir: &Path) {
     let expected = std::fs::read_to_string(dir.join("EXPECTED.tsv")).unwrap();
-    for entry in std::fs::read_dir(&dir).unwrap() {
+    for entry in std::fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         if name.ends_with(".json") {
             assert!(

@@ -3,16 +3,25 @@
 use dragnet_domain::parse_request;
 use dragnet_review::{Policy, PolicyTexts, Recommendation, check};
 
-fn with(edit: impl FnOnce(&mut [String; 4])) -> Result<Policy, dragnet_review::PolicyError> {
+fn with(edit: impl FnOnce(&mut [String; 6])) -> Result<Policy, dragnet_review::PolicyError> {
     let built_in = PolicyTexts::built_in();
-    let mut texts =
-        [built_in.offences, built_in.statuses, built_in.contexts, built_in.office_holders].map(String::from);
+    let mut texts = [
+        built_in.offences,
+        built_in.statuses,
+        built_in.contexts,
+        built_in.office_holders,
+        built_in.acts,
+        built_in.predominance,
+    ]
+    .map(String::from);
     edit(&mut texts);
     Policy::parse(PolicyTexts {
         offences: &texts[0],
         statuses: &texts[1],
         contexts: &texts[2],
         office_holders: &texts[3],
+        acts: &texts[4],
+        predominance: &texts[5],
     })
 }
 
@@ -48,6 +57,20 @@ fn broken_files_are_refused_with_the_reason() {
 
     let err = with(|t| t[0] = t[0].replacen("\"desertion\"", "\"a*\"", 1)).unwrap_err();
     assert!(err.message.contains("too short"), "{err}");
+
+    let err = with(|t| t[4] = t[4].replacen("id = \"air_means\"", "id = \"air_power\"", 1)).unwrap_err();
+    assert_eq!(err.file, "acts.toml");
+    assert!(err.message.contains("\"air_power\" is not a class"), "{err}");
+
+    let err = with(|t| t[4] = t[4].replacen("id = \"civilian_target\"", "id = \"attack\"", 1)).unwrap_err();
+    assert!(err.message.contains("appears twice"), "{err}");
+
+    let err = with(|t| t[5] = t[5].replacen("threshold = 3", "threshold = 1", 1)).unwrap_err();
+    assert_eq!(err.file, "predominance.toml");
+    assert!(err.message.contains("one sign alone"), "{err}");
+
+    let err = with(|t| t[5] = t[5].replacen("weight = 1", "weight = 3", 1)).unwrap_err();
+    assert!(err.message.contains("one sign alone would refuse"), "{err}");
 }
 
 #[test]

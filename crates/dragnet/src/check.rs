@@ -21,7 +21,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub json: bool,
     /// A folder of policy files replacing the built-in ones, each file optional:
-    /// offences.toml, statuses.toml, contexts.toml, office_holders.tsv
+    /// offences.toml, statuses.toml, contexts.toml, office_holders.tsv, acts.toml, predominance.toml
     #[arg(long, env = "DRAGNET_POLICY", value_name = "DIR")]
     pub policy: Option<PathBuf>,
     /// The language of the findings: en, fr, es or ar (INTERPOL's working languages)
@@ -65,8 +65,16 @@ pub fn load_policy(dir: Option<&Path>) -> anyhow::Result<Policy> {
     let statuses = read("statuses.toml", built_in.statuses)?;
     let contexts = read("contexts.toml", built_in.contexts)?;
     let office_holders = read("office_holders.tsv", built_in.office_holders)?;
-    let texts =
-        PolicyTexts { offences: &offences, statuses: &statuses, contexts: &contexts, office_holders: &office_holders };
+    let acts = read("acts.toml", built_in.acts)?;
+    let predominance = read("predominance.toml", built_in.predominance)?;
+    let texts = PolicyTexts {
+        offences: &offences,
+        statuses: &statuses,
+        contexts: &contexts,
+        office_holders: &office_holders,
+        acts: &acts,
+        predominance: &predominance,
+    };
     Policy::parse(texts).map_err(|err| InputError(format!("policy {}: {err}", dir.display())).into())
 }
 

@@ -43,7 +43,7 @@ impl Views {
     /// The views of `store`, and the notices that screening and the public catalogue could not
     /// read (left out of them, every other notice loaded).
     pub async fn load(store: &dyn Store, policy: Policy) -> Result<(Self, Unloaded), StoreError> {
-        let lines: Vec<String> = policy.office_holders.iter().map(|holder| holder.line.clone()).collect();
+        let lines: Vec<String> = policy.office_holders.holders().iter().map(|holder| holder.line.clone()).collect();
         store.seed_office_holders(&Actor::system("register", None), &lines).await?;
         let in_use = match with_stored_register(store, &policy).await {
             Ok(in_use) => in_use,
@@ -99,7 +99,9 @@ async fn with_stored_register(store: &dyn Store, policy: &Policy) -> Result<Poli
     let entries = store.office_holders().await?;
     let text = entries.iter().map(|entry| entry.line.as_str()).collect::<Vec<_>>().join("\n");
     let mut policy = policy.clone();
-    policy.office_holders = dragnet_review::policy::parse_register(&text)
-        .map_err(|err| StoreError::Corrupt(format!("the stored office-holder register: {err}")))?;
+    policy.office_holders = dragnet_review::register::Register::new(
+        dragnet_review::policy::parse_register(&text)
+            .map_err(|err| StoreError::Corrupt(format!("the stored office-holder register: {err}")))?,
+    );
     Ok(policy)
 }
