@@ -2,7 +2,7 @@
 //! decide, suspend, reinstate, cancel, renew, located, a picture added.
 
 use dragnet_domain::{Actor, FieldError, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Role};
-use dragnet_review::Policy;
+use dragnet_review::{Duplicate, Knowledge, Policy};
 use dragnet_store::{
     Decision, DecisionOutcome, NoticeRecord, Notification, QueueDetail, QueueEntry, Recommendation, RequestRecord,
     Store, StoreError, StoredRequest, SubjectCheck,
@@ -70,7 +70,7 @@ impl App {
         // them) up to every change committed so far, on any server, before it runs.
         self.settle().await;
         let submitted = submit_checked(self.store.as_ref(), &self.policy(), &principal.actor, id).await?;
-        // A diffusion the check does not refuse is delivered at once: screened from now.
+        // A diffusion in which the check finds nothing of art. 2 or 3 is delivered at once: screened from now.
         self.settle().await;
         Ok(submitted)
     }
@@ -199,7 +199,8 @@ pub async fn submit_checked(store: &dyn Store, policy: &Policy, actor: &Actor, i
     loop {
         attempt += 1;
         let record = store.read_request(actor, id).await?;
-        let (report, checks) = check(&record, policy)?;
+        let knowledge = knowledge_of(store, &record).await?;
+        let (report, checks) = check(&record, policy, &knowledge)?;
         match store.submit_request(actor, id, record.version, &checks).await {
             Ok(moved) => return Ok(Submitted { recommendation: report.recommendation, checks, moved }),
             Err(StoreError::RequestChanged { .. }) if attempt < SUBMIT_ATTEMPTS => continue,
@@ -208,9 +209,67 @@ pub async fn submit_checked(store: &dyn Store, policy: &Policy, actor: &Actor, i
     }
 }
 
+/// A notice whose subject scores this much against a subject of the request is reported as the
+/// same person: higher than screening's threshold, for a namesake in the same bureau's files is
+/// common and a reviewer should not be sent after every one.
+const DUPLICATE_THRESHOLD: f64 = 0.85;
+/// Notices reported per subject, at most.
+const MOST_DUPLICATES: usize = 5;
+
+/// What the store knows that the check weighs: the requester's notices in review or in force that
+/// may be the same person (by the screening engine) or the same case (by its reference).
+async fn knowledge_of(store: &dyn Store, record: &RequestRecord) -> Result<Knowledge> {
+    let request = &record.request;
+    let open = store.open_notices_of(request.requested_by.as_str(), record.request_id).await?;
+    if open.is_empty() {
+        return Ok(Knowledge::default());
+    }
+    let reference = |text: &str| text.trim().to_lowercase();
+    let ours = request.reference.as_deref().map(reference).filter(|r| !r.is_empty());
+    let people = open.iter().enumerate().map(|(at, notice)| (at, notice.subject.clone(), Vec::new()));
+    let index = dragnet_match::Index::build(dragnet_match::Variants::shared(), people);
+    let mut duplicates = Vec::new();
+    for (subject, person) in request.subjects.iter().enumerate() {
+        let hits = index.search(person, None, DUPLICATE_THRESHOLD, MOST_DUPLICATES);
+        let mut found: Vec<Duplicate> = hits
+            .into_iter()
+            .map(|hit| {
+                let notice = &open[hit.id];
+                let same_reference = notice.reference.clone().filter(|r| ours.as_deref() == Some(&reference(r)));
+                Duplicate {
+                    subject,
+                    notice: notice.id.to_string(),
+                    state: notice.state.as_str().to_string(),
+                    same_reference,
+                    same_person: Some((hit.score, hit.why)),
+                }
+            })
+            .collect();
+        for notice in &open {
+            let same = notice.reference.as_deref().is_some_and(|r| ours.as_deref() == Some(&reference(r)));
+            let listed = found.iter().any(|d| d.notice == notice.id.to_string());
+            if same && !listed && found.len() < MOST_DUPLICATES {
+                found.push(Duplicate {
+                    subject,
+                    notice: notice.id.to_string(),
+                    state: notice.state.as_str().to_string(),
+                    same_reference: notice.reference.clone(),
+                    same_person: None,
+                });
+            }
+        }
+        duplicates.extend(found);
+    }
+    Ok(Knowledge { duplicates })
+}
+
 /// The check of a stored request, and what the store keeps of it for each notice being submitted.
-fn check(record: &RequestRecord, policy: &Policy) -> Result<(dragnet_review::Report, Vec<SubjectCheck>)> {
-    let report = dragnet_review::check(&record.request, policy);
+fn check(
+    record: &RequestRecord,
+    policy: &Policy,
+    knowledge: &Knowledge,
+) -> Result<(dragnet_review::Report, Vec<SubjectCheck>)> {
+    let report = dragnet_review::check_with(&record.request, policy, knowledge);
     let submitting: Vec<(usize, NoticeId)> = record
         .notices
         .iter()
@@ -240,7 +299,8 @@ fn check(record: &RequestRecord, policy: &Policy) -> Result<(dragnet_review::Rep
         let recommendation = subject.recommendation;
         let subject_json = serde_json::to_value(subject)
             .map_err(|err| StoreError::Corrupt(format!("a report that does not serialise: {err}")))?;
-        checks.push(SubjectCheck { notice_id, recommendation, report: subject_json });
+        let held = subject.has_art2_or_art3_finding();
+        checks.push(SubjectCheck { notice_id, recommendation, report: subject_json, held });
     }
     Ok((report, checks))
 }

@@ -49,6 +49,12 @@ impl Variants {
         Variants::parse(&text)
     }
 
+    /// The built-in corpus, read once per process and shared: it is the same for every index.
+    pub fn shared() -> std::sync::Arc<Variants> {
+        static SHARED: std::sync::OnceLock<std::sync::Arc<Variants>> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| std::sync::Arc::new(Variants::built_in())).clone()
+    }
+
     /// Reads lines of `form, form, … => Qid`; malformed lines are skipped.
     pub fn parse(text: &str) -> Variants {
         let mut groups: HashMap<String, Vec<u32>> = HashMap::new();

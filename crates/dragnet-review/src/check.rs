@@ -10,7 +10,7 @@ use crate::language::{self, Said, say, term};
 use crate::policy::{OfficeHolder, Policy};
 use crate::register::Identity;
 use crate::text::Words;
-use crate::{Finding, Recommendation, Report, Severity, SubjectReport};
+use crate::{Duplicate, Finding, Knowledge, Recommendation, Report, Severity, SubjectReport};
 
 /// Categories the rules treat one by one rather than as a plain bar.
 const TERRORISM: &str = "terrorism";
@@ -123,6 +123,11 @@ impl<'a> Texts<'a> {
 /// Checks a request against the policy: one report per subject, and the heaviest as the request's.
 /// The request is judged as a whole: subjects named in one warrant for one act share what that act is.
 pub fn check(request: &NoticeRequest, policy: &Policy) -> Report {
+    check_with(request, policy, &Knowledge::default())
+}
+
+/// The check, weighing also what the secretariat knows from its records.
+pub fn check_with(request: &NoticeRequest, policy: &Policy, knowledge: &Knowledge) -> Report {
     let texts = Texts::read(request);
     let facts = RequestFacts::read(request, policy, &texts);
     let shared = request_findings(request, policy, &facts, &texts);
@@ -136,6 +141,7 @@ pub fn check(request: &NoticeRequest, policy: &Policy) -> Report {
             military_character(request, &facts, &standings, index, &mut findings);
             findings.extend(shared.iter().cloned());
             facts_before_birth(request, index, subject, &mut findings);
+            duplicates(knowledge.duplicates.iter().filter(|d| d.subject == index), &mut findings);
             predominance(policy, &mut findings);
             if let (true, Some(charge)) = (facts.international_crimes_exception, &facts.international_crimes_charged) {
                 apply_international_crimes_exception(&mut findings, charge);
@@ -658,6 +664,30 @@ fn facts_before_birth(request: &NoticeRequest, index: usize, subject: &Person, f
                 ],
             ),
         ));
+    }
+}
+
+/// Another notice of the requester for the same person or under the same reference: two notices
+/// for one case give a border officer two hits and split its history.
+fn duplicates<'a>(found: impl Iterator<Item = &'a Duplicate>, findings: &mut Vec<Finding>) {
+    for duplicate in found {
+        let mut why = Vec::new();
+        if let Some(reference) = &duplicate.same_reference {
+            why.push(say("duplicate.reference", &[("reference", &verbatim(reference))]));
+        }
+        if let Some((score, reasons)) = &duplicate.same_person {
+            let score = verbatim(&format!("{score:.2}"));
+            why.push(say("duplicate.person", &[("score", &score), ("why", &verbatim(reasons))]));
+        }
+        let message = say(
+            "duplicate",
+            &[
+                ("notice", &verbatim(&duplicate.notice)),
+                ("state", &verbatim(&duplicate.state)),
+                ("why", &Said::join(&why, "list.and")),
+            ],
+        );
+        findings.push(finding("data.duplicate", "RPD art. 12", Severity::Review, message));
     }
 }
 

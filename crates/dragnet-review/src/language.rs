@@ -558,6 +558,33 @@ pub(crate) const SENTENCES: &[(&str, [&str; 4])] = &[
             "judicial.warrant.issued_on ({issued}) سابق لـ offence.date ({offence}): لا يمكن أن تصدر مذكرة بشأن جريمة لم تُرتكب بعد",
         ],
     ),
+    (
+        "duplicate",
+        [
+            "the requester already has notice {notice} ({state}) that may be this one: {why}; link or withdraw one of them rather than publish both",
+            "le requérant a déjà la notice {notice} ({state}) qui peut être la même : {why} ; lier ou retirer l’une d’elles plutôt que publier les deux",
+            "el solicitante ya tiene la notificación {notice} ({state}) que puede ser la misma: {why}; vincular o retirar una de ellas en lugar de publicar ambas",
+            "لدى الطالب بالفعل النشرة {notice} ({state}) وقد تكون هي نفسها: {why}؛ يجب ربط إحداهما أو سحبها بدلًا من نشر الاثنتين",
+        ],
+    ),
+    (
+        "duplicate.reference",
+        [
+            "the same reference {reference}",
+            "la même référence {reference}",
+            "la misma referencia {reference}",
+            "المرجع نفسه {reference}",
+        ],
+    ),
+    (
+        "duplicate.person",
+        [
+            "the same person by the screening engine (score {score}: {why})",
+            "la même personne selon le moteur de filtrage (score {score} : {why})",
+            "la misma persona según el motor de cotejo (puntuación {score}: {why})",
+            "الشخص نفسه بحسب محرك المطابقة (الدرجة {score}: {why})",
+        ],
+    ),
     ("predominance.sign", ["{label} ({weight})", "{label} ({weight})", "{label} ({weight})", "{label} ({weight})"]),
     (
         "predominance",

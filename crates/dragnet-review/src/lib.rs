@@ -14,8 +14,29 @@ pub mod policy;
 pub mod register;
 pub mod text;
 
-pub use check::check;
+pub use check::{check, check_with};
 pub use policy::{Policy, PolicyError, PolicyTexts};
+
+/// What the secretariat knows beside the request, from its own records: the caller (the server,
+/// which has a store) gathers it, and the check weighs it. A request file checked alone has none.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Knowledge {
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A notice of the same requester, in review or in force, that may be the same person and case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duplicate {
+    /// The subject of the request it may duplicate, by its place in `subjects`.
+    pub subject: usize,
+    pub notice: String,
+    /// `in_review`, `info_requested` or `published`.
+    pub state: String,
+    /// The requester's reference of both, where it is the same.
+    pub same_reference: Option<String>,
+    /// The screening engine's score and reasons, where it finds the same person.
+    pub same_person: Option<(f64, String)>,
+}
 
 /// How much a finding weighs. Ordered: a request's recommendation is its heaviest finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -142,6 +163,17 @@ pub struct SubjectReport {
     pub name: String,
     pub recommendation: Recommendation,
     pub findings: Vec<Finding>,
+}
+
+impl SubjectReport {
+    /// Whether a finding for a reviewer rests on the Constitution's art. 2 or 3 (or the refugee
+    /// policy, which applies them): such a diffusion is held for a reviewer before it circulates.
+    pub fn has_art2_or_art3_finding(&self) -> bool {
+        self.findings.iter().any(|finding| {
+            finding.severity >= Severity::Review
+                && (finding.basis.starts_with("Constitution") || finding.rule.starts_with("refugee."))
+        })
+    }
 }
 
 /// The check of a whole request, in the shape `dragnet check --json` prints.

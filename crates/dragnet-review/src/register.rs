@@ -1,7 +1,7 @@
 //! The office-holder register, searched with the screening engine: a subject is found in it by
 //! name in any script and spelling, and the date of birth decides what the finding says.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use dragnet_domain::{PartialDate, Person};
 use dragnet_match::{Index, Variants};
@@ -37,12 +37,6 @@ pub struct RegisterMatch<'a> {
 pub struct Register {
     holders: Vec<OfficeHolder>,
     index: Arc<Index<usize>>,
-}
-
-/// The name corpus is large and the same for every policy: read once per process.
-fn variants() -> Arc<Variants> {
-    static VARIANTS: OnceLock<Arc<Variants>> = OnceLock::new();
-    VARIANTS.get_or_init(|| Arc::new(Variants::built_in())).clone()
 }
 
 /// A person with only the names of `person`, so that the engine's score is the names' alone.
@@ -85,7 +79,7 @@ impl Register {
     pub fn new(holders: Vec<OfficeHolder>) -> Register {
         let people: Vec<(usize, Person, Vec<_>)> =
             holders.iter().enumerate().map(|(at, holder)| (at, holder_person(holder), Vec::new())).collect();
-        let index = Arc::new(Index::build(variants(), people));
+        let index = Arc::new(Index::build(Variants::shared(), people));
         Register { holders, index }
     }
 

@@ -59,7 +59,12 @@ async fn publish(
     let checks: Vec<SubjectCheck> = stored
         .notice_ids
         .iter()
-        .map(|id| SubjectCheck { notice_id: *id, recommendation: Recommendation::Clear, report: json!({}) })
+        .map(|id| SubjectCheck {
+            notice_id: *id,
+            recommendation: Recommendation::Clear,
+            report: json!({}),
+            held: false,
+        })
         .collect();
     store.submit_request(bureau, stored.request_id, 1, &checks).await.unwrap();
     store.decide(reviewer, stored.request_id, Decision::Publish, "ordinary-law crime", None).await.unwrap();

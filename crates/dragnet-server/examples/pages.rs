@@ -42,6 +42,7 @@ async fn submit(store: &dyn Store, bureau: &Actor, request: &NoticeRequest, poli
             notice_id: *id,
             recommendation: subject.recommendation,
             report: serde_json::to_value(subject).unwrap(),
+            held: false,
         })
         .collect::<Vec<_>>();
     store.submit_request(bureau, stored.request_id, 1, &checks).await.unwrap();

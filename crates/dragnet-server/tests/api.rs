@@ -195,7 +195,7 @@ on_both_backends!(
     a_restricted_notice_never_reaches_a_barred_country,
     a_notice_expires_after_five_years_unless_renewed,
     a_bureau_edits_answers_a_question_and_withdraws,
-    a_diffusion_reaches_its_recipients_at_once_unless_its_check_refuses,
+    a_diffusion_reaches_its_recipients_at_once_unless_its_check_finds_art_2_or_3,
     administrators_manage_users_and_tokens,
     a_located_hit_reaches_the_bureau_by_signed_webhook,
     the_office_holder_register_is_kept_over_the_api_and_changes_the_check,
@@ -203,6 +203,7 @@ on_both_backends!(
     a_screener_reads_only_what_any_member_may,
     hostile_input_is_refused_with_its_field,
     a_slow_bureau_delays_no_other_bureaus_webhook,
+    a_second_notice_for_the_same_case_is_flagged_with_the_first,
 );
 
 fn case(name: &str) -> Value {
@@ -606,7 +607,7 @@ async fn a_bureau_edits_answers_a_question_and_withdraws(server: Server) {
     assert_eq!(server.post(&format!("{path}/withdraw"), "ncb.fr", &json!({"reason": "again"})).await.status, 409);
 }
 
-async fn a_diffusion_reaches_its_recipients_at_once_unless_its_check_refuses(server: Server) {
+async fn a_diffusion_reaches_its_recipients_at_once_unless_its_check_finds_art_2_or_3(server: Server) {
     let mut diffusion = case(MURDER);
     diffusion["kind"] = json!("diffusion");
     diffusion["to"] = json!(["IT"]);
@@ -636,6 +637,109 @@ async fn a_diffusion_reaches_its_recipients_at_once_unless_its_check_refuses(ser
     assert_eq!(hits(&server.post("/api/v1/screen", "border.de", &held).await), 0);
     let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
     assert_eq!(queue.body["requests"][0]["request_id"], id);
+
+    // Not only a refusal holds one: a finding of art. 2 (a trial in absentia) waits for a reviewer too.
+    let mut unfair = case(MURDER);
+    unfair["kind"] = json!("diffusion");
+    unfair["to"] = json!(["*"]);
+    unfair["reference"] = json!("LYON-2024-0999");
+    unfair["judicial"]["in_absentia"] = json!(true);
+    let created = server.post("/api/v1/requests", "ncb.fr", &unfair).await;
+    assert_eq!(created.status, 201, "to every member: {:?}", created.body);
+    let id = created.body["request_id"].as_i64().unwrap();
+    let submission = server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.fr", &json!({})).await;
+    assert_eq!(submission.body["recommendation"], "review", "{:?}", submission.body);
+    assert_eq!(submission.body["notices"][0]["state"], "in_review", "held for a reviewer");
+    let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
+    assert!(queue.body["requests"].as_array().unwrap().iter().any(|r| r["request_id"] == id));
+
+    // To every member: each one screens it once it is delivered.
+    let mut everyone = case(MURDER);
+    everyone["kind"] = json!("diffusion");
+    everyone["to"] = json!(["*"]);
+    everyone["reference"] = json!("LYON-2024-1000");
+    everyone["subjects"][0]["family_name"] = json!("DELACROIX-VANDAMME");
+    let created = server.post("/api/v1/requests", "ncb.fr", &everyone).await;
+    let id = created.body["request_id"].as_i64().unwrap();
+    let submission = server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.fr", &json!({})).await;
+    assert_eq!(submission.body["notices"][0]["state"], "published", "{:?}", submission.body);
+    let notice = submission.body["notices"][0]["id"].clone();
+    let traveller =
+        json!({"persons": [{"family_name": "DELACROIX-VANDAMME", "forenames": "Luca", "date_of_birth": "1988-03-11"}]});
+    for screener in ["border.de", "border.it"] {
+        let answer = server.post("/api/v1/screen", screener, &traveller).await;
+        let hits = answer.body["results"][0]["hits"].as_array().unwrap();
+        assert!(hits.iter().any(|hit| hit["id"] == notice), "{screener}: {:?}", answer.body);
+    }
+    for bad in [json!(["*", "DE"]), json!(["DE", "XX"])] {
+        let mut request = case(MURDER);
+        request["kind"] = json!("diffusion");
+        request["to"] = bad.clone();
+        let answer = server.post("/api/v1/requests", "ncb.fr", &request).await;
+        assert_eq!(answer.status, 422, "{bad}: {:?}", answer.body);
+        assert!(answer.body["field"].as_str().unwrap().starts_with("to"), "{bad}: {:?}", answer.body);
+    }
+}
+
+async fn a_second_notice_for_the_same_case_is_flagged_with_the_first(server: Server) {
+    let submit = |request: Value| {
+        let server = &server;
+        async move {
+            let created = server.post("/api/v1/requests", "ncb.fr", &request).await;
+            assert_eq!(created.status, 201, "{:?}", created.body);
+            let id = created.body["request_id"].as_i64().unwrap();
+            let submitted = server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.fr", &json!({})).await;
+            assert_eq!(submitted.status, 200, "{:?}", submitted.body);
+            submitted.body
+        }
+    };
+    let duplicates = |body: &Value| -> Vec<String> {
+        body["notices"][0]["report"]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "data.duplicate")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let first = submit(case(MURDER)).await;
+    assert_eq!(first["recommendation"], "clear", "{first:?}");
+    let first_notice = first["notices"][0]["id"].as_str().unwrap().to_string();
+
+    // The same person again, with the same reference, spelt otherwise: in review, then in force.
+    let mut again = case(MURDER);
+    again["subjects"][0]["family_name"] = json!("MARKETTI");
+    let second = submit(again).await;
+    assert_eq!(second["recommendation"], "review", "{second:?}");
+    let said = duplicates(&second);
+    assert_eq!(said.len(), 1, "{second:?}");
+    assert!(said[0].contains(&first_notice) && said[0].contains("in_review"), "{said:?}");
+    assert!(said[0].contains("same reference") && said[0].contains("same person"), "{said:?}");
+
+    // Another person under another reference is not flagged; one under the same reference is.
+    let mut other = case(MURDER);
+    other["reference"] = json!("LYON-2025-0001");
+    other["subjects"][0]["family_name"] = json!("OKONKWO");
+    other["subjects"][0]["forenames"] = json!("Chidi");
+    other["subjects"][0]["date_of_birth"] = json!("1979-07-30");
+    other["subjects"][0]["identity_documents"][0]["number"] = json!("YB7654321");
+    let third = submit(other.clone()).await;
+    assert!(duplicates(&third).is_empty(), "{third:?}");
+    other["subjects"][0]["family_name"] = json!("NWOSU");
+    other["subjects"][0]["forenames"] = json!("Ada");
+    other["subjects"][0]["identity_documents"][0]["number"] = json!("YC1111111");
+    let fourth = submit(other).await;
+    let said = duplicates(&fourth);
+    assert_eq!(said.len(), 1, "{fourth:?}");
+    assert!(said[0].contains("same reference") && !said[0].contains("same person"), "{said:?}");
+
+    // Another country's notice for the same person is not the requester's duplicate.
+    let mut elsewhere = case(MURDER);
+    elsewhere["requested_by"] = json!("DE");
+    let created = server.post("/api/v1/requests", "ncb.de", &elsewhere).await;
+    let id = created.body["request_id"].as_i64().unwrap();
+    let submitted = server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.de", &json!({})).await;
+    assert!(duplicates(&submitted.body).is_empty(), "{:?}", submitted.body);
 }
 
 async fn administrators_manage_users_and_tokens(server: Server) {

@@ -135,6 +135,7 @@ async fn server(requests: usize, ordinary: bool) -> World {
                 notice_id: *id,
                 recommendation: subject.recommendation,
                 report: serde_json::to_value(subject).unwrap(),
+                held: false,
             })
             .collect();
         store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();
@@ -218,6 +219,7 @@ async fn publish_ordinary(store: &dyn Store) -> String {
         notice_id: stored.notice_ids[0],
         recommendation: Recommendation::Clear,
         report: json!({"findings": []}),
+        held: false,
     }];
     store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();
     let reviewer = Actor::user(&UserName::parse("reviewer.one").unwrap(), &Grant::new(Role::Reviewer, None).unwrap());

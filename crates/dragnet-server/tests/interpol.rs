@@ -41,6 +41,7 @@ async fn published(store: &dyn Store, request: &NoticeRequest) -> String {
             notice_id: *id,
             recommendation: Recommendation::Clear,
             report: serde_json::to_value(subject).unwrap(),
+            held: false,
         })
         .collect::<Vec<_>>();
     store.submit_request(&bureau, stored.request_id, 1, &checks).await.unwrap();

@@ -161,6 +161,9 @@ pub struct SubjectCheck {
     pub recommendation: Recommendation,
     /// The subject's report, as `dragnet check --json` prints it.
     pub report: serde_json::Value,
+    /// Whether a diffusion waits for a reviewer though its check does not refuse it: the check
+    /// found something of art. 2 or 3 for a reviewer to weigh before it circulates.
+    pub held: bool,
 }
 
 pub use dragnet_domain::Recommendation;
@@ -291,6 +294,17 @@ pub struct InForce {
     pub id: NoticeId,
     pub subject: Person,
     pub barred: Vec<String>,
+}
+
+/// A requester's notice in review or in force, as a new request of the same requester is compared
+/// with it: a second notice for one person and one case is a duplicate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenNotice {
+    pub id: NoticeId,
+    pub state: NoticeState,
+    /// The requester's own reference for the request the notice came from.
+    pub reference: Option<String>,
+    pub subject: Person,
 }
 
 /// What the public may see of a published notice whose requester agreed to an extract and barred
@@ -733,6 +747,11 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// A notice whose stored record does not read is set apart, named, and the rest are read.
     async fn notices_in_force(&self) -> Result<Readable<InForce>>;
 
+    /// `requester`'s notices in review, waiting for its answer, or in force, from any request but
+    /// `except_request`: what a request being submitted may duplicate. Not audited as a read: the
+    /// check compares, and the submission that asked for it is audited.
+    async fn open_notices_of(&self, requester: &str, except_request: i64) -> Result<Vec<OpenNotice>>;
+
     /// One notice if it is in force: whether a member other than its requester may read it.
     async fn notice_in_force(&self, id: NoticeId) -> Result<Option<InForce>>;
 
@@ -1049,7 +1068,7 @@ pub(crate) fn parse_stored_state(text: &str) -> Result<NoticeState> {
     NoticeState::parse(text).ok_or_else(|| StoreError::Corrupt(format!("{text:?} is not a notice state")))
 }
 
-fn parse_stored_person(json: &str) -> Result<Person> {
+pub(crate) fn parse_stored_person(json: &str) -> Result<Person> {
     dragnet_domain::parse_person(json).map_err(|err| StoreError::Corrupt(format!("a stored subject: {err}")))
 }
 
@@ -1373,9 +1392,11 @@ pub(crate) fn withdrawable(request: i64, states: &[(String, String)]) -> Result<
 }
 
 /// Whether a submitted notice goes out at once: a diffusion is delivered to its recipients unless
-/// its check says `refuse` (or lacks data), when it is held for a reviewer.
-pub(crate) fn delivered_at_once(kind: &str, recommendation: Recommendation) -> bool {
-    kind == NoticeKind::Diffusion.as_str() && matches!(recommendation, Recommendation::Clear | Recommendation::Review)
+/// its check says `refuse` (or lacks data) or holds it, when it waits for a reviewer.
+pub(crate) fn delivered_at_once(kind: &str, check: &SubjectCheck) -> bool {
+    kind == NoticeKind::Diffusion.as_str()
+        && !check.held
+        && matches!(check.recommendation, Recommendation::Clear | Recommendation::Review)
 }
 
 pub(crate) fn diffusion_delivered(id: NoticeId) -> audit::AuditEntry {
@@ -1384,6 +1405,6 @@ pub(crate) fn diffusion_delivered(id: NoticeId) -> audit::AuditEntry {
         LifecycleEvent::Publish,
         NoticeState::InReview,
         NoticeState::Published,
-        Some("a diffusion is delivered to its recipients when its check does not say refuse"),
+        Some("a diffusion is delivered to its recipients when its check finds nothing of art. 2 or 3 to weigh"),
     )
 }

@@ -19,12 +19,12 @@ use crate::log::{CHANGE_ACTIONS, is_change};
 use crate::{
     AUDIT_ROWS_PER_INSERT, AuditFilter, Decision, DecisionOutcome, DecisionRecord, Delivery, IMPORT_ROWS_PER_INSERT,
     ImportOutcome, ImportedNotice, InForce, JsonText, LISTED_SUBJECTS, MOST_DELIVERY_ATTEMPTS, NOTICE_LIFETIME,
-    NoticeRecord, NoticeSummary, Notification, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry, Readable,
-    RegisterEntry, RequestListing, RequestRecord, Result, SWEEP_LOSS_ALWAYS_ALLOWED, Stamp, Store, StoreError,
-    StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, changed_fields, checks_cover, deciding,
+    NoticeRecord, NoticeSummary, Notification, OpenNotice, PICTURE_TYPES, PublicExtract, QueueDetail, QueueEntry,
+    Readable, RegisterEntry, RequestListing, RequestRecord, Result, SWEEP_LOSS_ALWAYS_ALLOWED, Stamp, Store,
+    StoreError, StoredNotice, StoredRequest, SubjectCheck, UserRecord, Webhook, changed_fields, checks_cover, deciding,
     decision_made, delivered_at_once, deliverer, diffusion_delivered, editable, failpoint, hash_token, id_year,
     importable, in_force_row, is_halfway, lifetime_change, location_recorded, new_token, notice_moved,
-    notice_submitted, notice_target, notices_imported, parse_stored_grant, parse_stored_kind,
+    notice_submitted, notice_target, notices_imported, parse_stored_grant, parse_stored_kind, parse_stored_person,
     parse_stored_recommendation, parse_stored_report, parse_stored_request, parse_stored_state, picture_added,
     plan_decision, plan_drafts, public_extract_row, public_requests, queue_entry, register_changed, request_created,
     restored_by_source, screening_recorded, subject_name, submittable, to_json, token_created, updated_by_source,
@@ -970,7 +970,7 @@ impl Store for ThisStore {
             .execute(&mut *tx)
             .await?;
             self.append_audit(&mut tx, actor, notice_submitted(id, check)).await?;
-            if delivered_at_once(&kind, check.recommendation) {
+            if delivered_at_once(&kind, check) {
                 let (published, expires) = lifetime_change(LifecycleEvent::Publish, now);
                 let to = to.apply(LifecycleEvent::Publish)?;
                 sqlx::query("UPDATE notices SET state = $1, published_at = $2, expires_at = $3 WHERE id = $4")
@@ -1268,6 +1268,30 @@ impl Store for ThisStore {
             })();
             (id, notice)
         }))
+    }
+
+    async fn open_notices_of(&self, requester: &str, except_request: i64) -> Result<Vec<OpenNotice>> {
+        let rows: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
+            "SELECT notices.id, notices.state, requests.reference, CAST(notices.subject AS TEXT) FROM notices
+             JOIN requests ON requests.id = notices.request_id
+             WHERE notices.requested_by = $1 AND notices.state IN ('in_review', 'info_requested', 'published')
+               AND notices.request_id <> $2
+             ORDER BY notices.id",
+        )
+        .bind(requester)
+        .bind(except_request)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(id, state, reference, subject)| {
+                Ok(OpenNotice {
+                    id: NoticeId::parse(&id).map_err(StoreError::Corrupt)?,
+                    state: parse_stored_state(&state)?,
+                    reference,
+                    subject: parse_stored_person(&subject)?,
+                })
+            })
+            .collect()
     }
 
     async fn notices_in_force_among(&self, ids: &[NoticeId]) -> Result<Vec<InForce>> {

@@ -557,6 +557,7 @@ fn checks(stored: &StoredRequest, recommendation: Recommendation) -> Vec<Subject
             notice_id: *id,
             recommendation,
             report: serde_json::json!({"recommendation": recommendation.as_str(), "findings": []}),
+            held: false,
         })
         .collect()
 }
@@ -881,8 +882,12 @@ async fn submission_and_decisions_refuse_what_does_not_fit(t: TestStore) {
         .decide(&reviewer(), seed.request_id, Decision::RequestInformation, "which role?", Some(&[one]))
         .await
         .unwrap();
-    let resubmit =
-        vec![SubjectCheck { notice_id: one, recommendation: Recommendation::Review, report: serde_json::json!({}) }];
+    let resubmit = vec![SubjectCheck {
+        notice_id: one,
+        recommendation: Recommendation::Review,
+        report: serde_json::json!({}),
+        held: false,
+    }];
     let moved = t.store.submit_request(&bureau("IR"), seed.request_id, 2, &resubmit).await.unwrap();
     assert_eq!(moved, vec![(one, NoticeState::InReview)]);
 }

@@ -1,6 +1,6 @@
 //! The screening view: every notice in force, in the matching engine's index.
 
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, RwLock};
 
 use dragnet_domain::{CountryCode, NoticeId, Person};
 use dragnet_match::{Hit, Index, Variants};
@@ -14,8 +14,7 @@ pub struct ScreeningIndex {
 
 /// The name corpus, read once per process: it is the same for every index.
 pub fn variants() -> Arc<Variants> {
-    static VARIANTS: OnceLock<Arc<Variants>> = OnceLock::new();
-    VARIANTS.get_or_init(|| Arc::new(Variants::built_in())).clone()
+    Variants::shared()
 }
 
 impl ScreeningIndex {
