@@ -16,6 +16,7 @@ use dragnet_store::{Store, StoreError};
 pub mod error;
 pub mod follower;
 pub mod jobs;
+pub mod knowledge;
 pub mod principal;
 pub mod register;
 pub mod screening;

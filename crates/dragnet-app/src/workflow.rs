@@ -1,6 +1,7 @@
 //! The life of a request and its notices, each step once: create, read, edit, submit, withdraw,
 //! decide, suspend, reinstate, cancel, renew, located, a picture added.
 
+use dragnet_domain::knowledge::Known;
 use dragnet_domain::{Actor, FieldError, LifecycleEvent, NoticeId, NoticeRequest, NoticeState, Role};
 use dragnet_review::{Duplicate, Knowledge, Policy};
 use dragnet_store::{
@@ -216,13 +217,27 @@ const DUPLICATE_THRESHOLD: f64 = 0.85;
 /// Notices reported per subject, at most.
 const MOST_DUPLICATES: usize = 5;
 
-/// What the store knows that the check weighs: the requester's notices in review or in force that
-/// may be the same person (by the screening engine) or the same case (by its reference).
-async fn knowledge_of(store: &dyn Store, record: &RequestRecord) -> Result<Knowledge> {
+/// What the store knows that the check weighs: what others said of the request (objections lodged,
+/// what reviewers recorded), and the requester's notices in review or in force that may be the same
+/// person (by the screening engine) or the same case (by its reference).
+pub(crate) async fn knowledge_of(store: &dyn Store, record: &RequestRecord) -> Result<Knowledge> {
     let request = &record.request;
+    let known = store
+        .knowledge_of(record.request_id)
+        .await?
+        .into_iter()
+        .map(|kept| Known {
+            subject: kept.subject,
+            item: kept.item,
+            recorded_by: kept.recorded_by,
+            country: kept.country,
+            source: kept.source,
+            known_on: kept.known_on,
+        })
+        .collect();
     let open = store.open_notices_of(request.requested_by.as_str(), record.request_id).await?;
     if open.is_empty() {
-        return Ok(Knowledge::default());
+        return Ok(Knowledge { known, ..Knowledge::default() });
     }
     let reference = |text: &str| text.trim().to_lowercase();
     let ours = request.reference.as_deref().map(reference).filter(|r| !r.is_empty());
@@ -260,7 +275,7 @@ async fn knowledge_of(store: &dyn Store, record: &RequestRecord) -> Result<Knowl
         }
         duplicates.extend(found);
     }
-    Ok(Knowledge { duplicates })
+    Ok(Knowledge { duplicates, known })
 }
 
 /// The check of a stored request, and what the store keeps of it for each notice being submitted.

@@ -5,6 +5,7 @@
 
 pub mod codes;
 pub mod date;
+pub mod knowledge;
 pub mod notice;
 pub mod parse;
 pub mod person;

@@ -1,8 +1,9 @@
 //! The rules of the check. Request-wide findings (charges, facts, judicial data, third parties) are
 //! worked out once; each subject then adds its own (identity, status, the register) and gets a report.
 
+use dragnet_domain::knowledge::{Known, KnownItem};
 use dragnet_domain::person::{Person, Status};
-use dragnet_domain::request::{Context, NoticeKind, NoticeRequest, Penalty, Purpose};
+use dragnet_domain::request::{Context, NoticeKind, NoticeRequest, Penalty, Purpose, RefugeeStatus};
 use dragnet_domain::{PartialDate, Requester};
 
 use crate::acts::{self, ActReading};
@@ -130,14 +131,19 @@ pub fn check(request: &NoticeRequest, policy: &Policy) -> Report {
 pub fn check_with(request: &NoticeRequest, policy: &Policy, knowledge: &Knowledge) -> Report {
     let texts = Texts::read(request);
     let facts = RequestFacts::read(request, policy, &texts);
-    let shared = request_findings(request, policy, &facts, &texts);
-    let standings: Vec<Standing> = request.subjects.iter().map(|subject| standing(request, policy, subject)).collect();
+    let shared = request_findings(request, policy, knowledge, &facts, &texts);
+    let standings: Vec<Standing> = request
+        .subjects
+        .iter()
+        .enumerate()
+        .map(|(index, subject)| standing(request, policy, knowledge, &texts.summary, index, subject))
+        .collect();
     let subjects: Vec<SubjectReport> = request
         .subjects
         .iter()
         .enumerate()
         .map(|(index, subject)| {
-            let mut findings = subject_findings(request, policy, index, subject, &standings[index]);
+            let mut findings = subject_findings(request, policy, knowledge, index, subject, &standings[index]);
             military_character(request, &facts, &standings, index, &mut findings);
             findings.extend(shared.iter().cloned());
             facts_before_birth(request, index, subject, &mut findings);
@@ -225,15 +231,21 @@ fn charge_evidence(request: &NoticeRequest, texts: &Texts, category: &crate::pol
     })
 }
 
-fn request_findings(request: &NoticeRequest, policy: &Policy, facts: &RequestFacts, texts: &Texts) -> Vec<Finding> {
+fn request_findings(
+    request: &NoticeRequest,
+    policy: &Policy,
+    knowledge: &Knowledge,
+    facts: &RequestFacts,
+    texts: &Texts,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     minimum_case_data(request, &mut findings);
     penalty_threshold(request, &mut findings);
     offence_categories(request, policy, texts, &mut findings);
     terrorism(facts, &mut findings);
-    contexts(policy, facts, &mut findings);
+    contexts(request, policy, facts, &mut findings);
     concreteness(request, texts, &mut findings);
-    third_parties(request, &mut findings);
+    third_parties(request, knowledge, &mut findings);
     warrant_before_offence(request, &mut findings);
     findings
 }
@@ -419,12 +431,17 @@ fn terrorism(facts: &RequestFacts, findings: &mut Vec<Finding>) {
     }
 }
 
-fn contexts(policy: &Policy, facts: &RequestFacts, findings: &mut Vec<Finding>) {
+fn contexts(request: &NoticeRequest, policy: &Policy, facts: &RequestFacts, findings: &mut Vec<Finding>) {
     for (tag, evidence) in &facts.contexts {
         let Some(rule) = policy.contexts.iter().find(|rule| rule.tag == *tag) else { continue };
         let label = term(&rule.label);
         let (severity, message) = match evidence {
             None => (rule.severity, say("context.declared", &[("label", &label)])),
+            // A private or family setting the summary mentions does not make a serious crime a
+            // private dispute (a murder after a divorce): as with the RPD 83 categories, information.
+            Some(words) if rule.rule.starts_with("rpd83.") && serious_crime_charged(request) => {
+                (Severity::Info, say("context.summary", &[("label", &label), ("words", &verbatim(words))]))
+            }
             Some(words) => {
                 (rule.summary_severity, say("context.summary", &[("label", &label), ("words", &verbatim(words))]))
             }
@@ -461,18 +478,66 @@ fn concreteness(request: &NoticeRequest, texts: &Texts, findings: &mut Vec<Findi
     }
 }
 
-fn third_parties(request: &NoticeRequest, findings: &mut Vec<Finding>) {
+/// Who recorded an item of knowledge and from where, as a finding cites it.
+fn recorded(known: &Known) -> Said {
+    let on = match known.known_on {
+        Some(date) => say("known.on", &[("date", &verbatim(&date.to_string()))]),
+        None => verbatim(""),
+    };
+    say("source.recorded", &[("who", &verbatim(&known.recorded_by)), ("source", &verbatim(&known.source)), ("on", &on)])
+}
+
+fn concerns(known: &Known, index: usize) -> bool {
+    known.subject.is_none_or(|subject| subject == index)
+}
+
+/// An objection a member country lodged itself, in its own words.
+fn lodged_objection(known: &Known) -> Option<Finding> {
+    let KnownItem::Objection { summary } = &known.item else { return None };
+    let on = match known.known_on {
+        Some(date) => say("known.on", &[("date", &verbatim(&date.to_string()))]),
+        None => verbatim(""),
+    };
+    Some(finding(
+        "art3.objection",
+        "Constitution art. 3 (position of another country)",
+        Severity::Review,
+        say(
+            "objection.lodged",
+            &[
+                ("country", &verbatim(known.country.as_deref().unwrap_or("?"))),
+                ("who", &verbatim(&known.recorded_by)),
+                ("on", &on),
+                ("summary", &verbatim(summary)),
+            ],
+        ),
+    ))
+}
+
+/// Objections: those lodged by the objecting countries themselves, and those the requester reports
+/// (labelled as the requester's, and left out where that country lodged its own).
+fn third_parties(request: &NoticeRequest, knowledge: &Knowledge, findings: &mut Vec<Finding>) {
+    let lodged_by = |country: &str| {
+        knowledge
+            .known
+            .iter()
+            .any(|k| matches!(k.item, KnownItem::Objection { .. }) && k.country.as_deref() == Some(country))
+    };
     for objection in &request.third_party.objections {
+        if lodged_by(objection.country.as_str()) {
+            continue;
+        }
         findings.push(finding(
             "art3.objection",
             "Constitution art. 3 (position of another country)",
             Severity::Review,
             say(
-                "objection",
+                "objection.declared",
                 &[("country", &verbatim(objection.country.as_str())), ("summary", &verbatim(&objection.summary))],
             ),
         ));
     }
+    findings.extend(knowledge.known.iter().filter(|k| k.subject.is_none()).filter_map(lodged_objection));
     if request.judicial.as_ref().is_some_and(|j| j.in_absentia) {
         findings.push(finding(
             "rpd.in_absentia",
@@ -521,28 +586,50 @@ impl Standing {
     }
 }
 
-fn standing(request: &NoticeRequest, policy: &Policy, subject: &Person) -> Standing {
+/// Where the summary names the office the register gives `holder`, the words that do.
+fn office_named<'a>(summary: &Words<'a>, holder: &OfficeHolder) -> Option<&'a str> {
+    let office = crate::text::Phrase::parse(&holder.office).ok()?;
+    summary.find(&office)
+}
+
+fn standing(
+    request: &NoticeRequest,
+    policy: &Policy,
+    knowledge: &Knowledge,
+    summary: &Words,
+    index: usize,
+    subject: &Person,
+) -> Standing {
     let mut statuses: Vec<(Status, Said)> = Vec::new();
     let mut to_confirm = Vec::new();
     for status in &subject.status {
         statuses.push((*status, say("source.declared", &[])));
     }
     for status in &request.third_party.subject_status {
-        statuses.push((*status, say("source.known", &[])));
+        statuses.push((*status, say("source.requester_known", &[])));
+    }
+    for known in knowledge.known.iter().filter(|known| concerns(known, index)) {
+        if let KnownItem::Status { status } = known.item {
+            statuses.push((status, recorded(known)));
+        }
     }
     for found in policy.office_holders.matching(subject) {
         let confirmed = found.identity == Identity::Confirmed;
         let source = register_description(found.holder, confirmed);
-        if confirmed {
-            statuses.push((found.holder.status, source));
-        } else {
-            to_confirm.push(finding(
-                "register.possible_office_holder",
-                "Constitution art. 3",
-                Severity::Review,
-                say("register.possible", &[("source", &source)]),
-            ));
-        }
+        let message = match found.identity {
+            Identity::Confirmed => {
+                statuses.push((found.holder.status, source));
+                continue;
+            }
+            Identity::ToConfirm => say("register.possible", &[("source", &source)]),
+            // A namesake as a rule; but a summary that gives the subject the holder's own office
+            // outweighs a date of birth that is wrong by a slip (or on purpose).
+            Identity::Contradicted => match office_named(summary, found.holder) {
+                Some(words) => say("register.office_named", &[("source", &source), ("words", &verbatim(words))]),
+                None => continue,
+            },
+        };
+        to_confirm.push(finding("register.possible_office_holder", "Constitution art. 3", Severity::Review, message));
     }
     Standing { statuses, to_confirm }
 }
@@ -550,6 +637,7 @@ fn standing(request: &NoticeRequest, policy: &Policy, subject: &Person) -> Stand
 fn subject_findings(
     request: &NoticeRequest,
     policy: &Policy,
+    knowledge: &Knowledge,
     index: usize,
     subject: &Person,
     standing: &Standing,
@@ -575,7 +663,26 @@ fn subject_findings(
             ));
         }
     }
-    refugee(request, subject, &mut findings);
+    let said_by_requester = request.third_party.refugee_status.map(|status| (status, say("source.declared", &[])));
+    let recorded_statuses =
+        knowledge.known.iter().filter(|known| concerns(known, index)).filter_map(|known| match known.item {
+            KnownItem::RefugeeStatus { granted_by, year } => {
+                Some((RefugeeStatus { granted_by, year }, recorded(known)))
+            }
+            _ => None,
+        });
+    for (status, source) in said_by_requester.into_iter().chain(recorded_statuses) {
+        refugee(request, subject, status, &source, &mut findings);
+    }
+    for known in knowledge.known.iter().filter(|known| known.subject == Some(index)) {
+        findings.extend(lodged_objection(known));
+    }
+    for known in knowledge.known.iter().filter(|known| concerns(known, index)) {
+        if let KnownItem::Fact { text } = &known.item {
+            let message = say("knowledge.fact", &[("source", &recorded(known)), ("text", &verbatim(text))]);
+            findings.push(finding("knowledge.fact", "RPD art. 12", Severity::Info, message));
+        }
+    }
     findings
 }
 
@@ -598,10 +705,11 @@ fn military_character(
         .find_map(|(other, standing)| standing.state_actor().map(|status| (other, status)));
     let described = facts.acts.state_actor();
     if facts.acts.against_civilians() {
-        let state_involved = own.is_some() || named_with.is_some() || described.is_some();
+        let state_involved = own.is_some() || named_with.is_some() || facts.acts.state_involved();
         let (Some(target), true) = (facts.acts.civilians(), state_involved) else { return };
-        let attack = facts.acts.state_attack.as_deref().or(facts.acts.air_strike.as_deref()).unwrap_or(target);
-        let actor = match (own, described) {
+        let attack = facts.acts.attack().unwrap_or(target);
+        let forces = facts.acts.state_attack.as_ref().map(|t| t.who_or_how.as_str());
+        let actor = match (own, described.or(forces)) {
             (Some(status), _) => say("state_agents.subject", &[("status", &language::status(status))]),
             (None, Some(words)) => say("state_agents.described", &[("words", &verbatim(words))]),
             (None, None) => verbatim(""),
@@ -807,26 +915,36 @@ fn minimum_identity(request: &NoticeRequest, index: usize, subject: &Person, fin
     }
 }
 
-fn refugee(request: &NoticeRequest, subject: &Person, findings: &mut Vec<Finding>) {
-    let Some(status) = request.third_party.refugee_status else { return };
+fn refugee(
+    request: &NoticeRequest,
+    subject: &Person,
+    status: RefugeeStatus,
+    source: &Said,
+    findings: &mut Vec<Finding>,
+) {
     const BASIS: &str = "INTERPOL refugee policy (2015)";
+    let source = say("refugee.source", &[("source", source)]);
     let Requester::Member(requester) = request.requested_by else {
-        findings.push(finding(
+        let mut found = finding(
             "refugee.status",
             BASIS,
             Severity::Review,
             say("refugee.status", &[("year", &verbatim(&status.year.to_string()))]),
-        ));
+        );
+        found.append(&source);
+        findings.push(found);
         return;
     };
     let from_home_country = subject.nationalities.is_empty() || subject.nationalities.contains(&requester);
     let values = [("year", &verbatim(&status.year.to_string())), ("requester", &verbatim(requester.as_str()))];
-    if from_home_country {
+    let mut found = if from_home_country {
         let key = if subject.nationalities.is_empty() { "refugee.protected_presumed" } else { "refugee.protected" };
-        findings.push(finding("refugee.protected", BASIS, Severity::Refuse, say(key, &values)));
+        finding("refugee.protected", BASIS, Severity::Refuse, say(key, &values))
     } else {
-        findings.push(finding("refugee.status", BASIS, Severity::Review, say("refugee.elsewhere", &values)));
-    }
+        finding("refugee.status", BASIS, Severity::Review, say("refugee.elsewhere", &values))
+    };
+    found.append(&source);
+    findings.push(found);
 }
 
 /// International crimes requested by an international court are admissible even against a head

@@ -400,12 +400,49 @@ pub(crate) const SENTENCES: &[(&str, [&str; 4])] = &[
         ["it gives no date or year", "il ne donne ni date ni année", "no da fecha ni año", "لا يذكر تاريخًا ولا سنة"],
     ),
     (
-        "objection",
+        "objection.declared",
         [
-            "{country} objects: \u{201c}{summary}\u{201d}",
-            "{country} s’y oppose : « {summary} »",
-            "{country} se opone: «{summary}»",
-            "{country} تعترض: «{summary}»",
+            "the requester reports that {country} objects: \u{201c}{summary}\u{201d}",
+            "le requérant indique que {country} s’y oppose : « {summary} »",
+            "el solicitante indica que {country} se opone: «{summary}»",
+            "يفيد الطالب بأن {country} تعترض: «{summary}»",
+        ],
+    ),
+    (
+        "objection.lodged",
+        [
+            "{country} objects, as lodged by {who}{on}: \u{201c}{summary}\u{201d}",
+            "{country} s’y oppose, selon l’opposition déposée par {who}{on} : « {summary} »",
+            "{country} se opone, según la oposición presentada por {who}{on}: «{summary}»",
+            "تعترض {country} بحسب الاعتراض الذي قدمه {who}{on}: «{summary}»",
+        ],
+    ),
+    ("known.on", [" on {date}", " le {date}", " el {date}", " بتاريخ {date}"]),
+    (
+        "source.recorded",
+        [
+            "recorded by {who} from {source}{on}",
+            "enregistré par {who} d’après {source}{on}",
+            "registrado por {who} según {source}{on}",
+            "سجّله {who} استنادًا إلى {source}{on}",
+        ],
+    ),
+    (
+        "refugee.source",
+        [
+            " (refugee status {source})",
+            " (statut de réfugié {source})",
+            " (estatuto de refugiado {source})",
+            " (صفة اللاجئ {source})",
+        ],
+    ),
+    (
+        "knowledge.fact",
+        [
+            "the secretariat knows, {source}: \u{201c}{text}\u{201d}",
+            "le Secrétariat général sait, {source} : « {text} »",
+            "la Secretaría General sabe, {source}: «{text}»",
+            "تعلم الأمانة العامة، {source}: «{text}»",
         ],
     ),
     (
@@ -424,6 +461,15 @@ pub(crate) const SENTENCES: &[(&str, [&str; 4])] = &[
             "le nom correspond à {source} ; confirmer s’il s’agit de la même personne",
             "el nombre coincide con {source}; confirmar si es la misma persona",
             "الاسم يطابق {source}؛ يجب التأكد مما إذا كان الشخص نفسه",
+        ],
+    ),
+    (
+        "register.office_named",
+        [
+            "the name matches {source}, whose date of birth differs from the subject's, but the summary gives the subject that office (\u{201c}{words}\u{201d}): confirm whether this is the same person",
+            "le nom correspond à {source}, dont la date de naissance diffère de celle de la personne, mais l’exposé attribue cette fonction à la personne (« {words} ») : confirmer s’il s’agit de la même personne",
+            "el nombre coincide con {source}, cuya fecha de nacimiento difiere de la de la persona, pero la exposición atribuye ese cargo a la persona («{words}»): confirmar si es la misma persona",
+            "الاسم يطابق {source}، الذي يختلف تاريخ ميلاده عن تاريخ ميلاد الشخص، لكن الملخص ينسب إليه هذا المنصب («{words}»): يجب التأكد مما إذا كان الشخص نفسه",
         ],
     ),
     (
@@ -450,12 +496,12 @@ pub(crate) const SENTENCES: &[(&str, [&str; 4])] = &[
         ["declared by the requester", "déclaré par le requérant", "declarado por el solicitante", "بحسب إعلان الطالب"],
     ),
     (
-        "source.known",
+        "source.requester_known",
         [
-            "known to the secretariat",
-            "connu du Secrétariat général",
-            "conocido por la Secretaría General",
-            "بحسب معلومات الأمانة العامة",
+            "known from elsewhere, as the requester declares",
+            "connu d’ailleurs, selon la déclaration du requérant",
+            "conocido por otras fuentes, según declara el solicitante",
+            "معروف من مصادر أخرى بحسب إعلان الطالب",
         ],
     ),
     ("status.held", ["{status} ({source})", "{status} ({source})", "{status} ({source})", "{status} ({source})"]),

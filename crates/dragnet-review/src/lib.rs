@@ -22,6 +22,8 @@ pub use policy::{Policy, PolicyError, PolicyTexts};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Knowledge {
     pub duplicates: Vec<Duplicate>,
+    /// Objections lodged by member countries and what reviewers recorded, each with who said it.
+    pub known: Vec<dragnet_domain::knowledge::Known>,
 }
 
 /// A notice of the same requester, in review or in force, that may be the same person and case.

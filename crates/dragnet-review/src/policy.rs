@@ -72,6 +72,8 @@ pub struct Policy {
 pub struct ActWords {
     pub air_means: Vec<Phrase>,
     pub attack: Vec<Phrase>,
+    pub killing: Vec<Phrase>,
+    pub pretence: Vec<Phrase>,
     pub state_forces: Vec<Phrase>,
     pub state_agents: Vec<Phrase>,
     pub military_target: Vec<Phrase>,
@@ -406,6 +408,8 @@ fn parse_acts(text: &str) -> Result<(String, ActWords), PolicyError> {
         let list = match entry.id.as_str() {
             "air_means" => &mut acts.air_means,
             "attack" => &mut acts.attack,
+            "killing" => &mut acts.killing,
+            "pretence" => &mut acts.pretence,
             "state_forces" => &mut acts.state_forces,
             "state_agents" => &mut acts.state_agents,
             "military_target" => &mut acts.military_target,
@@ -414,9 +418,7 @@ fn parse_acts(text: &str) -> Result<(String, ActWords), PolicyError> {
             other => {
                 return Err(PolicyError {
                     file: FILE,
-                    message: format!(
-                        "{other:?} is not a class (air_means, attack, state_forces, state_agents, military_target, civilian_target, victims)"
-                    ),
+                    message: format!("{other:?} is not a class ({})", CLASSES.join(", ")),
                 });
             }
         };
@@ -425,8 +427,17 @@ fn parse_acts(text: &str) -> Result<(String, ActWords), PolicyError> {
         }
         *list = phrases(FILE, &what, &entry.words)?;
     }
-    const CLASSES: [&str; 7] =
-        ["air_means", "attack", "state_forces", "state_agents", "military_target", "civilian_target", "victims"];
+    const CLASSES: [&str; 9] = [
+        "air_means",
+        "attack",
+        "killing",
+        "pretence",
+        "state_forces",
+        "state_agents",
+        "military_target",
+        "civilian_target",
+        "victims",
+    ];
     for required in CLASSES {
         if !seen.contains(required) {
             return Err(PolicyError { file: FILE, message: format!("the class {required} is required by the rules") });

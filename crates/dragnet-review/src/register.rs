@@ -15,12 +15,14 @@ const NAME_THRESHOLD: f64 = 0.72;
 const MOST_CANDIDATES: usize = 5;
 
 /// What the date of birth says of a name found in the register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Identity {
     /// Both dates are full and the same day: the subject is the office holder.
     Confirmed,
     /// No date, only a year or a month, or none in the register: a reviewer confirms the identity.
     ToConfirm,
+    /// The dates contradict each other: a namesake, unless something else says otherwise.
+    Contradicted,
 }
 
 /// An entry a subject may be, and how sure the check is.
@@ -52,14 +54,17 @@ fn names_only(person: &Person) -> Person {
     }
 }
 
-/// The register's spellings of a holder as one person: the first spelling its name, the others aliases.
-fn holder_person(holder: &OfficeHolder) -> Person {
+/// The register's spellings of a holder as one person: the first spelling its name, the others
+/// aliases; with the register's date of birth, so that screening the notices in force for a new
+/// entry finds its holder and passes over namesakes.
+pub fn holder_person(holder: &OfficeHolder) -> Person {
     let mut spellings = holder.spellings.iter();
     let (forenames, family) = spellings.next().cloned().unwrap_or_default();
     Person {
         family_name: Some(family),
         forenames: (!forenames.trim().is_empty()).then_some(forenames),
         aliases: spellings.map(|(forenames, family)| format!("{forenames} {family}").trim().to_string()).collect(),
+        date_of_birth: holder.date_of_birth,
         ..Person::default()
     }
 }
@@ -77,8 +82,12 @@ fn is_full(date: PartialDate) -> bool {
 
 impl Register {
     pub fn new(holders: Vec<OfficeHolder>) -> Register {
-        let people: Vec<(usize, Person, Vec<_>)> =
-            holders.iter().enumerate().map(|(at, holder)| (at, holder_person(holder), Vec::new())).collect();
+        // The index compares names only: the date of birth is weighed apart (see `matching`).
+        let people: Vec<(usize, Person, Vec<_>)> = holders
+            .iter()
+            .enumerate()
+            .map(|(at, holder)| (at, names_only(&holder_person(holder)), Vec::new()))
+            .collect();
         let index = Arc::new(Index::build(Variants::shared(), people));
         Register { holders, index }
     }
@@ -95,8 +104,8 @@ impl Register {
         self.holders.is_empty()
     }
 
-    /// The entries `person` may be, confirmed ones first. A date of birth that contradicts the
-    /// register's rules the entry out: a namesake is not the office holder.
+    /// The entries `person`'s names may be, confirmed ones first; those whose dates of birth
+    /// contradict the register's come last, as `Contradicted` (a namesake, as a rule).
     pub fn matching(&self, person: &Person) -> Vec<RegisterMatch<'_>> {
         let hits = self.index.search(&names_only(person), None, NAME_THRESHOLD, MOST_CANDIDATES);
         let mut found: Vec<RegisterMatch<'_>> = hits
@@ -104,7 +113,7 @@ impl Register {
             .filter_map(|hit| {
                 let holder = self.holders.get(hit.id)?;
                 let identity = match (holder.date_of_birth, person.date_of_birth) {
-                    (Some(registered), Some(declared)) if !dates_agree(registered, declared) => return None,
+                    (Some(registered), Some(declared)) if !dates_agree(registered, declared) => Identity::Contradicted,
                     (Some(registered), Some(declared)) if is_full(registered) && is_full(declared) => {
                         Identity::Confirmed
                     }
@@ -113,7 +122,7 @@ impl Register {
                 Some(RegisterMatch { holder, identity, score: hit.score })
             })
             .collect();
-        found.sort_by_key(|found| found.identity != Identity::Confirmed);
+        found.sort_by_key(|found| found.identity);
         found
     }
 }

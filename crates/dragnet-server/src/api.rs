@@ -265,11 +265,11 @@ async fn notifications(State(state): State<AppState>, caller: Caller, Query(quer
 /// bureau cancels and renews its own. Screening follows at once.
 #[utoipa::path(post, path = "/api/v1/notices/{id}/{action}", tag = "notices",
     params(("id" = String, Path, description = "The notice's id with a dash, `2026-00001` or `2020-821` (a year and a number of one to seven digits, as written), or with an escaped slash"),
-           ("action" = String, Path, description = "`suspend`, `reinstate`, `cancel`, `renew` (with a `reason`), or `located`")),
-    request_body(content = ReasonBody, description = "`{\"reason\"}`; for `located`, optional `place` and `remarks` (`LocatedBody`)"),
+           ("action" = String, Path, description = "`suspend`, `reinstate`, `cancel`, `renew` (with a `reason`), `located`, `objections` (another member's bureau objects: `summary`, optional `source`), or `keep` (a reviewer keeps a notice checked again as it stands, with a `reason`)")),
+    request_body(content = ReasonBody, description = "`{\"reason\"}`; for `located`, optional `place` and `remarks` (`LocatedBody`); for `objections`, `{\"summary\", \"source\"}`"),
     responses(
         (status = 200, description = "The notice's new state", body = Object, example = json!({"id": "2026/00012", "state": "cancelled"})),
-        (status = 201, description = "`located`: the notification sent to the requesting bureau", body = Object),
+        (status = 201, description = "`located`: the notification sent to the requesting bureau; `objections`: the objection as kept, and each notice of the request checked again", body = Object),
         (status = 404, description = "No such notice or action, or one the caller may not see", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 409, description = "The notice's state does not allow this", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
@@ -279,8 +279,11 @@ async fn notice_action(
     Path((id, action)): Path<(String, String)>,
     body: Bytes,
 ) -> Answer {
-    if action == "located" {
-        return located(state, caller, &id, &body).await;
+    match action.as_str() {
+        "located" => return located(state, caller, &id, &body).await,
+        "objections" => return crate::knowledge::lodge_objection(state, caller, &id, &body).await,
+        "keep" => return crate::knowledge::keep_after_recheck(state, caller, &id, &body).await,
+        _ => {}
     }
     let event = match action.as_str() {
         "suspend" => LifecycleEvent::Suspend,

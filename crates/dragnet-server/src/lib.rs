@@ -24,6 +24,7 @@ pub mod api;
 pub mod auth;
 pub mod client;
 pub mod interpol_records;
+pub mod knowledge;
 pub mod limits;
 pub mod openapi;
 pub mod outbound;
@@ -130,6 +131,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(admin::routes())
         .merge(webhooks::routes())
         .merge(register::routes())
+        .merge(knowledge::routes())
 }
 
 /// The whole application, ready to serve.

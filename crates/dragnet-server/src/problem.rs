@@ -72,7 +72,7 @@ impl Problem {
                 Problem::new(StatusCode::CONFLICT, "illegal_transition", "Not possible in this state")
                     .detail(err.to_string())
             }
-            E::NothingToDo { .. } => {
+            E::NothingToDo { .. } | E::NotRechecked(_) => {
                 Problem::new(StatusCode::CONFLICT, "nothing_to_do", "Nothing in the state this needs")
                     .detail(error.to_string())
             }

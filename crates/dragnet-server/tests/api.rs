@@ -204,6 +204,7 @@ on_both_backends!(
     hostile_input_is_refused_with_its_field,
     a_slow_bureau_delays_no_other_bureaus_webhook,
     a_second_notice_for_the_same_case_is_flagged_with_the_first,
+    what_others_say_is_kept_with_who_said_it_and_checks_the_notice_again,
 );
 
 fn case(name: &str) -> Value {
@@ -740,6 +741,94 @@ async fn a_second_notice_for_the_same_case_is_flagged_with_the_first(server: Ser
     let id = created.body["request_id"].as_i64().unwrap();
     let submitted = server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.de", &json!({})).await;
     assert!(duplicates(&submitted.body).is_empty(), "{:?}", submitted.body);
+}
+
+async fn what_others_say_is_kept_with_who_said_it_and_checks_the_notice_again(server: Server) {
+    let (id, submission) = submitted(&server, "ncb.fr", MURDER).await;
+    assert_eq!(submission.body["recommendation"], "clear");
+    let notice = submission.body["notices"][0]["id"].as_str().unwrap().replace('/', "-");
+    let objections = format!("/api/v1/notices/{notice}/objections");
+    let objection = json!({"summary": "The subject is prosecuted for his reporting on the case."});
+    // Nobody objects to what they cannot see: a notice in review is not another bureau's to know of.
+    assert_eq!(server.post(&objections, "ncb.de", &objection).await.status, 404);
+    let published = server
+        .post(
+            &format!("/api/v1/requests/{id}/decision"),
+            "reviewer.one",
+            &json!({"decision": "publish", "reason": "ordinary"}),
+        )
+        .await;
+    assert_eq!(published.status, 200, "{:?}", published.body);
+
+    // Another member's bureau lodges its objection; the notice is checked again and waits for a reviewer.
+    let lodged = server.post(&objections, "ncb.de", &objection).await;
+    assert_eq!(lodged.status, 201, "{:?}", lodged.body);
+    assert_eq!(lodged.body["knowledge"]["country"], "DE");
+    assert_eq!(lodged.body["knowledge"]["recorded_by"], "ncb.de");
+    assert_eq!(lodged.body["rechecked"][0]["state"], "published", "one sign alone keeps it in force");
+    let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
+    let queued = queue.body["requests"].as_array().unwrap().iter().find(|r| r["request_id"] == id).cloned();
+    let queued = queued.expect("back in the queue");
+    assert!(queued["notices"][0]["recheck"].as_str().unwrap().contains("art3.objection"), "{queued:?}");
+    let findings = &queued["notices"][0]["report"]["findings"];
+    let said = findings.as_array().unwrap().iter().find(|f| f["rule"] == "art3.objection").unwrap();
+    assert!(said["message"].as_str().unwrap().contains("DE objects, as lodged by ncb.de"), "{said:?}");
+
+    // The requester, a screener and a reviewer may not lodge one; a body that does not read is named.
+    assert_eq!(server.post(&objections, "ncb.fr", &objection).await.status, 403);
+    assert_eq!(server.post(&objections, "border.de", &objection).await.status, 403);
+    assert_eq!(server.post(&objections, "reviewer.one", &objection).await.status, 403);
+    let empty = server.post(&objections, "ncb.ie", &json!({"summary": " "})).await;
+    assert_eq!((empty.status, empty.body["field"].as_str()), (422, Some("summary")), "{:?}", empty.body);
+    let unknown = server.post(&objections, "ncb.ie", &json!({"summary": "x", "country": "IE"})).await;
+    assert_eq!(unknown.status, 422, "{:?}", unknown.body);
+
+    // A reviewer keeps it as it stands: it leaves the queue; keeping it twice has nothing to keep.
+    let keep = format!("/api/v1/notices/{notice}/keep");
+    let kept = server.post(&keep, "reviewer.one", &json!({"reason": "the objection gives no facts"})).await;
+    assert_eq!(kept.status, 200, "{:?}", kept.body);
+    assert_eq!(server.post(&keep, "reviewer.one", &json!({"reason": "again"})).await.status, 409);
+    let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
+    assert!(!queue.body["requests"].as_array().unwrap().iter().any(|r| r["request_id"] == id));
+
+    // A reviewer records that the subject is a sitting foreign minister: the notice leaves force at once.
+    let knowledge = format!("/api/v1/requests/{id}/knowledge");
+    let status = json!({"kind": "status", "status": "foreign_minister", "subject": 0,
+                        "source": "the government's gazette", "known_on": "2026-11-20"});
+    let recorded = server.post(&knowledge, "reviewer.two", &status).await;
+    assert_eq!(recorded.status, 201, "{:?}", recorded.body);
+    assert_eq!(recorded.body["rechecked"][0]["state"], "suspended", "{:?}", recorded.body);
+    let traveller =
+        json!({"persons": [{"family_name": "MARCHETTI", "forenames": "Luca", "date_of_birth": "1988-03-11"}]});
+    let hits = server.post("/api/v1/screen", "border.de", &traveller).await;
+    assert_eq!(hits.body["results"][0]["hits"], json!([]), "screening no longer shows it");
+    let listed = server.get(&knowledge, "reviewer.one").await;
+    assert_eq!(listed.status, 200);
+    let items = listed.body["knowledge"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!((items[1]["kind"].as_str(), items[1]["recorded_by"].as_str()), (Some("status"), Some("reviewer.two")));
+    assert_eq!(server.get(&knowledge, "ncb.fr").await.status, 403, "the requester does not read it");
+    assert_eq!(server.post(&knowledge, "ncb.fr", &status).await.status, 403, "nor write it");
+
+    for (body, field) in [
+        (json!({"kind": "rumour", "text": "x", "source": "y"}), "kind"),
+        (json!({"kind": "refugee_status", "granted_by": "CA", "year": 1900, "source": "UNHCR"}), "year"),
+        (json!({"kind": "fact", "text": "x"}), "source"),
+        (json!({"kind": "fact", "text": "x", "source": "y", "subject": 4}), "subject"),
+        (json!({"kind": "objection", "summary": "x", "source": "a note verbale"}), "country"),
+        (json!({"kind": "objection", "summary": "x", "source": "a note verbale", "country": "FR"}), "country"),
+        (json!({"kind": "fact", "text": "x", "source": "y", "known_on": "2026-13-01"}), "known_on"),
+    ] {
+        let answer = server.post(&knowledge, "reviewer.one", &body).await;
+        assert_eq!(answer.status, 422, "{body}: {:?}", answer.body);
+        assert_eq!(answer.body["field"], field, "{body}: {:?}", answer.body);
+    }
+    let trail = server.get("/api/v1/audit?limit=1000", "auditor").await;
+    let actions: Vec<&str> =
+        trail.body["records"].as_array().unwrap().iter().map(|r| r["action"].as_str().unwrap()).collect();
+    for action in ["knowledge.record", "notice.recheck", "notice.recheck.kept", "notice.suspend"] {
+        assert!(actions.contains(&action), "{action} is on the record");
+    }
 }
 
 async fn administrators_manage_users_and_tokens(server: Server) {

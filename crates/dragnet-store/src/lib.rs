@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use dragnet_domain::knowledge::KnownItem;
 use dragnet_domain::{
-    Actor, Grant, IllegalTransition, LifecycleEvent, Notice, NoticeId, NoticeKind, NoticeRequest, NoticeState, Person,
-    Requester, UserName,
+    Actor, Grant, IllegalTransition, LifecycleEvent, Notice, NoticeId, NoticeKind, NoticeRequest, NoticeState,
+    PartialDate, Person, Requester, UserName,
 };
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -56,6 +57,12 @@ pub enum StoreError {
     /// The request has nothing in the state the action needs (no draft to submit, nothing in review).
     #[error("request {request}: {reason}")]
     NothingToDo { request: i64, reason: String },
+    /// Knowledge about a subject the request does not name.
+    #[error("request {request} names {subjects} subjects, numbered from 0: there is no subject {subject}")]
+    NoSuchSubject { request: i64, subject: usize, subjects: i64 },
+    /// A notice kept after a re-check that waits for none.
+    #[error("notice {0} waits for no re-check")]
+    NotRechecked(NoticeId),
     /// A second publication decision by the reviewer who made the first.
     #[error("notice {0} needs a second reviewer: the same reviewer cannot concur with themself")]
     SameReviewer(NoticeId),
@@ -218,6 +225,9 @@ pub struct NoticeSummary {
     pub recommendation: Option<Recommendation>,
     /// The automated check's report on the subject, once submitted.
     pub report: Option<serde_json::Value>,
+    /// Why a notice in force or suspended waits for a reviewer again, after new knowledge.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<String>,
 }
 
 /// A stored request with its notices.
@@ -294,6 +304,46 @@ pub struct InForce {
     pub id: NoticeId,
     pub subject: Person,
     pub barred: Vec<String>,
+}
+
+/// One item of what the secretariat knows about a request, as kept: who said it, from where, when.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KnowledgeRecord {
+    pub id: i64,
+    pub request_id: i64,
+    /// The subject it concerns, by its place in the request; absent for every subject.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<usize>,
+    #[serde(flatten)]
+    pub item: KnownItem,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known_on: Option<PartialDate>,
+    pub recorded_by: String,
+    /// The member country that said it: an objection's objector.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub recorded_at: OffsetDateTime,
+}
+
+/// An item to record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewKnowledge {
+    pub subject: Option<usize>,
+    pub item: KnownItem,
+    pub source: String,
+    pub known_on: Option<PartialDate>,
+    pub country: Option<String>,
+}
+
+/// A notice checked again after new knowledge: its new report, and whether it waits for a
+/// reviewer again (`why`) and leaves force meanwhile (`suspend`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rechecked {
+    pub check: SubjectCheck,
+    pub why: Option<String>,
+    pub suspend: bool,
 }
 
 /// A requester's notice in review or in force, as a new request of the same requester is compared
@@ -746,6 +796,21 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// itself: the index shows nothing to anyone, and each search that shows a notice is audited.
     /// A notice whose stored record does not read is set apart, named, and the rest are read.
     async fn notices_in_force(&self) -> Result<Readable<InForce>>;
+
+    /// Records an item of knowledge about a request, audited (`knowledge.record`) with who said it.
+    async fn record_knowledge(&self, actor: &Actor, request_id: i64, new: &NewKnowledge) -> Result<KnowledgeRecord>;
+
+    /// What is known about a request, oldest first. Not audited: the check and the reads that
+    /// show it (audited by their callers) use it.
+    async fn knowledge_of(&self, request_id: i64) -> Result<Vec<KnowledgeRecord>>;
+
+    /// Keeps the new reports of notices checked again; one that waits for a reviewer again is
+    /// marked so (and listed in the review queue), and one to suspend leaves force. Each change is
+    /// audited (`notice.recheck`, and `notice.suspend`). Answers each notice's state after.
+    async fn record_rechecks(&self, actor: &Actor, rechecked: &[Rechecked]) -> Result<Vec<(NoticeId, NoticeState)>>;
+
+    /// A reviewer has weighed a notice checked again and keeps it as it stands, with why.
+    async fn clear_recheck(&self, actor: &Actor, notice: NoticeId, reason: &str) -> Result<()>;
 
     /// `requester`'s notices in review, waiting for its answer, or in force, from any request but
     /// `except_request`: what a request being submitted may duplicate. Not audited as a read: the

@@ -30,6 +30,9 @@ use crate::{
     restored_by_source, screening_recorded, subject_name, submittable, to_json, token_created, updated_by_source,
     user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable, withdrawn_by_source,
 };
+use crate::{KnowledgeRecord, NewKnowledge, Rechecked};
+use dragnet_domain::PartialDate;
+use dragnet_domain::knowledge::KnownItem;
 
 /// A notice's columns, its subject as the text of its JSON.
 const NOTICE_COLUMNS: &str = "id, request_id, subject_index, kind, requested_by, state, CAST(subject AS TEXT) AS subject_json, created_at, updated_at";
@@ -706,7 +709,8 @@ fn audit_from_row(row: &DbRow) -> Result<AuditRecord> {
 /// The notices of a request (only those in review, if asked) as a list shows them.
 async fn summaries(conn: &mut Conn, request_id: i64, in_review_only: bool) -> Result<Vec<NoticeSummary>> {
     let rows = sqlx::query(
-        "SELECT id, state, recommendation, CAST(subject AS TEXT) AS subject, CAST(check_report AS TEXT) AS check_report FROM notices
+        "SELECT id, state, recommendation, CAST(subject AS TEXT) AS subject, CAST(check_report AS TEXT) AS check_report,
+                recheck FROM notices
          WHERE request_id = $1 AND (state = 'in_review' OR NOT $2) ORDER BY subject_index",
     )
     .bind(request_id)
@@ -725,6 +729,7 @@ fn summary_of(row: &DbRow) -> Result<NoticeSummary> {
         state: parse_stored_state(row.try_get("state")?)?,
         recommendation: parse_stored_recommendation(row.try_get("recommendation")?)?,
         report: parse_stored_report(row.try_get("check_report")?)?,
+        recheck: row.try_get("recheck")?,
     })
 }
 
@@ -841,15 +846,18 @@ impl Store for ThisStore {
         let to = from.apply(event)?;
         let now = self.clock.now();
         let (published, expires) = lifetime_change(event, now);
+        // Putting a notice back into force, or ending it, settles a re-check that waited for a reviewer.
+        let settles = matches!(event, LifecycleEvent::Reinstate | LifecycleEvent::Cancel | LifecycleEvent::Expire);
         sqlx::query(
             "UPDATE notices SET state = $1, updated_at = $2, published_at = COALESCE($3, published_at),
-             expires_at = COALESCE($4, expires_at) WHERE id = $5",
+             expires_at = COALESCE($4, expires_at), recheck = CASE WHEN $6 THEN NULL ELSE recheck END WHERE id = $5",
         )
         .bind(to.as_str())
         .bind(Stamp(now))
         .bind(published.map(Stamp))
         .bind(expires.map(Stamp))
         .bind(id.to_string())
+        .bind(settles)
         .execute(&mut *tx)
         .await?;
         self.append_audit(&mut tx, actor, notice_moved(id, event, from, to, reason)).await?;
@@ -1082,7 +1090,7 @@ impl Store for ThisStore {
         let ids = id_list(ids);
         let first = sqlx::query(concat!(
             "SELECT request_id, id, state, recommendation, CAST(subject AS TEXT) AS subject,
-                    CAST(NULL AS TEXT) AS check_report
+                    CAST(NULL AS TEXT) AS check_report, recheck
              FROM notices WHERE ",
             among!("request_id", "$1"),
             " AND subject_index < $2 ORDER BY request_id, subject_index"
@@ -1137,7 +1145,7 @@ impl Store for ThisStore {
                         WHEN 'review' THEN 1 ELSE 0 END) AS severity,
                     MIN(notices.submitted_at) AS submitted_at
              FROM requests JOIN notices ON notices.request_id = requests.id
-             WHERE notices.state = 'in_review'
+             WHERE notices.state = 'in_review' OR notices.recheck IS NOT NULL
              GROUP BY requests.id
              ORDER BY severity DESC, submitted_at, requests.id
              LIMIT $1",
@@ -1149,9 +1157,9 @@ impl Store for ThisStore {
         let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<std::result::Result<_, _>>()?;
         let notice_rows = sqlx::query(concat!(
             "SELECT request_id, id, state, recommendation, CAST(subject AS TEXT) AS subject,
-                    CASE WHEN $1 THEN CAST(check_report AS TEXT) END AS check_report
+                    CASE WHEN $1 THEN CAST(check_report AS TEXT) END AS check_report, recheck
              FROM notices
-             WHERE state = 'in_review' AND ",
+             WHERE (state = 'in_review' OR recheck IS NOT NULL) AND ",
             among!("request_id", "$2"),
             " ORDER BY request_id, subject_index"
         ))
@@ -1268,6 +1276,159 @@ impl Store for ThisStore {
             })();
             (id, notice)
         }))
+    }
+
+    async fn record_knowledge(&self, actor: &Actor, request_id: i64, new: &NewKnowledge) -> Result<KnowledgeRecord> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let subjects: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notices WHERE request_id = $1")
+            .bind(request_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if subjects == 0 {
+            return Err(StoreError::RequestNotFound(request_id));
+        }
+        if let Some(subject) = new.subject.filter(|s| *s as i64 >= subjects) {
+            return Err(StoreError::NoSuchSubject { request: request_id, subject, subjects });
+        }
+        let body = to_json(&new.item)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO knowledge (request_id, subject_index, kind, body, source, known_on, recorded_by, country,
+             recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(request_id)
+        .bind(new.subject.map(|s| s as i32))
+        .bind(new.item.kind())
+        .bind(JsonText(body))
+        .bind(&new.source)
+        .bind(new.known_on.map(|d| d.to_string()))
+        .bind(&actor.name)
+        .bind(new.country.as_deref())
+        .bind(Stamp(now))
+        .fetch_one(&mut *tx)
+        .await?;
+        let entry = AuditEntry::new("knowledge.record", format!("request/{request_id}")).details(serde_json::json!({
+            "knowledge": id,
+            "kind": new.item.kind(),
+            "subject": new.subject,
+            "country": new.country,
+            "source": new.source,
+        }));
+        self.append_audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(KnowledgeRecord {
+            id,
+            request_id,
+            subject: new.subject,
+            item: new.item.clone(),
+            source: new.source.clone(),
+            known_on: new.known_on,
+            recorded_by: actor.name.clone(),
+            country: new.country.clone(),
+            recorded_at: crate::audit::truncate_to_micros(now),
+        })
+    }
+
+    async fn knowledge_of(&self, request_id: i64) -> Result<Vec<KnowledgeRecord>> {
+        let rows = sqlx::query(
+            "SELECT id, subject_index, CAST(body AS TEXT) AS body, source, known_on, recorded_by, country, recorded_at
+             FROM knowledge WHERE request_id = $1 ORDER BY id",
+        )
+        .bind(request_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let body: String = row.try_get("body")?;
+                let item: KnownItem = serde_json::from_str(&body)
+                    .map_err(|err| StoreError::Corrupt(format!("knowledge of request {request_id}: {err}")))?;
+                let known_on: Option<String> = row.try_get("known_on")?;
+                let subject: Option<i32> = row.try_get("subject_index")?;
+                Ok(KnowledgeRecord {
+                    id: row.try_get("id")?,
+                    request_id,
+                    subject: subject.map(|s| s as usize),
+                    item,
+                    source: row.try_get("source")?,
+                    known_on: known_on.map(|d| PartialDate::parse(&d).map_err(StoreError::Corrupt)).transpose()?,
+                    recorded_by: row.try_get("recorded_by")?,
+                    country: row.try_get("country")?,
+                    recorded_at: stamp(row, "recorded_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn record_rechecks(&self, actor: &Actor, rechecked: &[Rechecked]) -> Result<Vec<(NoticeId, NoticeState)>> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let mut states = Vec::with_capacity(rechecked.len());
+        for one in rechecked {
+            let id = one.check.notice_id;
+            let state: String = sqlx::query_scalar(concat!("SELECT state FROM notices WHERE id = $1", for_update!()))
+                .bind(id.to_string())
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StoreError::NoticeNotFound(id))?;
+            let from = parse_stored_state(&state)?;
+            sqlx::query(
+                "UPDATE notices SET recommendation = $1, check_report = $2, recheck = COALESCE($3, recheck),
+                 updated_at = $4 WHERE id = $5",
+            )
+            .bind(one.check.recommendation.as_str())
+            .bind(JsonText(to_json(&one.check.report)?))
+            .bind(one.why.as_deref())
+            .bind(Stamp(now))
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+            let entry = AuditEntry::new("notice.recheck", notice_target(id)).reason(one.why.as_deref()).details(
+                serde_json::json!({"recommendation": one.check.recommendation.as_str(), "state": from.as_str()}),
+            );
+            self.append_audit(&mut tx, actor, entry).await?;
+            let mut to = from;
+            if one.suspend && from == NoticeState::Published {
+                to = from.apply(LifecycleEvent::Suspend)?;
+                sqlx::query("UPDATE notices SET state = $1 WHERE id = $2")
+                    .bind(to.as_str())
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                let reason = one.why.as_deref().unwrap_or("checked again: the check now recommends refusal");
+                self.append_audit(&mut tx, actor, notice_moved(id, LifecycleEvent::Suspend, from, to, Some(reason)))
+                    .await?;
+            }
+            states.push((id, to));
+        }
+        tx.commit().await?;
+        Ok(states)
+    }
+
+    async fn clear_recheck(&self, actor: &Actor, notice: NoticeId, reason: &str) -> Result<()> {
+        let mut tx = begin_write(&self.pool).await?;
+        let marked: Option<Option<String>> =
+            sqlx::query_scalar(concat!("SELECT recheck FROM notices WHERE id = $1", for_update!()))
+                .bind(notice.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+        match marked {
+            None => return Err(StoreError::NoticeNotFound(notice)),
+            Some(None) => return Err(StoreError::NotRechecked(notice)),
+            Some(Some(_)) => {}
+        }
+        sqlx::query("UPDATE notices SET recheck = NULL, updated_at = $1 WHERE id = $2")
+            .bind(Stamp(self.clock.now()))
+            .bind(notice.to_string())
+            .execute(&mut *tx)
+            .await?;
+        self.append_audit(
+            &mut tx,
+            actor,
+            AuditEntry::new("notice.recheck.kept", notice_target(notice)).reason(Some(reason)),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn open_notices_of(&self, requester: &str, except_request: i64) -> Result<Vec<OpenNotice>> {
