@@ -1032,6 +1032,48 @@ async fn the_office_holder_register_is_kept_over_the_api_and_changes_the_check(s
     let removal = records.iter().find(|r| r.action == "register.remove").unwrap();
     assert_eq!(removal.reason.as_deref(), Some("left office on 2 May 2026"));
     assert!(removal.details.contains("MARCHETTI"));
+
+    // A notice in force whose subject then takes office is checked again when the register says so:
+    // it leaves force at once and waits for a reviewer; a namesake born another day is left alone.
+    let mut namesake = case(MURDER);
+    namesake["reference"] = json!("LYON-2024-2000");
+    namesake["subjects"][0]["date_of_birth"] = json!("1971-09-30");
+    namesake["subjects"][0]["identity_documents"][0]["number"] = json!("YZ9999999");
+    let created = server.post("/api/v1/requests", "ncb.fr", &namesake).await;
+    let other = created.body["request_id"].as_i64().unwrap();
+    server.post(&format!("/api/v1/requests/{other}/submit"), "ncb.fr", &json!({})).await;
+    let last = server.get("/api/v1/review/queue", "reviewer.one").await;
+    for request in last.body["requests"].as_array().unwrap().iter().map(|r| r["request_id"].as_i64().unwrap()) {
+        let decided = server
+            .post(
+                &format!("/api/v1/requests/{request}/decision"),
+                "reviewer.one",
+                &json!({"decision": "publish", "reason": "ordinary"}),
+            )
+            .await;
+        assert_eq!(decided.status, 200, "{:?}", decided.body);
+    }
+    let states = |request: i64| {
+        let server = &server;
+        async move {
+            let read = server.get(&format!("/api/v1/requests/{request}"), "reviewer.one").await;
+            read.body["notices"][0]["state"].as_str().unwrap().to_string()
+        }
+    };
+    assert_eq!(last.body["requests"].as_array().unwrap().len(), 2, "the murder sent again, and the namesake's");
+    assert_eq!(states(other).await, "published");
+    assert_eq!(server.post("/api/v1/office-holders", "admin", &holder).await.status, 201);
+    let suspended: Vec<String> = {
+        let mut all = Vec::new();
+        for request in last.body["requests"].as_array().unwrap().iter().map(|r| r["request_id"].as_i64().unwrap()) {
+            all.push(states(request).await);
+        }
+        all
+    };
+    assert!(suspended.contains(&"suspended".to_string()), "{suspended:?}");
+    assert_eq!(states(other).await, "published", "the namesake stays in force");
+    let queue = server.get("/api/v1/review/queue", "reviewer.one").await;
+    assert!(queue.body["requests"].as_array().unwrap().iter().any(|r| r["notices"][0]["recheck"].is_string()));
 }
 
 /// Calls are counted per address before any token is looked at: a flood of bad tokens from one
