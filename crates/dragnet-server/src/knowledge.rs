@@ -82,16 +82,25 @@ pub(crate) async fn keep_after_recheck(state: AppState, caller: Caller, id: &str
 async fn record(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
     caller.require(&[Role::Reviewer, Role::Supervisor])?;
     let id: i64 = id.parse().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)?;
-    let mut body = json_body(&body)?;
-    let object = body
-        .as_object_mut()
+    let new = read_knowledge(&json_body(&body)?)?;
+    let recorded = state.app.record_knowledge(&caller, id, new).await?;
+    Ok((StatusCode::CREATED, Json(recorded_json(&recorded))).into_response())
+}
+
+/// An item of knowledge as a body gives it: the item's `kind` and fields, its `source`, and
+/// optional `known_on`, `country` and `subject`. The API and the reviewer's page read it so.
+pub(crate) fn read_knowledge(body: &Value) -> Result<dragnet_store::NewKnowledge, Problem> {
+    let mut object = body
+        .as_object()
+        .cloned()
         .ok_or_else(|| Problem::invalid(&FieldError::new("", "an object with the item's kind and fields")))?;
-    let source = text(object, "source")?
+    let source = text(&object, "source")?
+        .filter(|s| !s.trim().is_empty())
         .ok_or_else(|| Problem::invalid(&FieldError::new("source", "say where this is known from")))?;
-    let known_on = text(object, "known_on")?
+    let known_on = text(&object, "known_on")?
         .map(|date| PartialDate::parse(&date).map_err(|reason| Problem::invalid(&FieldError::new("known_on", reason))))
         .transpose()?;
-    let country = text(object, "country")?;
+    let country = text(&object, "country")?;
     let subject = match object.get("subject") {
         None | Some(Value::Null) => None,
         Some(value) => {
@@ -103,11 +112,11 @@ async fn record(State(state): State<AppState>, caller: Caller, Path(id): Path<St
     for field in ["source", "known_on", "country", "subject"] {
         object.remove(field);
     }
-    let item: KnownItem = serde_json::from_value(Value::Object(object.clone()))
-        .map_err(|err| Problem::invalid(&FieldError::new("kind", err.to_string())))?;
-    let new = dragnet_store::NewKnowledge { subject, item, source, known_on, country };
-    let recorded = state.app.record_knowledge(&caller, id, new).await?;
-    Ok((StatusCode::CREATED, Json(recorded_json(&recorded))).into_response())
+    let item: KnownItem = serde_json::from_value(Value::Object(object)).map_err(|err| {
+        let field = if err.to_string().contains("year") { "year" } else { "kind" };
+        Problem::invalid(&FieldError::new(field, err.to_string()))
+    })?;
+    Ok(dragnet_store::NewKnowledge { subject, item, source, known_on, country })
 }
 
 /// `GET /api/v1/requests/{id}/knowledge`: what the secretariat knows of a request, each with who said it.

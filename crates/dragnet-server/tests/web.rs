@@ -593,6 +593,70 @@ async fn a_location_given_on_the_page_follows_the_same_rules_as_the_api() {
 }
 
 #[tokio::test]
+async fn another_bureau_objects_on_the_notice_page_and_a_reviewer_records_what_is_known() {
+    let site = Site::new().await;
+    let bureau = site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    let reviewer = site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    site.user("ncb.de", Role::BureauOfficer, Some("DE"), "another bureau password").await;
+    let mut murder = case("02-ordinary-murder.json");
+    murder["public_extract"] = json!(true);
+    let created = site.api("/api/v1/requests", &bureau, &murder).await;
+    let id = created["request_id"].as_i64().unwrap();
+    let notice = created["notices"][0].as_str().unwrap().replace('/', "-");
+    site.api(&format!("/api/v1/requests/{id}/submit"), &bureau, &json!({})).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    site.api(&format!("/api/v1/requests/{id}/decision"), &reviewer, &decision).await;
+
+    // The requester sees no objection form on its own notice; another bureau does, and lodges one.
+    let own = site.sign_in("ncb.fr", "a bureau password").await;
+    assert!(!site.get(&format!("/notices/{notice}"), &own).await.html.contains("/objection"));
+    let other = site.sign_in("ncb.de", "another bureau password").await;
+    let page = site.get(&format!("/notices/{notice}"), &other).await;
+    assert!(page.html.contains(&format!("/notices/{notice}/objection")), "{}", page.html);
+    let csrf = page.field("csrf");
+    let path = format!("/notices/{notice}/objection");
+    let forged = site.post_form(&path, &other, &[("csrf", "x"), ("summary", "political")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let lodged =
+        site.post_form(&path, &other, &[("csrf", &csrf), ("summary", "He is prosecuted for his reporting.")]).await;
+    assert_eq!(lodged.status, StatusCode::SEE_OTHER, "{}", lodged.html);
+    assert!(site.get(&lodged.location, &other).await.html.contains("Your objection was lodged"));
+    let own_csrf = site.get(&format!("/notices/{notice}"), &own).await.field("csrf");
+    let refused = site.post_form(&path, &own, &[("csrf", &own_csrf), ("summary", "we object to ourselves")]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.html);
+
+    // The reviewer sees it with who lodged it and the notice waiting again, and records a fact.
+    let session = site.sign_in("reviewer.one", "correct horse battery").await;
+    let review = site.get(&format!("/review/{id}"), &session).await;
+    assert!(review.html.contains("What the secretariat knows") && review.html.contains("ncb.de"), "{}", review.html);
+    assert!(review.html.contains("Checked again after new knowledge"), "{}", review.html);
+    let csrf = review.field("csrf");
+    let path = format!("/review/{id}/knowledge");
+    let fact = [
+        ("csrf", csrf.as_str()),
+        ("kind", "fact"),
+        ("subject", "0"),
+        ("text", "Acquitted of the same facts in Italy in 2025."),
+        ("source", ""),
+    ];
+    let missing = site.post_form(&path, &session, &fact).await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(missing.html.contains("source: say where this is known from"), "{}", missing.html);
+    let mut fact = fact.to_vec();
+    fact[4] = ("source", "judgment of the Tribunale di Milano");
+    let recorded = site.post_form(&path, &session, &fact).await;
+    assert_eq!(recorded.status, StatusCode::SEE_OTHER, "{}", recorded.html);
+    let after = site.get(&recorded.location, &session).await;
+    assert!(
+        after.html.contains("Acquitted of the same facts") && after.html.contains("Tribunale di Milano"),
+        "{}",
+        after.html
+    );
+    let french = site.get(&format!("/review/{id}?lang=fr"), &session).await;
+    assert!(french.html.contains("Ce que sait le Secrétariat général"));
+}
+
+#[tokio::test]
 async fn pages_cannot_be_framed_or_made_to_load_anything_else() {
     let dir = tempfile::tempdir().unwrap();
     let store: Arc<dyn Store> =

@@ -920,4 +920,134 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         ],
     ),
     ("error.back", ["Back", "Retour", "Volver", "رجوع"]),
+    (
+        "knowledge.title",
+        [
+            "What the secretariat knows",
+            "Ce que sait le Secrétariat général",
+            "Lo que sabe la Secretaría General",
+            "ما تعرفه الأمانة العامة",
+        ],
+    ),
+    (
+        "knowledge.none",
+        [
+            "Nothing recorded yet: the requester's own declarations are in its request.",
+            "Rien d’enregistré : les déclarations du requérant figurent dans sa demande.",
+            "Nada registrado: las declaraciones del solicitante están en su solicitud.",
+            "لم يُسجَّل شيء بعد: إعلانات الطالب واردة في طلبه.",
+        ],
+    ),
+    ("knowledge.by", ["recorded by", "enregistré par", "registrado por", "سجّله"]),
+    (
+        "knowledge.record",
+        ["Record what is known", "Enregistrer ce qui est connu", "Registrar lo que se sabe", "تسجيل ما هو معروف"],
+    ),
+    ("knowledge.kind", ["What", "Quoi", "Qué", "ماذا"]),
+    (
+        "knowledge.kind.objection",
+        [
+            "An objection of a member country",
+            "L’opposition d’un pays membre",
+            "La oposición de un país miembro",
+            "اعتراض بلد عضو",
+        ],
+    ),
+    ("knowledge.kind.refugee_status", ["Refugee status", "Statut de réfugié", "Estatuto de refugiado", "صفة اللاجئ"]),
+    ("knowledge.kind.status", ["A position held", "Une fonction exercée", "Un cargo ocupado", "منصب يشغله"]),
+    ("knowledge.kind.fact", ["A fact", "Un fait", "Un hecho", "واقعة"]),
+    ("knowledge.subject", ["About", "Au sujet de", "Sobre", "بشأن"]),
+    ("knowledge.all_subjects", ["every subject", "toutes les personnes", "todas las personas", "جميع الأشخاص"]),
+    (
+        "knowledge.status",
+        [
+            "Position (for a position held)",
+            "Fonction (pour une fonction exercée)",
+            "Cargo (para un cargo ocupado)",
+            "المنصب (لمنصب يشغله)",
+        ],
+    ),
+    (
+        "knowledge.granted_by",
+        [
+            "Granted by (country code, for refugee status)",
+            "Accordé par (code du pays, pour le statut de réfugié)",
+            "Concedido por (código del país, para el estatuto de refugiado)",
+            "مَنَحَها (رمز البلد، لصفة اللاجئ)",
+        ],
+    ),
+    ("knowledge.year", ["Year granted", "Année d’octroi", "Año de concesión", "سنة المنح"]),
+    (
+        "knowledge.text",
+        [
+            "The objection or the fact, in its words",
+            "L’opposition ou le fait, dans ses termes",
+            "La oposición o el hecho, en sus términos",
+            "الاعتراض أو الواقعة بنصّها",
+        ],
+    ),
+    (
+        "knowledge.country",
+        [
+            "Objecting member country (code)",
+            "Pays membre qui s’oppose (code)",
+            "País miembro que se opone (código)",
+            "البلد العضو المعترض (الرمز)",
+        ],
+    ),
+    ("knowledge.source", ["Source", "Source", "Fuente", "المصدر"]),
+    (
+        "knowledge.known_on",
+        [
+            "Date of the source (YYYY-MM-DD)",
+            "Date de la source (AAAA-MM-JJ)",
+            "Fecha de la fuente (AAAA-MM-DD)",
+            "تاريخ المصدر (YYYY-MM-DD)",
+        ],
+    ),
+    (
+        "knowledge.submit",
+        [
+            "Record, and check the request again",
+            "Enregistrer et vérifier à nouveau la demande",
+            "Registrar y volver a comprobar la solicitud",
+            "تسجيل وإعادة فحص الطلب",
+        ],
+    ),
+    (
+        "knowledge.done",
+        [
+            "Recorded; every notice of the request was checked again.",
+            "Enregistré ; chaque notice de la demande a été vérifiée à nouveau.",
+            "Registrado; cada notificación de la solicitud se ha vuelto a comprobar.",
+            "سُجّل؛ وأُعيد فحص كل نشرة من نشرات الطلب.",
+        ],
+    ),
+    (
+        "recheck.waiting",
+        [
+            "Checked again after new knowledge; waits for a reviewer:",
+            "Vérifiée à nouveau après une information nouvelle ; attend un examinateur :",
+            "Comprobada de nuevo tras una información nueva; espera a un revisor:",
+            "أعيد فحصها بعد معلومات جديدة؛ في انتظار مراجع:",
+        ],
+    ),
+    (
+        "objection.title",
+        ["Object to this notice", "S’opposer à cette notice", "Oponerse a esta notificación", "الاعتراض على هذه النشرة"],
+    ),
+    (
+        "objection.summary",
+        ["Why your country objects", "Pourquoi votre pays s’y oppose", "Por qué su país se opone", "سبب اعتراض بلدك"],
+    ),
+    ("objection.submit", ["Lodge the objection", "Déposer l’opposition", "Presentar la oposición", "تقديم الاعتراض"]),
+    (
+        "objection.done",
+        [
+            "Your objection was lodged; the secretariat weighs it.",
+            "Votre opposition a été déposée ; le Secrétariat général l’examine.",
+            "Su oposición se ha presentado; la Secretaría General la examina.",
+            "قُدّم اعتراضك؛ وتنظر فيه الأمانة العامة.",
+        ],
+    ),
 ];

@@ -3,19 +3,24 @@
 //! signs in to read them, and nothing but the extract is shown.
 
 use askama::Template;
+use axum::Form;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use dragnet_domain::{NoticeId, NoticeKind};
 use dragnet_store::PublicExtract;
+use serde::Deserialize;
 
-use super::{Frame, error_page, page};
+use super::{Frame, check_csrf, error_page, page, redirect, require};
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/notices", get(list)).route("/notices/{id}", get(one))
+    Router::new()
+        .route("/notices", get(list))
+        .route("/notices/{id}", get(one))
+        .route("/notices/{id}/objection", post(object))
 }
 
 /// The filters the list page offers, as the public API names them.
@@ -166,9 +171,24 @@ struct NoticePage {
     facts: Vec<(&'static str, String)>,
     charges: Vec<String>,
     requested_by: String,
+    /// The path id (`2026-00012`), for the objection form's address.
+    path_id: String,
+    /// Whether the reader is another member's bureau, which may object to the notice.
+    may_object: bool,
+    done: Option<&'static str>,
 }
 
-async fn one(State(state): State<AppState>, frame: Frame, Path(id): Path<String>) -> Response {
+#[derive(Debug, Deserialize)]
+struct NoticeQuery {
+    objected: Option<String>,
+}
+
+async fn one(
+    State(state): State<AppState>,
+    frame: Frame,
+    Path(id): Path<String>,
+    Query(query): Query<NoticeQuery>,
+) -> Response {
     let extract = NoticeId::parse(&id.replace('-', "/")).ok().and_then(|id| state.app.views.public.get(id));
     let Some(e) = extract else { return error_page(frame.lang, StatusCode::NOT_FOUND, "") };
     let s = &e.subject;
@@ -217,6 +237,49 @@ async fn one(State(state): State<AppState>, frame: Frame, Path(id): Path<String>
             Vec::new()
         },
         requested_by: e.requested_by.clone(),
+        path_id: e.id.to_string().replace('/', "-"),
+        may_object: frame.is("bureau_officer")
+            && frame.user.as_ref().and_then(|u| u.user.grant.country()).is_some_and(|c| c.as_str() != e.requested_by),
+        done: query.objected.is_some().then_some("objection.done"),
     };
     page(&frame, &view).into_response()
+}
+
+#[derive(Debug, Deserialize)]
+struct ObjectionForm {
+    csrf: String,
+    summary: String,
+}
+
+/// `POST /notices/{id}/objection`: another member's bureau objects, as the API's call does.
+async fn object(
+    State(state): State<AppState>,
+    frame: Frame,
+    Path(id): Path<String>,
+    Form(form): Form<ObjectionForm>,
+) -> Response {
+    let user = match require(&frame, &[dragnet_domain::Role::BureauOfficer]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    if let Err(refused) = check_csrf(&user, &form.csrf, frame.lang) {
+        return refused.into_response();
+    }
+    let Ok(notice) = NoticeId::parse(&id.replace('-', "/")) else {
+        return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+    };
+    match state.app.lodge_objection(&user.principal(), notice, &form.summary, None).await {
+        Ok(_) => redirect(&format!("/notices/{id}?lang={}&objected=1", frame.lang.code())),
+        Err(dragnet_app::AppError::Invalid(err)) => {
+            error_page(frame.lang, StatusCode::UNPROCESSABLE_ENTITY, &err.to_string())
+        }
+        Err(dragnet_app::AppError::Forbidden { message, .. }) => {
+            error_page(frame.lang, StatusCode::FORBIDDEN, &message)
+        }
+        Err(
+            dragnet_app::AppError::NotFound
+            | dragnet_app::AppError::Store(dragnet_store::StoreError::NoticeNotFound(_)),
+        ) => error_page(frame.lang, StatusCode::NOT_FOUND, ""),
+        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
 }

@@ -8,6 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use dragnet_domain::knowledge::KnownItem;
 use dragnet_domain::{NoticeState, Role};
 use dragnet_store::{Decision, QueueDetail, QueueEntry, Recommendation, RequestRecord};
 use serde::Deserialize;
@@ -22,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/review", get(queue))
         .route("/review/{id}", get(request_page))
         .route("/review/{id}/decision", post(decide))
+        .route("/review/{id}/knowledge", post(record_knowledge))
 }
 
 /// The recommendation's word and the badge's class.
@@ -172,6 +174,18 @@ struct SubjectBlock {
     class: &'static str,
     in_review: bool,
     findings: Vec<FindingRow>,
+    /// Why the notice waits for a reviewer again after a re-check, or empty.
+    recheck: String,
+}
+
+/// An item of what the secretariat knows, as the request page lists it.
+pub(super) struct KnowledgeRow {
+    what: &'static str,
+    detail: String,
+    about: String,
+    recorded_by: String,
+    source: String,
+    at: String,
 }
 
 /// A reviewer's decision as the request page shows it.
@@ -213,6 +227,12 @@ pub(super) struct RequestPage {
     source: String,
     problem: Option<String>,
     decisions: Vec<DecisionRow>,
+    /// What the secretariat knows, for a reviewer; filled by the reviewer's pages.
+    knowledge: Vec<KnowledgeRow>,
+    /// Each subject by its place in the request, for the form that records knowledge.
+    subject_choices: Vec<(usize, String)>,
+    /// The status vocabulary: value and words.
+    status_choices: Vec<(&'static str, &'static str)>,
 }
 
 /// A subject's findings as its report keeps them, in the page's language where the report has it
@@ -270,6 +290,7 @@ pub(super) fn request_view(
                 class,
                 in_review: notice.state == NoticeState::InReview,
                 findings: findings_of(notice.report.as_ref(), frame.lang),
+                recheck: notice.recheck.clone().unwrap_or_default(),
             }
         })
         .collect();
@@ -292,9 +313,17 @@ pub(super) fn request_view(
             at: date_time(d.at),
         })
         .collect();
+    let subject_choices = record.notices.iter().enumerate().map(|(i, n)| (i, n.subject_name.clone())).collect();
+    let status_choices = dragnet_domain::person::Status::ALL
+        .iter()
+        .map(|status| (status.as_str(), frame.t(&format!("status.{}", status.as_str()))))
+        .collect();
     RequestPage {
         frame: frame.clone(),
         decisions,
+        knowledge: Vec::new(),
+        subject_choices,
+        status_choices,
         id: record.request_id,
         kind: request.kind.as_str().to_string(),
         kind_name: frame.t(&format!("kind.{}", request.kind.as_str())),
@@ -339,6 +368,139 @@ pub(super) fn request_view(
 #[derive(Debug, Deserialize)]
 struct DecidedQuery {
     decided: Option<String>,
+    recorded: Option<String>,
+}
+
+/// What the secretariat knows of request `id`, as the page lists it; nothing if it does not read
+/// (the page still opens, and the log says why).
+async fn knowledge_rows(state: &AppState, frame: &Frame, id: i64) -> Vec<KnowledgeRow> {
+    let items = match state.store.knowledge_of(id).await {
+        Ok(items) => items,
+        Err(err) => {
+            tracing::error!(%err, request = id, "the knowledge of a request does not read");
+            return Vec::new();
+        }
+    };
+    items
+        .into_iter()
+        .map(|item| {
+            let detail = match &item.item {
+                KnownItem::Objection { summary } => format!("{}: {summary}", item.country.clone().unwrap_or_default()),
+                KnownItem::RefugeeStatus { granted_by, year } => format!("{granted_by}, {year}"),
+                KnownItem::Status { status } => frame.t(&format!("status.{}", status.as_str())).to_string(),
+                KnownItem::Fact { text } => text.clone(),
+            };
+            KnowledgeRow {
+                what: frame.t(&format!("knowledge.kind.{}", item.item.kind())),
+                detail,
+                about: item.subject.map_or_else(|| frame.t("knowledge.all_subjects").to_string(), |s| format!("#{s}")),
+                recorded_by: item.recorded_by,
+                source: [item.source, item.known_on.map(|d| d.to_string()).unwrap_or_default()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                at: date_time(item.recorded_at),
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Deserialize)]
+struct KnowledgeForm {
+    csrf: String,
+    kind: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    granted_by: String,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    known_on: String,
+}
+
+/// The form's fields as the API's body, so that both are read by one rule.
+fn knowledge_body(form: &KnowledgeForm) -> Value {
+    let mut body = serde_json::Map::new();
+    let mut put = |field: &str, value: Value| {
+        body.insert(field.to_string(), value);
+    };
+    put("kind", Value::String(form.kind.clone()));
+    match form.kind.as_str() {
+        "objection" => put("summary", Value::String(form.text.clone())),
+        "fact" => put("text", Value::String(form.text.clone())),
+        "status" => put("status", Value::String(form.status.clone())),
+        "refugee_status" => {
+            put("granted_by", Value::String(form.granted_by.trim().to_uppercase()));
+            put("year", form.year.trim().parse::<u64>().map_or(Value::String(form.year.clone()), Value::from));
+        }
+        _ => {}
+    }
+    put("source", Value::String(form.source.clone()));
+    for (field, text) in [("country", &form.country), ("known_on", &form.known_on)] {
+        if !text.trim().is_empty() {
+            put(field, Value::String(text.trim().to_uppercase()));
+        }
+    }
+    if let Ok(subject) = form.subject.parse::<u64>() {
+        put("subject", Value::from(subject));
+    }
+    Value::Object(body)
+}
+
+/// `POST /review/{id}/knowledge`: a reviewer records what is known, as the API's call does, and the
+/// request is checked again.
+async fn record_knowledge(
+    State(state): State<AppState>,
+    frame: Frame,
+    Path(id): Path<String>,
+    Form(form): Form<KnowledgeForm>,
+) -> Response {
+    let user = match require(&frame, &[Role::Reviewer, Role::Supervisor]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    if let Err(refused) = check_csrf(&user, &form.csrf, frame.lang) {
+        return refused.into_response();
+    }
+    let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
+        return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+    };
+    let problem = match crate::knowledge::read_knowledge(&knowledge_body(&form)) {
+        Err(problem) => problem,
+        Ok(new) => match state.app.record_knowledge(&user.principal(), id, new).await {
+            Ok(_) => return redirect(&format!("/review/{id}?lang={}&recorded=1", frame.lang.code())),
+            Err(dragnet_app::AppError::Invalid(err)) => crate::Problem::invalid(&err),
+            Err(dragnet_app::AppError::Store(dragnet_store::StoreError::RequestNotFound(_))) => {
+                return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+            }
+            Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+        },
+    };
+    let problem = format!(
+        "{}: {}",
+        problem.field.clone().unwrap_or_default(),
+        problem.detail.clone().unwrap_or_else(|| problem.title.to_string())
+    );
+    match state.store.read_request(&user.actor, id).await {
+        Ok(record) => {
+            let mut view = request_view(&frame, record, None, Some(problem));
+            view.knowledge = knowledge_rows(&state, &frame, id).await;
+            let mut response = page(&frame, &view);
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        }
+        Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
 }
 
 async fn request_page(
@@ -356,8 +518,14 @@ async fn request_page(
     };
     match state.store.read_request(&user.actor, id).await {
         Ok(record) => {
-            let done = query.decided.is_some().then_some("decision.done");
-            page(&frame, &request_view(&frame, record, done, None))
+            let done = match (query.decided.is_some(), query.recorded.is_some()) {
+                (true, _) => Some("decision.done"),
+                (_, true) => Some("knowledge.done"),
+                _ => None,
+            };
+            let mut view = request_view(&frame, record, done, None);
+            view.knowledge = knowledge_rows(&state, &frame, id).await;
+            page(&frame, &view)
         }
         Err(dragnet_store::StoreError::RequestNotFound(_)) => error_page(frame.lang, StatusCode::NOT_FOUND, ""),
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
