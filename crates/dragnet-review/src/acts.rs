@@ -29,6 +29,8 @@ pub struct ActReading {
     pub military_target: Option<String>,
     pub civilian_target: Option<String>,
     pub victims: Option<String>,
+    /// The first attack or killing anywhere in the summary: without one, nobody attacked anyone.
+    pub any_attack: Option<String>,
 }
 
 impl ActReading {
@@ -56,7 +58,8 @@ impl ActReading {
     /// The attack was aimed at civilians: a civilian target is named and no military one, or an
     /// attack on the ground killed people the summary does not call soldiers.
     pub fn against_civilians(&self) -> bool {
-        self.military_target.is_none()
+        self.any_attack.is_some()
+            && self.military_target.is_none()
             && (self.civilian_target.is_some() || (self.air_strike.is_none() && self.victims.is_some()))
     }
 
@@ -73,7 +76,7 @@ impl ActReading {
 
     /// The words of the attack itself.
     pub fn attack(&self) -> Option<&str> {
-        self.state_attack.as_ref().or(self.air_strike.as_ref()).map(|t| t.act.as_str())
+        self.state_attack.as_ref().or(self.air_strike.as_ref()).map(|t| t.act.as_str()).or(self.any_attack.as_deref())
     }
 }
 /// The sentences of a text: split at full stops, semicolons, question and exclamation marks and
@@ -103,6 +106,7 @@ pub fn read(summary: &str, acts: &ActWords) -> ActReading {
     reading.military_target = first(&whole, &acts.military_target).map(str::to_string);
     reading.civilian_target = first(&whole, &acts.civilian_target).map(str::to_string);
     reading.victims = first(&whole, &acts.victims).map(str::to_string);
+    reading.any_attack = first(&whole, &acts.attack).or_else(|| first(&whole, &acts.killing)).map(str::to_string);
     for sentence in sentences(summary) {
         let words = Words::new(sentence);
         let pretended = first(&words, &acts.pretence).is_some();

@@ -247,6 +247,7 @@ fn request_findings(
     concreteness(request, texts, &mut findings);
     third_parties(request, knowledge, &mut findings);
     warrant_before_offence(request, &mut findings);
+    sentence_above_maximum(request, &mut findings);
     findings
 }
 
@@ -707,7 +708,7 @@ fn military_character(
     if facts.acts.against_civilians() {
         let state_involved = own.is_some() || named_with.is_some() || facts.acts.state_involved();
         let (Some(target), true) = (facts.acts.civilians(), state_involved) else { return };
-        let attack = facts.acts.attack().unwrap_or(target);
+        let Some(attack) = facts.acts.attack() else { return };
         let forces = facts.acts.state_attack.as_ref().map(|t| t.who_or_how.as_str());
         let actor = match (own, described.or(forces)) {
             (Some(status), _) => say("state_agents.subject", &[("status", &language::status(status))]),
@@ -817,6 +818,26 @@ fn warrant_before_offence(request: &NoticeRequest, findings: &mut Vec<Finding>) 
             ),
         ));
     }
+}
+
+/// A sentence longer than the heaviest penalty the charges carry cannot be the sentence for them.
+/// Only where every charge gives its maximum and none is life or death.
+fn sentence_above_maximum(request: &NoticeRequest, findings: &mut Vec<Finding>) {
+    let Some(sentence) = request.judicial.as_ref().and_then(|j| j.sentence) else { return };
+    let maxima: Option<Vec<u32>> = request.charges.iter().map(|c| c.max_penalty.map(penalty_months)).collect();
+    let Some(heaviest) = maxima.and_then(|m| m.into_iter().max()) else { return };
+    if heaviest == u32::MAX || sentence.imposed_months <= heaviest {
+        return;
+    }
+    findings.push(finding(
+        "data.sentence_above_maximum",
+        "RPD art. 12",
+        Severity::Review,
+        say(
+            "data.sentence_above_maximum",
+            &[("imposed", &describe_months(sentence.imposed_months)), ("maximum", &describe_months(heaviest))],
+        ),
+    ));
 }
 
 /// The predominance test: independent signs of a political or unfair case add up, and past the

@@ -596,6 +596,15 @@ pub(crate) const SENTENCES: &[(&str, [&str; 4])] = &[
         ],
     ),
     (
+        "data.sentence_above_maximum",
+        [
+            "judicial.sentence.imposed_months ({imposed}) is more than the heaviest charges[].max_penalty ({maximum}): the sentence cannot be for these charges as written",
+            "judicial.sentence.imposed_months ({imposed}) dépasse la plus lourde charges[].max_penalty ({maximum}) : la peine ne peut correspondre à ces chefs tels qu’ils sont écrits",
+            "judicial.sentence.imposed_months ({imposed}) supera la mayor charges[].max_penalty ({maximum}): la pena no puede corresponder a estos cargos tal como están escritos",
+            "judicial.sentence.imposed_months ({imposed}) تتجاوز أشد charges[].max_penalty ({maximum}): لا يمكن أن تكون العقوبة عن هذه التهم كما كُتبت",
+        ],
+    ),
+    (
         "data.warrant_before_offence",
         [
             "judicial.warrant.issued_on ({issued}) is before offence.date ({offence}): a warrant cannot be for an offence not yet committed",
