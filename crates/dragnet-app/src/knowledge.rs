@@ -157,6 +157,8 @@ impl App {
             return Ok(Vec::new());
         }
         let states = self.store.record_rechecks(&checker, &rechecked).await?;
+        // A notice of the bureau's that waits for a reviewer again is a notification for its webhook.
+        self.deliveries.notify_one();
         self.settle().await;
         Ok(states)
     }

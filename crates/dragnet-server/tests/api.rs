@@ -823,6 +823,14 @@ async fn what_others_say_is_kept_with_who_said_it_and_checks_the_notice_again(se
         assert_eq!(answer.status, 422, "{body}: {:?}", answer.body);
         assert_eq!(answer.body["field"], field, "{body}: {:?}", answer.body);
     }
+    // The requesting bureau was told each time its notice came back to a reviewer, and why.
+    let told = server.get("/api/v1/notifications", "ncb.fr").await;
+    let rechecked: Vec<&Value> =
+        told.body["notifications"].as_array().unwrap().iter().filter(|n| n["kind"] == "rechecked").collect();
+    assert_eq!(rechecked.len(), 2, "{:?}", told.body);
+    assert!(rechecked[0]["reason"].as_str().unwrap().contains("art3.objection"), "{:?}", rechecked[0]);
+    assert!(rechecked[1]["reason"].as_str().unwrap().contains("now recommends refusal"), "{:?}", rechecked[1]);
+    assert!(rechecked[0].get("located_in").is_none(), "{:?}", rechecked[0]);
     let trail = server.get("/api/v1/audit?limit=1000", "auditor").await;
     let actions: Vec<&str> =
         trail.body["records"].as_array().unwrap().iter().map(|r| r["action"].as_str().unwrap()).collect();

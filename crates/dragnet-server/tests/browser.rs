@@ -300,7 +300,9 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
     );
     let told = store.notifications(&bureau, "FR", 0, 100).await.unwrap();
     assert_eq!(told.len(), 4);
-    assert!(told.iter().all(|n| n.located_in == "DE" && n.place.as_deref() == Some("Frankfurt, gate B12")));
+    assert!(
+        told.iter().all(|n| n.located_in.as_deref() == Some("DE") && n.place.as_deref() == Some("Frankfurt, gate B12"))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

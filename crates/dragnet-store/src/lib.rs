@@ -610,9 +610,14 @@ pub struct Notification {
     pub id: i64,
     pub kind: String,
     pub notice: NoticeId,
-    /// The country where the subject was found, and by whom.
-    pub located_in: String,
-    pub located_by: String,
+    /// The country where the subject was found, and by whom (a `located` notification).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub located_in: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub located_by: Option<String>,
+    /// Why the notice was checked again and waits for a reviewer (a `rechecked` notification).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     pub place: Option<String>,
     pub remarks: Option<String>,
     #[serde(with = "time::serde::rfc3339")]

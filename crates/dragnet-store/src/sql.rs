@@ -670,6 +670,7 @@ fn notification_from_row(row: &DbRow) -> Result<Notification> {
         notice: NoticeId::parse(&notice).map_err(StoreError::Corrupt)?,
         located_in: row.try_get("located_in")?,
         located_by: row.try_get("located_by")?,
+        reason: row.try_get("reason")?,
         place: row.try_get("place")?,
         remarks: row.try_get("remarks")?,
         at: stamp(row, "at")?,
@@ -1365,11 +1366,12 @@ impl Store for ThisStore {
         let mut states = Vec::with_capacity(rechecked.len());
         for one in rechecked {
             let id = one.check.notice_id;
-            let state: String = sqlx::query_scalar(concat!("SELECT state FROM notices WHERE id = $1", for_update!()))
-                .bind(id.to_string())
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(StoreError::NoticeNotFound(id))?;
+            let (state, requester): (String, String) =
+                sqlx::query_as(concat!("SELECT state, requested_by FROM notices WHERE id = $1", for_update!()))
+                    .bind(id.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or(StoreError::NoticeNotFound(id))?;
             let from = parse_stored_state(&state)?;
             sqlx::query(
                 "UPDATE notices SET recommendation = $1, check_report = $2, recheck = COALESCE($3, recheck),
@@ -1397,6 +1399,19 @@ impl Store for ThisStore {
                 let reason = one.why.as_deref().unwrap_or("checked again: the check now recommends refusal");
                 self.append_audit(&mut tx, actor, notice_moved(id, LifecycleEvent::Suspend, from, to, Some(reason)))
                     .await?;
+            }
+            // The requesting bureau is told of a notice of its own that now waits for a reviewer, as it
+            // is told of a location: in the list it polls, and by its webhook.
+            if let (Some(why), true) = (&one.why, matches!(from, NoticeState::Published | NoticeState::Suspended)) {
+                sqlx::query(
+                    "INSERT INTO notifications (country, kind, notice_id, at, reason) VALUES ($1, 'rechecked', $2, $3, $4)",
+                )
+                .bind(&requester)
+                .bind(id.to_string())
+                .bind(Stamp(now))
+                .bind(why)
+                .execute(&mut *tx)
+                .await?;
             }
             states.push((id, to));
         }
@@ -1757,8 +1772,9 @@ impl Store for ThisStore {
             id: notification,
             kind: "located".into(),
             notice: id,
-            located_in: country,
-            located_by: actor.name.clone(),
+            located_in: Some(country),
+            located_by: Some(actor.name.clone()),
+            reason: None,
             place: place.map(str::to_string),
             remarks: remarks.map(str::to_string),
             at: now,
@@ -1772,8 +1788,9 @@ impl Store for ThisStore {
         let mut tx = begin_write(&self.pool).await?;
         let rows = sqlx::query(
             "SELECT notifications.id, notifications.kind, notifications.notice_id, notifications.at,
-                    locations.country AS located_in, locations.located_by, locations.place, locations.remarks
-             FROM notifications JOIN locations ON locations.id = notifications.location_id
+                    locations.country AS located_in, locations.located_by, locations.place, locations.remarks,
+                    notifications.reason
+             FROM notifications LEFT JOIN locations ON locations.id = notifications.location_id
              WHERE notifications.country = $1 AND notifications.id > $2 ORDER BY notifications.id LIMIT $3",
         )
         .bind(country)
@@ -1851,7 +1868,6 @@ impl Store for ThisStore {
         let claimed: Vec<i64> = sqlx::query_scalar(concat!(
             "UPDATE notifications SET webhook_claimed_until = $1 WHERE id IN (
                  SELECT notifications.id FROM notifications
-                 JOIN locations ON locations.id = notifications.location_id
                  JOIN webhooks ON webhooks.country = notifications.country
                  WHERE notifications.webhook_delivered_at IS NULL AND notifications.at >= webhooks.created_at
                    AND notifications.webhook_attempts < $2
@@ -1870,9 +1886,10 @@ impl Store for ThisStore {
         let rows = sqlx::query(concat!(
             "SELECT notifications.id, notifications.kind, notifications.notice_id, notifications.at,
                     locations.country AS located_in, locations.located_by, locations.place, locations.remarks,
-                    notifications.country, webhooks.url, webhooks.secret, notifications.webhook_attempts
+                    notifications.reason, notifications.country, webhooks.url, webhooks.secret,
+                    notifications.webhook_attempts
              FROM notifications
-             JOIN locations ON locations.id = notifications.location_id
+             LEFT JOIN locations ON locations.id = notifications.location_id
              JOIN webhooks ON webhooks.country = notifications.country
              WHERE ",
             among!("notifications.id", "$1"),
