@@ -142,6 +142,10 @@ impl App {
             });
             let report = serde_json::to_value(subject)
                 .map_err(|err| StoreError::Corrupt(format!("a report that does not serialise: {err}")))?;
+            // A report that did not change is not written again: checking again changed nothing.
+            if notice.report.as_ref() == Some(&report) {
+                continue;
+            }
             rechecked.push(Rechecked {
                 check: SubjectCheck {
                     notice_id: notice.id,
@@ -161,6 +165,30 @@ impl App {
         self.deliveries.notify_one();
         self.settle().await;
         Ok(states)
+    }
+
+    /// Checks again every request made here with a notice in force, once per version of the rules
+    /// and store: a new policy may bar what the old one let through. Every server may start it; the
+    /// second finds nothing new (a report that did not change marks nothing). Answers how many
+    /// requests it checked.
+    pub async fn recheck_for_new_rules(&self) -> Result<usize> {
+        let mark = format!("rules {}", self.policy().rules_version);
+        if self.store.has_mark(&mark).await? {
+            return Ok(0);
+        }
+        let requests = self.store.requests_in_force().await?;
+        tracing::info!(requests = requests.len(), rules = %mark, "checking what is in force against new rules");
+        for (done, request) in requests.iter().enumerate() {
+            if let Err(err) = self.recheck_request(*request).await {
+                // One request that cannot be checked (a stored body that no longer reads) stops nothing.
+                tracing::error!(%err, request, "checking a request in force again failed");
+            }
+            if (done + 1) % 500 == 0 {
+                tracing::info!(done = done + 1, of = requests.len(), "checking what is in force against new rules");
+            }
+        }
+        self.store.set_mark(&Actor::system("recheck", None), &mark).await?;
+        Ok(requests.len())
     }
 
     /// A reviewer weighed a notice checked again and keeps it as it stands.

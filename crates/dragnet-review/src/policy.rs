@@ -58,6 +58,9 @@ impl PolicyTexts<'static> {
 pub struct Policy {
     /// The versions of the files, for the report: `offences 2026-11-29.1, …`.
     pub version: String,
+    /// The versions of the rules' files alone, without the register (which administrators edit
+    /// apart): when it changes, what is in force is checked again.
+    pub rules_version: String,
     pub categories: Vec<OffenceCategory>,
     pub statuses: Vec<StatusRule>,
     pub contexts: Vec<ContextRule>,
@@ -372,7 +375,12 @@ impl Policy {
         let office_holders = parse_register(texts.office_holders)?;
         let (acts_version, acts) = parse_acts(texts.acts)?;
         let (predominance_version, predominance) = parse_predominance(texts.predominance)?;
+        let rules_version = format!(
+            "offences {}, statuses {}, contexts {}, acts {acts_version}, predominance {predominance_version}",
+            offences.version, statuses_file.version, contexts_file.version
+        );
         Ok(Policy {
+            rules_version,
             version: format!(
                 "offences {}, statuses {}, contexts {}, acts {acts_version}, predominance {predominance_version}, office holders {}",
                 offences.version,

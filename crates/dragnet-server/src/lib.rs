@@ -230,6 +230,16 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let expiry = state.app.spawn_expiry(state.expiry_every);
+    let app_for_rules = state.app.clone();
+    let rules = tokio::spawn(async move {
+        match app_for_rules.recheck_for_new_rules().await {
+            Ok(0) => {}
+            Ok(checked) => tracing::info!(checked, "what is in force was checked against the rules in use"),
+            Err(err) => {
+                tracing::error!(%err, "checking what is in force against new rules failed; the next start tries again")
+            }
+        }
+    });
     let sender = webhooks::spawn(
         state.app.clone(),
         webhooks::EVERY,
@@ -239,6 +249,7 @@ pub async fn serve(
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     expiry.abort();
     sender.abort();
+    rules.abort();
     served
 }
 

@@ -814,6 +814,16 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// audited (`notice.recheck`, and `notice.suspend`). Answers each notice's state after.
     async fn record_rechecks(&self, actor: &Actor, rechecked: &[Rechecked]) -> Result<Vec<(NoticeId, NoticeState)>>;
 
+    /// The requests made here (not imported) with a notice in force or suspended: those a new
+    /// version of the check's rules checks again.
+    async fn requests_in_force(&self) -> Result<Vec<i64>>;
+
+    /// Whether the store holds mark `name` (`store_marks`).
+    async fn has_mark(&self, name: &str) -> Result<bool>;
+
+    /// Sets mark `name`, once; audited (`store.mark`) the first time.
+    async fn set_mark(&self, actor: &Actor, name: &str) -> Result<()>;
+
     /// A reviewer has weighed a notice checked again and keeps it as it stands, with why.
     async fn clear_recheck(&self, actor: &Actor, notice: NoticeId, reason: &str) -> Result<()>;
 

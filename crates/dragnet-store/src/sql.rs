@@ -1419,6 +1419,42 @@ impl Store for ThisStore {
         Ok(states)
     }
 
+    async fn requests_in_force(&self) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT DISTINCT notices.request_id FROM notices JOIN requests ON requests.id = notices.request_id
+             WHERE notices.state IN ('published', 'suspended') AND requests.source IS NULL ORDER BY notices.request_id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn has_mark(&self, name: &str) -> Result<bool> {
+        let found: Option<String> = sqlx::query_scalar("SELECT name FROM store_marks WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(found.is_some())
+    }
+
+    async fn set_mark(&self, actor: &Actor, name: &str) -> Result<()> {
+        let mut tx = begin_write(&self.pool).await?;
+        let added = sqlx::query("INSERT INTO store_marks (name) VALUES ($1) ON CONFLICT (name) DO NOTHING")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if added > 0 {
+            self.append_audit(
+                &mut tx,
+                actor,
+                AuditEntry::new("store.mark", "store").details(serde_json::json!({"mark": name})),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn clear_recheck(&self, actor: &Actor, notice: NoticeId, reason: &str) -> Result<()> {
         let mut tx = begin_write(&self.pool).await?;
         let marked: Option<Option<String>> =
