@@ -343,21 +343,41 @@ impl Serialize for Recipients {
     }
 }
 
+/// One entry of a diffusion's `to`, read apart so that a bad one is named by its place (`to[1]`).
+enum Recipient {
+    Every,
+    Country(MemberCountry),
+}
+
+impl<'de> Deserialize<'de> for Recipient {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        if code == "*" {
+            return Ok(Recipient::Every);
+        }
+        MemberCountry::parse(&code)
+            .map(Recipient::Country)
+            .map_err(|reason| serde::de::Error::custom(format!("{reason}, nor \"*\" for every member country")))
+    }
+}
+
 impl<'de> Deserialize<'de> for Recipients {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let codes = Vec::<String>::deserialize(deserializer)?;
-        if codes.iter().any(|code| code == "*") {
-            return match codes.len() {
-                1 => Ok(Recipients::Every),
-                _ => Err(serde::de::Error::custom("\"*\" (every member country) stands alone in the list")),
-            };
+        let entries = Vec::<Recipient>::deserialize(deserializer)?;
+        let every = entries.iter().filter(|entry| matches!(entry, Recipient::Every)).count();
+        match (every, entries.len()) {
+            (0, _) => Ok(Recipients::Countries(
+                entries
+                    .into_iter()
+                    .filter_map(|entry| match entry {
+                        Recipient::Country(country) => Some(country),
+                        Recipient::Every => None,
+                    })
+                    .collect(),
+            )),
+            (1, 1) => Ok(Recipients::Every),
+            _ => Err(serde::de::Error::custom("\"*\" (every member country) stands alone in the list")),
         }
-        let countries = codes
-            .iter()
-            .map(|code| MemberCountry::parse(code).map_err(|r| format!("{r}, nor \"*\" for every member country")))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(serde::de::Error::custom)?;
-        Ok(Recipients::Countries(countries))
     }
 }
 

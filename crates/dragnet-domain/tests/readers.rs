@@ -211,6 +211,13 @@ fn diffusions_have_recipients_and_notices_do_not() {
     assert_eq!(rejected(&request).0, "to[1]");
     request["to"] = json!(["DE", "FR"]);
     assert!(parse_request(&request.to_string()).is_ok());
+    request["to"] = json!(["*"]);
+    assert!(parse_request(&request.to_string()).is_ok(), "to every member country");
+    request["to"] = json!(["DE", "*"]);
+    let (path, message) = rejected(&request);
+    assert_eq!(path, "to");
+    assert!(message.contains("stands alone"), "{message}");
+    request["to"] = json!(["DE", "FR"]);
     request["kind"] = json!("red");
     let (path, message) = rejected(&request);
     assert_eq!(path, "to");
