@@ -18,13 +18,29 @@ const TRIALS: usize = 150;
 /// An ordinary fraud sent as a diffusion: the check finds nothing, so it is delivered at once.
 const FRAUD_DIFFUSION: &str = include_str!("../../dragnet-review/tests/cases/c11-diffusion-ordinary-fraud.json");
 
-fn clean() -> NoticeRequest {
-    parse_request(FRAUD_DIFFUSION).unwrap()
+/// The diffusion about someone else in each trial: the same person sent again would be a duplicate
+/// of the one delivered before (a finding of its own), and this race is about the edit.
+fn clean_json(trial: usize) -> serde_json::Value {
+    const SYLLABLES: [&str; 15] =
+        ["BA", "DU", "KE", "LO", "MI", "NA", "PO", "RU", "SE", "TI", "VO", "ZA", "GRE", "HOL", "FEN"];
+    let mut request: serde_json::Value = serde_json::from_str(FRAUD_DIFFUSION).unwrap();
+    let name = format!("{}{}{}", SYLLABLES[trial % 15], SYLLABLES[(trial / 15) % 15], SYLLABLES[(trial + 7) % 15]);
+    let subject = &mut request["subjects"][0];
+    subject["family_name"] = serde_json::json!(name);
+    subject["date_of_birth"] =
+        serde_json::json!(format!("{}-{:02}-{:02}", 1940 + trial % 60, 1 + trial % 12, 1 + trial % 28));
+    subject["identity_documents"][0]["number"] = serde_json::json!(format!("P{:08}", 10_000_000 + trial * 7919));
+    request["reference"] = serde_json::json!(format!("KRK-2024-{trial:04}"));
+    request
+}
+
+fn clean(trial: usize) -> NoticeRequest {
+    parse_request(&clean_json(trial).to_string()).unwrap()
 }
 
 /// The same diffusion about a sitting head of state: the check refuses it, so it must be held.
-fn refused() -> NoticeRequest {
-    let mut request: serde_json::Value = serde_json::from_str(FRAUD_DIFFUSION).unwrap();
+fn refused(trial: usize) -> NoticeRequest {
+    let mut request = clean_json(trial);
     request["subjects"][0]["status"] = serde_json::json!(["head_of_state"]);
     parse_request(&request.to_string()).unwrap()
 }
@@ -39,14 +55,14 @@ async fn jitter(turns: usize) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_submission_keeps_the_check_of_the_body_it_stored_whatever_edit_races_it() {
     let policy = dragnet_review::Policy::built_in();
-    assert_eq!(dragnet_review::check(&clean(), &policy).recommendation, Recommendation::Clear);
-    assert_eq!(dragnet_review::check(&refused(), &policy).recommendation, Recommendation::Refuse);
+    assert_eq!(dragnet_review::check(&clean(0), &policy).recommendation, Recommendation::Clear);
+    assert_eq!(dragnet_review::check(&refused(0), &policy).recommendation, Recommendation::Refuse);
     for backend in backends().await {
         let app = backend.app().await;
         let (pl, secretariat) = (bureau("PL"), reviewer("reviewer.one"));
         let mut seen = std::collections::BTreeMap::<&str, usize>::new();
         for trial in 0..TRIALS {
-            let id = app.create_request(&pl, &clean()).await.unwrap().request_id;
+            let id = app.create_request(&pl, &clean(trial)).await.unwrap().request_id;
             let (submitter, editor, bureau_a, bureau_b) = (app.clone(), app.clone(), pl.clone(), pl.clone());
             let submit = tokio::spawn(async move {
                 jitter(trial % 7).await;
@@ -54,7 +70,7 @@ async fn a_submission_keeps_the_check_of_the_body_it_stored_whatever_edit_races_
             });
             let edit = tokio::spawn(async move {
                 jitter(trial % 11).await;
-                editor.edit_request(&bureau_b, id, &refused()).await
+                editor.edit_request(&bureau_b, id, &refused(trial)).await
             });
             let submitted = submit.await.unwrap();
             let edited = edit.await.unwrap();
