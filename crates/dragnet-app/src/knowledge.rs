@@ -177,6 +177,11 @@ impl App {
             return Ok(0);
         }
         let requests = self.store.requests_in_force().await?;
+        // Nothing in force, nothing to check: no mark either, so a store that is new writes nothing
+        // at start (the notices it will hold are checked under the rules in use when submitted).
+        if requests.is_empty() {
+            return Ok(0);
+        }
         tracing::info!(requests = requests.len(), rules = %mark, "checking what is in force against new rules");
         for (done, request) in requests.iter().enumerate() {
             if let Err(err) = self.recheck_request(*request).await {
