@@ -23,7 +23,7 @@ use crate::{AppState, Problem};
 type Answer = Result<Response, Problem>;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list, record))
+    OpenApiRouter::new().routes(routes!(list_knowledge, record_knowledge))
 }
 
 fn recorded_json(recorded: &Recorded) -> Value {
@@ -79,7 +79,7 @@ pub(crate) async fn keep_after_recheck(state: AppState, caller: Caller, id: &str
          body = Object),
         (status = 404, description = "No such request", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
-async fn record(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
+async fn record_knowledge(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
     caller.require(&[Role::Reviewer, Role::Supervisor])?;
     let id: i64 = id.parse().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)?;
     let new = read_knowledge(&json_body(&body)?)?;
@@ -125,7 +125,7 @@ pub(crate) fn read_knowledge(body: &Value) -> Result<dragnet_store::NewKnowledge
     responses(
         (status = 200, description = "Objections lodged and what reviewers recorded, oldest first", body = Object),
         (status = 404, description = "No such request", body = ProblemDoc, content_type = "application/problem+json")))]
-async fn list(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
+async fn list_knowledge(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Answer {
     let id: i64 = id.parse().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)?;
     let knowledge = state.app.knowledge(&caller, id).await?;
     Ok(Json(json!({"request_id": id, "knowledge": knowledge})).into_response())
