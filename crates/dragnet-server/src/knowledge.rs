@@ -79,7 +79,12 @@ pub(crate) async fn keep_after_recheck(state: AppState, caller: Caller, id: &str
          body = Object),
         (status = 404, description = "No such request", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 422, description = "A field does not read", body = ProblemDoc, content_type = "application/problem+json")))]
-async fn record_knowledge(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> Answer {
+async fn record_knowledge(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Answer {
     caller.require(&[Role::Reviewer, Role::Supervisor])?;
     let id: i64 = id.parse().ok().filter(|id| *id > 0).ok_or_else(Problem::not_found)?;
     let new = read_knowledge(&json_body(&body)?)?;
