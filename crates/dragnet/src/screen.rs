@@ -43,6 +43,9 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.threshold) {
         return Err(InputError(format!("--threshold: {} is not between 0 and 1", args.threshold)).into());
     }
+    if args.limit == 0 {
+        return Err(InputError("--limit: 0 would report no hit for anyone; give 1 or more".into()).into());
+    }
     // Every query is read before any is screened: a file with a bad line gives no results at all.
     let queries = read_people(&args.queries)?;
     let Some(against) = &args.against else {

@@ -61,9 +61,17 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
         .open_store(Clock::system())
         .await
         .with_context(|| format!("cannot open the store ({})", settings.store_description()))?;
-    if args.demo && crate::demo::is_empty(store.as_ref()).await? {
-        let credentials = crate::demo::load(store.as_ref(), &policy, 0).await.context("cannot load the demo")?;
-        crate::demo::print_credentials(&credentials);
+    if args.demo {
+        if crate::demo::is_empty(store.as_ref()).await? {
+            let credentials = crate::demo::load(store.as_ref(), &policy, 0).await.context("cannot load the demo")?;
+            crate::demo::print_credentials(&credentials);
+        } else {
+            // Saying nothing would leave a newcomer looking for demo users that are not there.
+            eprintln!(
+                "--demo: the store already holds users, so the demo world is not loaded again; its users are \
+                 those printed the first time (start with an empty --data folder for a new one)"
+            );
+        }
     }
     let bind = args.bind.or(settings.bind).unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(bind, settings.port))

@@ -379,6 +379,21 @@ async fn the_demo_world_loads_once_and_its_public_list_shows_only_public_extract
     let again = run(dragnet(&data, None).arg("demo"));
     assert_eq!(again.status.code(), Some(2), "a store with data is refused");
     assert!(text(&again.stderr).contains("not empty"), "{}", text(&again.stderr));
+    // `serve --demo` on it serves what is there, and says why no demo users are printed.
+    let mut serving = dragnet(&data, None)
+        .args(["serve", "--demo", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(serving.stdout.take().unwrap()), &mut line).unwrap();
+    assert!(line.contains("http://"), "{line}");
+    serving.kill().unwrap();
+    let mut said = String::new();
+    serving.stderr.take().unwrap().read_to_string(&mut said).unwrap();
+    serving.wait().unwrap();
+    assert!(said.contains("--demo: the store already holds users"), "{said}");
 
     // Every state a notice can be in by now, and the request that started it all waiting with its refusal.
     let settings = StoreSettings { data_dir: data.clone(), database_url: None };

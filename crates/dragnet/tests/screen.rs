@@ -63,9 +63,11 @@ fn threshold_and_limit_are_honoured() {
     let strict = dragnet(&["screen", "--against", &notices, &queries, "--threshold", "0.999"]);
     let line: Value = serde_json::from_str(text(&strict.stdout).trim()).unwrap();
     assert_eq!(line["hits"], serde_json::json!([]));
+    // No hit for anyone, silently, would read as nobody wanted: refused, with why.
     let none = dragnet(&["screen", "--against", &notices, &queries, "--limit", "0"]);
-    let line: Value = serde_json::from_str(text(&none.stdout).trim()).unwrap();
-    assert_eq!(line["hits"], serde_json::json!([]));
+    assert_eq!(none.status.code(), Some(2));
+    assert!(text(&none.stderr).contains("--limit: 0 would report no hit"), "{}", text(&none.stderr));
+    assert!(none.stdout.is_empty());
     let bad = dragnet(&["screen", "--against", &notices, &queries, "--threshold", "7"]);
     assert_eq!(bad.status.code(), Some(2));
 }
