@@ -10,6 +10,9 @@ use dragnet_store::{KnowledgeRecord, NewKnowledge, Rechecked, StoreError, Subjec
 use crate::error::{AppError, Result};
 use crate::{App, Principal};
 
+/// How many times a recheck reads the request again when it changed while being checked.
+const RECHECK_ATTEMPTS: usize = 5;
+
 /// What recording an item did: the item as kept, and each notice of the request checked again.
 #[derive(Debug)]
 pub struct Recorded {
@@ -108,7 +111,24 @@ impl App {
     pub async fn recheck_request(&self, request_id: i64) -> Result<Vec<(NoticeId, NoticeState)>> {
         self.settle().await;
         let checker = Actor::system("recheck", None);
-        let record = self.store.read_request(&checker, request_id).await?;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.recheck_once(&checker, request_id).await {
+                // Knowledge recorded, an edit or a decision landed while the check ran: read it all again.
+                Err(AppError::Store(StoreError::RequestChanged { .. })) if attempt < RECHECK_ATTEMPTS => continue,
+                Err(AppError::Store(StoreError::RequestChanged { .. })) => {
+                    // Another recheck (by the change that moved it) is on its way and reads the newest.
+                    tracing::warn!(request = request_id, "the request kept changing while it was checked again");
+                    return Ok(Vec::new());
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn recheck_once(&self, checker: &Actor, request_id: i64) -> Result<Vec<(NoticeId, NoticeState)>> {
+        let record = self.store.read_request(checker, request_id).await?;
         let knowledge = crate::workflow::knowledge_of(self.store.as_ref(), &record).await?;
         let report = dragnet_review::check_with(&record.request, &self.policy(), &knowledge);
         let mut rechecked = Vec::new();
@@ -155,12 +175,13 @@ impl App {
                 },
                 suspend: now_refused && notice.state == NoticeState::Published,
                 why,
+                seen: notice.state,
             });
         }
         if rechecked.is_empty() {
             return Ok(Vec::new());
         }
-        let states = self.store.record_rechecks(&checker, &rechecked).await?;
+        let states = self.store.record_rechecks(checker, request_id, record.version, &rechecked).await?;
         // A notice of the bureau's that waits for a reviewer again is a notification for its webhook.
         self.deliveries.notify_one();
         self.settle().await;

@@ -538,7 +538,6 @@ fn third_parties(request: &NoticeRequest, knowledge: &Knowledge, findings: &mut 
             ),
         ));
     }
-    findings.extend(knowledge.known.iter().filter(|k| k.subject.is_none()).filter_map(lodged_objection));
     if request.judicial.as_ref().is_some_and(|j| j.in_absentia) {
         findings.push(finding(
             "rpd.in_absentia",
@@ -675,9 +674,17 @@ fn subject_findings(
     for (status, source) in said_by_requester.into_iter().chain(recorded_statuses) {
         refugee(request, subject, status, &source, &mut findings);
     }
-    for known in knowledge.known.iter().filter(|known| known.subject == Some(index)) {
-        findings.extend(lodged_objection(known));
+    // A country objects once however often it says so: its latest objection stands for it, so that
+    // one hostile country cannot add up the signs of predominance alone.
+    let mut latest: Vec<&Known> = Vec::new();
+    for known in knowledge.known.iter().filter(|known| concerns(known, index)) {
+        if !matches!(known.item, KnownItem::Objection { .. }) {
+            continue;
+        }
+        latest.retain(|kept| kept.country != known.country);
+        latest.push(known);
     }
+    findings.extend(latest.into_iter().filter_map(lodged_objection));
     for known in knowledge.known.iter().filter(|known| concerns(known, index)) {
         if let KnownItem::Fact { text } = &known.item {
             let message = say("knowledge.fact", &[("source", &recorded(known)), ("text", &verbatim(text))]);

@@ -51,6 +51,21 @@ fn objections_lodged_by_two_countries_and_a_trial_in_absentia_add_up_to_a_refusa
         report.subjects[0].findings.iter().filter(|f| f.rule == "art3.objection").map(|f| f.message.as_str()).collect();
     assert_eq!(lodged.len(), 2);
     assert!(lodged[0].contains("DE objects, as lodged by ncb.de on 2026-11-02"), "{lodged:?}");
+
+    // One country saying it three times is one sign: it cannot tip the balance alone.
+    let mut fraud = fraud.clone();
+    fraud.judicial.as_mut().unwrap().in_absentia = false;
+    let again = |summary: &str| known(Some(0), KnownItem::Objection { summary: summary.into() }, Some("DE"));
+    let knowledge = Knowledge {
+        known: vec![objection("DE"), again("Second letter."), again("Third letter.")],
+        ..Knowledge::default()
+    };
+    let report = check_with(&fraud, &policy, &knowledge);
+    assert_eq!(report.recommendation, Recommendation::Review, "{:?}", rules(&report));
+    let lodged: Vec<&str> =
+        report.subjects[0].findings.iter().filter(|f| f.rule == "art3.objection").map(|f| f.message.as_str()).collect();
+    assert_eq!(lodged.len(), 1, "{lodged:?}");
+    assert!(lodged[0].contains("Third letter."), "its latest: {lodged:?}");
 }
 
 #[test]

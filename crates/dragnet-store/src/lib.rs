@@ -344,6 +344,8 @@ pub struct Rechecked {
     pub check: SubjectCheck,
     pub why: Option<String>,
     pub suspend: bool,
+    /// The notice's state when the check read it: another state now means the check is stale.
+    pub seen: NoticeState,
 }
 
 /// A requester's notice in review or in force, as a new request of the same requester is compared
@@ -809,10 +811,19 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// show it (audited by their callers) use it.
     async fn knowledge_of(&self, request_id: i64) -> Result<Vec<KnowledgeRecord>>;
 
-    /// Keeps the new reports of notices checked again; one that waits for a reviewer again is
-    /// marked so (and listed in the review queue), and one to suspend leaves force. Each change is
-    /// audited (`notice.recheck`, and `notice.suspend`). Answers each notice's state after.
-    async fn record_rechecks(&self, actor: &Actor, rechecked: &[Rechecked]) -> Result<Vec<(NoticeId, NoticeState)>>;
+    /// Keeps the new reports of request `request_id`'s notices checked again after new knowledge:
+    /// one that waits for a reviewer again is marked so (and listed in the review queue), and one to
+    /// suspend leaves force. Each change is audited (`notice.recheck`, and `notice.suspend`). The
+    /// check read the request at `version` (knowledge recorded moves it on, as an edit does) and
+    /// each notice in its `seen` state; if either moved since, nothing is kept and the answer is
+    /// `RequestChanged`: check again. Answers each notice's state after.
+    async fn record_rechecks(
+        &self,
+        actor: &Actor,
+        request_id: i64,
+        version: i64,
+        rechecked: &[Rechecked],
+    ) -> Result<Vec<(NoticeId, NoticeState)>>;
 
     /// The requests made here (not imported) with a notice in force or suspended: those a new
     /// version of the check's rules checks again.

@@ -1293,6 +1293,12 @@ impl Store for ThisStore {
             return Err(StoreError::NoSuchSubject { request: request_id, subject, subjects });
         }
         let body = to_json(&new.item)?;
+        // What is known is read by the check: a submission or a recheck that read the request before
+        // this must check it again, as after an edit.
+        sqlx::query("UPDATE requests SET version = version + 1 WHERE id = $1")
+            .bind(request_id)
+            .execute(&mut *tx)
+            .await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO knowledge (request_id, subject_index, kind, body, source, known_on, recorded_by, country,
              recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -1360,9 +1366,25 @@ impl Store for ThisStore {
             .collect()
     }
 
-    async fn record_rechecks(&self, actor: &Actor, rechecked: &[Rechecked]) -> Result<Vec<(NoticeId, NoticeState)>> {
+    async fn record_rechecks(
+        &self,
+        actor: &Actor,
+        request_id: i64,
+        version: i64,
+        rechecked: &[Rechecked],
+    ) -> Result<Vec<(NoticeId, NoticeState)>> {
         let now = self.clock.now();
         let mut tx = begin_write(&self.pool).await?;
+        // The request's row first, as an edit and a submission take it: a recheck that read an older
+        // version (knowledge recorded since, an edit) keeps nothing.
+        let current: i64 = sqlx::query_scalar(concat!("SELECT version FROM requests WHERE id = $1", for_update!()))
+            .bind(request_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::RequestNotFound(request_id))?;
+        if current != version {
+            return Err(StoreError::RequestChanged { request: request_id });
+        }
         let mut states = Vec::with_capacity(rechecked.len());
         for one in rechecked {
             let id = one.check.notice_id;
@@ -1373,6 +1395,9 @@ impl Store for ThisStore {
                     .await?
                     .ok_or(StoreError::NoticeNotFound(id))?;
             let from = parse_stored_state(&state)?;
+            if from != one.seen {
+                return Err(StoreError::RequestChanged { request: request_id });
+            }
             sqlx::query(
                 "UPDATE notices SET recommendation = $1, check_report = $2, recheck = COALESCE($3, recheck),
                  updated_at = $4 WHERE id = $5",
