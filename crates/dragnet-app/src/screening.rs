@@ -1,19 +1,54 @@
-//! Screening, once: people against every notice in force that the caller's country may see, and
-//! the audit record of what was shown, before anything is answered.
+//! Screening, once: people against every notice in force that the caller's country may see, each
+//! hit completed with the notice as the store holds it in force now and any clearance of the
+//! traveller against it, and the audit record of what was shown, before anything is answered.
+//! Clearing a traveller, and the secretariat's review of clearances, live here too.
 
-use dragnet_domain::{NoticeId, Person, Role};
-use dragnet_match::Hit;
+use std::collections::{HashMap, HashSet};
 
-use crate::error::Result;
+use dragnet_domain::{FieldError, NoticeId, PartialDate, Person, Role};
+use dragnet_match::{Hit, normalise_document};
+use dragnet_store::{Clearance, NewClearance, NoticeCard};
+use time::OffsetDateTime;
+
+use crate::error::{AppError, Result};
 use crate::{App, Principal};
 
 /// The roles that screen.
 pub const SCREENERS: [Role; 4] = [Role::Screener, Role::BureauOfficer, Role::Reviewer, Role::Supervisor];
 
+/// The roles that clear a traveller: those who stand before them.
+pub const CLEARERS: [Role; 2] = [Role::Screener, Role::BureauOfficer];
+
+/// The roles that review clearances: the secretariat.
+pub const CLEARANCE_REVIEWERS: [Role; 2] = [Role::Reviewer, Role::Supervisor];
+
 /// Batches of at most this many people are searched on the calling thread: a search takes well
 /// under a millisecond, less than handing it to another thread and back costs a busy server.
 /// Larger ones go to the blocking pool, where they use every core.
 const SEARCHED_IN_PLACE: usize = 4;
+
+/// A hit as an officer acts on it.
+#[derive(Debug, Clone)]
+pub struct Screened {
+    pub hit: Hit<NoticeId>,
+    /// The notice as the store holds it in force; `None` when its stored record does not read:
+    /// the hit still stands (a wanted person must not pass for a bad record), its details missing.
+    pub notice: Option<NoticeCard>,
+    /// The clearance of this traveller against this notice as it stands, if one is in effect.
+    pub cleared: Option<Clearance>,
+}
+
+/// What an officer says to clear a traveller: the notice as they saw it, the traveller's document
+/// and date of birth, and why they are not its subject.
+#[derive(Debug, Clone)]
+pub struct ClearTraveller {
+    pub notice: NoticeId,
+    pub document: String,
+    pub date_of_birth: String,
+    /// The notice's `updated_at` as the screening showed it (RFC 3339).
+    pub seen: String,
+    pub reason: String,
+}
 
 impl App {
     /// Each person's hits, best first, with a score of at least `threshold`, at most `limit` each.
@@ -23,7 +58,7 @@ impl App {
         people: Vec<Person>,
         threshold: f64,
         limit: usize,
-    ) -> Result<(Vec<Person>, Vec<Vec<Hit<NoticeId>>>)> {
+    ) -> Result<(Vec<Person>, Vec<Vec<Screened>>)> {
         principal.require(&SCREENERS)?;
         let viewer = principal.viewer();
         // A border post's one traveller is answered on the spot; anything heavier (many people, or
@@ -47,22 +82,133 @@ impl App {
                 .await
                 .map_err(|err| dragnet_store::StoreError::Corrupt(format!("a screening task failed: {err}")))?
             };
-        self.record_screening(principal, people.len(), results.iter().flatten()).await?;
-        Ok((people, results))
+        let screened = self.complete_hits(principal, &people, results).await?;
+        Ok((people, screened))
     }
 
-    /// Records that `people` were screened and which notices it showed. Batches screened in slices
-    /// (a passenger list) are recorded once, with every notice they showed.
-    pub async fn record_screening<'a>(
+    /// The index's hits of `people` completed from the store, and recorded as shown: a hit whose
+    /// notice left force since the index read it is dropped, so nothing shown is out of force.
+    /// Batches screened in slices (a passenger list) come here once, with every slice's hits.
+    pub async fn complete_hits(
         &self,
         principal: &Principal,
-        people: usize,
-        hits: impl IntoIterator<Item = &'a Hit<NoticeId>>,
-    ) -> Result<()> {
-        let mut shown: Vec<NoticeId> = hits.into_iter().map(|hit| hit.id).collect();
+        people: &[Person],
+        results: Vec<Vec<Hit<NoticeId>>>,
+    ) -> Result<Vec<Vec<Screened>>> {
+        principal.require(&SCREENERS)?;
+        let mut ids: Vec<NoticeId> = results.iter().flatten().map(|hit| hit.id).collect();
+        ids.sort();
+        ids.dedup();
+        let cards = self.store.notice_cards(&ids).await?;
+        for bad in &cards.unreadable {
+            tracing::error!(notice = %bad.notice, reason = %bad.reason, "a hit's notice does not read; shown without its details");
+        }
+        let unreadable: HashSet<&str> = cards.unreadable.iter().map(|u| u.notice.as_str()).collect();
+        let cards: HashMap<NoticeId, NoticeCard> = cards.rows.into_iter().map(|card| (card.id, card)).collect();
+        let mut documents: Vec<String> = people
+            .iter()
+            .flat_map(|person| person.identity_documents.iter().map(|d| normalise_document(&d.number)))
+            .filter(|d| !d.is_empty())
+            .collect();
+        documents.sort();
+        documents.dedup();
+        let clearances = self.store.clearances_for(&documents, &ids).await?;
+        let screened: Vec<Vec<Screened>> = people
+            .iter()
+            .zip(results)
+            .map(|(person, hits)| {
+                hits.into_iter()
+                    .filter_map(|hit| {
+                        let notice = cards.get(&hit.id).cloned();
+                        if notice.is_none() && !unreadable.contains(hit.id.to_string().as_str()) {
+                            return None;
+                        }
+                        let cleared = notice.as_ref().and_then(|card| clearance_of(person, card, &clearances));
+                        Some(Screened { hit, notice, cleared })
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut shown: Vec<NoticeId> = screened.iter().flatten().map(|s| s.hit.id).collect();
         shown.sort();
         shown.dedup();
-        self.store.record_screening(&principal.actor, people, &shown).await?;
-        Ok(())
+        self.store.record_screening(&principal.actor, people.len(), &shown).await?;
+        Ok(screened)
     }
+
+    /// An officer records that a traveller is not the subject of a notice; later screenings of
+    /// the same document and date of birth show the hit as cleared until the clearance expires,
+    /// is revoked, or the notice changes.
+    pub async fn clear_traveller(&self, principal: &Principal, clear: &ClearTraveller) -> Result<Clearance> {
+        principal.require(&CLEARERS)?;
+        let document = normalise_document(&clear.document);
+        if document.is_empty() {
+            return Err(FieldError::new("document", "the traveller's document number is needed").into());
+        }
+        if document.len() > 40 {
+            return Err(FieldError::new("document", "at most 40 letters and digits").into());
+        }
+        let date_of_birth = PartialDate::parse(clear.date_of_birth.trim())
+            .map_err(|err| FieldError::new("date_of_birth", format!("the traveller's date of birth: {err}")))?;
+        let seen = OffsetDateTime::parse(&clear.seen, &time::format_description::well_known::Rfc3339)
+            .map_err(|_| FieldError::new("seen", "the notice's updated_at as the screening gave it"))?;
+        let reason = clear.reason.trim();
+        if reason.is_empty() {
+            return Err(FieldError::new("reason", "say why the traveller is not this person").into());
+        }
+        dragnet_domain::text::plain_line("reason", reason)?;
+        if reason.chars().count() > 1000 {
+            return Err(FieldError::new("reason", "at most 1,000 characters").into());
+        }
+        let new = NewClearance { notice: clear.notice, document, date_of_birth, seen, reason: reason.to_string() };
+        Ok(self.store.record_clearance(&principal.actor, &new).await?)
+    }
+
+    /// A picture of a notice as a hit shows it: the secretariat sees any; anyone else who screens
+    /// only one of a notice in force that their country may see. Its requester's bureau sees its
+    /// own. What was shown is the screening's audit record; the picture adds nothing personal.
+    pub async fn hit_picture(&self, principal: &Principal, id: NoticeId, picture: i64) -> Result<(String, Vec<u8>)> {
+        principal.require(&SCREENERS)?;
+        if !principal.is_secretariat() {
+            let owner = self.store.notice_owner(id).await?;
+            if !principal.is_requester(&owner) {
+                let in_force = self.store.notice_in_force(id).await?.ok_or(AppError::NotFound)?;
+                let country = principal.country().ok_or(AppError::NotFound)?;
+                if in_force.barred.contains(&country) {
+                    return Err(AppError::NotFound);
+                }
+            }
+        }
+        self.store.picture(id, picture).await?.ok_or(AppError::NotFound)
+    }
+
+    /// Clearances for the secretariat to review, newest first.
+    pub async fn clearances(&self, principal: &Principal, before: Option<i64>, limit: i64) -> Result<Vec<Clearance>> {
+        principal.require(&CLEARANCE_REVIEWERS)?;
+        Ok(self.store.clearances(&principal.actor, before, limit.clamp(1, 500)).await?)
+    }
+
+    /// The secretariat revokes a clearance: the hit is raised again at the next screening.
+    pub async fn revoke_clearance(&self, principal: &Principal, id: i64, reason: &str) -> Result<Clearance> {
+        principal.require(&CLEARANCE_REVIEWERS)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(FieldError::new("reason", "say why the clearance is revoked").into());
+        }
+        dragnet_domain::text::plain_line("reason", reason)?;
+        Ok(self.store.revoke_clearance(&principal.actor, id, reason).await?)
+    }
+}
+
+/// The clearance in effect of `person` against `card` as it stands: same notice, one of the
+/// person's documents, the same date of birth, and the notice unchanged since it was cleared.
+fn clearance_of(person: &Person, card: &NoticeCard, clearances: &[Clearance]) -> Option<Clearance> {
+    let date_of_birth = person.date_of_birth?.to_string();
+    let documents: Vec<String> = person.identity_documents.iter().map(|d| normalise_document(&d.number)).collect();
+    clearances
+        .iter()
+        .filter(|c| c.notice == card.id && c.notice_updated_at == card.updated_at)
+        .filter(|c| c.date_of_birth == date_of_birth && documents.contains(&c.document))
+        .max_by_key(|c| c.cleared_at)
+        .cloned()
 }

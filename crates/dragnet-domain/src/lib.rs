@@ -3,6 +3,7 @@
 //! Everything here is plain data and functions over it. Values are built by `parse` functions
 //! that refuse what is invalid, so an invalid country, date or state cannot exist past the edge.
 
+pub mod action;
 pub mod codes;
 pub mod date;
 pub mod knowledge;
@@ -14,6 +15,7 @@ pub mod request;
 pub mod text;
 pub mod user;
 
+pub use action::{Action, action_of};
 pub use codes::{CountryCode, MemberCountry, Requester};
 pub use date::{Date, PartialDate};
 pub use notice::{IllegalTransition, LifecycleEvent, Notice, NoticeId, NoticeState};

@@ -63,6 +63,19 @@ impl Reason {
         }
     }
 
+    /// Whether the reason speaks for the hit being the person (a name or date that agrees, the
+    /// same document) or against it (another date of birth, sex or nationality):
+    /// what an officer weighs before confirming.
+    pub fn supports(&self) -> bool {
+        match self {
+            Reason::Name(_) | Reason::NationalityAgrees | Reason::SameDocument(_) => true,
+            Reason::DateOfBirth { agreement, .. } => {
+                matches!(agreement, DateAgreement::Agrees | DateAgreement::Swapped | DateAgreement::Close)
+            }
+            Reason::NoNamePartInCommon | Reason::SexDiffers(_) | Reason::NationalityDiffers => false,
+        }
+    }
+
     /// Reasons in English, one after another, as a hit's `why`.
     pub fn sentence(reasons: &[Reason]) -> String {
         reasons.iter().map(Reason::english).collect::<Vec<_>>().join("; ")

@@ -45,11 +45,11 @@ fn request_id(text: &str) -> Result<i64, Problem> {
 }
 
 /// A query string, read by hand so that a bad parameter is named like a bad field.
-type Parameters = std::collections::HashMap<String, String>;
+pub(crate) type Parameters = std::collections::HashMap<String, String>;
 
 /// `after` (a position, default 0) and `limit` (default `default`, at most `most`) of a list;
 /// any other parameter than `known` is refused, as a misspelt one would otherwise be ignored.
-fn paging(query: &Parameters, known: &[&str], default: i64, most: i64) -> Result<(i64, i64), Problem> {
+pub(crate) fn paging(query: &Parameters, known: &[&str], default: i64, most: i64) -> Result<(i64, i64), Problem> {
     if let Some(unknown) = query.keys().find(|k| !known.contains(&k.as_str())) {
         return Err(Problem::invalid(&FieldError::new(unknown.clone(), "unknown query parameter")));
     }

@@ -22,6 +22,7 @@ use utoipa_axum::routes;
 pub mod admin;
 pub mod api;
 pub mod auth;
+pub mod clearances;
 pub mod client;
 pub mod interpol_records;
 pub mod knowledge;
@@ -132,6 +133,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(webhooks::routes())
         .merge(register::routes())
         .merge(knowledge::routes())
+        .merge(clearances::routes())
 }
 
 /// The whole application, ready to serve.

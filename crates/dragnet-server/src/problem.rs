@@ -65,14 +65,16 @@ impl Problem {
     pub fn from_store(error: dragnet_store::StoreError) -> Self {
         use dragnet_store::StoreError as E;
         match error {
-            E::NoticeNotFound(_) | E::RequestNotFound(_) | E::UserNotFound(_) | E::EntryNotFound(_) => {
-                Problem::not_found()
-            }
+            E::NoticeNotFound(_)
+            | E::RequestNotFound(_)
+            | E::UserNotFound(_)
+            | E::EntryNotFound(_)
+            | E::ClearanceNotFound(_) => Problem::not_found(),
             E::IllegalTransition(err) => {
                 Problem::new(StatusCode::CONFLICT, "illegal_transition", "Not possible in this state")
                     .detail(err.to_string())
             }
-            E::NothingToDo { .. } | E::NotRechecked(_) => {
+            E::NothingToDo { .. } | E::NotRechecked(_) | E::ClearanceRevoked(_) => {
                 Problem::new(StatusCode::CONFLICT, "nothing_to_do", "Nothing in the state this needs")
                     .detail(error.to_string())
             }
@@ -84,6 +86,12 @@ impl Problem {
                 StatusCode::CONFLICT,
                 "request_changed",
                 "The request kept being edited while it was being checked",
+            )
+            .detail(error.to_string()),
+            E::NoticeChanged(_) => Problem::new(
+                StatusCode::CONFLICT,
+                "notice_changed",
+                "The notice changed since the traveller was screened",
             )
             .detail(error.to_string()),
             E::UserExists(_) => {

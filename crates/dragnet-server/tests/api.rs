@@ -205,6 +205,7 @@ on_both_backends!(
     a_slow_bureau_delays_no_other_bureaus_webhook,
     a_second_notice_for_the_same_case_is_flagged_with_the_first,
     what_others_say_is_kept_with_who_said_it_and_checks_the_notice_again,
+    a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again,
 );
 
 fn case(name: &str) -> Value {
@@ -1448,4 +1449,124 @@ async fn a_slow_bureau_delays_no_other_bureaus_webhook(server: Server) {
         Some(true),
         "the other bureau's delivery came while one was held"
     );
+}
+
+async fn a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again(server: Server) {
+    let (id, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    let decided = server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &decision).await;
+    let notice = decided.body["outcomes"][0]["notice"].as_str().unwrap().to_string();
+    let path = notice.replace('/', "-");
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="3" height="4"><rect width="3" height="4"/></svg>"#;
+    let added = server
+        .send("POST", &format!("/api/v1/notices/{path}/pictures"), Some("ncb.fr"), Some("image/svg+xml"), svg)
+        .await;
+    assert_eq!(added.status, 201, "{:?}", added.body);
+    let picture = added.body["picture"].as_i64().unwrap();
+
+    // A traveller whose date of birth is a day off, with a passport of their own.
+    let traveller = json!({"persons": [{"id": "seat-12A", "name": "Luca Marchetti", "date_of_birth": "1988-03-12",
+        "identity_documents": [{"kind": "passport", "number": "YB 765-4321"}]}]});
+    let screened = server.post("/api/v1/screen", "border.de", &traveller).await;
+    let hit = &screened.body["results"][0]["hits"][0];
+    assert_eq!(hit["id"], notice.as_str(), "{:?}", screened.body);
+    let card = &hit["notice"];
+    assert_eq!((card["kind"].as_str(), card["requested_by"].as_str()), (Some("red"), Some("FR")));
+    assert_eq!(card["name"], "MARCHETTI, Luca");
+    assert_eq!(card["date_of_birth"], "1988-03-11");
+    assert_eq!(card["charges"], json!(["Meurtre (murder)"]));
+    assert_eq!((card["action"].as_str(), card["purpose"].as_str()), (Some("arrest"), Some("prosecution")));
+    assert!(card["action_text"].as_str().unwrap().contains("extradition"));
+    assert!(card["expires_at"].as_str().is_some_and(|at| at.starts_with("203")), "{card}");
+    let against = hit["evidence"]["against"].as_array().unwrap();
+    assert!(against.iter().any(|r| r.as_str().unwrap().contains("1988-03-11")), "the date that disagrees: {hit}");
+    assert!(hit["evidence"]["for"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().starts_with("name")));
+    assert!(hit.get("cleared").is_none());
+
+    // The picture, for those the notice is shown to.
+    let url = card["pictures"][0].as_str().unwrap().to_string();
+    assert_eq!(url, format!("/api/v1/notices/{path}/pictures/{picture}"));
+    let shown = server.get(&url, "border.de").await;
+    assert_eq!(shown.status, 200);
+    assert_eq!(shown.header("content-type"), Some("image/svg+xml"));
+    assert_eq!(shown.header("cache-control"), Some("private, no-store"));
+    assert_eq!(server.get(&format!("/api/v1/notices/{path}/pictures/{}", picture + 1), "border.de").await.status, 404);
+    assert_eq!(server.get(&url, "auditor").await.status, 403);
+
+    // Cleared: what is refused names its field; a stale sight of the notice is refused as such.
+    let seen = card["updated_at"].as_str().unwrap().to_string();
+    let clear = |document: &str, date: &str, seen: &str| {
+        json!({"notice": notice, "document": document, "date_of_birth": date, "seen": seen,
+               "reason": "another man: his fingerprints differ"})
+    };
+    for (body, field) in [
+        (clear("", "1988-03-12", &seen), "document"),
+        (clear("YB7654321", "1988-02-30", &seen), "date_of_birth"),
+        (clear("YB7654321", "1988-03-12", "yesterday"), "seen"),
+    ] {
+        let refused = server.post("/api/v1/clearances", "border.de", &body).await;
+        assert_eq!(refused.status, 422, "{body}: {:?}", refused.body);
+        assert_eq!(refused.body["field"], field, "{:?}", refused.body);
+    }
+    let stale =
+        server.post("/api/v1/clearances", "border.de", &clear("YB7654321", "1988-03-12", "2026-01-01T00:00:00Z")).await;
+    assert_eq!(stale.status, 409, "{:?}", stale.body);
+    assert_eq!(
+        server.post("/api/v1/clearances", "reviewer.one", &clear("YB7654321", "1988-03-12", &seen)).await.status,
+        403
+    );
+    let cleared = server.post("/api/v1/clearances", "border.de", &clear("YB-7654321", "1988-03-12", &seen)).await;
+    assert_eq!(cleared.status, 201, "{:?}", cleared.body);
+    assert_eq!(cleared.body["document"], "YB7654321", "kept as compared");
+    let clearance = cleared.body["id"].as_i64().unwrap();
+
+    // The same traveller again, at another border: shown as cleared, with who and when.
+    let again = server.post("/api/v1/screen", "border.it", &traveller).await;
+    let hit = &again.body["results"][0]["hits"][0];
+    assert_eq!(hit["id"], notice.as_str());
+    assert_eq!((hit["cleared"]["by"].as_str(), hit["cleared"]["country"].as_str()), (Some("border.de"), Some("DE")));
+    // Another document, or another date of birth: raised as before.
+    for other in [
+        json!({"persons": [{"name": "Luca Marchetti", "date_of_birth": "1988-03-12",
+            "identity_documents": [{"kind": "passport", "number": "ZZ1111111"}]}]}),
+        json!({"persons": [{"name": "Luca Marchetti", "date_of_birth": "1988-03-13",
+            "identity_documents": [{"kind": "passport", "number": "YB7654321"}]}]}),
+    ] {
+        let raised = server.post("/api/v1/screen", "border.de", &other).await;
+        assert!(raised.body["results"][0]["hits"][0].get("cleared").is_none(), "{other}");
+    }
+
+    // The secretariat reviews and revokes: the hit is raised again.
+    assert_eq!(server.get("/api/v1/clearances", "border.de").await.status, 403);
+    let listed = server.get("/api/v1/clearances?limit=5", "reviewer.one").await;
+    assert_eq!(listed.status, 200, "{:?}", listed.body);
+    assert_eq!(listed.body["clearances"][0]["id"], clearance);
+    assert_eq!(listed.body["clearances"][0]["in_effect"], true);
+    assert_eq!(server.get("/api/v1/clearances?limit=0", "reviewer.one").await.status, 422);
+    let revoke = format!("/api/v1/clearances/{clearance}/revoke");
+    assert_eq!(server.post(&revoke, "reviewer.one", &json!({})).await.status, 422, "a reason is needed");
+    let revoked = server.post(&revoke, "reviewer.one", &json!({"reason": "no fingerprints were taken"})).await;
+    assert_eq!(revoked.status, 200, "{:?}", revoked.body);
+    assert_eq!(revoked.body["in_effect"], false);
+    assert_eq!(server.post(&revoke, "reviewer.one", &json!({"reason": "again"})).await.status, 409);
+    let raised = server.post("/api/v1/screen", "border.de", &traveller).await;
+    assert!(raised.body["results"][0]["hits"][0].get("cleared").is_none(), "revoked: raised again");
+
+    // Cleared again, then the notice changes (suspended, reinstated): raised again, never hidden.
+    let cleared = server.post("/api/v1/clearances", "border.de", &clear("YB7654321", "1988-03-12", &seen)).await;
+    assert_eq!(cleared.status, 201);
+    let shown = server.post("/api/v1/screen", "border.de", &traveller).await;
+    assert!(shown.body["results"][0]["hits"][0].get("cleared").is_some());
+    let notice_path = format!("/api/v1/notices/{path}");
+    server.post(&format!("{notice_path}/suspend"), "reviewer.one", &json!({"reason": "check"})).await;
+    server.post(&format!("{notice_path}/reinstate"), "reviewer.one", &json!({"reason": "new warrant"})).await;
+    let changed = server.post("/api/v1/screen", "border.de", &traveller).await;
+    let hit = &changed.body["results"][0]["hits"][0];
+    assert_eq!(hit["id"], notice.as_str());
+    assert!(hit.get("cleared").is_none(), "the notice changed since it was cleared: {hit}");
+
+    let records = server.store.audit_records(0, 1000).await.unwrap();
+    assert_eq!(records.iter().filter(|r| r.action == "clearance.record").count(), 2);
+    assert_eq!(records.iter().filter(|r| r.action == "clearance.revoke").count(), 1);
+    assert!(records.iter().any(|r| r.action == "clearance.list" && r.actor == "reviewer.one"));
 }

@@ -309,6 +309,9 @@ fn the_catalogue_has_every_key_in_every_language() {
     for kind in dragnet_domain::NoticeKind::ALL {
         keys.push(format!("kind.{}", kind.as_str()));
     }
+    for status in ["in_effect", "expired", "revoked"] {
+        keys.push(format!("clearances.{status}"));
+    }
     for decision in ["publish", "refuse", "request_information"] {
         keys.push(format!("decision.{decision}"));
     }
@@ -356,6 +359,14 @@ fn the_catalogue_has_every_key_in_every_language() {
     }
     for how in dragnet_match::score::WAYS_PARTS_AGREE {
         keys.push(format!("how.{how}"));
+    }
+    for action in dragnet_domain::Action::ALL {
+        keys.push(format!("action.{}", action.as_str()));
+        // The API says what to do in English as the pages do.
+        assert_eq!(Lang::En.t(&format!("action.{}", action.as_str())), action.english());
+    }
+    for kind in dragnet_domain::NoticeKind::ALL {
+        keys.push(format!("kind.{}", kind.as_str()));
     }
     assert!(keys.len() > 30, "{keys:?}");
     for key in &keys {
@@ -527,8 +538,13 @@ async fn a_passenger_list_is_screened_with_progress_and_its_hits_downloaded() {
     assert!(page.html.contains("value=\"251\""), "every traveller screened");
     let csv = site.get(&format!("{job}/hits.csv"), &session).await;
     assert_eq!(csv.status, StatusCode::OK);
-    assert!(csv.html.starts_with("line,id,notice,score,why\n"), "{}", csv.html);
-    assert!(csv.html.contains(&format!("252,\"12A\",\"{notice}\"")), "{}", csv.html);
+    assert!(csv.html.starts_with("line,id,notice,kind,requested_by,name,"), "{}", csv.html);
+    assert!(
+        csv.html.contains(&format!("252,\"12A\",\"{notice}\",\"red\",\"FR\",\"MARCHETTI, Luca\"")),
+        "the list's hit carries the notice: {}",
+        csv.html
+    );
+    assert!(csv.html.contains("arrest provisionally"), "and what to do: {}", csv.html);
     assert!(csv.html.contains("date of birth 1988-03-11 agrees"), "{}", csv.html);
     let spanish = site.get(&format!("{job}?lang=es"), &session).await;
     assert!(spanish.html.contains("fecha de nacimiento 1988-03-11 coincidente"), "{}", spanish.html);
@@ -577,15 +593,28 @@ async fn a_location_given_on_the_page_follows_the_same_rules_as_the_api() {
     site.api(&format!("/api/v1/requests/{id}/decision"), &reviewer, &decision).await;
     let session = site.sign_in("border.de", "a border password").await;
     let csrf = site.get("/screening", &session).await.field("csrf");
+    let unchecked = site
+        .post_form("/screening/located", &session, &[("csrf", &csrf), ("notice", &notice), ("place", "Gate B44")])
+        .await;
+    assert_eq!(unchecked.status, StatusCode::UNPROCESSABLE_ENTITY, "nothing confirmed before comparing");
+    assert!(unchecked.html.contains("compared"), "{}", unchecked.html);
     for place in ["Gate \u{202E}44B", "Gate\u{2028}B44", "Gate\tB44"] {
         let refused = site
-            .post_form("/screening/located", &session, &[("csrf", &csrf), ("notice", &notice), ("place", place)])
+            .post_form(
+                "/screening/located",
+                &session,
+                &[("csrf", &csrf), ("notice", &notice), ("place", place), ("compared", "yes")],
+            )
             .await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{place:?}: {}", refused.html);
         assert!(refused.html.contains("place"), "{}", refused.html);
     }
     let fine = site
-        .post_form("/screening/located", &session, &[("csrf", &csrf), ("notice", &notice), ("place", "Gate B44")])
+        .post_form(
+            "/screening/located",
+            &session,
+            &[("csrf", &csrf), ("notice", &notice), ("place", "Gate B44"), ("compared", "yes")],
+        )
         .await;
     assert_eq!(fine.status, StatusCode::OK, "{}", fine.html);
     let records = site.store.audit_records(0, 1000).await.unwrap();
@@ -1000,4 +1029,112 @@ async fn the_public_reads_public_extracts_only_without_signing_in() {
     assert!(detail.html.contains("Recherchée par"), "in French");
     assert!(!detail.html.contains("YA1234567"), "no passport number on a public page");
     assert_eq!(site.get(&format!("/notices/{hidden}"), "").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_border_hit_shows_the_notice_and_what_to_do_and_a_cleared_traveller_stays_cleared() {
+    let site = Site::new().await;
+    let bureau = site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    let reviewer = site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    site.user("border.de", Role::Screener, Some("DE"), "a border password").await;
+    let created = site.api("/api/v1/requests", &bureau, &case("02-ordinary-murder.json")).await;
+    let id = created["request_id"].as_i64().unwrap();
+    let notice = created["notices"][0].as_str().unwrap().to_string();
+    site.api(&format!("/api/v1/requests/{id}/submit"), &bureau, &json!({})).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    site.api(&format!("/api/v1/requests/{id}/decision"), &reviewer, &decision).await;
+    let path = notice.replace('/', "-");
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="3" height="4"><rect width="3" height="4"/></svg>"#;
+    let added = Request::post(format!("/api/v1/notices/{path}/pictures"))
+        .header("authorization", format!("Bearer {bureau}"))
+        .header("content-type", "image/svg+xml")
+        .body(Body::from(svg))
+        .unwrap();
+    assert_eq!(site.send(added).await.status, StatusCode::CREATED);
+
+    let session = site.sign_in("border.de", "a border password").await;
+    let csrf = site.get("/screening", &session).await.field("csrf");
+    let traveller = [
+        ("csrf", csrf.as_str()),
+        ("name", "Luca Marchetti"),
+        ("date_of_birth", "1988-03-12"),
+        ("nationality", "IT"),
+        ("document", "YB7654321"),
+    ];
+    let page = site.post_form("/screening", &session, &traveller).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.html);
+    for shown in [
+        "MARCHETTI, Luca",
+        "class=\"kind red\"",
+        "red notice",
+        "Meurtre (murder)",
+        "wanted for prosecution",
+        "arrest provisionally where national law allows",
+        &format!("/screening/pictures/{path}/1"),
+        // The evidence against: the notice's date of birth, which is not the traveller's.
+        "date of birth 1988-03-11 differs from 1988-03-12",
+        // The confirmation shows what is confirmed: the traveller beside the notice.
+        "name=\"compared\"",
+        "YA1234567",
+    ] {
+        assert!(page.html.contains(shown), "{shown}: {}", page.html);
+    }
+    let picture = site.get(&format!("/screening/pictures/{path}/1"), &session).await;
+    assert_eq!(picture.status, StatusCode::OK);
+    assert_eq!(picture.headers["content-type"], "image/svg+xml");
+    let arabic = site.post_form("/screening?lang=ar", &session, &traveller).await;
+    assert!(arabic.html.contains("نشرة حمراء") && arabic.html.contains("يُوقَف مؤقتاً"), "{}", arabic.html);
+
+    // Not this person: recorded against the notice as seen, then shown as cleared, with who.
+    let seen = page.field("seen");
+    let clear = |reason: &'static str, seen: String| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("notice", notice.clone()),
+            ("seen", seen),
+            ("traveller_document", "YB7654321".to_string()),
+            ("traveller_date_of_birth", "1988-03-12".to_string()),
+            ("reason", reason.to_string()),
+        ]
+    };
+    let post = |owned: Vec<(&'static str, String)>| {
+        let site = &site;
+        let session = session.clone();
+        async move {
+            let borrowed: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            site.post_form("/screening/clear", &session, &borrowed).await
+        }
+    };
+    let no_reason = post(clear("", seen.clone())).await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_reason.html.contains("reason"), "{}", no_reason.html);
+    let stale = post(clear("another man", "2026-01-01T00:00:00Z".into())).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.html);
+    let cleared = post(clear("another man: the photo and his height differ", seen)).await;
+    assert_eq!(cleared.status, StatusCode::OK, "{}", cleared.html);
+    assert!(cleared.html.contains("Recorded: the traveller is not the subject of notice"), "{}", cleared.html);
+    let again = site.post_form("/screening", &session, &traveller).await;
+    assert!(again.html.contains("Cleared, not this person:") && again.html.contains("border.de"), "{}", again.html);
+    assert!(again.html.contains("the photo and his height differ"), "{}", again.html);
+
+    // The secretariat sees it and revokes it; the hit is raised again.
+    let secretariat = site.sign_in("reviewer.one", "correct horse battery").await;
+    assert_eq!(site.get("/clearances", &session).await.status, StatusCode::FORBIDDEN);
+    let list = site.get("/clearances?lang=fr", &secretariat).await;
+    assert!(list.html.contains("YB7654321") && list.html.contains("En vigueur"), "{}", list.html);
+    let reviewer_csrf = list.field("csrf");
+    let revoked = site
+        .post_form(
+            "/clearances/1/revoke",
+            &secretariat,
+            &[("csrf", &reviewer_csrf), ("reason", "the fingerprints were not taken")],
+        )
+        .await;
+    assert_eq!(revoked.status, StatusCode::SEE_OTHER, "{}", revoked.html);
+    assert!(site.get("/clearances", &secretariat).await.html.contains("Revoked"));
+    let raised = site.post_form("/screening", &session, &traveller).await;
+    assert!(!raised.html.contains("Cleared, not this person:"), "{}", raised.html);
+    let records = site.store.audit_records(0, 1000).await.unwrap();
+    assert_eq!(records.iter().filter(|r| r.action == "clearance.record").count(), 1);
+    assert_eq!(records.iter().filter(|r| r.action == "clearance.revoke").count(), 1);
 }

@@ -76,6 +76,12 @@ pub enum StoreError {
     #[error("request {request}: the check must cover its notices {expected:?}")]
     CheckMismatch { request: i64, expected: Vec<NoticeId> },
     /// Stored data that no longer reads as what was written: a bug or tampering, never user error.
+    #[error("notice {0} changed since it was screened; screen the traveller again")]
+    NoticeChanged(NoticeId),
+    #[error("no clearance {0}")]
+    ClearanceNotFound(i64),
+    #[error("clearance {0} was revoked already")]
+    ClearanceRevoked(i64),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
     /// The transaction that held this audit record with others failed; the text is its error.
@@ -304,6 +310,65 @@ pub struct InForce {
     pub id: NoticeId,
     pub subject: Person,
     pub barred: Vec<String>,
+}
+
+/// A notice in force as a border officer's hit shows it: who, what for, and what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeCard {
+    pub id: NoticeId,
+    pub kind: NoticeKind,
+    pub requested_by: String,
+    pub subject: Person,
+    pub charges: Vec<dragnet_domain::request::Charge>,
+    pub offence_summary: Option<String>,
+    pub purpose: Option<dragnet_domain::request::Purpose>,
+    pub action: dragnet_domain::Action,
+    /// The ids of its pictures, first added first.
+    pub pictures: Vec<i64>,
+    pub published_at: Option<OffsetDateTime>,
+    pub expires_at: Option<OffsetDateTime>,
+    /// When it last changed: a clearance holds only against the notice as it stood.
+    pub updated_at: OffsetDateTime,
+    pub source: Option<String>,
+}
+
+/// How long a clearance of a traveller stops a hit being raised again, unless revoked sooner.
+pub const CLEARANCE_LIFETIME: time::Duration = time::Duration::days(180);
+
+/// A border officer's finding that a traveller is not the subject of a notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewClearance {
+    pub notice: NoticeId,
+    /// The traveller's document number, as compared (`normalise_document`).
+    pub document: String,
+    pub date_of_birth: dragnet_domain::PartialDate,
+    /// The notice's `updated_at` when the officer saw it: a notice changed since is not cleared.
+    pub seen: OffsetDateTime,
+    pub reason: String,
+}
+
+/// A clearance as kept, with who made it and, once revoked, who revoked it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clearance {
+    pub id: i64,
+    pub notice: NoticeId,
+    pub document: String,
+    pub date_of_birth: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub notice_updated_at: OffsetDateTime,
+    pub reason: String,
+    pub country: String,
+    pub cleared_by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub cleared_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoked_by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    pub revoked_at: Option<OffsetDateTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoked_reason: Option<String>,
 }
 
 /// One item of what the secretariat knows about a request, as kept: who said it, from where, when.
@@ -858,7 +923,8 @@ pub trait Store: Send + Sync + fmt::Debug {
     async fn public_extracts_among(&self, ids: &[NoticeId]) -> Result<Vec<PublicExtract>>;
 
     /// Adds a picture of a notice's subject (`image/jpeg`, `image/png` or `image/svg+xml`); answers
-    /// its id. Audited.
+    /// its id. Audited. The notice's `updated_at` moves on: a traveller cleared against it as it
+    /// was is raised again.
     async fn add_picture(&self, actor: &Actor, notice: NoticeId, content_type: &str, bytes: &[u8]) -> Result<i64>;
 
     /// Stores notices published elsewhere as published here, with their ids, marked with `source`
@@ -890,6 +956,27 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// A picture of `notice`: its content type and bytes.
     async fn picture(&self, notice: NoticeId, id: i64) -> Result<Option<(String, Vec<u8>)>>;
+
+    /// The cards of those of `ids` that are in force now, in one read (pictures too); one whose
+    /// stored record does not read is set apart, named. Not audited: the screening that shows
+    /// them records what it showed.
+    async fn notice_cards(&self, ids: &[NoticeId]) -> Result<Readable<NoticeCard>>;
+
+    /// Records that a traveller is not the subject of a notice in force that the officer's country
+    /// may see, as the notice stood when they saw it (`seen`; `NoticeChanged` if it moved since).
+    /// Lasts [`CLEARANCE_LIFETIME`]. Audited (`clearance.record`).
+    async fn record_clearance(&self, actor: &Actor, new: &NewClearance) -> Result<Clearance>;
+
+    /// The clearances in effect (neither revoked nor expired, by the store's clock) of travellers
+    /// holding one of `documents`, against any of `notices`. Not audited: screening is.
+    async fn clearances_for(&self, documents: &[String], notices: &[NoticeId]) -> Result<Vec<Clearance>>;
+
+    /// Clearances newest first, revoked and expired ones too, those before id `before`, at most
+    /// `limit`: for the secretariat to review. Audited (`clearance.list`).
+    async fn clearances(&self, actor: &Actor, before: Option<i64>, limit: i64) -> Result<Vec<Clearance>>;
+
+    /// The secretariat revokes a clearance, with why: the hit is raised again. Audited.
+    async fn revoke_clearance(&self, actor: &Actor, id: i64, reason: &str) -> Result<Clearance>;
 
     /// Records a screening: how many people were screened, and which notices it showed.
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()>;
@@ -1443,6 +1530,18 @@ pub(crate) fn lifetime_change(
 pub(crate) fn location_recorded(id: NoticeId, notification: &Notification) -> audit::AuditEntry {
     audit::AuditEntry::new("notice.located", notice_target(id))
         .details(serde_json::json!({"located_in": notification.located_in, "notification": notification.id}))
+}
+
+pub(crate) fn clearance_recorded(clearance: &Clearance) -> audit::AuditEntry {
+    audit::AuditEntry::new("clearance.record", notice_target(clearance.notice)).details(serde_json::json!({
+        "clearance": clearance.id, "document": clearance.document, "date_of_birth": clearance.date_of_birth,
+        "reason": clearance.reason, "country": clearance.country,
+    }))
+}
+
+pub(crate) fn clearance_revoked(clearance: &Clearance) -> audit::AuditEntry {
+    audit::AuditEntry::new("clearance.revoke", notice_target(clearance.notice))
+        .details(serde_json::json!({"clearance": clearance.id, "reason": clearance.revoked_reason}))
 }
 
 /// Whether a request may be edited: every notice a draft or sent back with a question.

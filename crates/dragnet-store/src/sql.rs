@@ -30,7 +30,10 @@ use crate::{
     restored_by_source, screening_recorded, subject_name, submittable, to_json, token_created, updated_by_source,
     user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable, withdrawn_by_source,
 };
-use crate::{KnowledgeRecord, NewKnowledge, Rechecked};
+use crate::{
+    CLEARANCE_LIFETIME, Clearance, KnowledgeRecord, NewClearance, NewKnowledge, NoticeCard, Rechecked,
+    clearance_recorded, clearance_revoked,
+};
 use dragnet_domain::PartialDate;
 use dragnet_domain::knowledge::KnownItem;
 
@@ -637,6 +640,32 @@ fn column<'r, T: sqlx::Decode<'r, super::Db> + sqlx::Type<super::Db>>(row: &'r D
     row.try_get(index).map_err(|err| match err {
         sqlx::Error::ColumnDecode { .. } => StoreError::Corrupt(err.to_string()),
         err => err.into(),
+    })
+}
+
+macro_rules! clearance_columns {
+    () => {
+        "id, notice_id, document, date_of_birth, notice_updated_at, reason, country, cleared_by, cleared_at,
+         expires_at, revoked_by, revoked_at, revoked_reason"
+    };
+}
+
+fn clearance_from_row(row: &DbRow) -> Result<Clearance> {
+    let notice: String = row.try_get("notice_id")?;
+    Ok(Clearance {
+        id: row.try_get("id")?,
+        notice: NoticeId::parse(&notice).map_err(StoreError::Corrupt)?,
+        document: row.try_get("document")?,
+        date_of_birth: row.try_get("date_of_birth")?,
+        notice_updated_at: stamp(row, "notice_updated_at")?,
+        reason: row.try_get("reason")?,
+        country: row.try_get("country")?,
+        cleared_by: row.try_get("cleared_by")?,
+        cleared_at: stamp(row, "cleared_at")?,
+        expires_at: stamp(row, "expires_at")?,
+        revoked_by: row.try_get("revoked_by")?,
+        revoked_at: row.try_get::<Option<Stamp>, _>("revoked_at")?.map(|at| at.0),
+        revoked_reason: row.try_get("revoked_reason")?,
     })
 }
 
@@ -1589,6 +1618,13 @@ impl Store for ThisStore {
         .bind(&actor.name)
         .fetch_one(&mut *tx)
         .await?;
+        // A new picture changes the notice as an officer compares it: a traveller cleared against it
+        // without the picture is raised again.
+        sqlx::query("UPDATE notices SET updated_at = $1 WHERE id = $2")
+            .bind(Stamp(self.clock.now()))
+            .bind(notice.to_string())
+            .execute(&mut *tx)
+            .await?;
         self.append_audit(&mut tx, actor, picture_added(notice, id, content_type, bytes.len())).await?;
         tx.commit().await?;
         Ok(id)
@@ -1782,6 +1818,187 @@ impl Store for ThisStore {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?)
+    }
+
+    async fn notice_cards(&self, ids: &[NoticeId]) -> Result<Readable<NoticeCard>> {
+        if ids.is_empty() {
+            return Ok(Readable { rows: Vec::new(), unreadable: Vec::new() });
+        }
+        let among = id_list(ids.iter().map(ToString::to_string).collect());
+        // One snapshot for the notices and their pictures.
+        let mut tx = begin_read(&self.pool).await?;
+        let rows = sqlx::query(concat!(
+            "SELECT notices.id, notices.kind, notices.requested_by, CAST(notices.subject AS TEXT),
+                    CAST(requests.body AS TEXT), notices.request_id, notices.published_at, notices.expires_at,
+                    notices.updated_at, requests.source
+             FROM notices JOIN requests ON requests.id = notices.request_id
+             WHERE notices.state = 'published' AND ",
+            among!("notices.id", "$1"),
+            " ORDER BY notices.id"
+        ))
+        .bind(&among)
+        .fetch_all(&mut *tx)
+        .await?;
+        let pictures: Vec<(String, i64)> = sqlx::query_as(concat!(
+            "SELECT notice_id, id FROM pictures WHERE ",
+            among!("notice_id", "$1"),
+            " ORDER BY notice_id, id"
+        ))
+        .bind(&among)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
+        for (notice, id) in pictures {
+            by_notice.entry(notice).or_default().push(id);
+        }
+        Readable::sort(rows.iter().map(|row| {
+            let id: String = column(row, 0).unwrap_or_else(|_| "?".into());
+            let card = (|| {
+                let (kind, requested_by, subject, body): (String, String, String, String) =
+                    (column(row, 1)?, column(row, 2)?, column(row, 3)?, column(row, 4)?);
+                let request_id: i64 = column(row, 5)?;
+                let (published_at, expires_at): (Option<Stamp>, Option<Stamp>) = (column(row, 6)?, column(row, 7)?);
+                let (updated_at, source): (Stamp, Option<String>) = (column(row, 8)?, column(row, 9)?);
+                let kind = parse_stored_kind(request_id, &kind)?;
+                let request = parse_stored_request(request_id, &body)?;
+                Ok(NoticeCard {
+                    id: NoticeId::parse(&id).map_err(StoreError::Corrupt)?,
+                    kind,
+                    requested_by,
+                    subject: parse_stored_person(&subject)?,
+                    action: dragnet_domain::action_of(kind, &request),
+                    purpose: request.judicial.as_ref().map(|j| j.purpose),
+                    offence_summary: request.offence.and_then(|o| o.summary),
+                    charges: request.charges,
+                    pictures: by_notice.get(&id).cloned().unwrap_or_default(),
+                    published_at: published_at.map(|at| at.0),
+                    expires_at: expires_at.map(|at| at.0),
+                    updated_at: updated_at.0,
+                    source,
+                })
+            })();
+            (id, card)
+        }))
+    }
+
+    async fn record_clearance(&self, actor: &Actor, new: &NewClearance) -> Result<Clearance> {
+        let country = actor.country.clone().ok_or(StoreError::NoticeNotFound(new.notice))?;
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let updated_at: Stamp = sqlx::query_scalar(
+            "SELECT updated_at FROM notices WHERE id = $1 AND state = 'published'
+             AND NOT EXISTS (SELECT 1 FROM notice_bars WHERE notice_id = notices.id AND country = $2)",
+        )
+        .bind(new.notice.to_string())
+        .bind(&country)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NoticeNotFound(new.notice))?;
+        if updated_at.0 != new.seen {
+            return Err(StoreError::NoticeChanged(new.notice));
+        }
+        let expires_at = now + CLEARANCE_LIFETIME;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO clearances (notice_id, document, date_of_birth, notice_updated_at, reason, country,
+                                     cleared_by, cleared_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(new.notice.to_string())
+        .bind(&new.document)
+        .bind(new.date_of_birth.to_string())
+        .bind(Stamp(updated_at.0))
+        .bind(&new.reason)
+        .bind(&country)
+        .bind(&actor.name)
+        .bind(Stamp(now))
+        .bind(Stamp(expires_at))
+        .fetch_one(&mut *tx)
+        .await?;
+        let clearance = Clearance {
+            id,
+            notice: new.notice,
+            document: new.document.clone(),
+            date_of_birth: new.date_of_birth.to_string(),
+            notice_updated_at: updated_at.0,
+            reason: new.reason.clone(),
+            country,
+            cleared_by: actor.name.clone(),
+            cleared_at: now,
+            expires_at,
+            revoked_by: None,
+            revoked_at: None,
+            revoked_reason: None,
+        };
+        self.append_audit(&mut tx, actor, clearance_recorded(&clearance)).await?;
+        tx.commit().await?;
+        Ok(clearance)
+    }
+
+    async fn clearances_for(&self, documents: &[String], notices: &[NoticeId]) -> Result<Vec<Clearance>> {
+        if documents.is_empty() || notices.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            clearance_columns!(),
+            " FROM clearances WHERE revoked_at IS NULL AND expires_at > $3 AND ",
+            among!("document", "$1"),
+            " AND ",
+            among!("notice_id", "$2"),
+            " ORDER BY id"
+        ))
+        .bind(id_list(documents.to_vec()))
+        .bind(id_list(notices.iter().map(ToString::to_string).collect()))
+        .bind(Stamp(self.clock.now()))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(clearance_from_row).collect()
+    }
+
+    async fn clearances(&self, actor: &Actor, before: Option<i64>, limit: i64) -> Result<Vec<Clearance>> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            clearance_columns!(),
+            " FROM clearances WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2"
+        ))
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let clearances = rows.iter().map(clearance_from_row).collect::<Result<Vec<_>>>()?;
+        let entry = AuditEntry::new("clearance.list", "clearances")
+            .details(serde_json::json!({"shown": clearances.iter().map(|c| c.id).collect::<Vec<_>>()}));
+        self.audit_read(actor, entry).await?;
+        Ok(clearances)
+    }
+
+    async fn revoke_clearance(&self, actor: &Actor, id: i64, reason: &str) -> Result<Clearance> {
+        let now = self.clock.now();
+        let mut tx = begin_write(&self.pool).await?;
+        let changed = sqlx::query(
+            "UPDATE clearances SET revoked_by = $1, revoked_at = $2, revoked_reason = $3
+             WHERE id = $4 AND revoked_at IS NULL",
+        )
+        .bind(&actor.name)
+        .bind(Stamp(now))
+        .bind(reason)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let row = sqlx::query(concat!("SELECT ", clearance_columns!(), " FROM clearances WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::ClearanceNotFound(id))?;
+        let clearance = clearance_from_row(&row)?;
+        if changed == 0 {
+            return Err(StoreError::ClearanceRevoked(id));
+        }
+        self.append_audit(&mut tx, actor, clearance_revoked(&clearance)).await?;
+        tx.commit().await?;
+        Ok(clearance)
     }
 
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {

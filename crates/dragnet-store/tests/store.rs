@@ -8,15 +8,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use dragnet_domain::{
-    Actor, Grant, LifecycleEvent, MemberCountry, Notice, NoticeId, NoticeKind, NoticeRequest, NoticeState, Role,
-    UserName, parse_request,
+    Actor, Grant, LifecycleEvent, MemberCountry, Notice, NoticeId, NoticeKind, NoticeRequest, NoticeState, PartialDate,
+    Role, UserName, parse_request,
 };
 use dragnet_store::postgres::PostgresStore;
 use dragnet_store::sqlite::SqliteStore;
 use dragnet_store::testing::{TestDatabase, postgres_test_url};
 use dragnet_store::{
     AuditFilter, AuditVerification, Clock, Decision, DecisionOutcome, ImportOutcome, ImportedNotice, ImportedPicture,
-    QueueDetail, Recommendation, Store, StoreError, StoredRequest, SubjectCheck,
+    NewClearance, QueueDetail, Recommendation, Store, StoreError, StoredRequest, SubjectCheck,
 };
 use futures::FutureExt;
 use time::OffsetDateTime;
@@ -153,6 +153,8 @@ on_both_backends!(
     only_published_public_unbarred_notices_have_public_extracts,
     imported_notices_keep_their_ids_and_are_published_publicly,
     imported_notices_follow_their_source,
+    a_clearance_holds_until_it_expires_is_revoked_or_the_notice_changes,
+    a_hit_card_is_the_notice_in_force_now,
 );
 
 fn case(name: &str) -> NoticeRequest {
@@ -1126,4 +1128,94 @@ async fn imported_notices_follow_their_source(t: TestStore) {
     assert_eq!(withdrawn.len(), 25);
     assert_eq!(in_force(&t).await.len(), 1 + 5, "a, and the five swept");
     assert!(matches!(t.store.verify_audit().await.unwrap(), AuditVerification::Intact { .. }));
+}
+
+fn screener(country: &str) -> Actor {
+    let grant = Grant::new(Role::Screener, Some(MemberCountry::parse(country).unwrap())).unwrap();
+    Actor::user(&UserName::parse(&format!("border.{}", country.to_lowercase())).unwrap(), &grant)
+}
+
+async fn a_hit_card_is_the_notice_in_force_now(t: TestStore) {
+    let id = published(&t, &case("02-ordinary-murder.json")).await[0];
+    let draft = t.store.create_drafts(&bureau("FR"), &case("04-investment-fraud.json")).await.unwrap();
+    let cards = t.store.notice_cards(&[id, draft.notice_ids[0]]).await.unwrap();
+    assert!(cards.unreadable.is_empty());
+    assert_eq!(cards.rows.len(), 1, "a draft has no card: it is not in force");
+    let card = &cards.rows[0];
+    assert_eq!((card.id, card.kind, card.requested_by.as_str()), (id, NoticeKind::Red, "FR"));
+    assert_eq!(card.action, dragnet_domain::Action::Arrest);
+    assert_eq!(card.subject.family_name.as_deref(), Some("MARCHETTI"));
+    assert!(!card.charges.is_empty() && card.expires_at.is_some());
+    t.store.transition(&reviewer(), id, LifecycleEvent::Suspend, Some("checking")).await.unwrap();
+    assert!(t.store.notice_cards(&[id]).await.unwrap().rows.is_empty(), "a suspended notice has no card");
+}
+
+async fn a_clearance_holds_until_it_expires_is_revoked_or_the_notice_changes(t: TestStore) {
+    let id = published(&t, &case("02-ordinary-murder.json")).await[0];
+    let card = t.store.notice_cards(&[id]).await.unwrap().rows.remove(0);
+    let new = |seen| NewClearance {
+        notice: id,
+        document: "YB7654321".into(),
+        date_of_birth: PartialDate::parse("1988-03-11").unwrap(),
+        seen,
+        reason: "another man: fingerprints differ".into(),
+    };
+    let documents = vec!["YB7654321".to_string()];
+    let stale = new(card.updated_at - time::Duration::seconds(1));
+    assert!(
+        matches!(t.store.record_clearance(&screener("DE"), &stale).await, Err(StoreError::NoticeChanged(n)) if n == id)
+    );
+    let cleared = t.store.record_clearance(&screener("DE"), &new(card.updated_at)).await.unwrap();
+    assert_eq!((cleared.country.as_str(), cleared.cleared_by.as_str()), ("DE", "border.de"));
+    assert_eq!(cleared.notice_updated_at, card.updated_at);
+    let found = t.store.clearances_for(&documents, &[id]).await.unwrap();
+    assert_eq!(found, vec![cleared.clone()], "read back as written");
+    assert!(t.store.clearances_for(&["OTHER1".to_string()], &[id]).await.unwrap().is_empty());
+
+    // Expired: no longer in effect, still listed for the secretariat.
+    t.clock.fetch_add(dragnet_store::CLEARANCE_LIFETIME.whole_seconds() + 1, Ordering::SeqCst);
+    assert!(t.store.clearances_for(&documents, &[id]).await.unwrap().is_empty(), "expired");
+    let listed = t.store.clearances(&reviewer(), None, 10).await.unwrap();
+    assert_eq!(listed.iter().map(|c| c.id).collect::<Vec<_>>(), [cleared.id]);
+
+    // Revoked: no longer in effect, and revoked once.
+    let again = t.store.record_clearance(&screener("DE"), &new(card.updated_at)).await.unwrap();
+    assert_eq!(t.store.clearances_for(&documents, &[id]).await.unwrap().len(), 1);
+    let revoked = t.store.revoke_clearance(&reviewer(), again.id, "the fingerprints were not taken").await.unwrap();
+    assert_eq!(revoked.revoked_by.as_deref(), Some("reviewer"));
+    assert!(t.store.clearances_for(&documents, &[id]).await.unwrap().is_empty(), "revoked");
+    assert!(matches!(
+        t.store.revoke_clearance(&reviewer(), again.id, "twice").await,
+        Err(StoreError::ClearanceRevoked(_))
+    ));
+    assert!(matches!(
+        t.store.revoke_clearance(&reviewer(), 999, "none").await,
+        Err(StoreError::ClearanceNotFound(999))
+    ));
+
+    // The notice changes: the clearance made before no longer matches it.
+    let before = t.store.record_clearance(&screener("DE"), &new(card.updated_at)).await.unwrap();
+    t.clock.fetch_add(60, Ordering::SeqCst);
+    t.store.transition(&reviewer(), id, LifecycleEvent::Suspend, Some("checking")).await.unwrap();
+    assert!(
+        matches!(
+            t.store.record_clearance(&screener("DE"), &new(card.updated_at)).await,
+            Err(StoreError::NoticeNotFound(_))
+        ),
+        "a notice not in force is cleared by no one"
+    );
+    t.clock.fetch_add(60, Ordering::SeqCst);
+    t.store.transition(&reviewer(), id, LifecycleEvent::Reinstate, Some("checked")).await.unwrap();
+    let now = t.store.notice_cards(&[id]).await.unwrap().rows.remove(0);
+    assert_ne!(now.updated_at, before.notice_updated_at, "the notice moved on since it was cleared");
+    t.clock.fetch_add(60, Ordering::SeqCst);
+    t.store.add_picture(&bureau("FR"), id, "image/png", b"\x89PNG\r\n\x1a\n").await.unwrap();
+    let pictured = t.store.notice_cards(&[id]).await.unwrap().rows.remove(0);
+    assert_ne!(pictured.updated_at, now.updated_at, "a new picture changes the notice as compared");
+    assert_eq!(pictured.pictures.len(), 1);
+
+    let actions: Vec<String> = t.store.audit_records(0, 1000).await.unwrap().into_iter().map(|r| r.action).collect();
+    assert_eq!(actions.iter().filter(|a| *a == "clearance.record").count(), 3);
+    assert_eq!(actions.iter().filter(|a| *a == "clearance.revoke").count(), 1);
+    assert!(actions.contains(&"clearance.list".to_string()));
 }

@@ -122,7 +122,9 @@ pub async fn run_in_store(settings: &Settings, args: ScreenArgs, user: &str) -> 
                 err => anyhow::Error::new(err),
             })?;
         for ((_, id, _), hits) in slice.iter().zip(results) {
-            writeln!(stdout, "{}", serde_json::to_string(&ResultLine { query: id, hits })?)?;
+            // Each hit as the API gives it: the contract's id, score and why, then the notice in force.
+            let hits: Vec<_> = hits.iter().map(dragnet_server::screening::hit_json).collect();
+            writeln!(stdout, "{}", serde_json::to_string(&StoreResultLine { query: id, hits })?)?;
         }
         done += slice.len();
         eprintln!("screened {done} of {total} queries");
@@ -140,6 +142,13 @@ pub async fn run_in_store(settings: &Settings, args: ScreenArgs, user: &str) -> 
 struct ResultLine<'a, Id: serde::Serialize> {
     query: &'a str,
     hits: Vec<dragnet_match::Hit<Id>>,
+}
+
+/// One line of output of a screening against the store, `query` first as well.
+#[derive(serde::Serialize)]
+struct StoreResultLine<'a> {
+    query: &'a str,
+    hits: Vec<dragnet_server::screening::HitAnswer<'a>>,
 }
 
 /// Two notices with one id would make one of them unreachable: the file is refused instead.

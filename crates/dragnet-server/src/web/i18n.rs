@@ -1050,4 +1050,259 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
             "قُدّم اعتراضك؛ وتنظر فيه الأمانة العامة.",
         ],
     ),
+    ("hit.kind", ["{kind} notice", "notice {kind}", "notificación {kind}", "نشرة {kind}"]),
+    (
+        "hit.purpose.prosecution",
+        [
+            "wanted for prosecution",
+            "recherché pour être poursuivi",
+            "buscado para ser procesado",
+            "مطلوب للملاحقة القضائية",
+        ],
+    ),
+    (
+        "hit.purpose.sentence",
+        [
+            "wanted to serve a sentence",
+            "recherché pour purger une peine",
+            "buscado para cumplir una condena",
+            "مطلوب لتنفيذ حكم",
+        ],
+    ),
+    (
+        "action.arrest",
+        [
+            "Wanted: arrest provisionally where national law allows, with a view to extradition or surrender, and tell the requesting bureau at once. A notice is not an arrest warrant.",
+            "Personne recherchée : arrestation provisoire si la loi nationale le permet, en vue d’extradition ou de remise, et informer sans délai le bureau requérant. Une notice n’est pas un mandat d’arrêt.",
+            "Persona buscada: detención preventiva si la ley nacional lo permite, con vistas a la extradición o la entrega, e informar de inmediato a la oficina solicitante. Una notificación no es una orden de detención.",
+            "شخص مطلوب: يُوقَف مؤقتاً حيث يسمح القانون الوطني، بهدف التسليم، ويُبلَّغ المكتب الطالب فوراً. النشرة ليست مذكرة توقيف.",
+        ],
+    ),
+    (
+        "action.protect",
+        [
+            "Missing person: make sure they are safe, do not detain them, and tell the requesting bureau at once where they were found.",
+            "Personne disparue : s’assurer de sa sécurité, ne pas la retenir, et indiquer sans délai au bureau requérant où elle a été trouvée.",
+            "Persona desaparecida: asegurarse de que está a salvo, no retenerla e informar de inmediato a la oficina solicitante del lugar donde se encontró.",
+            "شخص مفقود: تأكّد من سلامته، ولا تحتجزه، وأبلغ المكتب الطالب فوراً بمكان العثور عليه.",
+        ],
+    ),
+    (
+        "action.inform",
+        [
+            "Information sought: do not detain on this notice; note who they are, where they go and with whom, and tell the requesting bureau.",
+            "Renseignements demandés : ne pas retenir sur la base de cette notice ; noter qui est la personne, où elle va et avec qui, et en informer le bureau requérant.",
+            "Se solicita información: no retener en virtud de esta notificación; anotar quién es, adónde va y con quién, e informar a la oficina solicitante.",
+            "مطلوب معلومات: لا تحتجزه بناءً على هذه النشرة؛ دوّن هويته ووجهته ومرافقيه، وأبلغ المكتب الطالب.",
+        ],
+    ),
+    (
+        "action.warn",
+        [
+            "Warning: do not detain on this notice; take the precautions it calls for and tell the requesting bureau.",
+            "Avertissement : ne pas retenir sur la base de cette notice ; prendre les précautions qu’elle demande et informer le bureau requérant.",
+            "Advertencia: no retener en virtud de esta notificación; tomar las precauciones que indica e informar a la oficina solicitante.",
+            "تحذير: لا تحتجزه بناءً على هذه النشرة؛ اتخذ الاحتياطات التي تطلبها وأبلغ المكتب الطالب.",
+        ],
+    ),
+    (
+        "action.alert",
+        [
+            "Serious and imminent threat: alert your supervisor now, follow national procedure, and tell the requesting bureau.",
+            "Menace grave et imminente : alerter immédiatement votre responsable, suivre la procédure nationale et informer le bureau requérant.",
+            "Amenaza grave e inminente: alertar ahora a su superior, seguir el procedimiento nacional e informar a la oficina solicitante.",
+            "تهديد خطير وشيك: نبّه رئيسك فوراً، واتبع الإجراءات الوطنية، وأبلغ المكتب الطالب.",
+        ],
+    ),
+    (
+        "action.trace_assets",
+        [
+            "Assets sought: non-coercive measures only; note what links the person to assets and tell the requesting bureau.",
+            "Avoirs recherchés : mesures non coercitives uniquement ; noter ce qui relie la personne à des avoirs et informer le bureau requérant.",
+            "Se buscan bienes: solo medidas no coercitivas; anotar lo que vincula a la persona con bienes e informar a la oficina solicitante.",
+            "أصول مطلوب تتبّعها: تدابير غير قسرية فقط؛ دوّن ما يربط الشخص بأصول وأبلغ المكتب الطالب.",
+        ],
+    ),
+    (
+        "action.sanctions",
+        [
+            "UN Security Council sanctions: apply the travel ban and asset freeze as national law provides, and tell your national bureau.",
+            "Sanctions du Conseil de sécurité de l’ONU : appliquer l’interdiction de voyager et le gel des avoirs selon la loi nationale, et informer votre bureau national.",
+            "Sanciones del Consejo de Seguridad de la ONU: aplicar la prohibición de viajar y la congelación de activos según la ley nacional, e informar a su oficina nacional.",
+            "عقوبات مجلس الأمن التابع للأمم المتحدة: طبّق حظر السفر وتجميد الأصول وفق القانون الوطني، وأبلغ مكتبك الوطني.",
+        ],
+    ),
+    ("hit.on_notice", ["On the notice", "Sur la notice", "En la notificación", "في النشرة"]),
+    ("hit.action_title", ["What to do:", "Que faire :", "Qué hacer:", "ما العمل:"]),
+    ("hit.requested_by", ["Requested by", "Demandée par", "Solicitada por", "طلبها"]),
+    (
+        "hit.unreadable",
+        [
+            "The notice's details could not be read: call your national bureau before acting on this hit.",
+            "Les détails de la notice n’ont pu être lus : appelez votre bureau national avant de donner suite.",
+            "No se pudieron leer los datos de la notificación: llame a su oficina nacional antes de actuar.",
+            "تعذّرت قراءة تفاصيل النشرة: اتصل بمكتبك الوطني قبل أي إجراء.",
+        ],
+    ),
+    (
+        "hit.cleared",
+        [
+            "Cleared, not this person:",
+            "Écarté, ce n’est pas la personne :",
+            "Descartado, no es la persona:",
+            "مستبعَد، ليس هو الشخص:",
+        ],
+    ),
+    ("hit.cleared_until", ["In effect until", "Valable jusqu’au", "Vigente hasta", "سارٍ حتى"]),
+    (
+        "hit.show_cleared",
+        [
+            "Show the cleared hit",
+            "Afficher la correspondance écartée",
+            "Mostrar la coincidencia descartada",
+            "عرض التطابق المستبعَد",
+        ],
+    ),
+    ("hit.picture_of", ["Picture of", "Photo de", "Foto de", "صورة"]),
+    ("hit.no_picture", ["No picture", "Pas de photo", "Sin foto", "لا صورة"]),
+    (
+        "hit.original_script",
+        ["Name in its own script", "Nom dans son écriture", "Nombre en su escritura", "الاسم بخطه الأصلي"],
+    ),
+    ("hit.aliases", ["Also known as", "Également connu sous", "También conocido como", "يُعرف أيضاً باسم"]),
+    ("hit.sex", ["Sex", "Sexe", "Sexo", "الجنس"]),
+    ("hit.charges", ["Charges", "Chefs d’accusation", "Cargos", "التهم"]),
+    ("hit.offence", ["Offence", "Infraction", "Delito", "الجريمة"]),
+    ("hit.in_force_until", ["In force until", "En vigueur jusqu’au", "Vigente hasta", "سارية حتى"]),
+    (
+        "hit.evidence_for",
+        [
+            "For: it may be the person",
+            "Pour : ce peut être la personne",
+            "A favor: puede ser la persona",
+            "ما يؤيد: قد يكون هو الشخص",
+        ],
+    ),
+    ("hit.evidence_against", ["Against", "Contre", "En contra", "ما يعارض"]),
+    ("hit.nothing_against", ["Nothing against.", "Rien contre.", "Nada en contra.", "لا شيء يعارض."]),
+    ("confirm.traveller", ["Traveller", "Voyageur", "Viajero", "المسافر"]),
+    ("confirm.notice", ["Notice", "Notice", "Notificación", "النشرة"]),
+    (
+        "confirm.compared",
+        [
+            "I have compared the traveller with the photo and the details of the notice, and they are the same person.",
+            "J’ai comparé le voyageur avec la photo et les détails de la notice : c’est la même personne.",
+            "He comparado al viajero con la foto y los datos de la notificación: es la misma persona.",
+            "قارنتُ المسافر بالصورة وبتفاصيل النشرة، وهما الشخص نفسه.",
+        ],
+    ),
+    (
+        "confirm.submit",
+        [
+            "Record: this is the person",
+            "Enregistrer : c’est la personne",
+            "Registrar: es la persona",
+            "تسجيل: هذا هو الشخص",
+        ],
+    ),
+    (
+        "confirm.compare_first",
+        [
+            "compare the traveller with the notice and tick the box before confirming",
+            "comparez le voyageur avec la notice et cochez la case avant de confirmer",
+            "compare al viajero con la notificación y marque la casilla antes de confirmar",
+            "قارن المسافر بالنشرة وضع علامة في المربع قبل التأكيد",
+        ],
+    ),
+    ("clear.title", ["Not this person", "Ce n’est pas la personne", "No es la persona", "ليس هو الشخص"]),
+    (
+        "clear.hint",
+        [
+            "Records for 180 days, or until the notice changes, that the traveller with this document and date of birth is not its subject:",
+            "Enregistre pour 180 jours, ou jusqu’à ce que la notice change, que le voyageur ayant ce document et cette date de naissance n’en est pas la personne visée :",
+            "Registra durante 180 días, o hasta que cambie la notificación, que el viajero con este documento y fecha de nacimiento no es su sujeto:",
+            "يسجّل لمدة 180 يوماً، أو حتى تتغير النشرة، أن المسافر صاحب هذه الوثيقة وتاريخ الميلاد هذا ليس الشخص المعني بها:",
+        ],
+    ),
+    (
+        "clear.reason",
+        [
+            "Why not (what you compared)",
+            "Pourquoi (ce que vous avez comparé)",
+            "Por qué no (qué comparó)",
+            "لماذا لا (ما الذي قارنته)",
+        ],
+    ),
+    (
+        "clear.submit",
+        [
+            "Record: not this person",
+            "Enregistrer : ce n’est pas la personne",
+            "Registrar: no es la persona",
+            "تسجيل: ليس هو الشخص",
+        ],
+    ),
+    (
+        "clear.needs",
+        [
+            "Clearing a traveller needs their document number and date of birth: screen again with both.",
+            "Écarter un voyageur demande son numéro de document et sa date de naissance : contrôlez à nouveau avec les deux.",
+            "Descartar a un viajero requiere su número de documento y su fecha de nacimiento: controle de nuevo con ambos.",
+            "يتطلب استبعاد مسافر رقم وثيقته وتاريخ ميلاده: تحقق مجدداً بكليهما.",
+        ],
+    ),
+    (
+        "clear.done",
+        [
+            "Recorded: the traveller is not the subject of notice",
+            "Enregistré : le voyageur n’est pas la personne visée par la notice",
+            "Registrado: el viajero no es el sujeto de la notificación",
+            "سُجّل: المسافر ليس الشخص المعني بالنشرة",
+        ],
+    ),
+    (
+        "clear.changed",
+        [
+            "The notice changed since the traveller was screened: screen again before clearing.",
+            "La notice a changé depuis le contrôle : contrôlez à nouveau avant d’écarter.",
+            "La notificación cambió desde el control: controle de nuevo antes de descartar.",
+            "تغيّرت النشرة منذ التحقق: تحقق مجدداً قبل الاستبعاد.",
+        ],
+    ),
+    ("nav.clearances", ["Cleared travellers", "Voyageurs écartés", "Viajeros descartados", "المسافرون المستبعَدون"]),
+    ("clearances.title", ["Cleared travellers", "Voyageurs écartés", "Viajeros descartados", "المسافرون المستبعَدون"]),
+    (
+        "clearances.hint",
+        [
+            "Travellers that border officers recorded as not the subject of a notice. A clearance lasts 180 days and lapses when the notice changes; revoke one to have the hit raised again.",
+            "Voyageurs que des agents aux frontières ont déclarés ne pas être la personne visée par une notice. Un tel constat vaut 180 jours et tombe si la notice change ; révoquez-le pour que la correspondance soit de nouveau signalée.",
+            "Viajeros que los agentes de frontera registraron como no sujetos de una notificación. El descarte dura 180 días y caduca si la notificación cambia; revóquelo para que la coincidencia vuelva a señalarse.",
+            "مسافرون سجّل موظفو الحدود أنهم ليسوا الأشخاص المعنيين بنشرة. يسري الاستبعاد 180 يوماً ويسقط إذا تغيّرت النشرة؛ ألغِه ليُرفع التطابق من جديد.",
+        ],
+    ),
+    (
+        "clearances.none",
+        [
+            "No traveller has been cleared.",
+            "Aucun voyageur n’a été écarté.",
+            "No se ha descartado a ningún viajero.",
+            "لم يُستبعَد أي مسافر.",
+        ],
+    ),
+    ("clearances.by", ["Cleared by", "Écarté par", "Descartado por", "استبعده"]),
+    ("clearances.status", ["Status", "État", "Estado", "الحالة"]),
+    ("clearances.in_effect", ["In effect", "En vigueur", "Vigente", "ساري"]),
+    ("clearances.expired", ["Expired", "Expiré", "Caducado", "منتهٍ"]),
+    ("clearances.revoked", ["Revoked", "Révoqué", "Revocado", "ملغى"]),
+    ("clearances.revoke_reason", ["Why revoke it", "Motif de la révocation", "Motivo de la revocación", "سبب الإلغاء"]),
+    (
+        "clearances.revoke",
+        [
+            "Revoke: raise the hit again",
+            "Révoquer : signaler de nouveau",
+            "Revocar: volver a señalar",
+            "إلغاء: رفع التطابق مجدداً",
+        ],
+    ),
+    ("clearances.older", ["Older clearances", "Plus anciens", "Más antiguos", "أقدم"]),
 ];

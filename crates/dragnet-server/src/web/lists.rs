@@ -18,6 +18,9 @@ use axum::routing::{get, post};
 use dragnet_domain::{CountryCode, NoticeId, Person, Role};
 use dragnet_match::{DEFAULT_LIMIT, DEFAULT_THRESHOLD, Hit};
 
+use dragnet_app::screening::Screened;
+
+use super::screening::HitView;
 use super::{Frame, SignedIn, check_csrf, error_page, page, redirect, require};
 use crate::AppState;
 
@@ -36,7 +39,10 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// A hit of a list: the person's line and their id in the list, and the notice found.
-type ListHit = (usize, String, Hit<NoticeId>);
+type ListHit = (usize, String, Screened);
+
+/// A traveller of a list: their line, their id in the list, and who they are.
+type Listed = (usize, String, Person);
 
 /// One uploaded list and how far its screening has got.
 #[derive(Debug)]
@@ -137,42 +143,49 @@ async fn upload(State(state): State<AppState>, frame: Frame, mut form: Multipart
         let (worker, views) = (job.clone(), app.views.clone());
         let found =
             tokio::task::spawn_blocking(move || screen_in_slices(&views.screening, &worker, people, viewer)).await;
-        let found = found.unwrap_or_default();
-        if let Err(err) = app.record_screening(&principal, job.total, found.iter().map(|(_, _, hit)| hit)).await {
-            // Unrecorded, the hits are not shown.
-            tracing::error!(error = %err, "recording a list's screening");
-            *job.hits.lock().unwrap_or_else(|p| p.into_inner()) = Some(Vec::new());
-            return;
-        }
+        let (people, results) = found.unwrap_or_default();
+        // The index's hits completed from the store and recorded as shown, once for the whole list;
+        // unrecorded, none is shown.
+        let persons: Vec<Person> = people.iter().map(|(_, _, person)| person.clone()).collect();
+        let screened = match app.complete_hits(&principal, &persons, results).await {
+            Ok(screened) => screened,
+            Err(err) => {
+                tracing::error!(error = %err, "recording a list's screening");
+                *job.hits.lock().unwrap_or_else(|p| p.into_inner()) = Some(Vec::new());
+                return;
+            }
+        };
+        let found: Vec<ListHit> = people
+            .into_iter()
+            .zip(screened)
+            .flat_map(|((line, id, _), hits)| hits.into_iter().map(move |hit| (line, id.clone(), hit)))
+            .collect();
         *job.hits.lock().unwrap_or_else(|p| p.into_inner()) = Some(found);
     });
     redirect(&format!("/screening/list/{id}?lang={}", frame.lang.code()))
 }
 
+/// The list's people and each one's hits in the index, screened a slice at a time so that the
+/// progress moves.
 fn screen_in_slices(
     screening: &dragnet_app::views::ScreeningIndex,
     job: &ListJob,
-    people: Vec<(usize, String, Person)>,
+    people: Vec<Listed>,
     viewer: Option<CountryCode>,
-) -> Vec<ListHit> {
-    let mut found = Vec::new();
+) -> (Vec<Listed>, Vec<Vec<Hit<NoticeId>>>) {
+    let mut results = Vec::with_capacity(people.len());
     for slice in people.chunks(SLICE) {
         let persons: Vec<Person> = slice.iter().map(|(_, _, person)| person.clone()).collect();
-        let results = screening.search(&persons, viewer, DEFAULT_THRESHOLD, DEFAULT_LIMIT);
-        for ((line, id, _), hits) in slice.iter().zip(results) {
-            found.extend(hits.into_iter().map(|hit| (*line, id.clone(), hit)));
-        }
+        results.extend(screening.search(&persons, viewer, DEFAULT_THRESHOLD, DEFAULT_LIMIT));
         job.done.fetch_add(slice.len(), Ordering::Relaxed);
     }
-    found
+    (people, results)
 }
 
 struct HitRow {
     line: usize,
     id: String,
-    notice: String,
-    score: String,
-    why: String,
+    hit: HitView,
 }
 
 #[derive(Template)]
@@ -204,13 +217,11 @@ async fn progress(State(state): State<AppState>, frame: Frame, Path(id): Path<St
     let mut people: Vec<usize> = hits.iter().map(|(line, _, _)| *line).collect();
     people.dedup();
     let rows = hits
-        .into_iter()
-        .map(|(line, person, hit)| HitRow {
-            line,
-            id: person,
-            notice: hit.id.to_string(),
-            score: format!("{:.0} %", hit.score * 100.0),
-            why: super::screening::explanation(frame.lang, &hit.reasons),
+        .iter()
+        .map(|(line, person, screened)| HitRow {
+            line: *line,
+            id: person.clone(),
+            hit: super::screening::hit_view(frame.lang, screened),
         })
         .collect();
     page(
@@ -244,14 +255,36 @@ async fn download(State(state): State<AppState>, frame: Frame, Path(id): Path<St
     let Some(hits) = job.hits.lock().unwrap_or_else(|p| p.into_inner()).clone() else {
         return redirect(&format!("/screening/list/{id}?lang={}", frame.lang.code()));
     };
-    let mut text = String::from("line,id,notice,score,why\n");
-    for (line, person, hit) in hits {
+    let mut text = String::from(
+        "line,id,notice,kind,requested_by,name,original_script_name,date_of_birth,nationalities,charges,action,\
+         score,why,evidence_against,cleared_by,cleared_at\n",
+    );
+    for (line, person, screened) in &hits {
+        let view = super::screening::hit_view(frame.lang, screened);
+        let card = view.notice.as_ref();
+        let of_card = |f: &dyn Fn(&super::screening::CardView) -> String| card.map(f).unwrap_or_default();
+        let fields = [
+            person.clone(),
+            view.id.clone(),
+            of_card(&|c| c.kind.to_string()),
+            of_card(&|c| c.requested_by.clone()),
+            of_card(&|c| c.name.clone()),
+            of_card(&|c| c.original_script_name.clone().unwrap_or_default()),
+            of_card(&|c| c.date_of_birth.clone()),
+            of_card(&|c| c.nationalities.clone()),
+            of_card(&|c| c.charges.join("; ")),
+            of_card(&|c| c.action_text.to_string()),
+        ];
+        let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let cleared = view.cleared.as_ref();
         text.push_str(&format!(
-            "{line},{},{},{:.3},{}\n",
-            csv_field(&person),
-            csv_field(&hit.id.to_string()),
-            hit.score,
-            csv_field(&super::screening::explanation(frame.lang, &hit.reasons))
+            "{line},{},{:.3},{},{},{},{}\n",
+            quoted.join(","),
+            screened.hit.score,
+            csv_field(&view.why),
+            csv_field(&view.evidence_against.join("; ")),
+            csv_field(&cleared.map(|c| format!("{} ({})", c.by, c.country)).unwrap_or_default()),
+            csv_field(&cleared.map(|c| c.at.clone()).unwrap_or_default()),
         ));
     }
     (

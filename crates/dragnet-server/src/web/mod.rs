@@ -19,6 +19,7 @@ use crate::AppState;
 
 mod audit;
 mod bureau;
+mod clearances;
 pub mod i18n;
 pub mod lists;
 mod notices;
@@ -51,6 +52,12 @@ pub fn routes() -> Router<AppState> {
         .merge(notices::routes())
         .merge(lists::routes())
         .merge(screening::routes())
+        .merge(clearances::routes())
+}
+
+/// A moment as the pages write it: the date and the minute, in UTC.
+pub(super) fn date_time(at: time::OffsetDateTime) -> String {
+    format!("{} {:02}:{:02} UTC", at.date(), at.hour(), at.minute())
 }
 
 /// A cookie's value from the request's `Cookie` headers.

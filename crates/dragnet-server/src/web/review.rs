@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::i18n::Lang;
-use super::{Frame, check_csrf, error_page, page, redirect, require};
+use super::{Frame, check_csrf, date_time, error_page, page, redirect, require};
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -54,10 +54,6 @@ struct QueueRow {
 struct QueuePage {
     frame: Frame,
     rows: Vec<QueueRow>,
-}
-
-fn date_time(at: time::OffsetDateTime) -> String {
-    format!("{} {:02}:{:02} UTC", at.date(), at.hour(), at.minute())
 }
 
 async fn queue(State(state): State<AppState>, frame: Frame) -> Response {
