@@ -112,7 +112,18 @@ impl App {
             .collect();
         documents.sort();
         documents.dedup();
-        let clearances = self.store.clearances_for(&documents, &ids).await?;
+        // An officer's clearance holds at their own country's borders: what one country's officer
+        // judged is not another country's to rely on, and a hostile bureau hides nothing elsewhere.
+        let clearances: Vec<Clearance> = match principal.country() {
+            Some(country) => self
+                .store
+                .clearances_for(&documents, &ids)
+                .await?
+                .into_iter()
+                .filter(|c| c.country == country)
+                .collect(),
+            None => Vec::new(),
+        };
         let screened: Vec<Vec<Screened>> = people
             .iter()
             .zip(results)
@@ -141,15 +152,32 @@ impl App {
     /// is revoked, or the notice changes.
     pub async fn clear_traveller(&self, principal: &Principal, clear: &ClearTraveller) -> Result<Clearance> {
         principal.require(&CLEARERS)?;
+        // A number is compared by its letters A-Z and digits, as a machine-readable zone writes it:
+        // other letters would be dropped, and two different numbers could then clear each other.
+        if clear.document.chars().any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic()) {
+            return Err(
+                FieldError::new("document", "letters A-Z and digits, as the machine-readable zone writes it").into()
+            );
+        }
         let document = normalise_document(&clear.document);
-        if document.is_empty() {
-            return Err(FieldError::new("document", "the traveller's document number is needed").into());
+        if document.len() < 5 {
+            return Err(
+                FieldError::new("document", "the traveller's document number, at least 5 letters and digits").into()
+            );
         }
         if document.len() > 40 {
             return Err(FieldError::new("document", "at most 40 letters and digits").into());
         }
         let date_of_birth = PartialDate::parse(clear.date_of_birth.trim())
             .map_err(|err| FieldError::new("date_of_birth", format!("the traveller's date of birth: {err}")))?;
+        // A clearance stands for one traveller: their whole date of birth, as their document gives it.
+        let PartialDate::Full(born) = date_of_birth else {
+            return Err(FieldError::new("date_of_birth", "the traveller's full date of birth, YYYY-MM-DD").into());
+        };
+        let today = OffsetDateTime::now_utc().date();
+        if (born.year(), born.month(), born.day()) > (today.year() as u16, today.month() as u8, today.day()) {
+            return Err(FieldError::new("date_of_birth", "a date of birth in the future").into());
+        }
         let seen = OffsetDateTime::parse(&clear.seen, &time::format_description::well_known::Rfc3339)
             .map_err(|_| FieldError::new("seen", "the notice's updated_at as the screening gave it"))?;
         let reason = clear.reason.trim();
@@ -159,6 +187,19 @@ impl App {
         dragnet_domain::text::plain_line("reason", reason)?;
         if reason.chars().count() > 1000 {
             return Err(FieldError::new("reason", "at most 1,000 characters").into());
+        }
+        // The notice's own document is decisive: a traveller holding it is not cleared on a look.
+        let cards = self.store.notice_cards(&[clear.notice]).await?;
+        let own = cards.rows.first().is_some_and(|card| {
+            card.subject.identity_documents.iter().any(|d| normalise_document(&d.number) == document)
+        });
+        if own {
+            return Err(FieldError::new(
+                "document",
+                "the notice's subject holds this document: the same document is decisive, and a clearance \
+                 cannot set it aside; ask the requesting bureau",
+            )
+            .into());
         }
         let new = NewClearance { notice: clear.notice, document, date_of_birth, seen, reason: reason.to_string() };
         Ok(self.store.record_clearance(&principal.actor, &new).await?)
@@ -196,6 +237,9 @@ impl App {
             return Err(FieldError::new("reason", "say why the clearance is revoked").into());
         }
         dragnet_domain::text::plain_line("reason", reason)?;
+        if reason.chars().count() > 1000 {
+            return Err(FieldError::new("reason", "at most 1,000 characters").into());
+        }
         Ok(self.store.revoke_clearance(&principal.actor, id, reason).await?)
     }
 }

@@ -23,6 +23,9 @@ pub struct Submitted {
     pub moved: Vec<(NoticeId, NoticeState)>,
 }
 
+/// Who a decision was made by, as a requesting bureau reads it.
+pub const GENERAL_SECRETARIAT: &str = "General Secretariat";
+
 impl App {
     /// A bureau's request becomes one draft notice per subject.
     pub async fn create_request(&self, principal: &Principal, request: &NoticeRequest) -> Result<StoredRequest> {
@@ -43,7 +46,18 @@ impl App {
     pub async fn read_request(&self, principal: &Principal, id: i64) -> Result<RequestRecord> {
         let owner = self.store.request_owner(id).await?;
         principal.may_see_request(&owner)?;
-        Ok(self.store.read_request(&principal.actor, id).await?)
+        let mut record = self.store.read_request(&principal.actor, id).await?;
+        if !principal.is_secretariat() {
+            // Reviewers decide for the General Secretariat: a bureau learns what was decided and
+            // why, not which reviewer it was, nor how a vote inside the secretariat stands.
+            for decision in &mut record.decisions {
+                decision.reviewer = GENERAL_SECRETARIAT.to_string();
+            }
+            for notice in &mut record.notices {
+                notice.awaiting_second = None;
+            }
+        }
+        Ok(record)
     }
 
     /// The bureau replaces its request while it is a draft or was sent back with a question.

@@ -33,7 +33,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
 /// A clearance as the API gives it.
 pub fn clearance_json(clearance: &Clearance, now: time::OffsetDateTime) -> Value {
     let mut value = serde_json::to_value(clearance).unwrap_or_default();
-    let in_effect = clearance.revoked_at.is_none() && clearance.expires_at > now;
+    let in_effect =
+        clearance.revoked_at.is_none() && clearance.expires_at > now && clearance.notice_unchanged != Some(false);
     value["in_effect"] = json!(in_effect);
     value
 }

@@ -183,12 +183,28 @@ pub struct ScreenBody {
     limit: Option<u32>,
 }
 
-/// One hit: a notice that may be the person, how sure, and why.
+/// One hit: a notice that may be the person, how sure, and why (`id`, `score`, `why`, as
+/// `dragnet screen` prints them); then what an officer acts on.
 #[derive(Debug, ToSchema)]
 pub struct Hit {
     id: String,
     score: f64,
     why: String,
+    /// `for` and `against`: the reasons that speak for the hit being the person, and against.
+    #[schema(value_type = Object)]
+    evidence: Option<serde_json::Value>,
+    /// The notice in force: `kind`, `requested_by`, `name`, `original_script_name`, `aliases`, `sex`,
+    /// `date_of_birth`, `nationalities`, `identity_documents`, `charges`, `offence`, `purpose`,
+    /// `action` (`arrest`, `protect`, `inform`, `warn`, `alert`, `trace_assets`, `sanctions`) and its
+    /// `action_text`, `pictures` (URLs), `published_at`, `expires_at`, `updated_at` (what a clearance names).
+    #[schema(value_type = Object)]
+    notice: Option<serde_json::Value>,
+    /// True when the notice's record does not read: the hit stands, without its details.
+    notice_unreadable: Option<bool>,
+    /// The clearance of this traveller against this notice by the caller's country, if one is in
+    /// effect: `clearance`, `by`, `country`, `at`, `expires_at`, `reason`.
+    #[schema(value_type = Object)]
+    cleared: Option<serde_json::Value>,
 }
 
 /// The hits of one person screened.

@@ -155,6 +155,7 @@ fn card_json(card: &NoticeCard) -> Value {
         "sex": subject.sex,
         "date_of_birth": subject.date_of_birth,
         "nationalities": subject.nationalities,
+        "identity_documents": subject.identity_documents,
         "charges": card.charges.iter().map(|c| c.title.clone()).collect::<Vec<_>>(),
         "offence": card.offence_summary,
         "purpose": card.purpose,

@@ -1503,6 +1503,11 @@ async fn a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again(se
         (clear("", "1988-03-12", &seen), "document"),
         (clear("YB7654321", "1988-02-30", &seen), "date_of_birth"),
         (clear("YB7654321", "1988-03-12", "yesterday"), "seen"),
+        (clear("YB7654321", "1988", &seen), "date_of_birth"),
+        (clear("YB7654321", "2099-01-01", &seen), "date_of_birth"),
+        (clear("ПП5557777", "1988-03-12", &seen), "document"),
+        // The notice's own passport is decisive: no one clears its holder on a look.
+        (clear("ya 1234567", "1988-03-11", &seen), "document"),
     ] {
         let refused = server.post("/api/v1/clearances", "border.de", &body).await;
         assert_eq!(refused.status, 422, "{body}: {:?}", refused.body);
@@ -1520,11 +1525,14 @@ async fn a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again(se
     assert_eq!(cleared.body["document"], "YB7654321", "kept as compared");
     let clearance = cleared.body["id"].as_i64().unwrap();
 
-    // The same traveller again, at another border: shown as cleared, with who and when.
-    let again = server.post("/api/v1/screen", "border.it", &traveller).await;
+    // The same traveller again at a German border: shown as cleared, with who and when. At an
+    // Italian one the hit is raised: one country's clearance hides nothing from another.
+    let again = server.post("/api/v1/screen", "border.de", &traveller).await;
     let hit = &again.body["results"][0]["hits"][0];
     assert_eq!(hit["id"], notice.as_str());
     assert_eq!((hit["cleared"]["by"].as_str(), hit["cleared"]["country"].as_str()), (Some("border.de"), Some("DE")));
+    let elsewhere = server.post("/api/v1/screen", "border.it", &traveller).await;
+    assert!(elsewhere.body["results"][0]["hits"][0].get("cleared").is_none(), "{:?}", elsewhere.body);
     // Another document, or another date of birth: raised as before.
     for other in [
         json!({"persons": [{"name": "Luca Marchetti", "date_of_birth": "1988-03-12",
@@ -1552,9 +1560,15 @@ async fn a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again(se
     let raised = server.post("/api/v1/screen", "border.de", &traveller).await;
     assert!(raised.body["results"][0]["hits"][0].get("cleared").is_none(), "revoked: raised again");
 
-    // Cleared again, then the notice changes (suspended, reinstated): raised again, never hidden.
-    let cleared = server.post("/api/v1/clearances", "border.de", &clear("YB7654321", "1988-03-12", &seen)).await;
-    assert_eq!(cleared.status, 201);
+    // Once the secretariat revoked it, the officer cannot simply clear the traveller again.
+    let overruled = server.post("/api/v1/clearances", "border.de", &clear("YB7654321", "1988-03-12", &seen)).await;
+    assert_eq!(overruled.status, 409, "{:?}", overruled.body);
+
+    // Another traveller cleared, then the notice changes (suspended, reinstated): raised again.
+    let traveller = json!({"persons": [{"id": "seat-14C", "name": "Luca Marchetti", "date_of_birth": "1988-03-12",
+        "identity_documents": [{"kind": "passport", "number": "YC1112223"}]}]});
+    let cleared = server.post("/api/v1/clearances", "border.de", &clear("YC1112223", "1988-03-12", &seen)).await;
+    assert_eq!(cleared.status, 201, "{:?}", cleared.body);
     let shown = server.post("/api/v1/screen", "border.de", &traveller).await;
     assert!(shown.body["results"][0]["hits"][0].get("cleared").is_some());
     let notice_path = format!("/api/v1/notices/{path}");
@@ -1564,6 +1578,8 @@ async fn a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again(se
     let hit = &changed.body["results"][0]["hits"][0];
     assert_eq!(hit["id"], notice.as_str());
     assert!(hit.get("cleared").is_none(), "the notice changed since it was cleared: {hit}");
+    let listed = server.get("/api/v1/clearances", "reviewer.one").await;
+    assert_eq!(listed.body["clearances"][0]["in_effect"], false, "lapsed with the notice's change: {:?}", listed.body);
 
     let records = server.store.audit_records(0, 1000).await.unwrap();
     assert_eq!(records.iter().filter(|r| r.action == "clearance.record").count(), 2);

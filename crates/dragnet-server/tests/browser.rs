@@ -182,6 +182,11 @@ async fn a_reviewer_refuses_the_seed_request_in_each_language() {
         assert!(text.contains("art3.immunity") && text.contains("art3.military_operation"), "{text}");
         let marked = client.find(Locator::Css(".summary mark")).await.unwrap().text().await.unwrap();
         assert!(marked.to_lowercase().contains("drone strike"), "{marked}");
+        // Every fact the decision rests on (the death penalty among them), each subject a row.
+        let facts = client.find(Locator::Css("dl.facts")).await.unwrap().text().await.unwrap();
+        assert!(facts.contains("Murder") && facts.contains("Terrorism"), "{facts}");
+        let rows = client.find_all(Locator::Css("table.subjects tr[id^=subject-]")).await.unwrap();
+        assert_eq!(rows.len(), 5);
         snap(&client, &format!("request-{lang}")).await;
 
         client.find(Locator::Css("input[value=refuse]")).await.unwrap().click().await.unwrap();
@@ -247,17 +252,70 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
         client.wait().for_element(Locator::Id("date_of_birth")).await.unwrap();
         client.find(Locator::Id("name")).await.unwrap().send_keys("Luca Marchetti").await.unwrap();
         client.find(Locator::Id("date_of_birth")).await.unwrap().send_keys("1988-03-11").await.unwrap();
+        client.find(Locator::Id("nationality")).await.unwrap().send_keys("IT").await.unwrap();
         snap(&client, &format!("screening-form-{lang}")).await;
         client.find(Locator::Css("form.grid button[type=submit]")).await.unwrap().click().await.unwrap();
         let hit = client.wait().for_element(Locator::Css("article.hit")).await.unwrap();
         let text = hit.text().await.unwrap();
         assert!(text.contains(&notice) && text.contains("MARCHETTI"), "{text}");
+        // The hit an officer acts on: the kind in its colour, the photo, the charge, what to do.
+        let kind = hit.find(Locator::Css(".hit-head .kind.red")).await.unwrap();
+        assert!(!kind.text().await.unwrap().is_empty());
+        assert!(text.contains("Meurtre (murder)"), "{text}");
+        hit.find(Locator::Css("p.action.arrest")).await.unwrap();
+        let width = client.execute("return document.querySelector('article.hit img').naturalWidth", vec![]).await;
+        assert_eq!(width.unwrap(), json!(300), "the notice's photo loads on the hit");
         snap(&client, &format!("screening-hit-{lang}")).await;
-        hit.find(Locator::Css("input[name=place]")).await.unwrap().send_keys("Frankfurt, gate B12").await.unwrap();
-        hit.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
+        // Confirming shows what is confirmed, and needs the comparison ticked.
+        hit.find(Locator::Css("details.confirm summary")).await.unwrap().click().await.unwrap();
+        let compare = hit.find(Locator::Css("table.compare")).await.unwrap().text().await.unwrap();
+        assert!(compare.contains("Luca Marchetti") && compare.contains("MARCHETTI, Luca"), "{compare}");
+        hit.find(Locator::Css("details.confirm input[name=place]"))
+            .await
+            .unwrap()
+            .send_keys("Frankfurt, gate B12")
+            .await
+            .unwrap();
+        hit.find(Locator::Css("details.confirm input[name=compared]")).await.unwrap().click().await.unwrap();
+        snap(&client, &format!("screening-confirm-{lang}")).await;
+        hit.find(Locator::Css("details.confirm button[type=submit]")).await.unwrap().click().await.unwrap();
         let done = client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
         assert!(done.text().await.unwrap().contains(&notice));
         snap(&client, &format!("screening-located-{lang}")).await;
+
+        // Another man of the same name, a day apart: cleared as not this person, and shown so after.
+        let passport = format!("YB76543{}", lang.len() + lang.as_bytes()[0] as usize);
+        for (field, value) in
+            [("name", "Luca Marchetti"), ("date_of_birth", "1988-03-12"), ("document", passport.as_str())]
+        {
+            let input = client.find(Locator::Id(field)).await.unwrap();
+            input.clear().await.unwrap();
+            input.send_keys(value).await.unwrap();
+        }
+        client.find(Locator::Css("form.grid button[type=submit]")).await.unwrap().click().await.unwrap();
+        let hit = client.wait().for_element(Locator::Css("article.hit")).await.unwrap();
+        let against = hit.find(Locator::Css(".evidence")).await.unwrap().text().await.unwrap();
+        assert!(against.contains("1988-03-11"), "the date of birth that disagrees: {against}");
+        hit.find(Locator::Css("details.clear summary")).await.unwrap().click().await.unwrap();
+        hit.find(Locator::Css("details.clear input[name=reason]"))
+            .await
+            .unwrap()
+            .send_keys("photo and height differ")
+            .await
+            .unwrap();
+        hit.find(Locator::Css("details.clear button[type=submit]")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
+        for (field, value) in
+            [("name", "Luca Marchetti"), ("date_of_birth", "1988-03-12"), ("document", passport.as_str())]
+        {
+            let input = client.find(Locator::Id(field)).await.unwrap();
+            input.clear().await.unwrap();
+            input.send_keys(value).await.unwrap();
+        }
+        client.find(Locator::Css("form.grid button[type=submit]")).await.unwrap().click().await.unwrap();
+        let cleared = client.wait().for_element(Locator::Css("article.hit.cleared .cleared-line")).await.unwrap();
+        assert!(cleared.text().await.unwrap().contains("border.de"));
+        snap(&client, &format!("screening-cleared-{lang}")).await;
 
         // A passenger list: uploaded, screened with its progress shown, the hit listed.
         let list = std::env::temp_dir().join(format!("dragnet-browser-list-{lang}-{}.csv", std::process::id()));

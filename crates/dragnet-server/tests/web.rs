@@ -309,7 +309,7 @@ fn the_catalogue_has_every_key_in_every_language() {
     for kind in dragnet_domain::NoticeKind::ALL {
         keys.push(format!("kind.{}", kind.as_str()));
     }
-    for status in ["in_effect", "expired", "revoked"] {
+    for status in ["in_effect", "expired", "revoked", "lapsed"] {
         keys.push(format!("clearances.{status}"));
     }
     for decision in ["publish", "refuse", "request_information"] {
@@ -1131,10 +1131,117 @@ async fn a_border_hit_shows_the_notice_and_what_to_do_and_a_cleared_traveller_st
         )
         .await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER, "{}", revoked.html);
+    let twice =
+        site.post_form("/clearances/1/revoke", &secretariat, &[("csrf", &reviewer_csrf), ("reason", "again")]).await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        twice.html.contains("revoked already") && twice.html.contains("YB7654321"),
+        "said on the list: {}",
+        twice.html
+    );
     assert!(site.get("/clearances", &secretariat).await.html.contains("Revoked"));
     let raised = site.post_form("/screening", &session, &traveller).await;
     assert!(!raised.html.contains("Cleared, not this person:"), "{}", raised.html);
+    // A traveller on the notice's own passport: the same document is decisive, nothing to clear.
+    let own = [
+        ("csrf", csrf.as_str()),
+        ("name", "Luca Marchetti"),
+        ("date_of_birth", "1988-03-11"),
+        ("document", "YA1234567"),
+    ];
+    let decisive = site.post_form("/screening", &session, &own).await;
+    assert!(decisive.html.contains("the same document is decisive"), "{}", decisive.html);
+    assert!(!decisive.html.contains("action=\"/screening/clear"), "no form to clear it: {}", decisive.html);
     let records = site.store.audit_records(0, 1000).await.unwrap();
     assert_eq!(records.iter().filter(|r| r.action == "clearance.record").count(), 1);
     assert_eq!(records.iter().filter(|r| r.action == "clearance.revoke").count(), 1);
+}
+
+#[tokio::test]
+async fn a_first_vote_is_seen_by_the_second_reviewer_and_decisions_are_per_subject() {
+    let site = Site::new().await;
+    let iran = site.user("ncb.ir", Role::BureauOfficer, Some("IR"), "a bureau password").await;
+    site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    site.user("reviewer.two", Role::Reviewer, None, "another horse battery").await;
+    let created = site.api("/api/v1/requests", &iran, &case("01-seed-head-of-state-drone-strike.json")).await;
+    let id = created["request_id"].as_i64().unwrap();
+    let notices: Vec<String> =
+        created["notices"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect();
+    site.api(&format!("/api/v1/requests/{id}/submit"), &iran, &json!({})).await;
+
+    let first = site.sign_in("reviewer.one", "correct horse battery").await;
+    let page = site.get(&format!("/review/{id}"), &first).await;
+    // Every fact the decision rests on, and each subject in a row of its own with its findings folded.
+    for fact in
+        ["Maximum penalty", "Murder: death", "wanted for prosecution", "Extradition sought from", "every country"]
+    {
+        assert!(page.html.contains(fact), "{fact}: {}", page.html);
+    }
+    assert_eq!(page.html.matches("<tr id=\"subject-").count(), notices.len());
+    assert!(page.html.contains("<details"), "findings folded");
+    let csrf = page.field("csrf");
+    let none_chosen = site
+        .post_form(
+            &format!("/review/{id}/decision"),
+            &first,
+            &[("csrf", &csrf), ("limited", "1"), ("decision", "publish"), ("reason", "the finding is wrong")],
+        )
+        .await;
+    assert_eq!(none_chosen.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let voted = site
+        .post_form(
+            &format!("/review/{id}/decision"),
+            &first,
+            &[
+                ("csrf", &csrf),
+                ("limited", "1"),
+                ("notice", &notices[0]),
+                ("decision", "publish"),
+                ("reason", "the finding is wrong"),
+            ],
+        )
+        .await;
+    assert_eq!(voted.status, StatusCode::SEE_OTHER, "{}", voted.html);
+    let after = site.get(&voted.location, &first).await;
+    assert!(after.html.contains("a second, different reviewer concurs"), "the vote is said to wait: {}", after.html);
+    assert!(after.html.contains("You voted to publish"), "{}", after.html);
+
+    // The second reviewer sees the pending vote in the queue and on the request.
+    let second = site.sign_in("reviewer.two", "another horse battery").await;
+    let queue = site.get("/review", &second).await;
+    assert!(
+        queue.html.contains("waiting for a second reviewer") && queue.html.contains("reviewer.one"),
+        "{}",
+        queue.html
+    );
+    let seen = site.get(&format!("/review/{id}?lang=fr"), &second).await;
+    assert!(seen.html.contains("Vote de publication par") && seen.html.contains("reviewer.one"), "{}", seen.html);
+    let csrf = seen.field("csrf");
+    let refused = site
+        .post_form(
+            &format!("/review/{id}/decision"),
+            &second,
+            &[
+                ("csrf", &csrf),
+                ("limited", "1"),
+                ("notice", &notices[0]),
+                ("notice", &notices[1]),
+                ("decision", "refuse"),
+                ("reason", "a military operation: art. 3"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::SEE_OTHER, "{}", refused.html);
+    let record = site.store.read_request(&Actor::system("test", None), id).await.unwrap();
+    let states: Vec<&str> = record.notices.iter().map(|n| n.state.as_str()).collect();
+    assert_eq!(&states[..3], ["refused", "refused", "in_review"], "only the subjects chosen were decided");
+    let decided = site.get(&format!("/review/{id}"), &second).await;
+    assert!(decided.html.contains("by <bdi>reviewer.one</bdi>") && decided.html.contains("by <bdi>reviewer.two</bdi>"));
+
+    // The requesting bureau reads what was decided and why, not which reviewer voted how.
+    let bureau = site.sign_in("ncb.ir", "a bureau password").await;
+    let theirs = site.get(&format!("/requests/{id}"), &bureau).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(theirs.html.contains("General Secretariat"), "{}", theirs.html);
+    assert!(!theirs.html.contains("reviewer.one") && !theirs.html.contains("reviewer.two"), "{}", theirs.html);
 }

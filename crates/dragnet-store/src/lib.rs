@@ -82,6 +82,8 @@ pub enum StoreError {
     ClearanceNotFound(i64),
     #[error("clearance {0} was revoked already")]
     ClearanceRevoked(i64),
+    #[error("the secretariat revoked a clearance of this traveller against notice {0}: only it may clear them again")]
+    ClearanceOverruled(NoticeId),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
     /// The transaction that held this audit record with others failed; the text is its error.
@@ -234,6 +236,10 @@ pub struct NoticeSummary {
     /// Why a notice in force or suspended waits for a reviewer again, after new knowledge.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recheck: Option<String>,
+    /// The reviewer who voted to publish a notice in review against a `refuse` recommendation: it
+    /// waits for a second, different one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub awaiting_second: Option<String>,
 }
 
 /// A stored request with its notices.
@@ -258,6 +264,8 @@ pub struct RequestRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DecisionRecord {
     pub notice: NoticeId,
+    /// Who decided; only the secretariat is shown this (the bureau reads "the General Secretariat").
+    pub reviewer: String,
     pub decision: String,
     pub reason: String,
     #[serde(with = "time::serde::rfc3339")]
@@ -369,6 +377,10 @@ pub struct Clearance {
     pub revoked_at: Option<OffsetDateTime>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revoked_reason: Option<String>,
+    /// In the secretariat's list: whether the notice is in force as it stood when cleared (a
+    /// clearance of a notice that changed since hides nothing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice_unchanged: Option<bool>,
 }
 
 /// One item of what the secretariat knows about a request, as kept: who said it, from where, when.
@@ -964,7 +976,8 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// Records that a traveller is not the subject of a notice in force that the officer's country
     /// may see, as the notice stood when they saw it (`seen`; `NoticeChanged` if it moved since).
-    /// Lasts [`CLEARANCE_LIFETIME`]. Audited (`clearance.record`).
+    /// Lasts [`CLEARANCE_LIFETIME`]. Audited (`clearance.record`). A traveller whose clearance
+    /// against the notice the secretariat revoked is not cleared again (`ClearanceOverruled`).
     async fn record_clearance(&self, actor: &Actor, new: &NewClearance) -> Result<Clearance>;
 
     /// The clearances in effect (neither revoked nor expired, by the store's clock) of travellers
@@ -1533,15 +1546,18 @@ pub(crate) fn location_recorded(id: NoticeId, notification: &Notification) -> au
 }
 
 pub(crate) fn clearance_recorded(clearance: &Clearance) -> audit::AuditEntry {
-    audit::AuditEntry::new("clearance.record", notice_target(clearance.notice)).details(serde_json::json!({
-        "clearance": clearance.id, "document": clearance.document, "date_of_birth": clearance.date_of_birth,
-        "reason": clearance.reason, "country": clearance.country,
-    }))
+    audit::AuditEntry::new("clearance.record", notice_target(clearance.notice)).reason(Some(&clearance.reason)).details(
+        serde_json::json!({
+            "clearance": clearance.id, "document": clearance.document, "date_of_birth": clearance.date_of_birth,
+            "country": clearance.country,
+        }),
+    )
 }
 
 pub(crate) fn clearance_revoked(clearance: &Clearance) -> audit::AuditEntry {
     audit::AuditEntry::new("clearance.revoke", notice_target(clearance.notice))
-        .details(serde_json::json!({"clearance": clearance.id, "reason": clearance.revoked_reason}))
+        .reason(clearance.revoked_reason.as_deref())
+        .details(serde_json::json!({"clearance": clearance.id}))
 }
 
 /// Whether a request may be edited: every notice a draft or sent back with a question.

@@ -666,6 +666,7 @@ fn clearance_from_row(row: &DbRow) -> Result<Clearance> {
         revoked_by: row.try_get("revoked_by")?,
         revoked_at: row.try_get::<Option<Stamp>, _>("revoked_at")?.map(|at| at.0),
         revoked_reason: row.try_get("revoked_reason")?,
+        notice_unchanged: None,
     })
 }
 
@@ -740,7 +741,9 @@ fn audit_from_row(row: &DbRow) -> Result<AuditRecord> {
 async fn summaries(conn: &mut Conn, request_id: i64, in_review_only: bool) -> Result<Vec<NoticeSummary>> {
     let rows = sqlx::query(
         "SELECT id, state, recommendation, CAST(subject AS TEXT) AS subject, CAST(check_report AS TEXT) AS check_report,
-                recheck FROM notices
+                recheck, (SELECT decisions.reviewer FROM decisions WHERE decisions.notice_id = notices.id
+                 AND decisions.decision = 'publish' AND notices.state = 'in_review'
+                 AND decisions.at >= notices.submitted_at ORDER BY decisions.id LIMIT 1) AS first_vote FROM notices
          WHERE request_id = $1 AND (state = 'in_review' OR NOT $2) ORDER BY subject_index",
     )
     .bind(request_id)
@@ -760,6 +763,7 @@ fn summary_of(row: &DbRow) -> Result<NoticeSummary> {
         recommendation: parse_stored_recommendation(row.try_get("recommendation")?)?,
         report: parse_stored_report(row.try_get("check_report")?)?,
         recheck: row.try_get("recheck")?,
+        awaiting_second: row.try_get("first_vote")?,
     })
 }
 
@@ -923,7 +927,7 @@ impl Store for ThisStore {
         let request = parse_stored_request(request_id, row.try_get("body")?)?;
         let notices = summaries(&mut conn, request_id, false).await?;
         let decisions = sqlx::query(
-            "SELECT decisions.notice_id, decisions.decision, decisions.reason, decisions.at FROM decisions
+            "SELECT decisions.notice_id, decisions.reviewer, decisions.decision, decisions.reason, decisions.at FROM decisions
              JOIN notices ON notices.id = decisions.notice_id WHERE notices.request_id = $1
              ORDER BY decisions.at, decisions.id",
         )
@@ -935,6 +939,7 @@ impl Store for ThisStore {
             let notice: String = row.try_get("notice_id")?;
             Ok(DecisionRecord {
                 notice: NoticeId::parse(&notice).map_err(StoreError::Corrupt)?,
+                reviewer: row.try_get("reviewer")?,
                 decision: row.try_get("decision")?,
                 reason: row.try_get("reason")?,
                 at: stamp(row, "at")?,
@@ -1120,7 +1125,7 @@ impl Store for ThisStore {
         let ids = id_list(ids);
         let first = sqlx::query(concat!(
             "SELECT request_id, id, state, recommendation, CAST(subject AS TEXT) AS subject,
-                    CAST(NULL AS TEXT) AS check_report, recheck
+                    CAST(NULL AS TEXT) AS check_report, recheck, CAST(NULL AS TEXT) AS first_vote
              FROM notices WHERE ",
             among!("request_id", "$1"),
             " AND subject_index < $2 ORDER BY request_id, subject_index"
@@ -1187,7 +1192,10 @@ impl Store for ThisStore {
         let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<std::result::Result<_, _>>()?;
         let notice_rows = sqlx::query(concat!(
             "SELECT request_id, id, state, recommendation, CAST(subject AS TEXT) AS subject,
-                    CASE WHEN $1 THEN CAST(check_report AS TEXT) END AS check_report, recheck
+                    CASE WHEN $1 THEN CAST(check_report AS TEXT) END AS check_report, recheck,
+                    (SELECT decisions.reviewer FROM decisions WHERE decisions.notice_id = notices.id
+                 AND decisions.decision = 'publish' AND notices.state = 'in_review'
+                 AND decisions.at >= notices.submitted_at ORDER BY decisions.id LIMIT 1) AS first_vote
              FROM notices
              WHERE (state = 'in_review' OR recheck IS NOT NULL) AND ",
             among!("request_id", "$2"),
@@ -1898,6 +1906,18 @@ impl Store for ThisStore {
         if updated_at.0 != new.seen {
             return Err(StoreError::NoticeChanged(new.notice));
         }
+        let overruled: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM clearances WHERE notice_id = $1 AND document = $2 AND date_of_birth = $3
+                            AND revoked_at IS NOT NULL)",
+        )
+        .bind(new.notice.to_string())
+        .bind(&new.document)
+        .bind(new.date_of_birth.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+        if overruled {
+            return Err(StoreError::ClearanceOverruled(new.notice));
+        }
         let expires_at = now + CLEARANCE_LIFETIME;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO clearances (notice_id, document, date_of_birth, notice_updated_at, reason, country,
@@ -1929,6 +1949,7 @@ impl Store for ThisStore {
             revoked_by: None,
             revoked_at: None,
             revoked_reason: None,
+            notice_unchanged: None,
         };
         self.append_audit(&mut tx, actor, clearance_recorded(&clearance)).await?;
         tx.commit().await?;
@@ -1966,7 +1987,21 @@ impl Store for ThisStore {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        let clearances = rows.iter().map(clearance_from_row).collect::<Result<Vec<_>>>()?;
+        let mut clearances = rows.iter().map(clearance_from_row).collect::<Result<Vec<_>>>()?;
+        // Whether each notice still stands as it was cleared, read in one go.
+        let ids = id_list(clearances.iter().map(|c| c.notice.to_string()).collect());
+        let notices: Vec<(String, String, Stamp)> =
+            sqlx::query_as(concat!("SELECT id, state, updated_at FROM notices WHERE ", among!("id", "$1")))
+                .bind(&ids)
+                .fetch_all(&self.pool)
+                .await?;
+        let now: HashMap<String, (String, OffsetDateTime)> =
+            notices.into_iter().map(|(id, state, at)| (id, (state, at.0))).collect();
+        for clearance in &mut clearances {
+            let standing = now.get(&clearance.notice.to_string());
+            clearance.notice_unchanged =
+                Some(standing.is_some_and(|(state, at)| state == "published" && *at == clearance.notice_updated_at));
+        }
         let entry = AuditEntry::new("clearance.list", "clearances")
             .details(serde_json::json!({"shown": clearances.iter().map(|c| c.id).collect::<Vec<_>>()}));
         self.audit_read(actor, entry).await?;

@@ -1193,8 +1193,15 @@ async fn a_clearance_holds_until_it_expires_is_revoked_or_the_notice_changes(t: 
         Err(StoreError::ClearanceNotFound(999))
     ));
 
-    // The notice changes: the clearance made before no longer matches it.
-    let before = t.store.record_clearance(&screener("DE"), &new(card.updated_at)).await.unwrap();
+    // Revoked by the secretariat: the officer cannot clear the same traveller again.
+    assert!(matches!(
+        t.store.record_clearance(&screener("DE"), &new(card.updated_at)).await,
+        Err(StoreError::ClearanceOverruled(n)) if n == id
+    ));
+
+    // The notice changes: a clearance made before (of another traveller) no longer matches it.
+    let other = NewClearance { document: "YC1112223".into(), ..new(card.updated_at) };
+    let before = t.store.record_clearance(&screener("DE"), &other).await.unwrap();
     t.clock.fetch_add(60, Ordering::SeqCst);
     t.store.transition(&reviewer(), id, LifecycleEvent::Suspend, Some("checking")).await.unwrap();
     assert!(

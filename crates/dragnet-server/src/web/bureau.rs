@@ -131,7 +131,7 @@ async fn one(
         }
         Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
-    match state.store.read_request(&user.actor, id).await {
+    match state.app.read_request(&user.principal(), id).await {
         Ok(record) => {
             let done = match (query.sent, query.saved) {
                 (Some(_), _) => Some("form.sent"),

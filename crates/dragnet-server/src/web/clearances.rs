@@ -46,6 +46,7 @@ struct ClearancesPage {
     frame: Frame,
     rows: Vec<Row>,
     older: Option<i64>,
+    problem: Option<String>,
 }
 
 async fn list(State(state): State<AppState>, frame: Frame, Query(query): Query<ListQuery>) -> Response {
@@ -53,7 +54,18 @@ async fn list(State(state): State<AppState>, frame: Frame, Query(query): Query<L
         Ok(user) => user,
         Err(refused) => return refused.into_response(),
     };
-    let clearances = match state.app.clearances(&user.principal(), query.before, PAGE).await {
+    list_page(&state, &frame, &user, query.before, None).await
+}
+
+/// The list, newest first from `before`, with a problem to say (a revocation refused).
+async fn list_page(
+    state: &AppState,
+    frame: &Frame,
+    user: &super::SignedIn,
+    before: Option<i64>,
+    problem: Option<String>,
+) -> Response {
+    let clearances = match state.app.clearances(&user.principal(), before, PAGE).await {
         Ok(clearances) => clearances,
         Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     };
@@ -75,12 +87,15 @@ async fn list(State(state): State<AppState>, frame: Frame, Query(query): Query<L
                 "revoked"
             } else if c.expires_at <= now {
                 "expired"
+            } else if c.notice_unchanged == Some(false) {
+                "lapsed"
             } else {
                 "in_effect"
             },
             revoked: c.revoked_at.map(|at| {
                 format!(
-                    "{} {}: {}",
+                    "{} {}, {}: {}",
+                    frame.t("clearances.revoked_by"),
                     c.revoked_by.unwrap_or_default(),
                     date_time(at),
                     c.revoked_reason.unwrap_or_default()
@@ -88,7 +103,12 @@ async fn list(State(state): State<AppState>, frame: Frame, Query(query): Query<L
             }),
         })
         .collect();
-    page(&frame, &ClearancesPage { frame: frame.clone(), rows, older })
+    let status = if problem.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let mut response = page(frame, &ClearancesPage { frame: frame.clone(), rows, older, problem });
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    response
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,12 +137,11 @@ async fn revoke(
         Err(dragnet_app::AppError::Store(dragnet_store::StoreError::ClearanceNotFound(_))) => {
             error_page(frame.lang, StatusCode::NOT_FOUND, "")
         }
+        // Said on the list itself: what was refused, and why.
         Err(dragnet_app::AppError::Store(err @ dragnet_store::StoreError::ClearanceRevoked(_))) => {
-            error_page(frame.lang, StatusCode::CONFLICT, &err.to_string())
+            list_page(&state, &frame, &user, None, Some(err.to_string())).await
         }
-        Err(dragnet_app::AppError::Invalid(err)) => {
-            error_page(frame.lang, StatusCode::UNPROCESSABLE_ENTITY, &err.to_string())
-        }
+        Err(dragnet_app::AppError::Invalid(err)) => list_page(&state, &frame, &user, None, Some(err.to_string())).await,
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
 }

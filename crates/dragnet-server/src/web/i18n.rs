@@ -1304,5 +1304,132 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
             "إلغاء: رفع التطابق مجدداً",
         ],
     ),
+    (
+        "clearances.lapsed",
+        [
+            "Lapsed: the notice changed",
+            "Caduc : la notice a changé",
+            "Caducado: la notificación cambió",
+            "ساقط: تغيّرت النشرة",
+        ],
+    ),
+    ("clearances.revoked_by", ["Revoked by", "Révoqué par", "Revocado por", "ألغاه"]),
+    (
+        "clear.same_document",
+        [
+            "The traveller carries the notice's own document: the same document is decisive, and this hit cannot be cleared here. Call the requesting bureau.",
+            "Le voyageur porte le document de la notice : le même document est décisif, et cette correspondance ne peut être écartée ici. Appelez le bureau requérant.",
+            "El viajero lleva el documento de la notificación: el mismo documento es decisivo y esta coincidencia no puede descartarse aquí. Llame a la oficina solicitante.",
+            "يحمل المسافر وثيقة النشرة نفسها: الوثيقة نفسها حاسمة، ولا يمكن استبعاد هذا التطابق هنا. اتصل بالمكتب الطالب.",
+        ],
+    ),
     ("clearances.older", ["Older clearances", "Plus anciens", "Más antiguos", "أقدم"]),
+    (
+        "queue.awaiting_second",
+        [
+            "Vote to publish waiting for a second reviewer:",
+            "Vote de publication en attente d’un second examinateur :",
+            "Voto de publicación a la espera de un segundo revisor:",
+            "تصويت بالنشر بانتظار مراجع ثانٍ:",
+        ],
+    ),
+    (
+        "decision.voted_publish",
+        ["Voted to publish by", "Vote de publication par", "Voto de publicación de", "صوّت بالنشر"],
+    ),
+    ("decision.by", ["by", "par", "por", "من"]),
+    (
+        "decision.which",
+        [
+            "Decide for these subjects",
+            "Décider pour ces personnes",
+            "Decidir para estas personas",
+            "القرار بشأن هؤلاء الأشخاص",
+        ],
+    ),
+    (
+        "decision.you_voted",
+        [
+            "You voted to publish against the check's refusal: a second, different reviewer must concur.",
+            "Vous avez voté la publication malgré le refus de la vérification : un second examinateur, différent, doit l’approuver.",
+            "Votó publicar pese al rechazo de la verificación: debe confirmarlo un segundo revisor distinto.",
+            "صوّتَّ بالنشر رغم نتيجة الرفض: يجب أن يوافق مراجع ثانٍ مختلف.",
+        ],
+    ),
+    (
+        "decision.awaiting_second",
+        [
+            "Your vote to publish is recorded. The check said refuse: the notice is published only when a second, different reviewer concurs.",
+            "Votre vote de publication est enregistré. La vérification concluait au refus : la notice n’est publiée que si un second examinateur, différent, l’approuve.",
+            "Su voto de publicación está registrado. La verificación indicaba rechazo: la notificación solo se publica si un segundo revisor distinto lo confirma.",
+            "سُجّل تصويتك بالنشر. كانت نتيجة الفحص الرفض: لا تُنشر النشرة إلا إذا وافق مراجع ثانٍ مختلف.",
+        ],
+    ),
+    ("request.findings_of", ["Findings on", "Constats concernant", "Constataciones sobre", "ملاحظات الفحص بشأن"]),
+    (
+        "facts.title",
+        ["What the decision rests on", "Éléments de la décision", "Elementos de la decisión", "ما يستند إليه القرار"],
+    ),
+    (
+        "facts.none",
+        [
+            "The request states nothing more.",
+            "La demande n’indique rien de plus.",
+            "La solicitud no indica nada más.",
+            "لا يذكر الطلب شيئاً آخر.",
+        ],
+    ),
+    ("facts.max_penalty", ["Maximum penalty", "Peine maximale", "Pena máxima", "العقوبة القصوى"]),
+    ("facts.not_given", ["not given", "non indiquée", "no indicada", "غير مذكورة"]),
+    ("penalty.death", ["death", "mort", "muerte", "الإعدام"]),
+    ("penalty.life", ["life imprisonment", "réclusion à perpétuité", "cadena perpetua", "السجن المؤبد"]),
+    ("penalty.fine", ["a fine", "une amende", "una multa", "غرامة"]),
+    (
+        "penalty.imprisonment",
+        [
+            "{months} months' imprisonment",
+            "{months} mois d’emprisonnement",
+            "{months} meses de prisión",
+            "السجن {months} شهراً",
+        ],
+    ),
+    ("facts.purpose", ["Purpose", "Objet", "Finalidad", "الغرض"]),
+    ("facts.sentence", ["Sentence", "Peine", "Condena", "الحكم"]),
+    (
+        "facts.sentence_months",
+        [
+            "{imposed} months imposed, {remaining} left to serve",
+            "{imposed} mois prononcés, {remaining} restant à purger",
+            "{imposed} meses impuestos, {remaining} por cumplir",
+            "{imposed} شهراً محكوماً بها، ويبقى {remaining} للتنفيذ",
+        ],
+    ),
+    ("facts.in_absentia", ["Judged in absentia", "Jugé par défaut", "Juzgado en rebeldía", "حُكم غيابياً"]),
+    ("facts.yes", ["yes", "oui", "sí", "نعم"]),
+    (
+        "facts.extradition",
+        ["Extradition sought from", "Extradition demandée à", "Extradición solicitada a", "التسليم مطلوب من"],
+    ),
+    ("facts.not_sought", ["not sought", "non demandée", "no solicitada", "غير مطلوب"]),
+    ("facts.every_country", ["every country", "tous les pays", "todos los países", "جميع البلدان"]),
+    ("facts.statuses", ["Positions declared", "Fonctions déclarées", "Cargos declarados", "المناصب المصرّح بها"]),
+    ("facts.refugee", ["Refugee status", "Statut de réfugié", "Estatuto de refugiado", "صفة اللاجئ"]),
+    (
+        "facts.refugee_granted",
+        [
+            "granted by {country} in {year}",
+            "accordé par {country} en {year}",
+            "concedido por {country} en {year}",
+            "منحها {country} عام {year}",
+        ],
+    ),
+    ("facts.objection", ["Objection declared", "Opposition déclarée", "Oposición declarada", "اعتراض مصرّح به"]),
+    ("facts.recipients", ["Sent to", "Envoyée à", "Enviada a", "مرسلة إلى"]),
+    ("facts.barred", ["Barred from", "Interdite à", "Vedada a", "محجوبة عن"]),
+    (
+        "facts.likely_to_visit",
+        ["Likely to visit", "Pays susceptibles d’être visités", "Países que podría visitar", "بلدان قد يزورها"],
+    ),
+    ("facts.language", ["Language of the request", "Langue de la demande", "Idioma de la solicitud", "لغة الطلب"]),
+    ("facts.documents", ["Documents", "Documents", "Documentos", "الوثائق"]),
 ];

@@ -9,12 +9,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use dragnet_domain::knowledge::KnownItem;
-use dragnet_domain::{NoticeState, Role};
-use dragnet_store::{Decision, QueueDetail, QueueEntry, Recommendation, RequestRecord};
+use dragnet_domain::{NoticeId, NoticeState, Role};
+use dragnet_store::{Decision, DecisionOutcome, QueueDetail, QueueEntry, Recommendation, RequestRecord};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Words};
 use super::{Frame, check_csrf, date_time, error_page, page, redirect, require};
 use crate::AppState;
 
@@ -47,6 +47,8 @@ struct QueueRow {
     recommendation: &'static str,
     class: &'static str,
     submitted: String,
+    /// The reviewers whose vote to publish waits for a second one, if any.
+    awaiting_second: String,
 }
 
 #[derive(Template)]
@@ -84,6 +86,13 @@ async fn queue(State(state): State<AppState>, frame: Frame) -> Response {
                 recommendation: frame.t(word),
                 class,
                 submitted: date_time(entry.submitted_at),
+                awaiting_second: {
+                    let mut voters: Vec<&str> =
+                        entry.notices.iter().filter_map(|n| n.awaiting_second.as_deref()).collect();
+                    voters.sort();
+                    voters.dedup();
+                    voters.join(", ")
+                },
             }
         })
         .collect();
@@ -172,6 +181,10 @@ struct SubjectBlock {
     findings: Vec<FindingRow>,
     /// Why the notice waits for a reviewer again after a re-check, or empty.
     recheck: String,
+    /// The subject's identity documents, as the request gives them.
+    documents: String,
+    /// The reviewer who voted to publish against a refusal: it waits for a second one.
+    awaiting_second: Option<String>,
 }
 
 /// An item of what the secretariat knows, as the request page lists it.
@@ -187,6 +200,9 @@ pub(super) struct KnowledgeRow {
 /// A reviewer's decision as the request page shows it.
 struct DecisionRow {
     notice: String,
+    /// The subject the decision was about.
+    subject: String,
+    reviewer: String,
     decision: &'static str,
     question: bool,
     reason: String,
@@ -223,6 +239,13 @@ pub(super) struct RequestPage {
     source: String,
     problem: Option<String>,
     decisions: Vec<DecisionRow>,
+    /// What the decision rests on besides the offence: penalties, purpose, extradition, declared
+    /// statuses, objections, who may see it. Label (in the page's language) and value.
+    facts: Vec<(&'static str, String)>,
+    /// The notices in review, which a decision may be limited to: id and subject.
+    in_review: Vec<(String, String)>,
+    /// Whether the page's own reviewer cast the vote a notice waits on (they cannot be the second).
+    voted_by_me: bool,
     /// What the secretariat knows, for a reviewer; filled by the reviewer's pages.
     knowledge: Vec<KnowledgeRow>,
     /// Each subject by its place in the request, for the form that records knowledge.
@@ -287,6 +310,19 @@ pub(super) fn request_view(
                 in_review: notice.state == NoticeState::InReview,
                 findings: findings_of(notice.report.as_ref(), frame.lang),
                 recheck: notice.recheck.clone().unwrap_or_default(),
+                documents: person
+                    .map(|p| {
+                        p.identity_documents
+                            .iter()
+                            .map(|d| match d.country {
+                                Some(country) => format!("{} ({country})", d.number),
+                                None => d.number.clone(),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default(),
+                awaiting_second: notice.awaiting_second.clone(),
             }
         })
         .collect();
@@ -303,6 +339,13 @@ pub(super) fn request_view(
         .iter()
         .map(|d| DecisionRow {
             notice: d.notice.to_string(),
+            subject: record
+                .notices
+                .iter()
+                .find(|n| n.id == d.notice)
+                .map(|n| n.subject_name.clone())
+                .unwrap_or_default(),
+            reviewer: d.reviewer.clone(),
             decision: frame.t(&format!("decision.{}", d.decision)),
             question: d.decision == "request_information",
             reason: d.reason.clone(),
@@ -314,8 +357,19 @@ pub(super) fn request_view(
         .iter()
         .map(|status| (status.as_str(), frame.t(&format!("status.{}", status.as_str()))))
         .collect();
+    let in_review = record
+        .notices
+        .iter()
+        .filter(|n| n.state == NoticeState::InReview)
+        .map(|n| (n.id.to_string(), n.subject_name.clone()))
+        .collect();
+    let me = frame.user.as_ref().map(|u| u.user.name.as_str().to_string()).unwrap_or_default();
+    let voted_by_me = record.notices.iter().any(|n| n.awaiting_second.as_deref() == Some(me.as_str()));
     RequestPage {
         frame: frame.clone(),
+        facts: facts_of(frame, request),
+        in_review,
+        voted_by_me,
         decisions,
         knowledge: Vec::new(),
         subject_choices,
@@ -359,6 +413,94 @@ pub(super) fn request_view(
         done,
         problem,
     }
+}
+
+/// What a decision rests on besides the offence and the findings, each fact the request states.
+fn facts_of(frame: &Frame, request: &dragnet_domain::NoticeRequest) -> Vec<(&'static str, String)> {
+    use dragnet_domain::request::{ExtraditionFrom, Penalty, Purpose, Recipients};
+    let mut facts = Vec::new();
+    for charge in &request.charges {
+        let penalty = match charge.max_penalty {
+            Some(Penalty::Death) => frame.t("penalty.death").to_string(),
+            Some(Penalty::Life) => frame.t("penalty.life").to_string(),
+            Some(Penalty::Fine) => frame.t("penalty.fine").to_string(),
+            Some(Penalty::Imprisonment { months }) => {
+                frame.lang.fill("penalty.imprisonment", &[("months", &months.to_string())])
+            }
+            None => frame.t("facts.not_given").to_string(),
+        };
+        facts.push((frame.t("facts.max_penalty"), format!("{}: {penalty}", charge.title)));
+    }
+    if let Some(judicial) = &request.judicial {
+        let purpose = match judicial.purpose {
+            Purpose::Prosecution => frame.t("hit.purpose.prosecution"),
+            Purpose::Sentence => frame.t("hit.purpose.sentence"),
+        };
+        facts.push((frame.t("facts.purpose"), purpose.to_string()));
+        if let Some(sentence) = judicial.sentence {
+            let months = [
+                ("imposed", sentence.imposed_months.to_string()),
+                ("remaining", sentence.remaining_months.to_string()),
+            ];
+            let values: Vec<(&str, &str)> = months.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            facts.push((frame.t("facts.sentence"), frame.lang.fill("facts.sentence_months", &values)));
+        }
+        if judicial.in_absentia {
+            facts.push((frame.t("facts.in_absentia"), frame.t("facts.yes").to_string()));
+        }
+        let extradition = if judicial.extradition_sought_from.is_empty() {
+            frame.t("facts.not_sought").to_string()
+        } else if judicial.extradition_sought_from.contains(&ExtraditionFrom::Anywhere) {
+            frame.t("facts.every_country").to_string()
+        } else {
+            judicial
+                .extradition_sought_from
+                .iter()
+                .filter_map(|e| match e {
+                    ExtraditionFrom::Country(country) => Some(country.to_string()),
+                    ExtraditionFrom::Anywhere => None,
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        facts.push((frame.t("facts.extradition"), extradition));
+    }
+    let third = &request.third_party;
+    if !third.subject_status.is_empty() {
+        let statuses: Vec<&str> =
+            third.subject_status.iter().map(|s| frame.t(&format!("status.{}", s.as_str()))).collect();
+        facts.push((frame.t("facts.statuses"), statuses.join(", ")));
+    }
+    if let Some(refugee) = &third.refugee_status {
+        let values = [("country", refugee.granted_by.to_string()), ("year", refugee.year.to_string())];
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        facts.push((frame.t("facts.refugee"), frame.lang.fill("facts.refugee_granted", &values)));
+    }
+    for objection in &third.objections {
+        facts.push((frame.t("facts.objection"), format!("{}: {}", objection.country, objection.summary)));
+    }
+    match &request.to {
+        Some(Recipients::Every) => {
+            facts.push((frame.t("facts.recipients"), frame.t("facts.every_country").to_string()))
+        }
+        Some(Recipients::Countries(countries)) => facts.push((
+            frame.t("facts.recipients"),
+            countries.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+        )),
+        None => {}
+    }
+    if !request.barred.is_empty() {
+        let barred: Vec<String> = request.barred.iter().map(ToString::to_string).collect();
+        facts.push((frame.t("facts.barred"), barred.join(", ")));
+    }
+    if !request.countries_likely_to_visit.is_empty() {
+        let likely: Vec<&str> = request.countries_likely_to_visit.iter().map(|c| c.as_str()).collect();
+        facts.push((frame.t("facts.likely_to_visit"), likely.join(", ")));
+    }
+    if let Some(language) = request.language {
+        facts.push((frame.t("facts.language"), language.name().to_string()));
+    }
+    facts
 }
 
 #[derive(Debug, Deserialize)]
@@ -514,8 +656,9 @@ async fn request_page(
     };
     match state.store.read_request(&user.actor, id).await {
         Ok(record) => {
-            let done = match (query.decided.is_some(), query.recorded.is_some()) {
-                (true, _) => Some("decision.done"),
+            let done = match (query.decided.as_deref(), query.recorded.is_some()) {
+                (Some("awaiting"), _) => Some("decision.awaiting_second"),
+                (Some(_), _) => Some("decision.done"),
                 (_, true) => Some("knowledge.done"),
                 _ => None,
             };
@@ -528,46 +671,65 @@ async fn request_page(
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct DecisionForm {
-    csrf: String,
-    decision: String,
-    reason: String,
-}
-
 /// `POST /review/{id}/decision`: the same decision as the API's, then back to the request.
 async fn decide(
     State(state): State<AppState>,
     frame: Frame,
     Path(id): Path<String>,
-    Form(form): Form<DecisionForm>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
     let user = match require(&frame, &[Role::Reviewer]) {
         Ok(user) => user,
         Err(refused) => return refused.into_response(),
     };
-    if let Err(refused) = check_csrf(&user, &form.csrf, frame.lang) {
+    // Read as pairs: `notice` repeats, once per subject the decision is limited to.
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    if let Err(refused) = check_csrf(&user, &field("csrf"), frame.lang) {
         return refused.into_response();
     }
+    let chosen: Vec<&str> = fields.iter().filter(|(k, _)| k == "notice").map(|(_, v)| v.as_str()).collect();
+    let limited = fields.iter().any(|(k, _)| k == "limited");
     let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
         return error_page(frame.lang, StatusCode::NOT_FOUND, "");
     };
-    let decision = Decision::parse(&form.decision);
+    let decision = Decision::parse(&field("decision"));
     // The reason is read by the same rule as the API's.
-    let reason = crate::api::reason_of(&serde_json::json!({"reason": form.reason}), "a decision");
-    let problem = match (decision, reason) {
-        (None, _) => Some("decision: one of publish, refuse, request_information".to_string()),
-        (_, Err(problem)) => Some(format!("reason: {}", problem.detail.unwrap_or_else(|| problem.title.to_string()))),
-        (Some(decision), Ok(reason)) => match state.app.decide(&user.principal(), id, decision, &reason, None).await {
-            Ok(_) => return redirect(&format!("/review/{id}?lang={}&decided=1", frame.lang.code())),
-            Err(dragnet_app::AppError::Store(
-                err @ (dragnet_store::StoreError::SameReviewer(_) | dragnet_store::StoreError::NothingToDo { .. }),
-            )) => Some(err.to_string()),
-            Err(dragnet_app::AppError::Store(dragnet_store::StoreError::RequestNotFound(_))) => {
-                return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+    let reason = crate::api::reason_of(&serde_json::json!({"reason": field("reason")}), "a decision");
+    let only: Result<Option<Vec<NoticeId>>, String> = if !limited {
+        Ok(None)
+    } else if chosen.is_empty() {
+        Err("notice: choose at least one subject to decide on".to_string())
+    } else {
+        chosen
+            .iter()
+            .map(|id| NoticeId::parse(id).map_err(|reason| format!("notice: {reason}")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    };
+    let problem = match (decision, reason, only) {
+        (None, _, _) => Some("decision: one of publish, refuse, request_information".to_string()),
+        (_, Err(problem), _) => {
+            Some(format!("reason: {}", problem.detail.unwrap_or_else(|| problem.title.to_string())))
+        }
+        (_, _, Err(problem)) => Some(problem),
+        (Some(decision), Ok(reason), Ok(only)) => {
+            match state.app.decide(&user.principal(), id, decision, &reason, only.as_deref()).await {
+                Ok(outcomes) => {
+                    let waiting = outcomes.iter().any(|o| matches!(o, DecisionOutcome::AwaitingSecondReviewer { .. }));
+                    let decided = if waiting { "awaiting" } else { "1" };
+                    return redirect(&format!("/review/{id}?lang={}&decided={decided}", frame.lang.code()));
+                }
+                Err(dragnet_app::AppError::Store(
+                    err @ (dragnet_store::StoreError::SameReviewer(_)
+                    | dragnet_store::StoreError::NothingToDo { .. }
+                    | dragnet_store::StoreError::CheckMismatch { .. }),
+                )) => Some(err.to_string()),
+                Err(dragnet_app::AppError::Store(dragnet_store::StoreError::RequestNotFound(_))) => {
+                    return error_page(frame.lang, StatusCode::NOT_FOUND, "");
+                }
+                Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
             }
-            Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
-        },
+        }
     };
     match state.store.read_request(&user.actor, id).await {
         Ok(record) => {

@@ -61,6 +61,8 @@ pub(super) struct HitView {
     /// `None` when the notice's stored record does not read: the hit stands without details.
     pub notice: Option<CardView>,
     pub cleared: Option<ClearedView>,
+    /// Whether the traveller's document is the notice's own: decisive, and never cleared.
+    pub same_document: bool,
 }
 
 pub(super) struct CardView {
@@ -114,6 +116,7 @@ pub(super) fn hit_view(lang: Lang, screened: &Screened) -> HitView {
         evidence_for: say(&supporting),
         evidence_against: say(&against),
         id: hit.id.to_string(),
+        same_document: hit.reasons.iter().any(|r| matches!(r, Reason::SameDocument(_))),
         notice: screened.notice.as_ref().map(|card| card_view(lang, card, &path_id)),
         cleared: screened.cleared.as_ref().map(|c| ClearedView {
             by: c.cleared_by.clone(),
@@ -141,7 +144,10 @@ fn card_view(lang: Lang, card: &NoticeCard, path_id: &str) -> CardView {
         original_script_name: subject.original_script_name.clone(),
         aliases: subject.aliases.join(" · "),
         date_of_birth: subject.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
-        sex: subject.sex.map(|s| s.to_string()).unwrap_or_default(),
+        sex: subject
+            .sex
+            .map(|s| lang.t(&format!("form.sex_{}", s.to_string().to_lowercase())).to_string())
+            .unwrap_or_default(),
         nationalities: subject.nationalities.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
         documents: subject.identity_documents.iter().map(|d| d.number.clone()).collect::<Vec<_>>().join(", "),
         charges: card.charges.iter().map(|c| c.title.clone()).collect(),
