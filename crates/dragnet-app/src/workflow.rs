@@ -60,6 +60,19 @@ impl App {
         Ok(record)
     }
 
+    /// A bureau's own requests, newest first, those with an id below `before`, at most `limit`
+    /// (1 to 500), each with its first subjects and how many notices stand in each state.
+    pub async fn requests_of(
+        &self,
+        principal: &Principal,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<dragnet_store::RequestListing>> {
+        principal.require(&[Role::BureauOfficer])?;
+        let country = principal.country().ok_or(AppError::NotFound)?;
+        Ok(self.store.requests_of(&principal.actor, &country, before, limit.clamp(1, 500)).await?)
+    }
+
     /// The bureau replaces its request while it is a draft or was sent back with a question.
     pub async fn edit_request(&self, principal: &Principal, id: i64, request: &NoticeRequest) -> Result<()> {
         // The role first: whether a request exists is nobody else's business.

@@ -23,7 +23,7 @@ use crate::{AppState, Problem};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(create_request))
+        .routes(routes!(create_request, list_requests))
         .routes(routes!(read_request, update_request))
         .routes(routes!(withdraw_request))
         .routes(routes!(submit_request))
@@ -146,6 +146,32 @@ async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id):
         .collect();
     let recommendation = submitted.recommendation;
     Ok(Json(json!({"request_id": id, "recommendation": recommendation, "notices": notices})).into_response())
+}
+
+/// `GET /api/v1/requests`: the calling bureau's own requests, newest first.
+#[utoipa::path(get, path = "/api/v1/requests", tag = "requests",
+    params(("before" = Option<i64>, Query, description = "Only requests with an id below this (the next page)"),
+           ("limit" = Option<i64>, Query, description = "At most this many, 1 to 500 (default 50)")),
+    responses(
+        (status = 200, description = "The bureau's requests newest first, each with its first subjects (their states and \
+         expiry) and how many notices stand in each state; `next_before` pages on", body = Object),
+        (status = 403, description = "Not a bureau officer", body = ProblemDoc, content_type = "application/problem+json"),
+        (status = 422, description = "A query parameter does not read", body = ProblemDoc, content_type = "application/problem+json")))]
+async fn list_requests(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
+    caller.require(&[Role::BureauOfficer])?;
+    let (_, limit) = paging(&query, &["before", "limit"], 50, 500)?;
+    let before = query
+        .get("before")
+        .map(|text| {
+            text.parse::<i64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| Problem::invalid(&FieldError::new("before", format!("{text:?} is not a request id"))))
+        })
+        .transpose()?;
+    let requests = state.app.requests_of(&caller, before, limit).await?;
+    let next = (requests.len() as i64 == limit).then(|| requests.last().map(|r| r.request_id)).flatten();
+    Ok(Json(json!({"requests": requests, "next_before": next})).into_response())
 }
 
 /// A request's body read by the domain's reader: JSON that does not parse is a 400, a field that

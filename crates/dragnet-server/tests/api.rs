@@ -206,6 +206,7 @@ on_both_backends!(
     a_second_notice_for_the_same_case_is_flagged_with_the_first,
     what_others_say_is_kept_with_who_said_it_and_checks_the_notice_again,
     a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again,
+    a_bureau_lists_its_own_requests_with_each_notices_expiry,
 );
 
 fn case(name: &str) -> Value {
@@ -1585,4 +1586,35 @@ async fn a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again(se
     assert_eq!(records.iter().filter(|r| r.action == "clearance.record").count(), 2);
     assert_eq!(records.iter().filter(|r| r.action == "clearance.revoke").count(), 1);
     assert!(records.iter().any(|r| r.action == "clearance.list" && r.actor == "reviewer.one"));
+}
+
+async fn a_bureau_lists_its_own_requests_with_each_notices_expiry(server: Server) {
+    let (first, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let (second, _) = submitted(&server, "ncb.fr", MURDER).await;
+    submitted(&server, "ncb.ir", SEED).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    let decided = server.post(&format!("/api/v1/requests/{first}/decision"), "reviewer.one", &decision).await;
+    let notice = decided.body["outcomes"][0]["notice"].as_str().unwrap().replace('/', "-");
+
+    let listed = server.get("/api/v1/requests", "ncb.fr").await;
+    assert_eq!(listed.status, 200, "{:?}", listed.body);
+    let ids: Vec<i64> =
+        listed.body["requests"].as_array().unwrap().iter().map(|r| r["request_id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, [second, first], "its own, newest first, and no other country's");
+    let published = &listed.body["requests"][1]["first_notices"][0];
+    assert_eq!(published["state"], "published");
+    assert!(published["expires_at"].as_str().is_some_and(|at| at.starts_with("203")), "{published}");
+    assert!(listed.body["requests"][0]["first_notices"][0].get("expires_at").is_none(), "not published, no expiry");
+    let page = server.get("/api/v1/requests?limit=1", "ncb.fr").await;
+    assert_eq!(page.body["requests"].as_array().unwrap().len(), 1);
+    assert_eq!(page.body["next_before"], second);
+    let next = server.get(&format!("/api/v1/requests?limit=1&before={second}"), "ncb.fr").await;
+    assert_eq!(next.body["requests"][0]["request_id"], first);
+    assert_eq!(server.get("/api/v1/requests?before=x", "ncb.fr").await.body["field"], "before");
+    assert_eq!(server.get("/api/v1/requests?page=2", "ncb.fr").await.body["field"], "page");
+    assert_eq!(server.get("/api/v1/requests", "border.de").await.status, 403);
+    assert_eq!(server.get("/api/v1/requests", "reviewer.one").await.status, 403);
+
+    let read = server.get(&format!("/api/v1/notices/{notice}"), "ncb.fr").await;
+    assert!(read.body["expires_at"].as_str().is_some_and(|at| at.starts_with("203")), "{:?}", read.body);
 }

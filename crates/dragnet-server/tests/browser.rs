@@ -265,6 +265,7 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
         hit.find(Locator::Css("p.action.arrest")).await.unwrap();
         let width = client.execute("return document.querySelector('article.hit img').naturalWidth", vec![]).await;
         assert_eq!(width.unwrap(), json!(300), "the notice's photo loads on the hit");
+        client.execute("document.querySelector('article.hit').scrollIntoView()", vec![]).await.unwrap();
         snap(&client, &format!("screening-hit-{lang}")).await;
         // Confirming shows what is confirmed, and needs the comparison ticked.
         hit.find(Locator::Css("details.confirm summary")).await.unwrap().click().await.unwrap();
@@ -277,6 +278,7 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
             .await
             .unwrap();
         hit.find(Locator::Css("details.confirm input[name=compared]")).await.unwrap().click().await.unwrap();
+        client.execute("document.querySelector('article.hit').scrollIntoView()", vec![]).await.unwrap();
         snap(&client, &format!("screening-confirm-{lang}")).await;
         hit.find(Locator::Css("details.confirm button[type=submit]")).await.unwrap().click().await.unwrap();
         let done = client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
@@ -284,7 +286,7 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
         snap(&client, &format!("screening-located-{lang}")).await;
 
         // Another man of the same name, a day apart: cleared as not this person, and shown so after.
-        let passport = format!("YB76543{}", lang.len() + lang.as_bytes()[0] as usize);
+        let passport = format!("YB7654{lang}").to_uppercase();
         for (field, value) in
             [("name", "Luca Marchetti"), ("date_of_birth", "1988-03-12"), ("document", passport.as_str())]
         {
@@ -315,6 +317,7 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
         client.find(Locator::Css("form.grid button[type=submit]")).await.unwrap().click().await.unwrap();
         let cleared = client.wait().for_element(Locator::Css("article.hit.cleared .cleared-line")).await.unwrap();
         assert!(cleared.text().await.unwrap().contains("border.de"));
+        client.execute("document.querySelector('article.hit').scrollIntoView()", vec![]).await.unwrap();
         snap(&client, &format!("screening-cleared-{lang}")).await;
 
         // A passenger list: uploaded, screened with its progress shown, the hit listed.

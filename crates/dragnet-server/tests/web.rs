@@ -1155,6 +1155,13 @@ async fn a_border_hit_shows_the_notice_and_what_to_do_and_a_cleared_traveller_st
     let records = site.store.audit_records(0, 1000).await.unwrap();
     assert_eq!(records.iter().filter(|r| r.action == "clearance.record").count(), 1);
     assert_eq!(records.iter().filter(|r| r.action == "clearance.revoke").count(), 1);
+
+    // The requesting bureau sees until when its notice is in force, on its list and on the request.
+    let france = site.sign_in("ncb.fr", "a bureau password").await;
+    let list = site.get("/requests?lang=es", &france).await;
+    assert!(list.html.contains("Vigente hasta"), "{}", list.html);
+    let request = site.get(&format!("/requests/{id}"), &france).await;
+    assert!(request.html.contains("In force until"), "{}", request.html);
 }
 
 #[tokio::test]

@@ -167,6 +167,11 @@ pub struct NoticeRecord {
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
+    #[serde(skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    pub published_at: Option<OffsetDateTime>,
+    /// Until when it is in force, once published: five years on, or from its last renewal.
+    #[serde(skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    pub expires_at: Option<OffsetDateTime>,
 }
 
 /// What the automated check said of one subject, as the server hands it to [`Store::submit_request`].
@@ -240,6 +245,9 @@ pub struct NoticeSummary {
     /// waits for a second, different one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub awaiting_second: Option<String>,
+    /// Until when a published notice is in force (five years from publication or renewal).
+    #[serde(skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    pub expires_at: Option<OffsetDateTime>,
 }
 
 /// A stored request with its notices.
@@ -858,8 +866,15 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// The requesting bureau takes back its undecided notices of a request; answers those withdrawn.
     async fn withdraw_request(&self, actor: &Actor, request_id: i64, reason: &str) -> Result<Vec<NoticeId>>;
 
-    /// The requests of `country`, newest first, at most `limit`, each with its notices' states. Audited.
-    async fn requests_of(&self, actor: &Actor, country: &str, limit: i64) -> Result<Vec<RequestListing>>;
+    /// The requests of `country`, newest first, those with an id below `before`, at most `limit`,
+    /// each with its notices' states. Audited.
+    async fn requests_of(
+        &self,
+        actor: &Actor,
+        country: &str,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<RequestListing>>;
 
     /// Requests with notices in review, most severe recommendation first, then oldest first.
     async fn review_queue(&self, actor: &Actor, limit: i64, detail: QueueDetail) -> Result<Vec<QueueEntry>>;

@@ -38,7 +38,7 @@ use dragnet_domain::PartialDate;
 use dragnet_domain::knowledge::KnownItem;
 
 /// A notice's columns, its subject as the text of its JSON.
-const NOTICE_COLUMNS: &str = "id, request_id, subject_index, kind, requested_by, state, CAST(subject AS TEXT) AS subject_json, created_at, updated_at";
+const NOTICE_COLUMNS: &str = "id, request_id, subject_index, kind, requested_by, state, CAST(subject AS TEXT) AS subject_json, created_at, updated_at, published_at, expires_at";
 
 /// Stores new imported notices, many rows to a statement, so that an import is not one round trip
 /// per row: their requests (each answering its id with the notice it stands for, so that nothing
@@ -689,6 +689,8 @@ fn notice_from_row(row: &DbRow) -> Result<NoticeRecord> {
         subject_index: row.try_get("subject_index")?,
         created_at: stamp(row, "created_at")?,
         updated_at: stamp(row, "updated_at")?,
+        published_at: row.try_get::<Option<Stamp>, _>("published_at")?.map(|at| at.0),
+        expires_at: row.try_get::<Option<Stamp>, _>("expires_at")?.map(|at| at.0),
     })
 }
 
@@ -741,7 +743,7 @@ fn audit_from_row(row: &DbRow) -> Result<AuditRecord> {
 async fn summaries(conn: &mut Conn, request_id: i64, in_review_only: bool) -> Result<Vec<NoticeSummary>> {
     let rows = sqlx::query(
         "SELECT id, state, recommendation, CAST(subject AS TEXT) AS subject, CAST(check_report AS TEXT) AS check_report,
-                recheck, (SELECT decisions.reviewer FROM decisions WHERE decisions.notice_id = notices.id
+                recheck, expires_at, (SELECT decisions.reviewer FROM decisions WHERE decisions.notice_id = notices.id
                  AND decisions.decision = 'publish' AND notices.state = 'in_review'
                  AND decisions.at >= notices.submitted_at ORDER BY decisions.id LIMIT 1) AS first_vote FROM notices
          WHERE request_id = $1 AND (state = 'in_review' OR NOT $2) ORDER BY subject_index",
@@ -764,6 +766,7 @@ fn summary_of(row: &DbRow) -> Result<NoticeSummary> {
         report: parse_stored_report(row.try_get("check_report")?)?,
         recheck: row.try_get("recheck")?,
         awaiting_second: row.try_get("first_vote")?,
+        expires_at: row.try_get::<Option<Stamp>, _>("expires_at")?.map(|at| at.0),
     })
 }
 
@@ -1110,13 +1113,21 @@ impl Store for ThisStore {
         Ok(picked.into_iter().map(|(id, _)| id).collect())
     }
 
-    async fn requests_of(&self, actor: &Actor, country: &str, limit: i64) -> Result<Vec<RequestListing>> {
+    async fn requests_of(
+        &self,
+        actor: &Actor,
+        country: &str,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<RequestListing>> {
         let mut conn = self.pool.acquire().await?;
         let rows = sqlx::query(
-            "SELECT id, kind, reference, created_at FROM requests WHERE requested_by = $1 ORDER BY id DESC LIMIT $2",
+            "SELECT id, kind, reference, created_at FROM requests WHERE requested_by = $1 AND ($3 IS NULL OR id < $3)
+             ORDER BY id DESC LIMIT $2",
         )
         .bind(country)
         .bind(limit)
+        .bind(before)
         .fetch_all(&mut *conn)
         .await?;
         // Each request's first subjects and how many notices stand in each state, in two reads: a
@@ -1125,7 +1136,7 @@ impl Store for ThisStore {
         let ids = id_list(ids);
         let first = sqlx::query(concat!(
             "SELECT request_id, id, state, recommendation, CAST(subject AS TEXT) AS subject,
-                    CAST(NULL AS TEXT) AS check_report, recheck, CAST(NULL AS TEXT) AS first_vote
+                    CAST(NULL AS TEXT) AS check_report, recheck, CAST(NULL AS TEXT) AS first_vote, expires_at
              FROM notices WHERE ",
             among!("request_id", "$1"),
             " AND subject_index < $2 ORDER BY request_id, subject_index"
@@ -1192,7 +1203,7 @@ impl Store for ThisStore {
         let ids: Vec<i64> = rows.iter().map(|row| row.try_get("id")).collect::<std::result::Result<_, _>>()?;
         let notice_rows = sqlx::query(concat!(
             "SELECT request_id, id, state, recommendation, CAST(subject AS TEXT) AS subject,
-                    CASE WHEN $1 THEN CAST(check_report AS TEXT) END AS check_report, recheck,
+                    CASE WHEN $1 THEN CAST(check_report AS TEXT) END AS check_report, recheck, expires_at,
                     (SELECT decisions.reviewer FROM decisions WHERE decisions.notice_id = notices.id
                  AND decisions.decision = 'publish' AND notices.state = 'in_review'
                  AND decisions.at >= notices.submitted_at ORDER BY decisions.id LIMIT 1) AS first_vote

@@ -507,7 +507,7 @@ async fn a_bureau_lists_its_requests_and_reads_the_questions_asked(t: TestStore)
     let first = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
     t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
     let second = t.store.create_drafts(&bureau("FR"), &case("02-ordinary-murder.json")).await.unwrap();
-    let listed = t.store.requests_of(&bureau("FR"), "FR", 10).await.unwrap();
+    let listed = t.store.requests_of(&bureau("FR"), "FR", None, 10).await.unwrap();
     assert_eq!(listed.iter().map(|l| l.request_id).collect::<Vec<_>>(), [second.request_id, first.request_id]);
     assert_eq!(listed[0].first_notices[0].state, NoticeState::Draft);
     assert_eq!(listed[0].states, [(NoticeState::Draft, 1)]);
@@ -521,7 +521,7 @@ async fn a_bureau_lists_its_requests_and_reads_the_questions_asked(t: TestStore)
         })
         .collect();
     let many = t.store.create_drafts(&bureau("FR"), &warrant).await.unwrap();
-    let listed = t.store.requests_of(&bureau("FR"), "FR", 10).await.unwrap();
+    let listed = t.store.requests_of(&bureau("FR"), "FR", None, 10).await.unwrap();
     assert_eq!(listed[0].request_id, many.request_id);
     let names: Vec<&str> = listed[0].first_notices.iter().map(|n| n.subject_name.as_str()).collect();
     assert_eq!(

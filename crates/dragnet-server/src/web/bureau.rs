@@ -23,6 +23,8 @@ struct SubjectState {
     name: String,
     state: &'static str,
     class: &'static str,
+    /// Until when it is in force, once published.
+    expires: String,
 }
 
 struct Row {
@@ -82,6 +84,7 @@ fn row(frame: &Frame, listing: RequestListing) -> Row {
                 name: n.subject_name.clone(),
                 state: frame.t(&format!("state.{}", n.state.as_str())),
                 class: state_class(n.state),
+                expires: n.expires_at.map(|at| at.date().to_string()).unwrap_or_default(),
             })
             .collect(),
     }
@@ -92,8 +95,7 @@ async fn list(State(state): State<AppState>, frame: Frame) -> Response {
         Ok(user) => user,
         Err(refused) => return refused.into_response(),
     };
-    let country = user.user.grant.country().map(|c| c.to_string()).unwrap_or_default();
-    match state.store.requests_of(&user.actor, &country, 200).await {
+    match state.app.requests_of(&user.principal(), None, 200).await {
         Ok(listings) => page(
             &frame,
             &ListPage { frame: frame.clone(), rows: listings.into_iter().map(|l| row(&frame, l)).collect() },

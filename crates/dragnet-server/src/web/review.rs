@@ -185,6 +185,8 @@ struct SubjectBlock {
     documents: String,
     /// The reviewer who voted to publish against a refusal: it waits for a second one.
     awaiting_second: Option<String>,
+    /// Until when a published notice is in force, or empty.
+    expires: String,
 }
 
 /// An item of what the secretariat knows, as the request page lists it.
@@ -323,6 +325,7 @@ pub(super) fn request_view(
                     })
                     .unwrap_or_default(),
                 awaiting_second: notice.awaiting_second.clone(),
+                expires: notice.expires_at.map(|at| at.date().to_string()).unwrap_or_default(),
             }
         })
         .collect();
