@@ -73,6 +73,13 @@ impl App {
         Ok(self.store.requests_of(&principal.actor, &country, before, limit.clamp(1, 500)).await?)
     }
 
+    /// A bureau's latest notifications, newest first: what its page shows.
+    pub async fn recent_notifications(&self, principal: &Principal, limit: i64) -> Result<Vec<Notification>> {
+        principal.require(&[Role::BureauOfficer])?;
+        let country = principal.country().ok_or(AppError::NotFound)?;
+        Ok(self.store.recent_notifications(&principal.actor, &country, limit.clamp(1, 200)).await?)
+    }
+
     /// The bureau replaces its request while it is a draft or was sent back with a question.
     pub async fn edit_request(&self, principal: &Principal, id: i64, request: &NoticeRequest) -> Result<()> {
         // The role first: whether a request exists is nobody else's business.
@@ -98,7 +105,9 @@ impl App {
         // them) up to every change committed so far, on any server, before it runs.
         self.settle().await;
         let submitted = submit_checked(self.store.as_ref(), &self.policy(), &principal.actor, id).await?;
-        // A diffusion in which the check finds nothing of art. 2 or 3 is delivered at once: screened from now.
+        // A diffusion in which the check finds nothing of art. 2 or 3 is delivered at once: screened from
+        // now, and its recipients told.
+        self.deliveries.notify_one();
         self.settle().await;
         Ok(submitted)
     }
@@ -136,6 +145,7 @@ impl App {
     ) -> Result<Vec<DecisionOutcome>> {
         principal.require(&[Role::Reviewer])?;
         let outcomes = self.store.decide(&principal.actor, id, decision, reason, only).await?;
+        self.deliveries.notify_one();
         self.settle().await;
         Ok(outcomes)
     }
@@ -151,6 +161,8 @@ impl App {
         let owner = self.store.notice_owner(id).await?;
         principal.may_move_notice(event, &owner)?;
         let state = self.store.transition(&principal.actor, id, event, Some(reason)).await?;
+        // The bureau's notification of the move waits for its webhook.
+        self.deliveries.notify_one();
         self.settle().await;
         Ok(state)
     }

@@ -276,7 +276,9 @@ async fn located(state: AppState, caller: Caller, id: &str, body: &Bytes) -> Ans
     params(("after" = Option<i64>, Query, description = "Only those after this id (the last one seen)"),
            ("limit" = Option<i64>, Query, description = "At most this many, 1 to 1,000 (default 100)")),
     responses(
-        (status = 200, description = "Hits on the bureau's notices confirmed as located, oldest first", body = Object),
+        (status = 200, description = "What the bureau was told, oldest first: each decision on its notices (`published`, \
+         `refused`, `information_requested`, `suspended`, `reinstated`, `cancelled`, `renewed`, `expired`, `expiring`, \
+         with the decider's `reason`), `rechecked`, `located` (where, by whom), and `diffusion` (one sent to it)", body = Object),
         (status = 422, description = "A query parameter does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn notifications(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::BureauOfficer])?;

@@ -207,6 +207,7 @@ on_both_backends!(
     what_others_say_is_kept_with_who_said_it_and_checks_the_notice_again,
     a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again,
     a_bureau_lists_its_own_requests_with_each_notices_expiry,
+    a_bureau_is_told_of_every_decision_and_a_diffusions_recipients_that_it_reached_them,
 );
 
 fn case(name: &str) -> Value {
@@ -443,7 +444,8 @@ async fn a_published_notice_is_screened_at_once_and_gone_when_cancelled(server: 
     assert_eq!(located.status, 201, "{:?}", located.body);
     let told = server.get("/api/v1/notifications", "ncb.fr").await;
     assert_eq!(told.status, 200);
-    let list = told.body["notifications"].as_array().unwrap();
+    let list: Vec<&Value> =
+        told.body["notifications"].as_array().unwrap().iter().filter(|n| n["kind"] == "located").collect();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["notice"], notice.as_str());
     assert_eq!(list[0]["located_in"], "DE");
@@ -931,6 +933,11 @@ async fn a_located_hit_reaches_the_bureau_by_signed_webhook(server: Server) {
     assert_eq!((broken.status, broken.body["code"].as_str()), (400, Some("malformed_json")));
     let misspelt = put("ncb.fr", json!({"uri": url})).await;
     assert_eq!((misspelt.status, misspelt.body["field"].as_str()), (422, Some("uri")));
+    // Published before the webhook is registered: only what is made after it is sent there.
+    let (id, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    let decided = server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &decision).await;
+    let notice = decided.body["outcomes"][0]["notice"].as_str().unwrap().to_string();
     let registered = put("ncb.fr", json!({"url": url})).await;
     assert_eq!(registered.status, 200, "{:?}", registered.body);
     let secret = registered.body["secret"].as_str().unwrap().to_string();
@@ -938,10 +945,6 @@ async fn a_located_hit_reaches_the_bureau_by_signed_webhook(server: Server) {
     assert_eq!(shown.body["url"], url.as_str());
     assert!(shown.body.get("secret").is_none(), "the secret is shown once");
 
-    let (id, _) = submitted(&server, "ncb.fr", MURDER).await;
-    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
-    let decided = server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &decision).await;
-    let notice = decided.body["outcomes"][0]["notice"].as_str().unwrap().to_string();
     let located_path = format!("/api/v1/notices/{}/located", notice.replace('/', "-"));
     let located = server.post(&located_path, "border.de", &json!({"place": "Frankfurt airport"})).await;
     assert_eq!(located.status, 201, "{:?}", located.body);
@@ -975,7 +978,10 @@ async fn a_located_hit_reaches_the_bureau_by_signed_webhook(server: Server) {
     let records = server.store.audit_records(0, 1000).await.unwrap();
     let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
     assert!(actions.contains(&"webhook.set") && actions.contains(&"notification.deliver"), "{actions:?}");
-    assert_eq!(server.get("/api/v1/notifications", "ncb.fr").await.body["notifications"].as_array().unwrap().len(), 1);
+    let polled = server.get("/api/v1/notifications", "ncb.fr").await;
+    let kinds: Vec<&str> =
+        polled.body["notifications"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["published", "located"]);
 
     assert_eq!(server.call("DELETE", "/api/v1/webhook", Some("ncb.fr"), None).await.status, 204);
     assert_eq!(server.call("DELETE", "/api/v1/webhook", Some("ncb.fr"), None).await.status, 404);
@@ -1617,4 +1623,75 @@ async fn a_bureau_lists_its_own_requests_with_each_notices_expiry(server: Server
 
     let read = server.get(&format!("/api/v1/notices/{notice}"), "ncb.fr").await;
     assert!(read.body["expires_at"].as_str().is_some_and(|at| at.starts_with("203")), "{:?}", read.body);
+}
+
+async fn a_bureau_is_told_of_every_decision_and_a_diffusions_recipients_that_it_reached_them(server: Server) {
+    let told = |user: &'static str| {
+        let server = &server;
+        async move {
+            let answer = server.get("/api/v1/notifications", user).await;
+            assert_eq!(answer.status, 200, "{:?}", answer.body);
+            answer.body["notifications"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| (n["kind"].as_str().unwrap().to_string(), n["reason"].as_str().unwrap_or("").to_string()))
+                .collect::<Vec<_>>()
+        }
+    };
+    // A question, then (answered) publication; suspension, reinstatement, renewal, cancellation.
+    let (id, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let question = json!({"decision": "request_information", "reason": "Which court issued the warrant?"});
+    server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &question).await;
+    server.post(&format!("/api/v1/requests/{id}/submit"), "ncb.fr", &json!({})).await;
+    let publish = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    let decided = server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &publish).await;
+    let notice = decided.body["outcomes"][0]["notice"].as_str().unwrap().replace('/', "-");
+    let path = format!("/api/v1/notices/{notice}");
+    for (action, user) in [("suspend", "reviewer.one"), ("reinstate", "reviewer.one"), ("renew", "ncb.fr")] {
+        let moved = server.post(&format!("{path}/{action}"), user, &json!({"reason": format!("{action} it")})).await;
+        assert_eq!(moved.status, 200, "{action}: {:?}", moved.body);
+    }
+    let kinds: Vec<(String, String)> = told("ncb.fr").await;
+    let expected = [
+        ("information_requested", "Which court issued the warrant?"),
+        ("published", "ordinary-law crime"),
+        ("suspended", "suspend it"),
+        ("reinstated", "reinstate it"),
+        ("renewed", "renew it"),
+    ];
+    assert_eq!(kinds, expected.map(|(k, r)| (k.to_string(), r.to_string())), "every decision, with its reason");
+    assert!(told("ncb.de").await.is_empty(), "nothing to another bureau");
+
+    // A refusal.
+    let (refused, _) = submitted(&server, "ncb.ir", SEED).await;
+    let refuse = json!({"decision": "refuse", "reason": "art. 3: a military operation"});
+    server.post(&format!("/api/v1/requests/{refused}/decision"), "reviewer.one", &refuse).await;
+    let iran = told("ncb.ir").await;
+    assert!(!iran.is_empty() && iran.iter().all(|(kind, _)| kind == "refused"), "{iran:?}");
+
+    // Six months before it lapses the bureau is warned, once; then told it lapsed.
+    server.shift.store((5 * 365 - 100) * 86_400, Ordering::SeqCst);
+    server.state.app.expire_due().await.unwrap();
+    server.state.app.expire_due().await.unwrap();
+    let warned: Vec<(String, String)> = told("ncb.fr").await.into_iter().filter(|(k, _)| k == "expiring").collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].1.contains("unless renewed"));
+    server.shift.store((5 * 365 + 10) * 86_400, Ordering::SeqCst);
+    server.state.app.expire_due().await.unwrap();
+    assert_eq!(told("ncb.fr").await.last().unwrap().0, "expired");
+    server.shift.store(0, Ordering::SeqCst);
+
+    // A diffusion to Germany reaches it at once: Germany's bureau is told, France's only of its own.
+    let mut diffusion = case(MURDER);
+    diffusion["kind"] = json!("diffusion");
+    diffusion["to"] = json!(["DE"]);
+    diffusion["reference"] = json!("LYON-2023-0117-D");
+    let created = server.post("/api/v1/requests", "ncb.fr", &diffusion).await;
+    assert_eq!(created.status, 201, "{:?}", created.body);
+    let diffusion_id = created.body["request_id"].as_i64().unwrap();
+    let submitted = server.post(&format!("/api/v1/requests/{diffusion_id}/submit"), "ncb.fr", &json!({})).await;
+    assert_eq!(submitted.status, 200, "{:?}", submitted.body);
+    let germany = told("ncb.de").await;
+    assert_eq!(germany.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["diffusion"], "{:?}", submitted.body);
 }

@@ -309,6 +309,9 @@ fn the_catalogue_has_every_key_in_every_language() {
     for kind in dragnet_domain::NoticeKind::ALL {
         keys.push(format!("kind.{}", kind.as_str()));
     }
+    for kind in dragnet_store::NOTIFICATION_KINDS {
+        keys.push(format!("told.{kind}"));
+    }
     for status in ["in_effect", "expired", "revoked", "lapsed"] {
         keys.push(format!("clearances.{status}"));
     }
@@ -1160,6 +1163,7 @@ async fn a_border_hit_shows_the_notice_and_what_to_do_and_a_cleared_traveller_st
     let france = site.sign_in("ncb.fr", "a bureau password").await;
     let list = site.get("/requests?lang=es", &france).await;
     assert!(list.html.contains("Vigente hasta"), "{}", list.html);
+    assert!(list.html.contains("Lo que se le notificó") && list.html.contains("Publicada"), "told: {}", list.html);
     let request = site.get(&format!("/requests/{id}"), &france).await;
     assert!(request.html.contains("In force until"), "{}", request.html);
 }

@@ -691,7 +691,10 @@ impl PublicExtract {
     }
 }
 
-/// What a bureau is told about one of its notices: so far, that its subject was located.
+/// What a bureau is told about a notice: of its own, each decision (`published`, `refused`,
+/// `information_requested`, `suspended`, `reinstated`, `cancelled`, `renewed`, `expired`, `expiring`),
+/// that it was checked again (`rechecked`) or its subject located (`located`); of another's, that a
+/// diffusion reached it (`diffusion`). `reason` says why, in the decider's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notification {
     pub id: i64,
@@ -1023,6 +1026,9 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// A bureau's notifications with `id` greater than `after`, oldest first, at most `limit`.
     async fn notifications(&self, actor: &Actor, country: &str, after: i64, limit: i64) -> Result<Vec<Notification>>;
 
+    /// A bureau's latest notifications, newest first, at most `limit`: what its page shows. Audited.
+    async fn recent_notifications(&self, actor: &Actor, country: &str, limit: i64) -> Result<Vec<Notification>>;
+
     /// Registers (or replaces) the webhook of `country` and answers its new signing secret, which
     /// is not shown again. Notifications made from now on are sent to it.
     async fn set_webhook(&self, actor: &Actor, country: &str, url: &str) -> Result<String>;
@@ -1062,7 +1068,8 @@ pub trait Store: Send + Sync + fmt::Debug {
     async fn remove_office_holder(&self, actor: &Actor, id: i64, reason: &str) -> Result<()>;
 
     /// Moves every published notice whose five years are up (by the store's clock) to `expired`,
-    /// each with its audit record; answers those it moved.
+    /// each with its audit record and its bureau told; tells the bureau of each notice that lapses
+    /// within [`EXPIRY_WARNING`], once per five years in force; answers those it moved.
     async fn expire_due(&self, actor: &Actor) -> Result<Vec<NoticeId>>;
 
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord>;
@@ -1383,6 +1390,25 @@ pub(crate) fn id_year(now: OffsetDateTime) -> Result<u16> {
 
 /// How long a published notice stays in force unless renewed.
 pub const NOTICE_LIFETIME: time::Duration = time::Duration::days(5 * 365 + 1);
+
+/// The kinds of notification, as the `notifications` table allows them (migration 0021).
+pub const NOTIFICATION_KINDS: [&str; 12] = [
+    "located",
+    "rechecked",
+    "published",
+    "refused",
+    "information_requested",
+    "suspended",
+    "reinstated",
+    "cancelled",
+    "renewed",
+    "expired",
+    "expiring",
+    "diffusion",
+];
+
+/// How long before a notice lapses its requesting bureau is told (`expiring`), to renew it in time.
+pub const EXPIRY_WARNING: time::Duration = time::Duration::days(183);
 
 /// The state a decision leads a notice in review to, or that it waits for a second reviewer.
 /// `publishers` are the reviewers who already decided to publish it since it was last submitted.

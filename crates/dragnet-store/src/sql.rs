@@ -31,7 +31,7 @@ use crate::{
     user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable, withdrawn_by_source,
 };
 use crate::{
-    CLEARANCE_LIFETIME, Clearance, KnowledgeRecord, NewClearance, NewKnowledge, NoticeCard, Rechecked,
+    CLEARANCE_LIFETIME, Clearance, EXPIRY_WARNING, KnowledgeRecord, NewClearance, NewKnowledge, NoticeCard, Rechecked,
     clearance_recorded, clearance_revoked,
 };
 use dragnet_domain::PartialDate;
@@ -694,6 +694,58 @@ fn notice_from_row(row: &DbRow) -> Result<NoticeRecord> {
     })
 }
 
+/// Tells the requesting bureau of notice `id` what happened to it (`kind`, with the reason given),
+/// in the caller's transaction: the notification exists if and only if the change does. Notices
+/// imported from elsewhere have no bureau here to tell.
+async fn notify_requester(
+    conn: &mut Conn,
+    id: NoticeId,
+    kind: &str,
+    reason: Option<&str>,
+    at: OffsetDateTime,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO notifications (country, kind, notice_id, at, reason)
+         SELECT notices.requested_by, $2, notices.id, $3, $4 FROM notices JOIN requests ON requests.id = notices.request_id
+         WHERE notices.id = $1 AND requests.source IS NULL",
+    )
+    .bind(id.to_string())
+    .bind(kind)
+    .bind(Stamp(at))
+    .bind(reason)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Tells each recipient named by a diffusion that it reached them. A diffusion to every member
+/// (`["*"]`) is found by each bureau in its screening and notices; it makes no row per country.
+async fn notify_recipients(conn: &mut Conn, id: NoticeId, request: &NoticeRequest, at: OffsetDateTime) -> Result<()> {
+    if let Some(dragnet_domain::Recipients::Countries(countries)) = &request.to {
+        for country in countries {
+            sqlx::query("INSERT INTO notifications (country, kind, notice_id, at) VALUES ($1, 'diffusion', $2, $3)")
+                .bind(country.to_string())
+                .bind(id.to_string())
+                .bind(Stamp(at))
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The notification a lifecycle event makes for the requesting bureau, if any.
+fn event_notification(event: LifecycleEvent) -> Option<&'static str> {
+    match event {
+        LifecycleEvent::Suspend => Some("suspended"),
+        LifecycleEvent::Reinstate => Some("reinstated"),
+        LifecycleEvent::Cancel => Some("cancelled"),
+        LifecycleEvent::Renew => Some("renewed"),
+        LifecycleEvent::Expire => Some("expired"),
+        _ => None,
+    }
+}
+
 fn notification_from_row(row: &DbRow) -> Result<Notification> {
     let notice: String = row.try_get("notice_id")?;
     Ok(Notification {
@@ -897,6 +949,9 @@ impl Store for ThisStore {
         .bind(settles)
         .execute(&mut *tx)
         .await?;
+        if let Some(kind) = event_notification(event) {
+            notify_requester(&mut tx, id, kind, reason, now).await?;
+        }
         self.append_audit(&mut tx, actor, notice_moved(id, event, from, to, reason)).await?;
         tx.commit().await?;
         Ok(to)
@@ -1027,6 +1082,11 @@ impl Store for ThisStore {
                     .execute(&mut *tx)
                     .await?;
                 self.append_audit(&mut tx, actor, diffusion_delivered(id)).await?;
+                let body: String = sqlx::query_scalar("SELECT CAST(body AS TEXT) FROM requests WHERE id = $1")
+                    .bind(request_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                notify_recipients(&mut tx, id, &parse_stored_request(request_id, &body)?, now).await?;
                 moved.push((id, to));
                 continue;
             }
@@ -1301,6 +1361,27 @@ impl Store for ThisStore {
                     DecisionOutcome::Moved { notice: id, state }
                 }
             };
+            if let DecisionOutcome::Moved { state, .. } = &outcome {
+                let kind = match state {
+                    NoticeState::Published => Some("published"),
+                    NoticeState::Refused => Some("refused"),
+                    NoticeState::InfoRequested => Some("information_requested"),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    notify_requester(&mut tx, id, kind, Some(reason), now).await?;
+                }
+                if *state == NoticeState::Published {
+                    let body: String = sqlx::query_scalar("SELECT CAST(body AS TEXT) FROM requests WHERE id = $1")
+                        .bind(request_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let request = parse_stored_request(request_id, &body)?;
+                    if request.kind == NoticeKind::Diffusion {
+                        notify_recipients(&mut tx, id, &request, now).await?;
+                    }
+                }
+            }
             self.append_audit(&mut tx, actor, decision_made(id, decision, reason, &outcome)).await?;
             outcomes.push(outcome);
         }
@@ -2135,6 +2216,26 @@ impl Store for ThisStore {
         Ok(notifications)
     }
 
+    async fn recent_notifications(&self, actor: &Actor, country: &str, limit: i64) -> Result<Vec<Notification>> {
+        let rows = sqlx::query(
+            "SELECT notifications.id, notifications.kind, notifications.notice_id, notifications.at,
+                    locations.country AS located_in, locations.located_by, locations.place, locations.remarks,
+                    notifications.reason
+             FROM notifications LEFT JOIN locations ON locations.id = notifications.location_id
+             WHERE notifications.country = $1 ORDER BY notifications.id DESC LIMIT $2",
+        )
+        .bind(country)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let notifications = rows.iter().map(notification_from_row).collect::<Result<Vec<_>>>()?;
+        let shown: Vec<i64> = notifications.iter().map(|n| n.id).collect();
+        let entry = AuditEntry::new("notifications.read", format!("notifications/{country}"))
+            .details(serde_json::json!({"shown": shown}));
+        self.audit_read(actor, entry).await?;
+        Ok(notifications)
+    }
+
     async fn set_webhook(&self, actor: &Actor, country: &str, url: &str) -> Result<String> {
         let secret = format!("whsec_{}", &new_token()[3..]);
         let mut tx = begin_write(&self.pool).await?;
@@ -2377,7 +2478,30 @@ impl Store for ThisStore {
                 Some("five years in force without renewal"),
             );
             self.append_audit(&mut tx, actor, entry).await?;
+            notify_requester(&mut tx, id, "expired", Some("five years in force without renewal"), now).await?;
             expired.push(id);
+        }
+        // Six months before a notice lapses its bureau is told, once for each five years in force
+        // (a renewal starts them again, and a new warning with them).
+        let soon: Vec<(String, Stamp)> = sqlx::query_as(
+            "SELECT id, expires_at FROM notices WHERE state = 'published' AND expires_at <= $1 ORDER BY id",
+        )
+        .bind(Stamp(now + EXPIRY_WARNING))
+        .fetch_all(&mut *tx)
+        .await?;
+        for (id, expires_at) in soon {
+            let warned: Option<Stamp> =
+                sqlx::query_scalar("SELECT MAX(at) FROM notifications WHERE notice_id = $1 AND kind = 'expiring'")
+                    .bind(&id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            if warned.is_some_and(|at| at.0 >= expires_at.0 - NOTICE_LIFETIME) {
+                continue;
+            }
+            let id = NoticeId::parse(&id).map_err(StoreError::Corrupt)?;
+            let date = expires_at.0.date().to_string();
+            notify_requester(&mut tx, id, "expiring", Some(&format!("in force until {date} unless renewed")), now)
+                .await?;
         }
         tx.commit().await?;
         Ok(expired)

@@ -1,5 +1,6 @@
-//! A national bureau's pages: its own country's requests and where each notice stands, and a
-//! request with the check's findings and the reviewers' decisions, questions among them.
+//! A national bureau's pages: what it was told lately (each decision on its notices, a location,
+//! a diffusion received), its own country's requests and where each notice stands, and a request
+//! with the check's findings and the reviewers' decisions, questions among them.
 
 use askama::Template;
 use axum::Router;
@@ -40,12 +41,25 @@ struct Row {
     counts: Vec<(&'static str, &'static str, i64)>,
 }
 
+/// A notification as the bureau's page lists it.
+struct Told {
+    kind: String,
+    what: &'static str,
+    notice: String,
+    at: String,
+    detail: String,
+}
+
 #[derive(Template)]
 #[template(path = "requests.html")]
 struct ListPage {
     frame: Frame,
     rows: Vec<Row>,
+    told: Vec<Told>,
 }
+
+/// How many notifications the bureau's page shows; the API's poll has them all.
+const TOLD: i64 = 20;
 
 /// The colour of a notice's state: where the bureau has something to do, where it is waiting.
 fn state_class(state: dragnet_domain::NoticeState) -> &'static str {
@@ -95,10 +109,29 @@ async fn list(State(state): State<AppState>, frame: Frame) -> Response {
         Ok(user) => user,
         Err(refused) => return refused.into_response(),
     };
+    let told = match state.app.recent_notifications(&user.principal(), TOLD).await {
+        Ok(told) => told
+            .into_iter()
+            .map(|n| Told {
+                what: frame.t(&format!("told.{}", n.kind)),
+                notice: n.notice.to_string(),
+                at: super::date_time(n.at),
+                detail: match (&n.located_in, &n.place, &n.reason) {
+                    (Some(country), place, _) => {
+                        [Some(country.clone()), place.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ")
+                    }
+                    (None, _, Some(reason)) => reason.clone(),
+                    _ => String::new(),
+                },
+                kind: n.kind,
+            })
+            .collect(),
+        Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    };
     match state.app.requests_of(&user.principal(), None, 200).await {
         Ok(listings) => page(
             &frame,
-            &ListPage { frame: frame.clone(), rows: listings.into_iter().map(|l| row(&frame, l)).collect() },
+            &ListPage { frame: frame.clone(), rows: listings.into_iter().map(|l| row(&frame, l)).collect(), told },
         ),
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }

@@ -1432,4 +1432,45 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ),
     ("facts.language", ["Language of the request", "Langue de la demande", "Idioma de la solicitud", "لغة الطلب"]),
     ("facts.documents", ["Documents", "Documents", "Documentos", "الوثائق"]),
+    ("told.title", ["What you were told", "Ce qui vous a été notifié", "Lo que se le notificó", "ما أُبلغتم به"]),
+    ("told.none", ["Nothing yet.", "Rien pour l’instant.", "Nada por ahora.", "لا شيء بعد."]),
+    ("told.located", ["Subject located", "Personne localisée", "Persona localizada", "عُثر على الشخص"]),
+    (
+        "told.rechecked",
+        [
+            "Checked again, waits for a reviewer",
+            "Vérifiée à nouveau, attend un examinateur",
+            "Comprobada de nuevo, espera a un revisor",
+            "أعيد فحصها، بانتظار مراجع",
+        ],
+    ),
+    ("told.published", ["Published", "Publiée", "Publicada", "نُشرت"]),
+    ("told.refused", ["Refused", "Refusée", "Rechazada", "رُفضت"]),
+    (
+        "told.information_requested",
+        ["A question for you", "Une question pour vous", "Una pregunta para usted", "سؤال موجّه إليكم"],
+    ),
+    ("told.suspended", ["Suspended", "Suspendue", "Suspendida", "عُلّقت"]),
+    ("told.reinstated", ["Reinstated", "Rétablie", "Restablecida", "أعيدت"]),
+    ("told.cancelled", ["Cancelled", "Annulée", "Cancelada", "أُلغيت"]),
+    ("told.renewed", ["Renewed", "Renouvelée", "Renovada", "جُدّدت"]),
+    ("told.expired", ["Expired", "Expirée", "Caducada", "انتهت صلاحيتها"]),
+    (
+        "told.expiring",
+        [
+            "Expires within six months",
+            "Expire dans moins de six mois",
+            "Caduca en menos de seis meses",
+            "تنتهي خلال ستة أشهر",
+        ],
+    ),
+    (
+        "told.diffusion",
+        [
+            "A diffusion sent to you",
+            "Une diffusion qui vous est adressée",
+            "Una difusión dirigida a usted",
+            "تعميم موجّه إليكم",
+        ],
+    ),
 ];
