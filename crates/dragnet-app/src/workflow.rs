@@ -50,6 +50,26 @@ impl App {
         if !principal.is_secretariat() {
             // Reviewers decide for the General Secretariat: a bureau learns what was decided and
             // why, not which reviewer it was, nor how a vote inside the secretariat stands.
+            // A vote to publish that waits for a second reviewer, or that another reviewer's refusal
+            // or question overtook, is the secretariat's own business: a bureau reads the votes to
+            // publish of a notice that was published, and every other decision.
+            let never_published: Vec<NoticeId> = record
+                .notices
+                .iter()
+                .filter(|n| {
+                    matches!(
+                        n.state,
+                        NoticeState::Draft
+                            | NoticeState::Submitted
+                            | NoticeState::InReview
+                            | NoticeState::InfoRequested
+                            | NoticeState::Refused
+                            | NoticeState::Withdrawn
+                    )
+                })
+                .map(|n| n.id)
+                .collect();
+            record.decisions.retain(|d| !(d.decision == "publish" && never_published.contains(&d.notice)));
             for decision in &mut record.decisions {
                 decision.reviewer = GENERAL_SECRETARIAT.to_string();
             }

@@ -479,13 +479,15 @@ fn concreteness(request: &NoticeRequest, texts: &Texts, findings: &mut Vec<Findi
     }
 }
 
-/// Who recorded an item of knowledge and from where, as a finding cites it.
+/// Where an item of knowledge comes from, as a finding cites it. The report is read by the
+/// requesting bureau too: it names the General Secretariat, never a reviewer (the reviewers' own
+/// page lists who recorded what).
 fn recorded(known: &Known) -> Said {
     let on = match known.known_on {
         Some(date) => say("known.on", &[("date", &verbatim(&date.to_string()))]),
         None => verbatim(""),
     };
-    say("source.recorded", &[("who", &verbatim(&known.recorded_by)), ("source", &verbatim(&known.source)), ("on", &on)])
+    say("source.recorded", &[("source", &verbatim(&known.source)), ("on", &on)])
 }
 
 fn concerns(known: &Known, index: usize) -> bool {
@@ -507,7 +509,6 @@ fn lodged_objection(known: &Known) -> Option<Finding> {
             "objection.lodged",
             &[
                 ("country", &verbatim(known.country.as_deref().unwrap_or("?"))),
-                ("who", &verbatim(&known.recorded_by)),
                 ("on", &on),
                 ("summary", &verbatim(summary)),
             ],

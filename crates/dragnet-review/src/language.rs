@@ -411,20 +411,20 @@ pub(crate) const SENTENCES: &[(&str, [&str; 4])] = &[
     (
         "objection.lodged",
         [
-            "{country} objects, as lodged by {who}{on}: \u{201c}{summary}\u{201d}",
-            "{country} s’y oppose, selon l’opposition déposée par {who}{on} : « {summary} »",
-            "{country} se opone, según la oposición presentada por {who}{on}: «{summary}»",
-            "تعترض {country} بحسب الاعتراض الذي قدمه {who}{on}: «{summary}»",
+            "{country} objects, as its bureau lodged{on}: \u{201c}{summary}\u{201d}",
+            "{country} s’y oppose, selon l’opposition déposée par son bureau{on} : « {summary} »",
+            "{country} se opone, según la oposición presentada por su oficina{on}: «{summary}»",
+            "تعترض {country} بحسب الاعتراض الذي قدمه مكتبها{on}: «{summary}»",
         ],
     ),
     ("known.on", [" on {date}", " le {date}", " el {date}", " بتاريخ {date}"]),
     (
         "source.recorded",
         [
-            "recorded by {who} from {source}{on}",
-            "enregistré par {who} d’après {source}{on}",
-            "registrado por {who} según {source}{on}",
-            "سجّله {who} استنادًا إلى {source}{on}",
+            "recorded by the General Secretariat from {source}{on}",
+            "enregistré par le Secrétariat général d’après {source}{on}",
+            "registrado por la Secretaría General según {source}{on}",
+            "سجّلته الأمانة العامة استنادًا إلى {source}{on}",
         ],
     ),
     (

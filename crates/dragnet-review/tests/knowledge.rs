@@ -50,7 +50,7 @@ fn objections_lodged_by_two_countries_and_a_trial_in_absentia_add_up_to_a_refusa
     let lodged: Vec<&str> =
         report.subjects[0].findings.iter().filter(|f| f.rule == "art3.objection").map(|f| f.message.as_str()).collect();
     assert_eq!(lodged.len(), 2);
-    assert!(lodged[0].contains("DE objects, as lodged by ncb.de on 2026-11-02"), "{lodged:?}");
+    assert!(lodged[0].contains("DE objects, as its bureau lodged on 2026-11-02"), "{lodged:?}");
 
     // One country saying it three times is one sign: it cannot tip the balance alone.
     let mut fraud = fraud.clone();
@@ -82,7 +82,7 @@ fn what_the_requester_declares_is_labelled_as_its_own_and_gives_way_to_the_count
         report.subjects[0].findings.iter().filter(|f| f.rule == "art3.objection").map(|f| f.message.as_str()).collect();
     assert_eq!(
         objections,
-        ["US objects, as lodged by ncb.us on 2026-11-02: \u{201c}An act of the United States.\u{201d}"]
+        ["US objects, as its bureau lodged on 2026-11-02: \u{201c}An act of the United States.\u{201d}"]
     );
 }
 
@@ -100,12 +100,12 @@ fn a_refugee_status_or_a_position_recorded_by_a_reviewer_applies_to_its_subject_
     let report = check_with(&murder, &policy, &Knowledge { known: vec![refugee, minister], ..Knowledge::default() });
     let protected = report.subjects[0].findings.iter().find(|f| f.rule == "refugee.protected").unwrap();
     assert!(
-        protected.message.contains("recorded by reviewer.one from a letter of its bureau"),
+        protected.message.contains("recorded by the General Secretariat from a letter of its bureau"),
         "{}",
         protected.message
     );
     assert!(!report.subjects[1].findings.iter().any(|f| f.rule.starts_with("refugee.")));
     let immune = report.subjects[1].findings.iter().find(|f| f.rule == "art3.immunity").unwrap();
-    assert!(immune.message.contains("recorded by reviewer.one"), "{}", immune.message);
+    assert!(immune.message.contains("recorded by the General Secretariat"), "{}", immune.message);
     assert!(!report.subjects[0].findings.iter().any(|f| f.rule == "art3.immunity"));
 }

@@ -328,6 +328,10 @@ async fn notice_action(
     caller.may_move_notice(event, &owner)?;
     let reason = only_reason(&json_body(&body)?, "each change of a notice")?;
     let new_state = state.app.move_notice(&caller, id, event, &reason).await?;
+    if event == LifecycleEvent::Reinstate && new_state != dragnet_domain::NoticeState::Published {
+        // The check says refuse: this reviewer's vote is kept, and a second one must concur.
+        return Ok(Json(json!({"id": id, "state": new_state, "awaiting_second_reviewer": true})).into_response());
+    }
     Ok(Json(json!({"id": id, "state": new_state})).into_response())
 }
 

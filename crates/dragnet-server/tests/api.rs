@@ -208,6 +208,7 @@ on_both_backends!(
     a_hit_carries_the_notice_and_a_cleared_traveller_is_not_raised_again,
     a_bureau_lists_its_own_requests_with_each_notices_expiry,
     a_bureau_is_told_of_every_decision_and_a_diffusions_recipients_that_it_reached_them,
+    reinstating_a_notice_the_check_now_refuses_takes_two_reviewers,
 );
 
 fn case(name: &str) -> Value {
@@ -776,7 +777,7 @@ async fn what_others_say_is_kept_with_who_said_it_and_checks_the_notice_again(se
     assert!(queued["notices"][0]["recheck"].as_str().unwrap().contains("art3.objection"), "{queued:?}");
     let findings = &queued["notices"][0]["report"]["findings"];
     let said = findings.as_array().unwrap().iter().find(|f| f["rule"] == "art3.objection").unwrap();
-    assert!(said["message"].as_str().unwrap().contains("DE objects, as lodged by ncb.de"), "{said:?}");
+    assert!(said["message"].as_str().unwrap().contains("DE objects, as its bureau lodged"), "{said:?}");
 
     // The requester, a screener and a reviewer may not lodge one; a body that does not read is named.
     assert_eq!(server.post(&objections, "ncb.fr", &objection).await.status, 403);
@@ -1694,4 +1695,37 @@ async fn a_bureau_is_told_of_every_decision_and_a_diffusions_recipients_that_it_
     assert_eq!(submitted.status, 200, "{:?}", submitted.body);
     let germany = told("ncb.de").await;
     assert_eq!(germany.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["diffusion"], "{:?}", submitted.body);
+}
+
+async fn reinstating_a_notice_the_check_now_refuses_takes_two_reviewers(server: Server) {
+    let (id, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let publish = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    let decided = server.post(&format!("/api/v1/requests/{id}/decision"), "reviewer.one", &publish).await;
+    let notice = decided.body["outcomes"][0]["notice"].as_str().unwrap().replace('/', "-");
+    // What is learnt later makes the check refuse it: it leaves force.
+    let known = json!({"kind": "status", "status": "head_of_state", "subject": 0, "source": "press"});
+    let recorded = server.post(&format!("/api/v1/requests/{id}/knowledge"), "reviewer.one", &known).await;
+    assert_eq!(recorded.status, 201, "{:?}", recorded.body);
+    let path = format!("/api/v1/notices/{notice}");
+    assert_eq!(server.get(&path, "reviewer.one").await.body["state"], "suspended");
+
+    let first = server.post(&format!("{path}/reinstate"), "reviewer.one", &json!({"reason": "I alone say so"})).await;
+    assert_eq!(first.status, 200, "{:?}", first.body);
+    assert_eq!(
+        (first.body["state"].as_str(), first.body["awaiting_second_reviewer"].as_bool()),
+        (Some("suspended"), Some(true))
+    );
+    let again = server.post(&format!("{path}/reinstate"), "reviewer.one", &json!({"reason": "still me"})).await;
+    assert_eq!((again.status, again.body["code"].as_str()), (409, Some("four_eyes")), "{:?}", again.body);
+    let traveller = json!({"persons": [{"name": "Luca MARCHETTI", "date_of_birth": "1988-03-11"}]});
+    let hits = server.post("/api/v1/screen", "border.de", &traveller).await;
+    assert_eq!(hits.body["results"][0]["hits"], json!([]), "still out of force");
+    let second = server.post(&format!("{path}/reinstate"), "reviewer.two", &json!({"reason": "I concur"})).await;
+    assert_eq!(second.body["state"], "published", "{:?}", second.body);
+
+    // The bureau reads the check's report without a reviewer's name.
+    let read = server.get(&format!("/api/v1/requests/{id}"), "ncb.fr").await;
+    let text = read.body.to_string();
+    assert!(!text.contains("reviewer.one") && !text.contains("reviewer.two"), "{text}");
+    assert!(text.contains("General Secretariat"), "{text}");
 }

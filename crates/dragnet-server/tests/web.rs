@@ -372,6 +372,11 @@ fn the_catalogue_has_every_key_in_every_language() {
         keys.push(format!("kind.{}", kind.as_str()));
     }
     assert!(keys.len() > 30, "{keys:?}");
+    // One entry per key: a second would never be shown, the first hiding it.
+    let mut all: Vec<&str> = i18n::MESSAGES.iter().map(|(k, _)| *k).collect();
+    all.sort();
+    let repeated: Vec<&&str> = all.windows(2).filter(|w| w[0] == w[1]).map(|w| &w[0]).collect();
+    assert!(repeated.is_empty(), "keys given twice: {repeated:?}");
     for key in &keys {
         let entry =
             i18n::MESSAGES.iter().find(|(k, _)| k == key).unwrap_or_else(|| panic!("{key} is not in the catalogue"));

@@ -831,6 +831,9 @@ pub trait Store: Send + Sync + fmt::Debug {
     async fn count_notices(&self) -> Result<Vec<(NoticeState, i64)>>;
 
     /// Moves a notice along its lifecycle, refusing what the state machine refuses.
+    /// Reinstating a notice whose check says `refuse` takes two different reviewers: the first
+    /// one's vote is kept (audited `notice.reinstate.vote`) and the answer is the notice's state
+    /// unchanged (`suspended`); the same reviewer again is `SameReviewer`.
     async fn transition(
         &self,
         actor: &Actor,

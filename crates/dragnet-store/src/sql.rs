@@ -934,6 +934,43 @@ impl Store for ThisStore {
         let from = parse_stored_state(&state)?;
         let to = from.apply(event)?;
         let now = self.clock.now();
+        // Back into force against a check that says refuse takes two reviewers, as publishing does:
+        // the first one's vote is kept and the notice stays suspended; a different second one
+        // reinstates it. Votes count from the notice's last change (its suspension).
+        if event == LifecycleEvent::Reinstate {
+            let (recommendation, since): (Option<String>, Stamp) =
+                sqlx::query_as("SELECT recommendation, updated_at FROM notices WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_one(&mut *tx)
+                    .await?;
+            if recommendation.as_deref() == Some("refuse") {
+                let voters: Vec<String> = sqlx::query_scalar(
+                    "SELECT reviewer FROM decisions WHERE notice_id = $1 AND decision = 'publish' AND at >= $2",
+                )
+                .bind(id.to_string())
+                .bind(since)
+                .fetch_all(&mut *tx)
+                .await?;
+                if voters.contains(&actor.name) {
+                    return Err(StoreError::SameReviewer(id));
+                }
+                sqlx::query(
+                    "INSERT INTO decisions (notice_id, reviewer, decision, reason, at) VALUES ($1, $2, 'publish', $3, $4)",
+                )
+                .bind(id.to_string())
+                .bind(&actor.name)
+                .bind(reason.unwrap_or_default())
+                .bind(Stamp(now))
+                .execute(&mut *tx)
+                .await?;
+                if voters.is_empty() {
+                    let entry = AuditEntry::new("notice.reinstate.vote", notice_target(id)).reason(reason);
+                    self.append_audit(&mut tx, actor, entry).await?;
+                    tx.commit().await?;
+                    return Ok(from);
+                }
+            }
+        }
         let (published, expires) = lifetime_change(event, now);
         // Putting a notice back into force, or ending it, settles a re-check that waited for a reviewer.
         let settles = matches!(event, LifecycleEvent::Reinstate | LifecycleEvent::Cancel | LifecycleEvent::Expire);

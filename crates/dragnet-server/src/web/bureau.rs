@@ -98,7 +98,11 @@ fn row(frame: &Frame, listing: RequestListing) -> Row {
                 name: n.subject_name.clone(),
                 state: frame.t(&format!("state.{}", n.state.as_str())),
                 class: state_class(n.state),
-                expires: n.expires_at.map(|at| at.date().to_string()).unwrap_or_default(),
+                expires: n
+                    .expires_at
+                    .filter(|_| n.state == dragnet_domain::NoticeState::Published)
+                    .map(|at| at.date().to_string())
+                    .unwrap_or_default(),
             })
             .collect(),
     }

@@ -1381,11 +1381,8 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ),
     ("facts.max_penalty", ["Maximum penalty", "Peine maximale", "Pena máxima", "العقوبة القصوى"]),
     ("facts.not_given", ["not given", "non indiquée", "no indicada", "غير مذكورة"]),
-    ("penalty.death", ["death", "mort", "muerte", "الإعدام"]),
-    ("penalty.life", ["life imprisonment", "réclusion à perpétuité", "cadena perpetua", "السجن المؤبد"]),
-    ("penalty.fine", ["a fine", "une amende", "una multa", "غرامة"]),
     (
-        "penalty.imprisonment",
+        "facts.imprisonment",
         [
             "{months} months' imprisonment",
             "{months} mois d’emprisonnement",
@@ -1473,4 +1470,6 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
             "تعميم موجّه إليكم",
         ],
     ),
+    ("facts.offence_country", ["Country of the offence", "Pays de l’infraction", "País del delito", "بلد الجريمة"]),
+    ("facts.context", ["Context declared", "Contexte déclaré", "Contexto declarado", "السياق المصرّح به"]),
 ];

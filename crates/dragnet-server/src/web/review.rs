@@ -325,7 +325,11 @@ pub(super) fn request_view(
                     })
                     .unwrap_or_default(),
                 awaiting_second: notice.awaiting_second.clone(),
-                expires: notice.expires_at.map(|at| at.date().to_string()).unwrap_or_default(),
+                expires: notice
+                    .expires_at
+                    .filter(|_| notice.state == NoticeState::Published)
+                    .map(|at| at.date().to_string())
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -428,7 +432,7 @@ fn facts_of(frame: &Frame, request: &dragnet_domain::NoticeRequest) -> Vec<(&'st
             Some(Penalty::Life) => frame.t("penalty.life").to_string(),
             Some(Penalty::Fine) => frame.t("penalty.fine").to_string(),
             Some(Penalty::Imprisonment { months }) => {
-                frame.lang.fill("penalty.imprisonment", &[("months", &months.to_string())])
+                frame.lang.fill("facts.imprisonment", &[("months", &months.to_string())])
             }
             None => frame.t("facts.not_given").to_string(),
         };
@@ -467,6 +471,27 @@ fn facts_of(frame: &Frame, request: &dragnet_domain::NoticeRequest) -> Vec<(&'st
                 .join(", ")
         };
         facts.push((frame.t("facts.extradition"), extradition));
+    }
+    if let Some(offence) = &request.offence {
+        if let Some(country) = offence.country {
+            facts.push((frame.t("facts.offence_country"), country.to_string()));
+        }
+        if !offence.context.is_empty() {
+            let contexts: Vec<&str> = offence
+                .context
+                .iter()
+                .filter_map(|c| serde_json::to_value(c).ok())
+                .filter_map(|v| v.as_str().map(|c| frame.t(&format!("context.{c}"))))
+                .collect();
+            facts.push((frame.t("facts.context"), contexts.join(", ")));
+        }
+    }
+    for subject in &request.subjects {
+        if !subject.status.is_empty() {
+            let statuses: Vec<&str> =
+                subject.status.iter().map(|s| frame.t(&format!("status.{}", s.as_str()))).collect();
+            facts.push((frame.t("facts.statuses"), format!("{}: {}", subject.display_name(), statuses.join(", "))));
+        }
     }
     let third = &request.third_party;
     if !third.subject_status.is_empty() {
@@ -691,7 +716,9 @@ async fn decide(
         return refused.into_response();
     }
     let chosen: Vec<&str> = fields.iter().filter(|(k, _)| k == "notice").map(|(_, v)| v.as_str()).collect();
-    let limited = fields.iter().any(|(k, _)| k == "limited");
+    // The form names the subjects it showed (ticked, or the one there was): a decision covers those
+    // only, never a subject put back in review after the page was read.
+    let limited = fields.iter().any(|(k, _)| k == "limited" || k == "notice");
     let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
         return error_page(frame.lang, StatusCode::NOT_FOUND, "");
     };
@@ -736,10 +763,13 @@ async fn decide(
     };
     match state.store.read_request(&user.actor, id).await {
         Ok(record) => {
-            let mut response = page(&frame, &request_view(&frame, record, None, problem));
+            let mut view = request_view(&frame, record, None, problem);
+            view.knowledge = knowledge_rows(&state, &frame, id).await;
+            let mut response = page(&frame, &view);
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             response
         }
+        Err(dragnet_store::StoreError::RequestNotFound(_)) => error_page(frame.lang, StatusCode::NOT_FOUND, ""),
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
 }
