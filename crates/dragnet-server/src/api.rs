@@ -69,6 +69,27 @@ pub(crate) fn paging(query: &Parameters, known: &[&str], default: i64, most: i64
     Ok((number("after", 0, i64::MAX)?.unwrap_or(0), number("limit", 1, most)?.unwrap_or(default)))
 }
 
+/// `before` (an id: the next page of a list newest first, those below it) and `limit`, as
+/// [`paging`] reads it; any other parameter is refused. `what` names the ids for the error.
+pub(crate) fn paging_back(
+    query: &Parameters,
+    what: &str,
+    default: i64,
+    most: i64,
+) -> Result<(Option<i64>, i64), Problem> {
+    let (_, limit) = paging(query, &["before", "limit"], default, most)?;
+    let before = query
+        .get("before")
+        .map(|text| {
+            text.parse::<i64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| Problem::invalid(&FieldError::new("before", format!("{text:?} is not {what}"))))
+        })
+        .transpose()?;
+    Ok((before, limit))
+}
+
 /// The longest reason kept on the record.
 const MOST_REASON_CHARS: usize = 4000;
 
@@ -159,16 +180,7 @@ async fn submit_request(State(state): State<AppState>, caller: Caller, Path(id):
         (status = 422, description = "A query parameter does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn list_requests(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&[Role::BureauOfficer])?;
-    let (_, limit) = paging(&query, &["before", "limit"], 50, 500)?;
-    let before = query
-        .get("before")
-        .map(|text| {
-            text.parse::<i64>()
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| Problem::invalid(&FieldError::new("before", format!("{text:?} is not a request id"))))
-        })
-        .transpose()?;
+    let (before, limit) = paging_back(&query, "a request id", 50, 500)?;
     let requests = state.app.requests_of(&caller, before, limit).await?;
     let next = (requests.len() as i64 == limit).then(|| requests.last().map(|r| r.request_id)).flatten();
     Ok(Json(json!({"requests": requests, "next_before": next})).into_response())

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::api::{Parameters, only_reason, paging};
+use crate::api::{Parameters, only_reason, paging_back};
 use crate::auth::Caller;
 use crate::openapi::Problem as ProblemDoc;
 use crate::problem::{json_body, object_with};
@@ -85,16 +85,7 @@ async fn clear_traveller(State(state): State<AppState>, caller: Caller, body: By
         (status = 422, description = "A query parameter does not read", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn list_clearances(State(state): State<AppState>, caller: Caller, Query(query): Query<Parameters>) -> Answer {
     caller.require(&dragnet_app::screening::CLEARANCE_REVIEWERS)?;
-    let (_, limit) = paging(&query, &["before", "limit"], 100, 500)?;
-    let before = query
-        .get("before")
-        .map(|text| {
-            text.parse::<i64>()
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| Problem::invalid(&FieldError::new("before", format!("{text:?} is not a clearance id"))))
-        })
-        .transpose()?;
+    let (before, limit) = paging_back(&query, "a clearance id", 100, 500)?;
     let clearances = state.app.clearances(&caller, before, limit).await?;
     let now = time::OffsetDateTime::now_utc();
     let next = (clearances.len() as i64 == limit).then(|| clearances.last().map(|c| c.id)).flatten();

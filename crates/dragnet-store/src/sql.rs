@@ -567,6 +567,7 @@ impl ThisStore {
 
     /// The public extracts of every notice, or of those of `among`: each request's body read once.
     async fn extracts(&self, among: Option<&[NoticeId]>) -> Result<Readable<PublicExtract>> {
+        let among_ids = among;
         let among = among.map(|ids| id_list(ids.iter().map(ToString::to_string).collect()));
         // One snapshot for the requests, the notices and the pictures.
         let mut tx = begin_read(&self.pool).await?;
@@ -613,19 +614,8 @@ impl ThisStore {
             })();
             (id, extract)
         }))?;
-        let pictures: Vec<(String, i64)> = sqlx::query_as(concat!(
-            "SELECT notice_id, id FROM pictures WHERE ($1 IS NULL OR ",
-            among!("notice_id", "$1"),
-            ") ORDER BY notice_id, id"
-        ))
-        .bind(&among)
-        .fetch_all(&mut *tx)
-        .await?;
+        let mut by_notice = picture_ids(&mut tx, among_ids).await?;
         tx.commit().await?;
-        let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
-        for (notice, id) in pictures {
-            by_notice.entry(notice).or_default().push(id);
-        }
         for extract in &mut extracts.rows {
             extract.pictures = by_notice.remove(&extract.id.to_string()).unwrap_or_default();
         }
@@ -692,6 +682,24 @@ fn notice_from_row(row: &DbRow) -> Result<NoticeRecord> {
         published_at: row.try_get::<Option<Stamp>, _>("published_at")?.map(|at| at.0),
         expires_at: row.try_get::<Option<Stamp>, _>("expires_at")?.map(|at| at.0),
     })
+}
+
+/// The ids of the pictures of each notice (of those of `among`, or of all), first added first.
+async fn picture_ids(conn: &mut Conn, among: Option<&[NoticeId]>) -> Result<HashMap<String, Vec<i64>>> {
+    let among = among.map(|ids| id_list(ids.iter().map(ToString::to_string).collect()));
+    let pictures: Vec<(String, i64)> = sqlx::query_as(concat!(
+        "SELECT notice_id, id FROM pictures WHERE ($1 IS NULL OR ",
+        among!("notice_id", "$1"),
+        ") ORDER BY notice_id, id"
+    ))
+    .bind(&among)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
+    for (notice, id) in pictures {
+        by_notice.entry(notice).or_default().push(id);
+    }
+    Ok(by_notice)
 }
 
 /// Tells the requesting bureau of notice `id` what happened to it (`kind`, with the reason given),
@@ -1976,19 +1984,8 @@ impl Store for ThisStore {
         .bind(&among)
         .fetch_all(&mut *tx)
         .await?;
-        let pictures: Vec<(String, i64)> = sqlx::query_as(concat!(
-            "SELECT notice_id, id FROM pictures WHERE ",
-            among!("notice_id", "$1"),
-            " ORDER BY notice_id, id"
-        ))
-        .bind(&among)
-        .fetch_all(&mut *tx)
-        .await?;
+        let by_notice = picture_ids(&mut tx, Some(ids)).await?;
         tx.commit().await?;
-        let mut by_notice: HashMap<String, Vec<i64>> = HashMap::new();
-        for (notice, id) in pictures {
-            by_notice.entry(notice).or_default().push(id);
-        }
         Readable::sort(rows.iter().map(|row| {
             let id: String = column(row, 0).unwrap_or_else(|_| "?".into());
             let card = (|| {
