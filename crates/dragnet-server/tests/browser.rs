@@ -81,6 +81,15 @@ async fn snap(client: &Client, name: &str) {
     std::fs::write(screenshots().join(format!("{name}.png")), png).unwrap();
 }
 
+/// Types each value into the field of that id, replacing what it held.
+async fn fill(client: &Client, fields: &[(&str, &str)]) {
+    for (field, value) in fields {
+        let input = client.find(Locator::Id(field)).await.unwrap();
+        input.clear().await.unwrap();
+        input.send_keys(value).await.unwrap();
+    }
+}
+
 /// The world of a story, on the real server on a random port.
 struct World {
     address: SocketAddr,
@@ -287,13 +296,8 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
 
         // Another man of the same name, a day apart: cleared as not this person, and shown so after.
         let passport = format!("YB7654{lang}").to_uppercase();
-        for (field, value) in
-            [("name", "Luca Marchetti"), ("date_of_birth", "1988-03-12"), ("document", passport.as_str())]
-        {
-            let input = client.find(Locator::Id(field)).await.unwrap();
-            input.clear().await.unwrap();
-            input.send_keys(value).await.unwrap();
-        }
+        let traveller = [("name", "Luca Marchetti"), ("date_of_birth", "1988-03-12"), ("document", passport.as_str())];
+        fill(&client, &traveller).await;
         client.find(Locator::Css("form.grid button[type=submit]")).await.unwrap().click().await.unwrap();
         let hit = client.wait().for_element(Locator::Css("article.hit")).await.unwrap();
         let against = hit.find(Locator::Css(".evidence")).await.unwrap().text().await.unwrap();
@@ -307,13 +311,7 @@ async fn a_border_officer_finds_a_published_notice_and_confirms_it_in_each_langu
             .unwrap();
         hit.find(Locator::Css("details.clear button[type=submit]")).await.unwrap().click().await.unwrap();
         client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
-        for (field, value) in
-            [("name", "Luca Marchetti"), ("date_of_birth", "1988-03-12"), ("document", passport.as_str())]
-        {
-            let input = client.find(Locator::Id(field)).await.unwrap();
-            input.clear().await.unwrap();
-            input.send_keys(value).await.unwrap();
-        }
+        fill(&client, &traveller).await;
         client.find(Locator::Css("form.grid button[type=submit]")).await.unwrap().click().await.unwrap();
         let cleared = client.wait().for_element(Locator::Css("article.hit.cleared .cleared-line")).await.unwrap();
         assert!(cleared.text().await.unwrap().contains("border.de"));
