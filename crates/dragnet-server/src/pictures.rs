@@ -144,7 +144,15 @@ async fn add_picture(
         .and_then(|v| v.split(';').next())
         .map(|v| v.trim().to_ascii_lowercase())
         .unwrap_or_default();
-    if !dragnet_store::PICTURE_TYPES.contains(&declared.as_str()) {
+    check_picture(&declared, &body, "body")?;
+    let picture = state.app.add_picture(&caller, id, &declared, &body).await?;
+    Ok((StatusCode::CREATED, Json(json!({"notice": id, "picture": picture}))).into_response())
+}
+
+/// Whether `bytes` are a picture of the type `declared`, and one that only shows: the one rule for
+/// every edge that takes a picture; `field` names where the bytes came from.
+pub fn check_picture(declared: &str, bytes: &[u8], field: &str) -> Result<(), Problem> {
+    if !dragnet_store::PICTURE_TYPES.contains(&declared) {
         return Err(Problem::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
@@ -152,14 +160,13 @@ async fn add_picture(
         )
         .detail(format!("Content-Type {declared:?}")));
     }
-    if picture_type(&body) != Some(declared.as_str()) {
-        return Err(Problem::invalid(&FieldError::new("body", format!("the bytes are not a {declared} picture"))));
+    if picture_type(bytes) != Some(declared) {
+        return Err(Problem::invalid(&FieldError::new(field, format!("the bytes are not a {declared} picture"))));
     }
     if declared == "image/svg+xml" {
-        svg_is_inert(&body).map_err(|why| Problem::invalid(&FieldError::new("body", why)))?;
+        svg_is_inert(bytes).map_err(|why| Problem::invalid(&FieldError::new(field, why)))?;
     }
-    let picture = state.app.add_picture(&caller, id, &declared, &body).await?;
-    Ok((StatusCode::CREATED, Json(json!({"notice": id, "picture": picture}))).into_response())
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1261,3 +1261,131 @@ async fn a_first_vote_is_seen_by_the_second_reviewer_and_decisions_are_per_subje
     assert!(theirs.html.contains("General Secretariat"), "{}", theirs.html);
     assert!(!theirs.html.contains("reviewer.one") && !theirs.html.contains("reviewer.two"), "{}", theirs.html);
 }
+
+/// A multipart form with the CSRF token, a notice and one picture file.
+fn picture_form(csrf: &str, notice: &str, content_type: &str, bytes: &str) -> (String, String) {
+    let boundary = "dragnet-picture-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"notice\"\r\n\r\n{notice}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"face\"\r\n\
+         Content-Type: {content_type}\r\n\r\n{bytes}\r\n--{boundary}--\r\n"
+    );
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn a_bureau_and_a_reviewer_act_on_notices_from_the_request_page() {
+    let site = Site::new().await;
+    let france = site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    let reviewer = site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let iran = site.user("ncb.ir", Role::BureauOfficer, Some("IR"), "another bureau password").await;
+    let created = site.api("/api/v1/requests", &france, &case("02-ordinary-murder.json")).await;
+    let id = created["request_id"].as_i64().unwrap();
+    let notice = created["notices"][0].as_str().unwrap().to_string();
+    let other = site.api("/api/v1/requests", &iran, &case("01-seed-head-of-state-drone-strike.json")).await;
+    let foreign = other["notices"][0].as_str().unwrap().to_string();
+    let state = |site: &Site, notice: String| {
+        let store = site.store.clone();
+        async move {
+            let id = dragnet_domain::NoticeId::parse(&notice).unwrap();
+            store.read_notice(&Actor::system("test", None), id).await.unwrap().notice.state.as_str().to_string()
+        }
+    };
+
+    // A draft: it can be withdrawn and given a picture, not cancelled.
+    let session = site.sign_in("ncb.fr", "a bureau password").await;
+    let page = site.get(&format!("/requests/{id}"), &session).await;
+    assert!(page.html.contains("Withdraw the request") && page.html.contains("Add the picture"), "{}", page.html);
+    assert!(!page.html.contains("value=\"cancel\""), "a draft is not cancelled: {}", page.html);
+    let csrf = page.field("csrf");
+    let (content_type, body) = picture_form(&csrf, &notice, "image/png", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    let lying = Request::post(format!("/requests/{id}/pictures"))
+        .header("cookie", &session)
+        .header("content-type", content_type)
+        .body(Body::from(body))
+        .unwrap();
+    let lying = site.send(lying).await;
+    assert_eq!(lying.status, StatusCode::UNPROCESSABLE_ENTITY, "bytes that are not the type named: {}", lying.html);
+    assert!(lying.html.contains("picture: the bytes are not a image/png picture"), "{}", lying.html);
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="3" height="4"><rect width="3" height="4"/></svg>"#;
+    let (content_type, body) = picture_form(&csrf, &notice, "image/svg+xml", svg);
+    let added = Request::post(format!("/requests/{id}/pictures"))
+        .header("cookie", &session)
+        .header("content-type", content_type)
+        .body(Body::from(body))
+        .unwrap();
+    let added = site.send(added).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.html);
+    assert!(site.get(&added.location, &session).await.html.contains("The picture is added."));
+    let (content_type, body) = picture_form(&csrf, &foreign, "image/svg+xml", svg);
+    let elsewhere = Request::post(format!("/requests/{id}/pictures"))
+        .header("cookie", &session)
+        .header("content-type", content_type)
+        .body(Body::from(body))
+        .unwrap();
+    let elsewhere = site.send(elsewhere).await;
+    assert_eq!(elsewhere.status, StatusCode::UNPROCESSABLE_ENTITY, "another request's notice: {}", elsewhere.html);
+    let foreign_id = dragnet_domain::NoticeId::parse(&foreign).unwrap();
+    for picture in 1..=3 {
+        assert!(site.store.picture(foreign_id, picture).await.unwrap().is_none(), "nothing reached Iran's notice");
+    }
+
+    // Published, it can be renewed or cancelled, each with its reason; a move it may not make is named.
+    site.api(&format!("/api/v1/requests/{id}/submit"), &france, &json!({})).await;
+    site.api(
+        &format!("/api/v1/requests/{id}/decision"),
+        &reviewer,
+        &json!({"decision": "publish", "reason": "ordinary"}),
+    )
+    .await;
+    let page = site.get(&format!("/requests/{id}?lang=fr"), &session).await;
+    assert!(page.html.contains("Renouveler pour cinq ans") && page.html.contains("value=\"cancel\""), "{}", page.html);
+    assert!(!page.html.contains("Retirer la demande"), "nothing left to withdraw: {}", page.html);
+    let csrf = page.field("csrf");
+    let path = format!("/requests/{id}/move");
+    let suspend = [("csrf", csrf.as_str()), ("notice", notice.as_str()), ("event", "suspend"), ("reason", "why not")];
+    let refused = site.post_form(&path, &session, &suspend).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("event: one of renew, cancel"), "{}", refused.html);
+    let reasonless =
+        site.post_form(&path, &session, &[("csrf", &csrf), ("notice", &notice), ("event", "cancel")]).await;
+    assert_eq!(reasonless.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reasonless.html.contains("reason: each change of a notice needs its reason"), "{}", reasonless.html);
+    assert_eq!(state(&site, notice.clone()).await, "published");
+    let forged = [("csrf", "forged"), ("notice", notice.as_str()), ("event", "cancel"), ("reason", "arrested")];
+    assert_eq!(site.post_form(&path, &session, &forged).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(state(&site, notice.clone()).await, "published");
+
+    // A reviewer suspends it from the secretariat's page; the bureau may then only cancel it.
+    let second = site.sign_in("reviewer.one", "correct horse battery").await;
+    let review = site.get(&format!("/review/{id}"), &second).await;
+    assert!(review.html.contains("value=\"suspend\""), "{}", review.html);
+    let rcsrf = review.field("csrf");
+    let suspend = [("csrf", rcsrf.as_str()), ("notice", notice.as_str()), ("event", "suspend"), ("reason", "checking")];
+    let suspended = site.post_form(&format!("/review/{id}/move"), &second, &suspend).await;
+    assert_eq!(suspended.status, StatusCode::SEE_OTHER, "{}", suspended.html);
+    assert_eq!(state(&site, notice.clone()).await, "suspended");
+    let page = site.get(&format!("/requests/{id}"), &session).await;
+    assert!(!page.html.contains("value=\"renew\"") && page.html.contains("value=\"cancel\""), "{}", page.html);
+    let cancel = [("csrf", csrf.as_str()), ("notice", notice.as_str()), ("event", "cancel"), ("reason", "arrested")];
+    let cancelled = site.post_form(&path, &session, &cancel).await;
+    assert_eq!(cancelled.status, StatusCode::SEE_OTHER, "{}", cancelled.html);
+    assert!(site.get(&cancelled.location, &session).await.html.contains("the notice is changed"));
+    assert_eq!(state(&site, notice.clone()).await, "cancelled");
+    let again = site.post_form(&path, &session, &cancel).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "a cancelled notice stays cancelled: {}", again.html);
+
+    // Iran's bureau cannot act through France's request, nor see it.
+    let theirs = site.sign_in("ncb.ir", "another bureau password").await;
+    let icsrf = site.get("/requests", &theirs).await.field("csrf");
+    let reason = [("csrf", icsrf.as_str()), ("reason", "taken back")];
+    assert_eq!(
+        site.post_form(&format!("/requests/{id}/withdraw"), &theirs, &reason).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let mine = other["request_id"].as_i64().unwrap();
+    let withdrawn = site.post_form(&format!("/requests/{mine}/withdraw"), &theirs, &reason).await;
+    assert_eq!(withdrawn.status, StatusCode::SEE_OTHER, "{}", withdrawn.html);
+    assert_eq!(state(&site, foreign).await, "withdrawn");
+}

@@ -146,6 +146,8 @@ async fn list(State(state): State<AppState>, frame: Frame) -> Response {
 struct DoneQuery {
     saved: Option<String>,
     sent: Option<String>,
+    /// What a notice's form just did (`withdrawn`, `moved`, `picture`).
+    done: Option<String>,
 }
 
 /// One of the bureau's requests; another country's is not found, as in the API.
@@ -175,7 +177,7 @@ async fn one(
             let done = match (query.sent, query.saved) {
                 (Some(_), _) => Some("form.sent"),
                 (None, Some(_)) => Some("form.saved"),
-                (None, None) => None,
+                (None, None) => query.done.as_deref().and_then(super::notice_actions::done_key),
             };
             page(&frame, &request_view(&frame, record, done, None))
         }

@@ -1472,4 +1472,55 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
     ),
     ("facts.offence_country", ["Country of the offence", "Pays de l’infraction", "País del delito", "بلد الجريمة"]),
     ("facts.context", ["Context declared", "Contexte déclaré", "Contexto declarado", "السياق المصرّح به"]),
+    ("move.title", ["What you can do", "Ce que vous pouvez faire", "Lo que puede hacer", "ما يمكنكم فعله"]),
+    ("move.suspend", ["Suspend", "Suspendre", "Suspender", "علّق"]),
+    ("move.reinstate", ["Reinstate", "Rétablir", "Restablecer", "أعد العمل بها"]),
+    ("move.renew", ["Renew for five years", "Renouveler pour cinq ans", "Renovar por cinco años", "جدّد لخمس سنوات"]),
+    ("move.cancel", ["Cancel", "Annuler", "Cancelar", "ألغِ"]),
+    ("move.which", ["Change", "Changement", "Cambio", "التغيير"]),
+    ("move.submit", ["Apply", "Appliquer", "Aplicar", "نفّذ"]),
+    (
+        "move.picture",
+        [
+            "Picture (JPEG, PNG or SVG)",
+            "Photo (JPEG, PNG ou SVG)",
+            "Foto (JPEG, PNG o SVG)",
+            "صورة (JPEG أو PNG أو SVG)",
+        ],
+    ),
+    ("move.add_picture", ["Add the picture", "Ajouter la photo", "Añadir la foto", "أضف الصورة"]),
+    ("move.withdraw_title", ["Withdraw the request", "Retirer la demande", "Retirar la solicitud", "اسحب الطلب"]),
+    (
+        "move.withdraw_hint",
+        [
+            "Takes back every notice of this request not yet decided; published notices stay as they are.",
+            "Retire chaque notice de cette demande qui n’est pas encore décidée ; les notices publiées restent telles quelles.",
+            "Retira cada notificación de esta solicitud aún no decidida; las publicadas quedan como están.",
+            "يسحب كل نشرة من هذا الطلب لم يُبتّ فيها بعد؛ وتبقى النشرات المنشورة كما هي.",
+        ],
+    ),
+    ("move.withdraw", ["Withdraw", "Retirer", "Retirar", "اسحب"]),
+    ("move.withdrawn", ["Withdrawn.", "Retirée.", "Retirada.", "سُحب."]),
+    (
+        "move.moved",
+        [
+            "Done: the notice is changed.",
+            "Fait : la notice est modifiée.",
+            "Hecho: la notificación ha cambiado.",
+            "تم: عُدّلت النشرة.",
+        ],
+    ),
+    (
+        "move.picture_added",
+        ["The picture is added.", "La photo est ajoutée.", "La foto se ha añadido.", "أضيفت الصورة."],
+    ),
+    (
+        "move.question_open",
+        [
+            "A reviewer asked you a question (see the decisions below): edit the request to answer it, then send it again.",
+            "Un réviseur vous a posé une question (voir les décisions ci-dessous) : modifiez la demande pour y répondre, puis renvoyez-la.",
+            "Un revisor le ha hecho una pregunta (vea las decisiones abajo): modifique la solicitud para responderla y envíela de nuevo.",
+            "طرح عليكم مراجع سؤالًا (انظروا القرارات أدناه): عدّلوا الطلب للإجابة عنه ثم أرسلوه مجددًا.",
+        ],
+    ),
 ];

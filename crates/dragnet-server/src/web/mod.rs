@@ -22,6 +22,7 @@ mod bureau;
 mod clearances;
 pub mod i18n;
 pub mod lists;
+mod notice_actions;
 mod notices;
 pub mod request_form;
 mod review;
@@ -50,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .merge(bureau::routes())
         .merge(request_form::routes())
         .merge(notices::routes())
+        .merge(notice_actions::routes())
         .merge(lists::routes())
         .merge(screening::routes())
         .merge(clearances::routes())

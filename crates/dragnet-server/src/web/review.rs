@@ -249,11 +249,19 @@ pub(super) struct RequestPage {
     /// Whether the page's own reviewer cast the vote a notice waits on (they cannot be the second).
     voted_by_me: bool,
     /// What the secretariat knows, for a reviewer; filled by the reviewer's pages.
-    knowledge: Vec<KnowledgeRow>,
+    pub(super) knowledge: Vec<KnowledgeRow>,
     /// Each subject by its place in the request, for the form that records knowledge.
     subject_choices: Vec<(usize, String)>,
     /// The status vocabulary: value and words.
     status_choices: Vec<(&'static str, &'static str)>,
+    /// What the reader may do to each notice from this page.
+    actions: Vec<super::notice_actions::NoticeActions>,
+    /// Whether the bureau may take back what is undecided.
+    withdrawable: bool,
+    /// Whether a reviewer asked the bureau a question it has still to answer.
+    question_open: bool,
+    /// Where this page's forms post: `/requests` for the bureau, `/review` for the secretariat.
+    base: &'static str,
 }
 
 /// A subject's findings as its report keeps them, in the page's language where the report has it
@@ -374,6 +382,10 @@ pub(super) fn request_view(
     let voted_by_me = record.notices.iter().any(|n| n.awaiting_second.as_deref() == Some(me.as_str()));
     RequestPage {
         frame: frame.clone(),
+        actions: super::notice_actions::actions_for(frame, &record),
+        withdrawable: super::notice_actions::withdrawable(&record),
+        question_open: record.notices.iter().any(|n| n.state == NoticeState::InfoRequested),
+        base: if frame.is("bureau_officer") { "/requests" } else { "/review" },
         facts: facts_of(frame, request),
         in_review,
         voted_by_me,
@@ -535,11 +547,13 @@ fn facts_of(frame: &Frame, request: &dragnet_domain::NoticeRequest) -> Vec<(&'st
 struct DecidedQuery {
     decided: Option<String>,
     recorded: Option<String>,
+    /// What a notice's form just did (`moved`, `picture`, `awaiting`).
+    done: Option<String>,
 }
 
 /// What the secretariat knows of request `id`, as the page lists it; nothing if it does not read
 /// (the page still opens, and the log says why).
-async fn knowledge_rows(state: &AppState, frame: &Frame, id: i64) -> Vec<KnowledgeRow> {
+pub(super) async fn knowledge_rows(state: &AppState, frame: &Frame, id: i64) -> Vec<KnowledgeRow> {
     let items = match state.store.knowledge_of(id).await {
         Ok(items) => items,
         Err(err) => {
@@ -688,7 +702,7 @@ async fn request_page(
                 (Some("awaiting"), _) => Some("decision.awaiting_second"),
                 (Some(_), _) => Some("decision.done"),
                 (_, true) => Some("knowledge.done"),
-                _ => None,
+                _ => query.done.as_deref().and_then(super::notice_actions::done_key),
             };
             let mut view = request_view(&frame, record, done, None);
             view.knowledge = knowledge_rows(&state, &frame, id).await;
