@@ -20,6 +20,7 @@ pub mod knowledge;
 pub mod principal;
 pub mod register;
 pub mod screening;
+pub mod search;
 pub mod users;
 pub mod views;
 pub mod workflow;

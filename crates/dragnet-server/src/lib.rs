@@ -36,6 +36,7 @@ pub mod problem;
 pub mod public;
 pub mod register;
 pub mod screening;
+pub mod search;
 pub mod web;
 pub mod webhooks;
 
@@ -134,6 +135,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(register::routes())
         .merge(knowledge::routes())
         .merge(clearances::routes())
+        .merge(search::routes())
 }
 
 /// The whole application, ready to serve.

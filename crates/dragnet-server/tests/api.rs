@@ -209,6 +209,7 @@ on_both_backends!(
     a_bureau_lists_its_own_requests_with_each_notices_expiry,
     a_bureau_is_told_of_every_decision_and_a_diffusions_recipients_that_it_reached_them,
     reinstating_a_notice_the_check_now_refuses_takes_two_reviewers,
+    the_secretariat_searches_every_notice_by_name_and_filters_and_pages,
 );
 
 fn case(name: &str) -> Value {
@@ -1728,4 +1729,103 @@ async fn reinstating_a_notice_the_check_now_refuses_takes_two_reviewers(server: 
     let text = read.body.to_string();
     assert!(!text.contains("reviewer.one") && !text.contains("reviewer.two"), "{text}");
     assert!(text.contains("General Secretariat"), "{text}");
+}
+
+async fn the_secretariat_searches_every_notice_by_name_and_filters_and_pages(server: Server) {
+    let (murder, _) = submitted(&server, "ncb.fr", MURDER).await;
+    let decision = json!({"decision": "publish", "reason": "ordinary-law crime"});
+    assert_eq!(
+        server.post(&format!("/api/v1/requests/{murder}/decision"), "reviewer.one", &decision).await.status,
+        200
+    );
+    let (seed, _) = submitted(&server, "ncb.ir", SEED).await;
+    let child = server.post("/api/v1/requests", "ncb.ie", &case("19-yellow-missing-child.json")).await;
+    assert_eq!(child.status, 201);
+
+    // A name spelt otherwise finds the notice, scored; a name in review or a draft is found too,
+    // which screening (notices in force only) never shows.
+    let found = server.get("/api/v1/search?name=Luka%20Marketti", "reviewer.two").await;
+    assert_eq!(found.status, 200, "{:?}", found.body);
+    let notices = found.body["notices"].as_array().unwrap();
+    assert_eq!(notices[0]["name"], "MARCHETTI, Luca", "{:?}", found.body);
+    assert!(notices[0]["score"].as_f64().unwrap() >= 0.7);
+    assert_eq!(notices[0]["state"], "published");
+    assert!(notices.iter().all(|n| n["name"] != "BRENNAN, Aoife"), "{:?}", found.body);
+    assert_eq!(found.body["compared"], 7, "every notice stored was compared: {:?}", found.body);
+    let trump = server.get("/api/v1/search?name=Donald%20Trump", "reviewer.two").await;
+    assert_eq!(trump.body["notices"][0]["state"], "in_review", "{:?}", trump.body);
+    assert_eq!(trump.body["notices"][0]["request_id"], seed);
+    let draft = server.get("/api/v1/search?name=Aoife%20Brennan&state=draft&kind=yellow", "reviewer.two").await;
+    assert_eq!(draft.body["notices"].as_array().unwrap().len(), 1, "{:?}", draft.body);
+
+    // Filters alone: newest first, paged with `next` until the list ends, no notice twice.
+    let iran = server.get("/api/v1/search?requested_by=ir&limit=2", "reviewer.two").await;
+    assert_eq!(iran.status, 200, "{:?}", iran.body);
+    let mut seen: Vec<String> = Vec::new();
+    let mut page = iran;
+    loop {
+        for notice in page.body["notices"].as_array().unwrap() {
+            assert_eq!(notice["requested_by"], "IR");
+            seen.push(notice["id"].as_str().unwrap().to_string());
+        }
+        match page.body["next"].as_str() {
+            Some(next) => {
+                page = server.get(&format!("/api/v1/search?requested_by=IR&limit=2&page={next}"), "reviewer.two").await
+            }
+            None => break,
+        }
+    }
+    let mut unique = seen.clone();
+    unique.dedup();
+    assert_eq!((seen.len(), unique.len()), (5, 5), "{seen:?}");
+    let today = time::OffsetDateTime::now_utc().date();
+    let dated = server
+        .get(&format!("/api/v1/search?created_from={today}&created_to={today}&state=published"), "reviewer.two")
+        .await;
+    assert_eq!(dated.body["notices"].as_array().unwrap().len(), 1, "{:?}", dated.body);
+    let tomorrow = today.next_day().unwrap();
+    let later = server.get(&format!("/api/v1/search?created_from={tomorrow}"), "reviewer.two").await;
+    assert!(later.body["notices"].as_array().unwrap().is_empty(), "{:?}", later.body);
+
+    // Each bad parameter is named; the search is the secretariat's alone, and is audited.
+    for (query, field) in [
+        ("state=wanted", "state"),
+        ("kind=crimson", "kind"),
+        ("requested_by=XX", "requested_by"),
+        ("created_from=2026-02-30", "created_from"),
+        ("created_from=2026-03-01&created_to=2026-02-01", "created_to"),
+        ("limit=0", "limit"),
+        ("page=nowhere", "page"),
+        ("name=Luca&page=3.0", "page"),
+        ("nme=Luca", "nme"),
+    ] {
+        let refused = server.get(&format!("/api/v1/search?{query}"), "reviewer.two").await;
+        assert_eq!((refused.status, refused.body["field"].as_str()), (422, Some(field)), "{query}: {:?}", refused.body);
+    }
+    for user in ["ncb.fr", "border.de", "auditor", "admin"] {
+        assert_eq!(server.get("/api/v1/search?name=Luca", user).await.status, 403, "{user}");
+    }
+
+    // The audit API narrows the trail: the searches, oldest first, by who searched.
+    let searches = server.get("/api/v1/audit?action=notice.search&actor=reviewer.two", "auditor").await;
+    assert_eq!(searches.status, 200, "{:?}", searches.body);
+    let records = searches.body["records"].as_array().unwrap();
+    assert!(records.len() >= 5, "{records:?}");
+    assert!(records.iter().all(|r| r["action"] == "notice.search" && r["actor"] == "reviewer.two"));
+    assert!(records.windows(2).all(|w| w[0]["seq"].as_i64() < w[1]["seq"].as_i64()), "oldest first");
+    let after = records[0]["seq"].as_i64().unwrap();
+    let rest =
+        server.get(&format!("/api/v1/audit?action=notice.search&actor=reviewer.two&after={after}"), "auditor").await;
+    assert_eq!(rest.body["records"].as_array().unwrap().len(), records.len() - 1);
+    let on_murder = server.get(&format!("/api/v1/audit?target=request/{murder}"), "auditor").await;
+    assert!(
+        on_murder.body["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["target"].as_str().unwrap().starts_with(&format!("request/{murder}"))),
+        "{:?}",
+        on_murder.body
+    );
+    assert_eq!(server.get("/api/v1/audit?acter=x", "auditor").await.body["field"], "acter");
 }

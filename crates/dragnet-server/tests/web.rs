@@ -1389,3 +1389,69 @@ async fn a_bureau_and_a_reviewer_act_on_notices_from_the_request_page() {
     assert_eq!(withdrawn.status, StatusCode::SEE_OTHER, "{}", withdrawn.html);
     assert_eq!(state(&site, foreign).await, "withdrawn");
 }
+
+#[tokio::test]
+async fn the_secretariat_searches_on_its_page_and_downloads_the_search_the_queue_and_the_trail() {
+    let site = Site::new().await;
+    let france = site.user("ncb.fr", Role::BureauOfficer, Some("FR"), "a bureau password").await;
+    let iran = site.user("ncb.ir", Role::BureauOfficer, Some("IR"), "another bureau password").await;
+    let reviewer = site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    site.user("auditor", Role::Auditor, None, "an auditor password").await;
+    let murder = site.api("/api/v1/requests", &france, &case("02-ordinary-murder.json")).await;
+    let id = murder["request_id"].as_i64().unwrap();
+    site.api(&format!("/api/v1/requests/{id}/submit"), &france, &json!({})).await;
+    site.api(
+        &format!("/api/v1/requests/{id}/decision"),
+        &reviewer,
+        &json!({"decision": "publish", "reason": "ordinary"}),
+    )
+    .await;
+    let seed = site.api("/api/v1/requests", &iran, &case("01-seed-head-of-state-drone-strike.json")).await;
+    let seed_id = seed["request_id"].as_i64().unwrap();
+    site.api(&format!("/api/v1/requests/{seed_id}/submit"), &iran, &json!({})).await;
+
+    let session = site.sign_in("reviewer.one", "correct horse battery").await;
+    let blank = site.get("/search", &session).await;
+    assert_eq!(blank.status, StatusCode::OK);
+    assert!(
+        blank.html.contains("name=\"created_from\"") && !blank.html.contains("No notice matches"),
+        "{}",
+        blank.html
+    );
+    let found = site.get("/search?lang=es&name=Luka+Marketti&state=&kind=&requested_by=", &session).await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.html);
+    assert!(found.html.contains("<bdi>MARCHETTI, Luca</bdi>"), "{}", found.html);
+    assert!(found.html.contains(&format!("/review/{id}?lang=es")), "{}", found.html);
+    assert!(found.html.contains("El nombre se comparó con 6 notificaciones."), "{}", found.html);
+    let bad = site.get("/search?created_from=2026-13-01", &session).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("created_from"), "{}", bad.html);
+    let iran_only = site.get("/search?requested_by=IR&limit=2", &session).await;
+    assert_eq!(iran_only.html.matches("<tr>").count(), 3, "a header and two rows: {}", iran_only.html);
+    assert!(iran_only.html.contains("page="), "a next page: {}", iran_only.html);
+    assert!(!iran_only.html.contains("MARCHETTI"));
+
+    let csv = site.get("/search.csv?requested_by=IR", &session).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    assert!(csv.headers["content-disposition"].to_str().unwrap().contains("dragnet-search.csv"));
+    let lines: Vec<&str> = csv.html.lines().collect();
+    assert_eq!(lines.len(), 6, "a header and every page of the search: {}", csv.html);
+    assert!(lines[0].starts_with("\"notice\",\"request\""), "{}", lines[0]);
+    assert!(csv.html.contains("\"TRUMP, Donald John\""), "{}", csv.html);
+    let queue = site.get("/review/queue.csv", &session).await;
+    assert_eq!(queue.status, StatusCode::OK);
+    assert_eq!(queue.html.lines().count(), 6, "one line per notice waiting: {}", queue.html);
+    assert!(queue.html.contains("\"refuse\""), "{}", queue.html);
+
+    // The trail, narrowed as the page narrows it, holds the searches just made; the auditor's alone.
+    assert_eq!(site.get("/audit.csv", &session).await.status, StatusCode::FORBIDDEN);
+    let auditor = site.sign_in("auditor", "an auditor password").await;
+    let trail = site.get("/audit.csv?action=notice.search&actor=reviewer.one", &auditor).await;
+    assert_eq!(trail.status, StatusCode::OK, "{}", trail.html);
+    let rows: Vec<&str> = trail.html.lines().skip(1).collect();
+    assert_eq!(rows.len(), 3, "the page's search with a name, by requester, and the CSV's: {}", trail.html);
+    assert!(rows.iter().all(|r| r.contains("\"notice.search\"") && r.contains("\"reviewer.one\"")), "{}", trail.html);
+    let page = site.get("/audit?action=notice.search", &auditor).await;
+    assert!(page.html.contains("/audit.csv?action=notice.search"), "{}", page.html);
+}

@@ -328,6 +328,39 @@ pub struct InForce {
     pub barred: Vec<String>,
 }
 
+/// What the secretariat narrows a search over every notice by; each left out narrows nothing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct NoticeSearch {
+    pub requested_by: Option<String>,
+    pub state: Option<NoticeState>,
+    pub kind: Option<NoticeKind>,
+    /// Created on or after this day (UTC).
+    pub created_from: Option<time::Date>,
+    /// Created on or before this day (UTC).
+    pub created_to: Option<time::Date>,
+    /// Only what comes after this place in the list, newest first: a request id and a subject's index.
+    pub before: Option<(i64, i32)>,
+}
+
+/// A notice as a search over every notice finds it: in any state, with its subject for the name
+/// to be compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FoundNotice {
+    pub id: NoticeId,
+    pub request_id: i64,
+    pub subject_index: i32,
+    pub kind: NoticeKind,
+    pub requested_by: String,
+    pub state: NoticeState,
+    pub subject: Person,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    pub published_at: Option<OffsetDateTime>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    pub expires_at: Option<OffsetDateTime>,
+}
+
 /// A notice in force as a border officer's hit shows it: who, what for, and what to do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoticeCard {
@@ -745,6 +778,9 @@ pub struct AuditFilter {
     pub actor: Option<String>,
     pub target: Option<String>,
     pub before: Option<i64>,
+    /// Records after this `seq`, oldest first (instead of newest first, before `before`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<i64>,
 }
 
 impl AuditFilter {
@@ -994,6 +1030,14 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// stored record does not read is set apart, named. Not audited: the screening that shows
     /// them records what it showed.
     async fn notice_cards(&self, ids: &[NoticeId]) -> Result<Readable<NoticeCard>>;
+
+    /// Every notice `search` admits, in any state, newest request first, at most `limit`; one whose
+    /// stored record does not read is set apart, named. Not audited here: the search that shows
+    /// them records what it asked and showed.
+    async fn search_notices(&self, search: &NoticeSearch, limit: i64) -> Result<Readable<FoundNotice>>;
+
+    /// Records that `reader` searched the notices for `what` and was shown `shown` of them.
+    async fn record_notice_search(&self, reader: &Actor, what: serde_json::Value, shown: &[NoticeId]) -> Result<()>;
 
     /// Records that a traveller is not the subject of a notice in force that the officer's country
     /// may see, as the notice stood when they saw it (`seen`; `NoticeChanged` if it moved since).

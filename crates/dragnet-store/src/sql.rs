@@ -31,8 +31,8 @@ use crate::{
     user_created, webhook_delivered, webhook_removed, webhook_set, withdrawable, withdrawn_by_source,
 };
 use crate::{
-    CLEARANCE_LIFETIME, Clearance, EXPIRY_WARNING, KnowledgeRecord, NewClearance, NewKnowledge, NoticeCard, Rechecked,
-    clearance_recorded, clearance_revoked,
+    CLEARANCE_LIFETIME, Clearance, EXPIRY_WARNING, FoundNotice, KnowledgeRecord, NewClearance, NewKnowledge,
+    NoticeCard, NoticeSearch, Rechecked, clearance_recorded, clearance_revoked,
 };
 use dragnet_domain::PartialDate;
 use dragnet_domain::knowledge::KnownItem;
@@ -2162,6 +2162,69 @@ impl Store for ThisStore {
         Ok(clearance)
     }
 
+    async fn search_notices(&self, search: &NoticeSearch, limit: i64) -> Result<Readable<FoundNotice>> {
+        // Bounds that are always given (the widest when the search leaves them out): a typed NULL
+        // would be written differently on each backend.
+        let from = search.created_from.unwrap_or(time::macros::date!(1900 - 01 - 01)).midnight().assume_utc();
+        let to = search
+            .created_to
+            .and_then(|day| day.next_day())
+            .unwrap_or(time::macros::date!(9999 - 12 - 31))
+            .midnight()
+            .assume_utc();
+        let (before_request, before_subject) = search.before.unwrap_or((i64::MAX, i32::MAX));
+        let rows = sqlx::query(
+            "SELECT id, request_id, subject_index, kind, requested_by, state, CAST(subject AS TEXT) AS subject,
+                    created_at, published_at, expires_at
+             FROM notices
+             WHERE (CAST($1 AS TEXT) IS NULL OR requested_by = $1) AND (CAST($2 AS TEXT) IS NULL OR state = $2)
+               AND (CAST($3 AS TEXT) IS NULL OR kind = $3) AND created_at >= $4 AND created_at < $5
+               AND (request_id < $6 OR (request_id = $6 AND subject_index < $7))
+             ORDER BY request_id DESC, subject_index DESC LIMIT $8",
+        )
+        .bind(search.requested_by.as_deref())
+        .bind(search.state.map(|state| state.as_str()))
+        .bind(search.kind.map(|kind| kind.as_str()))
+        .bind(Stamp(from))
+        .bind(Stamp(to))
+        .bind(before_request)
+        .bind(before_subject)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut found = Readable { rows: Vec::with_capacity(rows.len()), unreadable: Vec::new() };
+        for row in &rows {
+            let id: String = row.try_get("id").unwrap_or_else(|_| "?".into());
+            let notice = (|| {
+                let request_id: i64 = row.try_get("request_id")?;
+                Ok::<_, StoreError>(FoundNotice {
+                    id: NoticeId::parse(&id).map_err(StoreError::Corrupt)?,
+                    request_id,
+                    subject_index: row.try_get("subject_index")?,
+                    kind: parse_stored_kind(request_id, &row.try_get::<String, _>("kind")?)?,
+                    requested_by: row.try_get("requested_by")?,
+                    state: parse_stored_state(row.try_get("state")?)?,
+                    subject: parse_stored_person(&row.try_get::<String, _>("subject")?)?,
+                    created_at: stamp(row, "created_at")?,
+                    published_at: row.try_get::<Option<Stamp>, _>("published_at")?.map(|at| at.0),
+                    expires_at: row.try_get::<Option<Stamp>, _>("expires_at")?.map(|at| at.0),
+                })
+            })();
+            // Kept in the list's order, newest first, so that paging goes on after the last one read.
+            match notice {
+                Ok(notice) => found.rows.push(notice),
+                Err(err) => found.unreadable.push(crate::Unreadable { notice: id, reason: err.to_string() }),
+            }
+        }
+        Ok(found)
+    }
+
+    async fn record_notice_search(&self, reader: &Actor, what: serde_json::Value, shown: &[NoticeId]) -> Result<()> {
+        let entry =
+            AuditEntry::new("notice.search", "notices").details(serde_json::json!({"search": what, "shown": shown}));
+        self.audit_read(reader, entry).await
+    }
+
     async fn record_screening(&self, actor: &Actor, people: usize, shown: &[NoticeId]) -> Result<()> {
         self.audit_read(actor, screening_recorded(people, shown)).await
     }
@@ -2787,19 +2850,26 @@ impl Store for ThisStore {
     }
 
     async fn search_audit(&self, reader: &Actor, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>> {
-        let rows = sqlx::query(
+        // Newest first before a place, or oldest first after one: two statements, each one order.
+        let statement = if filter.after.is_some() {
+            "SELECT * FROM audit_log
+             WHERE (CAST($1 AS TEXT) IS NULL OR action LIKE $1 ESCAPE '\\') AND (CAST($2 AS TEXT) IS NULL OR actor = $2)
+               AND (CAST($3 AS TEXT) IS NULL OR target LIKE $3 ESCAPE '\\') AND (CAST($4 AS BIGINT) IS NULL OR seq > $4)
+             ORDER BY seq LIMIT $5"
+        } else {
             "SELECT * FROM audit_log
              WHERE (CAST($1 AS TEXT) IS NULL OR action LIKE $1 ESCAPE '\\') AND (CAST($2 AS TEXT) IS NULL OR actor = $2)
                AND (CAST($3 AS TEXT) IS NULL OR target LIKE $3 ESCAPE '\\') AND (CAST($4 AS BIGINT) IS NULL OR seq < $4)
-             ORDER BY seq DESC LIMIT $5",
-        )
-        .bind(filter.action.as_deref().map(AuditFilter::starting))
-        .bind(filter.actor.as_deref())
-        .bind(filter.target.as_deref().map(AuditFilter::starting))
-        .bind(filter.before)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+             ORDER BY seq DESC LIMIT $5"
+        };
+        let rows = sqlx::query(statement)
+            .bind(filter.action.as_deref().map(AuditFilter::starting))
+            .bind(filter.actor.as_deref())
+            .bind(filter.target.as_deref().map(AuditFilter::starting))
+            .bind(filter.after.or(filter.before))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
         let records = rows.iter().map(audit_from_row).collect::<Result<Vec<_>>>()?;
         let entry = AuditEntry::new("audit.search", "audit")
             .details(serde_json::json!({"filter": filter, "shown": records.len()}));

@@ -18,7 +18,7 @@ use crate::AppState;
 const PAGE: i64 = 100;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/audit", get(trail))
+    Router::new().route("/audit", get(trail)).route("/audit.csv", get(trail_csv))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -56,10 +56,12 @@ struct AuditPage {
     older: Option<String>,
     /// `Some((intact, text))` when verification was asked for.
     verification: Option<(bool, String)>,
+    /// The query of this filter's CSV download.
+    csv: String,
 }
 
 /// A query string part, escaped for a URL.
-fn encoded(text: &str) -> String {
+pub(super) fn encoded(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
@@ -79,6 +81,7 @@ async fn trail(State(state): State<AppState>, frame: Frame, Query(query): Query<
         actor: given(&query.actor),
         target: given(&query.target),
         before: query.before.filter(|b| *b > 0),
+        after: None,
     };
     let records = match state.store.search_audit(&user.actor, &filter, PAGE).await {
         Ok(records) => records,
@@ -116,6 +119,12 @@ async fn trail(State(state): State<AppState>, frame: Frame, Query(query): Query<
             details: if r.details == "{}" { String::new() } else { r.details },
         })
         .collect();
+    let csv = format!(
+        "action={}&actor={}&target={}",
+        encoded(query.action.trim()),
+        encoded(query.actor.trim()),
+        encoded(query.target.trim())
+    );
     page(
         &frame,
         &AuditPage {
@@ -126,6 +135,66 @@ async fn trail(State(state): State<AppState>, frame: Frame, Query(query): Query<
             rows,
             older,
             verification,
+            csv,
         },
     )
+}
+
+/// The most records one CSV of the trail holds; narrow the filter (or page with `before`) for more.
+const MOST_IN_CSV: usize = 100_000;
+
+/// `GET /audit.csv`: the trail as the page narrows it, newest first, every page of it up to
+/// [`MOST_IN_CSV`] records.
+async fn trail_csv(State(state): State<AppState>, frame: Frame, Query(query): Query<TrailQuery>) -> Response {
+    let user = match require(&frame, &[Role::Auditor, Role::Supervisor]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    let given = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+    let mut filter = AuditFilter {
+        action: given(&query.action),
+        actor: given(&query.actor),
+        target: given(&query.target),
+        before: query.before.filter(|b| *b > 0),
+        after: None,
+    };
+    let mut text = super::csv::line(&[
+        "seq",
+        "at",
+        "actor",
+        "country",
+        "action",
+        "target",
+        "reason",
+        "details",
+        "hash",
+        "previous_hash",
+    ]);
+    let mut written = 0;
+    while written < MOST_IN_CSV {
+        let records = match state.store.search_audit(&user.actor, &filter, 1000).await {
+            Ok(records) => records,
+            Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+        };
+        for r in &records {
+            text.push_str(&super::csv::line(&[
+                r.seq.to_string(),
+                r.at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+                r.actor.clone(),
+                r.country.clone().unwrap_or_default(),
+                r.action.clone(),
+                r.target.clone(),
+                r.reason.clone().unwrap_or_default(),
+                r.details.clone(),
+                r.hash.clone(),
+                r.prev_hash.clone(),
+            ]));
+        }
+        written += records.len();
+        match records.last() {
+            Some(last) if records.len() == 1000 => filter.before = Some(last.seq),
+            _ => break,
+        }
+    }
+    super::csv::download("dragnet-audit.csv", text)
 }

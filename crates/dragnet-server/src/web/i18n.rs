@@ -1523,4 +1523,73 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
             "طرح عليكم مراجع سؤالًا (انظروا القرارات أدناه): عدّلوا الطلب للإجابة عنه ثم أرسلوه مجددًا.",
         ],
     ),
+    ("nav.search", ["Search", "Recherche", "Búsqueda", "بحث"]),
+    (
+        "search.title",
+        [
+            "Search every notice",
+            "Rechercher dans toutes les notices",
+            "Buscar en todas las notificaciones",
+            "البحث في كل النشرات",
+        ],
+    ),
+    (
+        "search.hint",
+        [
+            "Every notice in any state. A name is compared as screening compares names, across scripts and spellings; the best agreeing come first.",
+            "Toutes les notices, quel que soit leur état. Un nom est comparé comme le fait le filtrage, à travers les écritures et les graphies ; les plus proches d’abord.",
+            "Todas las notificaciones, en cualquier estado. Un nombre se compara como lo hace el control, entre escrituras y grafías; primero las que más coinciden.",
+            "كل النشرات بأي حالة. يُقارن الاسم كما يقارنه الفحص، عبر الكتابات والتهجئات؛ والأكثر تطابقًا أولًا.",
+        ],
+    ),
+    ("search.name", ["Name (any script)", "Nom (toute écriture)", "Nombre (cualquier escritura)", "الاسم (بأي كتابة)"]),
+    ("search.any", ["Any", "Tous", "Cualquiera", "أيّ"]),
+    ("search.created_from", ["Created from", "Créée à partir du", "Creada desde", "أنشئت من"]),
+    ("search.created_to", ["Created up to", "Créée jusqu’au", "Creada hasta", "أنشئت حتى"]),
+    ("search.submit", ["Search", "Rechercher", "Buscar", "ابحث"]),
+    (
+        "search.none",
+        ["No notice matches.", "Aucune notice ne correspond.", "Ninguna notificación coincide.", "لا تطابق أي نشرة."],
+    ),
+    ("search.notice", ["Notice", "Notice", "Notificación", "النشرة"]),
+    ("search.score", ["Names agree", "Concordance des noms", "Coincidencia de nombres", "تطابق الأسماء"]),
+    ("search.next", ["Next page", "Page suivante", "Página siguiente", "الصفحة التالية"]),
+    ("search.csv", ["Download as CSV", "Télécharger en CSV", "Descargar en CSV", "نزّل بصيغة CSV"]),
+    (
+        "search.unreadable",
+        [
+            "Notices whose stored record does not read (the log names them):",
+            "Notices dont l’enregistrement ne se lit pas (le journal les nomme) :",
+            "Notificaciones cuyo registro no se lee (el registro las nombra):",
+            "نشرات لا يُقرأ سجلها المحفوظ (يسمّيها السجل):",
+        ],
+    ),
+    (
+        "search.compared",
+        [
+            "The name was compared with {n} notices.",
+            "Le nom a été comparé à {n} notices.",
+            "El nombre se comparó con {n} notificaciones.",
+            "قورن الاسم بـ {n} نشرة.",
+        ],
+    ),
+    (
+        "search.stopped_short",
+        [
+            "The name was compared with the newest {n} notices only: narrow the search by requester, state, kind or dates to reach older ones.",
+            "Le nom n’a été comparé qu’aux {n} notices les plus récentes : restreignez la recherche (demandeur, état, type, dates) pour atteindre les plus anciennes.",
+            "El nombre solo se comparó con las {n} notificaciones más recientes: acote la búsqueda (solicitante, estado, tipo, fechas) para llegar a las anteriores.",
+            "قورن الاسم بأحدث {n} نشرة فقط: ضيّقوا البحث (الجهة الطالبة، الحالة، النوع، التواريخ) للوصول إلى الأقدم.",
+        ],
+    ),
+    (
+        "queue.csv",
+        [
+            "Download the queue as CSV",
+            "Télécharger la file en CSV",
+            "Descargar la cola en CSV",
+            "نزّل قائمة الانتظار بصيغة CSV",
+        ],
+    ),
+    ("audit.csv", ["Download as CSV", "Télécharger en CSV", "Descargar en CSV", "نزّل بصيغة CSV"]),
 ];

@@ -12,7 +12,6 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use dragnet_domain::{CountryCode, NoticeId, Person, Role};
@@ -239,12 +238,6 @@ async fn progress(State(state): State<AppState>, frame: Frame, Path(id): Path<St
     )
 }
 
-/// A field for CSV: quoted, and never read as a formula by a spreadsheet.
-fn csv_field(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
-    format!("\"{}\"", guarded.replace('"', "\"\""))
-}
-
 /// `GET /screening/list/{id}/hits.csv`: one line per hit, the list's line and id beside it.
 async fn download(State(state): State<AppState>, frame: Frame, Path(id): Path<String>) -> Response {
     let user = match require(&frame, &[Role::Screener, Role::BureauOfficer]) {
@@ -275,37 +268,17 @@ async fn download(State(state): State<AppState>, frame: Frame, Path(id): Path<St
             of_card(&|c| c.charges.join("; ")),
             of_card(&|c| c.action_text.to_string()),
         ];
-        let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let quoted: Vec<String> = fields.iter().map(|f| super::csv::field(f)).collect();
         let cleared = view.cleared.as_ref();
         text.push_str(&format!(
             "{line},{},{:.3},{},{},{},{}\n",
             quoted.join(","),
             screened.hit.score,
-            csv_field(&view.why),
-            csv_field(&view.evidence_against.join("; ")),
-            csv_field(&cleared.map(|c| format!("{} ({})", c.by, c.country)).unwrap_or_default()),
-            csv_field(&cleared.map(|c| c.at.clone()).unwrap_or_default()),
+            super::csv::field(&view.why),
+            super::csv::field(&view.evidence_against.join("; ")),
+            super::csv::field(&cleared.map(|c| format!("{} ({})", c.by, c.country)).unwrap_or_default()),
+            super::csv::field(&cleared.map(|c| c.at.clone()).unwrap_or_default()),
         ));
     }
-    (
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (CONTENT_DISPOSITION, "attachment; filename=\"dragnet-hits.csv\"".to_string()),
-            (CACHE_CONTROL, "no-store".to_string()),
-        ],
-        text,
-    )
-        .into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_and_never_formulas() {
-        assert_eq!(csv_field("MARCHETTI, Luca"), "\"MARCHETTI, Luca\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-    }
+    super::csv::download("dragnet-hits.csv", text)
 }

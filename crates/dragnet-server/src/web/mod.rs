@@ -20,6 +20,7 @@ use crate::AppState;
 mod audit;
 mod bureau;
 mod clearances;
+mod csv;
 pub mod i18n;
 pub mod lists;
 mod notice_actions;
@@ -27,6 +28,7 @@ mod notices;
 pub mod request_form;
 mod review;
 mod screening;
+mod search;
 mod sign_in;
 
 pub use crate::passwords;
@@ -55,6 +57,7 @@ pub fn routes() -> Router<AppState> {
         .merge(lists::routes())
         .merge(screening::routes())
         .merge(clearances::routes())
+        .merge(search::routes())
 }
 
 /// A moment as the pages write it: the date and the minute, in UTC.

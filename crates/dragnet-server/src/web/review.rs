@@ -21,6 +21,7 @@ use crate::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/review", get(queue))
+        .route("/review/queue.csv", get(queue_csv))
         .route("/review/{id}", get(request_page))
         .route("/review/{id}/decision", post(decide))
         .route("/review/{id}/knowledge", post(record_knowledge))
@@ -711,6 +712,49 @@ async fn request_page(
         Err(dragnet_store::StoreError::RequestNotFound(_)) => error_page(frame.lang, StatusCode::NOT_FOUND, ""),
         Err(err) => error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
     }
+}
+
+/// `GET /review/queue.csv`: the queue as the page orders it, one line per notice waiting.
+async fn queue_csv(State(state): State<AppState>, frame: Frame) -> Response {
+    let user = match require(&frame, &[Role::Reviewer, Role::Supervisor]) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    let entries = match state.app.review_queue(&user.principal(), 500, QueueDetail::Summaries).await {
+        Ok(entries) => entries,
+        Err(err) => return error_page(frame.lang, StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    };
+    let mut text = super::csv::line(&[
+        "request",
+        "kind",
+        "requested_by",
+        "reference",
+        "submitted",
+        "request_recommendation",
+        "notice",
+        "subject",
+        "state",
+        "recommendation",
+        "awaiting_second_reviewer_after",
+    ]);
+    for entry in &entries {
+        for notice in &entry.notices {
+            text.push_str(&super::csv::line(&[
+                entry.request_id.to_string(),
+                entry.kind.as_str().to_string(),
+                entry.requested_by.clone(),
+                entry.reference.clone().unwrap_or_default(),
+                date_time(entry.submitted_at),
+                entry.recommendation.as_str().to_string(),
+                notice.id.to_string(),
+                notice.subject_name.clone(),
+                notice.state.as_str().to_string(),
+                notice.recommendation.map(|r| r.as_str().to_string()).unwrap_or_default(),
+                notice.awaiting_second.clone().unwrap_or_default(),
+            ]));
+        }
+    }
+    super::csv::download("dragnet-review-queue.csv", text)
 }
 
 /// `POST /review/{id}/decision`: the same decision as the API's, then back to the request.
