@@ -27,7 +27,7 @@ impl Principal {
 
     /// The member country the user acts for, if their role acts for one.
     pub fn country(&self) -> Option<String> {
-        self.user.grant.country().map(|c| c.to_string())
+        self.user.grant.acts_for().map(|c| c.to_string())
     }
 
     /// The country whose bars apply to what this user is shown.

@@ -57,6 +57,12 @@ impl App {
         Ok(())
     }
 
+    /// Sets a user's password from its hash, made by the edge that holds the hasher; audited.
+    pub async fn set_password_hash(&self, principal: &Principal, name: &UserName, hash: &str) -> Result<()> {
+        principal.require(&[Role::Administrator])?;
+        Ok(self.store.set_password(&principal.actor, name, hash).await?)
+    }
+
     /// The notices this server's views leave out because their stored record does not read, with
     /// why: what an administrator repairs (a newer import of the record replaces it).
     pub fn unreadable_notices(&self, principal: &Principal) -> Result<Vec<crate::follower::UnreadableNotice>> {

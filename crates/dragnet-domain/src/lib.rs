@@ -23,4 +23,4 @@ pub use parse::{FieldError, parse_person, parse_request};
 pub use person::Person;
 pub use recommendation::Recommendation;
 pub use request::{NoticeKind, NoticeRequest, Recipients};
-pub use user::{Actor, Grant, Role, UserName};
+pub use user::{Actor, ActsFor, Grant, Role, UserName};

@@ -111,20 +111,69 @@ impl fmt::Display for UserName {
     }
 }
 
-/// A role with the country it acts for, where the role has one. Built only by [`Grant::new`],
-/// so a bureau officer without a country, or a reviewer tied to one, cannot exist.
+/// Whom a user acts for: a member country, or (for a bureau officer only) an international
+/// requester such as the ICC, which asks for notices without being a member and has no border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActsFor {
+    Country(MemberCountry),
+    Entity(&'static str),
+}
+
+impl ActsFor {
+    /// A member country's code, or an international requester's (`ICC`, `UN`, `IRMCT`, `STL`).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        if let Some((code, _)) = crate::codes::INTERNATIONAL_ENTITIES.iter().find(|(code, _)| *code == text) {
+            return Ok(ActsFor::Entity(code));
+        }
+        MemberCountry::parse(text).map(ActsFor::Country).map_err(|why| {
+            let entities: Vec<&str> = crate::codes::INTERNATIONAL_ENTITIES.iter().map(|(code, _)| *code).collect();
+            format!("{why}, nor an international requester ({})", entities.join(", "))
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            ActsFor::Country(country) => country.as_str(),
+            ActsFor::Entity(code) => code,
+        }
+    }
+
+    pub fn country(&self) -> Option<MemberCountry> {
+        match self {
+            ActsFor::Country(country) => Some(*country),
+            ActsFor::Entity(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for ActsFor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role with whom it acts for, where the role has one. Built only by [`Grant::new`] and
+/// [`Grant::acting_for`], so a bureau officer for no one, a reviewer tied to a country, or a
+/// screener at the border of a court cannot exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Grant {
     role: Role,
-    country: Option<MemberCountry>,
+    acts_for: Option<ActsFor>,
 }
 
 impl Grant {
     pub fn new(role: Role, country: Option<MemberCountry>) -> Result<Self, String> {
-        match (role.acts_for_a_country(), country) {
+        Grant::acting_for(role, country.map(ActsFor::Country))
+    }
+
+    pub fn acting_for(role: Role, acts_for: Option<ActsFor>) -> Result<Self, String> {
+        match (role.acts_for_a_country(), acts_for) {
             (true, None) => Err(format!("a {role} acts for one member country; name it")),
             (false, Some(country)) => Err(format!("a {role} does not act for a country (got {country})")),
-            _ => Ok(Grant { role, country }),
+            (true, Some(ActsFor::Entity(code))) if role != Role::BureauOfficer => {
+                Err(format!("a {role} works at a member country's border; {code} is not a country"))
+            }
+            _ => Ok(Grant { role, acts_for }),
         }
     }
 
@@ -132,8 +181,14 @@ impl Grant {
         self.role
     }
 
+    /// The member country, if the user acts for one (not for an international requester).
     pub fn country(&self) -> Option<MemberCountry> {
-        self.country
+        self.acts_for.and_then(|a| a.country())
+    }
+
+    /// The country or international requester the user acts for.
+    pub fn acts_for(&self) -> Option<ActsFor> {
+        self.acts_for
     }
 }
 
@@ -148,7 +203,7 @@ pub struct Actor {
 
 impl Actor {
     pub fn user(name: &UserName, grant: &Grant) -> Self {
-        Actor { name: name.to_string(), country: grant.country().map(|c| c.to_string()) }
+        Actor { name: name.to_string(), country: grant.acts_for().map(|c| c.to_string()) }
     }
 
     pub fn system(part: &str, country: Option<String>) -> Self {
@@ -167,6 +222,17 @@ mod tests {
         assert!(Grant::new(Role::Screener, None).unwrap_err().contains("acts for one member country"));
         assert!(Grant::new(Role::Reviewer, fr).is_err());
         assert!(Grant::new(Role::Auditor, None).is_ok());
+    }
+
+    #[test]
+    fn an_international_requester_has_bureau_officers_and_no_border() {
+        let icc = ActsFor::parse("ICC").unwrap();
+        let officer = Grant::acting_for(Role::BureauOfficer, Some(icc)).unwrap();
+        assert_eq!((officer.acts_for().map(|a| a.to_string()), officer.country()), (Some("ICC".into()), None));
+        assert!(Grant::acting_for(Role::Screener, Some(icc)).unwrap_err().contains("ICC is not a country"));
+        assert!(Grant::acting_for(Role::Reviewer, Some(icc)).is_err());
+        assert!(ActsFor::parse("XX").unwrap_err().contains("nor an international requester (ICC, UN, IRMCT, STL)"));
+        assert_eq!(ActsFor::parse("FR").unwrap().country().map(|c| c.to_string()), Some("FR".into()));
     }
 
     #[test]

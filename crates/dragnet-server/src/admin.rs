@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use dragnet_domain::{FieldError, Grant, MemberCountry, Role, UserName};
+use dragnet_domain::{ActsFor, FieldError, Grant, Role, UserName};
 use dragnet_store::UserRecord;
 use serde_json::{Value, json};
 
@@ -41,7 +41,7 @@ fn user_json(user: &UserRecord) -> Value {
     json!({
         "name": user.name.as_str(),
         "role": user.grant.role(),
-        "country": user.grant.country().map(|c| c.to_string()),
+        "country": user.grant.acts_for().map(|c| c.to_string()),
         "created_at": rfc3339(user.created_at),
         "disabled_at": user.disabled_at.map(rfc3339),
     })
@@ -90,9 +90,9 @@ async fn create_user(State(state): State<AppState>, caller: Caller, body: Bytes)
     let role = text_field(&object, "role")?.ok_or_else(|| Problem::invalid(&FieldError::new("role", "is missing")))?;
     let role = Role::parse(&role).map_err(|err| Problem::invalid(&FieldError::new("role", err)))?;
     let country = text_field(&object, "country")?
-        .map(|c| MemberCountry::parse(&c).map_err(|err| Problem::invalid(&FieldError::new("country", err))))
+        .map(|c| ActsFor::parse(&c).map_err(|err| Problem::invalid(&FieldError::new("country", err))))
         .transpose()?;
-    let grant = Grant::new(role, country).map_err(|err| Problem::invalid(&FieldError::new("country", err)))?;
+    let grant = Grant::acting_for(role, country).map_err(|err| Problem::invalid(&FieldError::new("country", err)))?;
     let (user, token) = state.app.create_user(&caller, &name, grant).await?;
     Ok((StatusCode::CREATED, Json(json!({"user": user_json(&user), "token": token}))).into_response())
 }

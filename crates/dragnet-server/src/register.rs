@@ -67,7 +67,7 @@ fn column_text(object: &Map<String, Value>, field: &str, path: &str, required: b
 }
 
 /// The register line a body stands for, each field checked so that an error names it.
-fn read_entry(body: &Value) -> Result<String, Problem> {
+pub(crate) fn read_entry(body: &Value) -> Result<String, Problem> {
     let object = object_with(body, &["names", "status", "office", "country", "date_of_birth", "since"])?;
     let names = object
         .get("names")

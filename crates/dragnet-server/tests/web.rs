@@ -1455,3 +1455,124 @@ async fn the_secretariat_searches_on_its_page_and_downloads_the_search_the_queue
     let page = site.get("/audit?action=notice.search", &auditor).await;
     assert!(page.html.contains("/audit.csv?action=notice.search"), "{}", page.html);
 }
+
+#[tokio::test]
+async fn an_administrator_manages_users_tokens_and_the_register_on_the_pages() {
+    let site = Site::new().await;
+    site.user("admin.one", Role::Administrator, None, "an admin password").await;
+    site.user("reviewer.one", Role::Reviewer, None, "correct horse battery").await;
+    let reviewer = site.sign_in("reviewer.one", "correct horse battery").await;
+    assert_eq!(site.get("/admin", &reviewer).await.status, StatusCode::FORBIDDEN);
+    let session = site.sign_in("admin.one", "an admin password").await;
+    assert_eq!(site.get("/", &session).await.location, "/admin");
+    let page = site.get("/admin?lang=fr", &session).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.html.contains("Registre des titulaires de fonctions") && page.html.contains("reviewer.one"));
+    let csrf = page.field("csrf");
+
+    // The International Criminal Court's bureau officer: created with a password, shown a token once.
+    let icc = [
+        ("csrf", csrf.as_str()),
+        ("name", "ncb.icc"),
+        ("role", "bureau_officer"),
+        ("acts_for", "icc"),
+        ("password", "a court password"),
+    ];
+    let created = site.post_form("/admin/users", &session, &icc).await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.html);
+    let marker = "<code class=\"token\" dir=\"ltr\">";
+    let start = created.html.find(marker).expect("the token, shown once") + marker.len();
+    let token = created.html[start..].split('<').next().unwrap().to_string();
+    let filed = site.api("/api/v1/requests", &token, &case("16-international-court-head-of-state.json")).await;
+    assert!(filed["request_id"].as_i64().is_some(), "the ICC files its own request: {filed}");
+    let court = site.sign_in("ncb.icc", "a court password").await;
+    assert_eq!(site.get("/requests", &court).await.status, StatusCode::OK);
+    assert!(!site.get("/admin", &session).await.html.contains(&token), "the token is not shown again");
+
+    // What cannot be is refused, named, and nothing is created.
+    for (fields, named) in [
+        (
+            vec![("name", "border.icc"), ("role", "screener"), ("acts_for", "ICC")],
+            "acts_for: a screener works at a member country",
+        ),
+        (vec![("name", "ncb.xx"), ("role", "bureau_officer"), ("acts_for", "XX")], "acts_for:"),
+        (vec![("name", "Bad Name"), ("role", "reviewer")], "name:"),
+        (vec![("name", "weak.pw"), ("role", "reviewer"), ("password", "short")], "password:"),
+        (vec![("name", "ncb.icc"), ("role", "bureau_officer"), ("acts_for", "ICC")], "ncb.icc"),
+    ] {
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend(fields);
+        let refused = site.post_form("/admin/users", &session, &form).await;
+        assert!(refused.status.is_client_error(), "{named}: {}", refused.status);
+        assert!(
+            refused.html.contains("class=\"problem\"") && refused.html.contains(named),
+            "{named}: {}",
+            refused.html
+        );
+    }
+    let users = site.store.users().await.unwrap();
+    assert_eq!(users.len(), 3, "{users:?}");
+    let forged = [("csrf", "forged"), ("name", "ncb.forged"), ("role", "reviewer")];
+    assert_eq!(site.post_form("/admin/users", &session, &forged).await.status, StatusCode::FORBIDDEN);
+
+    // Disabled, the officer is out by session and token; let in again, in.
+    let reasonless = site.post_form("/admin/users/ncb.icc/disable", &session, &[("csrf", &csrf)]).await;
+    assert!(reasonless.html.contains("reason:"), "{}", reasonless.html);
+    let disable = [("csrf", csrf.as_str()), ("reason", "left the court")];
+    assert_eq!(site.post_form("/admin/users/ncb.icc/disable", &session, &disable).await.status, StatusCode::SEE_OTHER);
+    assert_ne!(site.get("/requests", &court).await.status, StatusCode::OK);
+    let again = site.api("/api/v1/requests", &token, &case("16-international-court-head-of-state.json")).await;
+    assert_eq!(again["status"], 401, "{again}");
+    let enable = [("csrf", csrf.as_str()), ("reason", "back")];
+    assert_eq!(site.post_form("/admin/users/ncb.icc/enable", &session, &enable).await.status, StatusCode::SEE_OTHER);
+    site.sign_in("ncb.icc", "a court password").await;
+
+    // A labelled token, then revoked.
+    let labelled = site
+        .post_form("/admin/users/ncb.icc/token", &session, &[("csrf", &csrf), ("label", "case system"), ("days", "30")])
+        .await;
+    assert_eq!(labelled.status, StatusCode::OK, "{}", labelled.html);
+    let start = labelled.html.find(marker).unwrap() + marker.len();
+    let second = labelled.html[start..].split('<').next().unwrap().to_string();
+    let bad_days =
+        site.post_form("/admin/users/ncb.icc/token", &session, &[("csrf", &csrf), ("label", "x"), ("days", "0")]).await;
+    assert!(bad_days.html.contains("days:"), "{}", bad_days.html);
+    let revoke = [("csrf", csrf.as_str()), ("label", "case system")];
+    assert_eq!(site.post_form("/admin/users/ncb.icc/revoke", &session, &revoke).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(site.api("/api/v1/requests", &second, &json!({})).await["status"], 401);
+
+    // An office holder added from the form's fields and removed with why.
+    let holder = [
+        ("csrf", csrf.as_str()),
+        ("names", "Ilse|VANTERPOOL"),
+        ("status", "head_of_state"),
+        ("office", "President"),
+        ("country", "NL"),
+        ("date_of_birth", "1961-02-03"),
+        ("since", "2025-05-01"),
+    ];
+    let added = site.post_form("/admin/register", &session, &holder).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.html);
+    let entries = site.store.office_holders().await.unwrap();
+    let entry = entries.iter().find(|e| e.line.contains("VANTERPOOL")).expect("kept");
+    assert_eq!(entry.line, "Ilse|VANTERPOOL\thead_of_state\tPresident\tNL\t1961-02-03\t2025-05-01");
+    let mut tabbed = holder;
+    tabbed[3] = ("office", "President\tof");
+    assert!(site.post_form("/admin/register", &session, &tabbed).await.html.contains("office: a line of 1 to 200"));
+    let broken = [
+        ("csrf", csrf.as_str()),
+        ("names", "no family"),
+        ("status", "head_of_state"),
+        ("office", "x"),
+        ("country", "NL"),
+    ];
+    assert!(site.post_form("/admin/register", &session, &broken).await.status.is_client_error());
+    let remove = [("csrf", csrf.as_str()), ("reason", "left office")];
+    let removed = site.post_form(&format!("/admin/register/{}/remove", entry.id), &session, &remove).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.html);
+    assert!(!site.store.office_holders().await.unwrap().iter().any(|e| e.line.contains("VANTERPOOL")));
+    let actions: Vec<String> = site.store.audit_records(0, 1000).await.unwrap().into_iter().map(|r| r.action).collect();
+    for action in ["user.create", "user.password", "user.disable", "user.enable", "token.create", "token.revoke"] {
+        assert!(actions.iter().any(|a| a == action), "{action}: {actions:?}");
+    }
+}

@@ -1336,8 +1336,8 @@ pub(crate) fn parse_stored_grant(name: &str, role: &str, country: Option<&str>) 
     let corrupt = |reason: String| StoreError::Corrupt(format!("user {name}: {reason}"));
     let user = UserName::parse(name).map_err(corrupt)?;
     let role = dragnet_domain::Role::parse(role).map_err(corrupt)?;
-    let country = country.map(dragnet_domain::MemberCountry::parse).transpose().map_err(corrupt)?;
-    let grant = Grant::new(role, country).map_err(corrupt)?;
+    let acts_for = country.map(dragnet_domain::ActsFor::parse).transpose().map_err(corrupt)?;
+    let grant = Grant::acting_for(role, acts_for).map_err(corrupt)?;
     Ok((user, grant))
 }
 
@@ -1398,7 +1398,7 @@ pub(crate) fn notice_moved(
 
 pub(crate) fn user_created(name: &UserName, grant: &Grant) -> audit::AuditEntry {
     audit::AuditEntry::new("user.create", format!("user/{name}"))
-        .details(serde_json::json!({"role": grant.role(), "country": grant.country().map(|c| c.to_string())}))
+        .details(serde_json::json!({"role": grant.role(), "country": grant.acts_for().map(|c| c.to_string())}))
 }
 
 pub(crate) fn token_created(user: &UserName, label: &str) -> audit::AuditEntry {

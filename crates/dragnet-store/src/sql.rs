@@ -2607,7 +2607,7 @@ impl Store for ThisStore {
     async fn create_user(&self, actor: &Actor, name: &UserName, grant: Grant) -> Result<UserRecord> {
         let now = self.clock.now();
         let mut tx = begin_write(&self.pool).await?;
-        let country = grant.country().map(|c| c.to_string());
+        let country = grant.acts_for().map(|c| c.to_string());
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO users (name, role, country, created_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (name) DO NOTHING RETURNING id",

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Subcommand;
-use dragnet_domain::{Actor, Grant, MemberCountry, Role, UserName};
+use dragnet_domain::{Actor, ActsFor, Grant, Role, UserName};
 use dragnet_store::{Clock, StoreError};
 
 use crate::InputError;
@@ -59,10 +59,10 @@ pub async fn run(settings: &Settings, command: AdminCommand) -> anyhow::Result<E
             let name = UserName::parse(&name).map_err(|e| InputError(format!("name: {e}")))?;
             let role = Role::parse(&role).map_err(|e| InputError(format!("--role: {e}")))?;
             let country = country
-                .map(|code| MemberCountry::parse(&code))
+                .map(|code| ActsFor::parse(&code))
                 .transpose()
                 .map_err(|e| InputError(format!("--country: {e}")))?;
-            let grant = Grant::new(role, country).map_err(|e| InputError(format!("--country: {e}")))?;
+            let grant = Grant::acting_for(role, country).map_err(|e| InputError(format!("--country: {e}")))?;
             let store = settings.open_store(Clock::system()).await?;
             let (_, token) = match dragnet_app::users::new_user(store.as_ref(), &actor, &name, grant).await {
                 Err(StoreError::UserExists(name)) => {

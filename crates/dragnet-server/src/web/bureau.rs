@@ -164,7 +164,7 @@ async fn one(
     let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
         return error_page(frame.lang, StatusCode::NOT_FOUND, "");
     };
-    let country = user.user.grant.country().map(|c| c.to_string()).unwrap_or_default();
+    let country = user.user.grant.acts_for().map(|c| c.to_string()).unwrap_or_default();
     match state.store.request_owner(id).await {
         Ok(owner) if owner == country => {}
         Ok(_) | Err(dragnet_store::StoreError::RequestNotFound(_)) => {

@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 
+mod admin;
 mod audit;
 mod bureau;
 mod clearances;
@@ -49,6 +50,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sign-out", post(sign_out))
         .route("/static/dragnet.css", get(stylesheet))
         .merge(review::routes())
+        .merge(admin::routes())
         .merge(audit::routes())
         .merge(bureau::routes())
         .merge(request_form::routes())
@@ -271,6 +273,7 @@ async fn home(frame: Frame) -> Response {
         Role::Reviewer | Role::Supervisor => redirect("/review"),
         Role::Screener => redirect("/screening"),
         Role::Auditor => redirect("/audit"),
+        Role::Administrator => redirect("/admin"),
         Role::BureauOfficer => redirect("/requests"),
         _ => page(&frame, &HomePage { frame: frame.clone() }),
     }

@@ -426,7 +426,7 @@ fn checked(frame: &Frame, report: &Report) -> Vec<SubjectFindings> {
 }
 
 fn requester_of(user: &SignedIn) -> String {
-    user.user.grant.country().map(|c| c.to_string()).unwrap_or_default()
+    user.user.grant.acts_for().map(|c| c.to_string()).unwrap_or_default()
 }
 
 async fn blank(frame: Frame) -> Response {
