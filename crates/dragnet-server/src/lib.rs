@@ -233,6 +233,63 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_once_loaded(listener, async { Ok(state) }, shutdown).await
+}
+
+/// What answers before the application is loaded: `/healthz` says the process is up and loading,
+/// `/readyz` and everything else answer 503 with `Retry-After`; once loaded, the application.
+#[derive(Clone, Default)]
+struct Gate(Arc<std::sync::RwLock<Option<Router>>>);
+
+async fn through_gate(State(gate): State<Gate>, request: axum::extract::Request) -> Response {
+    let loaded = gate.0.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
+    if let Some(router) = loaded {
+        use tower::ServiceExt;
+        return match router.oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        };
+    }
+    if request.uri().path() == "/healthz" {
+        return Json(json!({"status": "ok", "loading": true})).into_response();
+    }
+    let mut answer =
+        Problem::new(StatusCode::SERVICE_UNAVAILABLE, "loading", "Starting: the screening index is loading")
+            .into_response();
+    answer.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("5"));
+    answer
+}
+
+/// Listens on `listener` at once (so that a supervisor sees the process up while the screening
+/// index of a large store loads), and serves the application once `loading` yields it; a load that
+/// fails stops the server with its error.
+pub async fn serve_once_loaded(
+    listener: tokio::net::TcpListener,
+    loading: impl Future<Output = Result<AppState, String>>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let gate = Gate::default();
+    let front = Router::new().fallback(through_gate).with_state(gate.clone());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        let stopping = async move {
+            tokio::select! {
+                () = shutdown => {}
+                _ = stopped => {}
+            }
+        };
+        axum::serve(listener, front.into_make_service_with_connect_info::<std::net::SocketAddr>())
+            .with_graceful_shutdown(stopping)
+            .await
+    });
+    let state = match loading.await {
+        Ok(state) => state,
+        Err(err) => {
+            let _ = stop.send(());
+            let _ = server.await;
+            return Err(std::io::Error::other(err));
+        }
+    };
     let expiry = state.app.spawn_expiry(state.expiry_every);
     let app_for_rules = state.app.clone();
     let rules = tokio::spawn(async move {
@@ -249,8 +306,12 @@ pub async fn serve(
         webhooks::EVERY,
         webhooks::Webhooks::new(state.webhooks_to_private_networks),
     );
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    *gate.0.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(router(state));
+    let served = match server.await {
+        Ok(served) => served,
+        Err(err) => Err(std::io::Error::other(err)),
+    };
+    drop(stop);
     expiry.abort();
     sender.abort();
     rules.abort();
@@ -263,7 +324,7 @@ async fn healthz() -> Json<serde_json::Value> {
     Json(json!({"status": "ok"}))
 }
 
-/// Readiness: the store answers (the screening index is loaded before the server listens), and
+/// Readiness: the store answers (before the screening index is loaded, 503), and
 /// how far the views are behind the store's change log.
 #[utoipa::path(get, path = "/readyz", tag = "service", responses(
     (status = 200, description = "Ready: the store's kind, the notices in force, and the change-log sequence the views reached against the store's", body = Object),

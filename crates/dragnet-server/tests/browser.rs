@@ -431,3 +431,123 @@ async fn a_bureau_follows_its_requests_in_each_language() {
     }
     client.close().await.unwrap();
 }
+
+/// Signs in through the form as `name`, and waits for the home page the role lands on.
+async fn sign_in(client: &Client, base: &str, lang: &str, name: &str, password: &str) {
+    client.goto(&format!("{base}/sign-in?lang={lang}")).await.unwrap();
+    fill(client, &[("name", name), ("password", password)]).await;
+    client.find(Locator::Css("form button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Css("form.inline button")).await.unwrap();
+}
+
+async fn sign_out(client: &Client) {
+    client.find(Locator::Css("form.inline button")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::Id("password")).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewer_searches_every_notice_in_each_language() {
+    let Some(driver) = driver() else { return };
+    let world = server(1, true).await;
+    let client = browser(&driver).await;
+    let base = format!("http://{}", world.address);
+    for lang in ["en", "fr", "es", "ar"] {
+        sign_in(&client, &base, lang, "reviewer.one", "correct horse battery").await;
+        client.find(Locator::Css("a[href^='/search']")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Css("form[role=search]")).await.unwrap();
+        // A name spelt otherwise, among notices in review as well as in force.
+        fill(&client, &[("name", "Donald Tramp")]).await;
+        client.find(Locator::Css("form[role=search] button")).await.unwrap().click().await.unwrap();
+        let table = client.wait().for_element(Locator::Css("table.list tbody")).await.unwrap();
+        let found = table.text().await.unwrap();
+        assert!(found.contains("TRUMP, Donald John") && !found.contains("MARCHETTI"), "{found}");
+        assert!(client.find(Locator::Css("a[href^='/search.csv?name=Donald']")).await.is_ok());
+        snap(&client, &format!("search-{lang}")).await;
+        // By state and kind alone: the ordinary notice in force.
+        client.goto(&format!("{base}/search?lang={lang}&state=published&kind=red")).await.unwrap();
+        let found = client.wait().for_element(Locator::Css("table.list tbody")).await.unwrap().text().await.unwrap();
+        assert!(found.contains("MARCHETTI, Luca") && !found.contains("TRUMP"), "{found}");
+        sign_out(&client).await;
+    }
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bureau_adds_a_picture_and_renews_its_notice_in_each_language() {
+    let Some(driver) = driver() else { return };
+    let world = server(0, true).await;
+    let admin = Actor::system("test", None);
+    let hash = dragnet_server::web::passwords::hash("a french password").unwrap();
+    world.store.set_password(&admin, &UserName::parse("ncb.fr").unwrap(), &hash).await.unwrap();
+    let notice = world.published.clone().unwrap();
+    let picture = world._dir.path().join("portrait.svg");
+    std::fs::write(
+        &picture,
+        "<svg xmlns='http://www.w3.org/2000/svg' width='30' height='40'><rect width='30' height='40' fill='#345'/></svg>",
+    )
+    .unwrap();
+    let client = browser(&driver).await;
+    let base = format!("http://{}", world.address);
+    for lang in ["en", "fr", "es", "ar"] {
+        sign_in(&client, &base, lang, "ncb.fr", "a french password").await;
+        let list = client.wait().for_element(Locator::Css("table.list")).await.unwrap().text().await.unwrap();
+        assert!(list.contains("MARCHETTI, Luca"), "{list}");
+        client.find(Locator::Css("table.list a[href^='/requests/']")).await.unwrap().click().await.unwrap();
+        let actions = client.wait().for_element(Locator::Id("actions")).await.unwrap();
+        assert!(actions.text().await.unwrap().contains(&notice), "the notice's own forms");
+        let upload = client.find(Locator::Css("form[action*='/pictures'] input[type=file]")).await.unwrap();
+        upload.send_keys(picture.to_str().unwrap()).await.unwrap();
+        client.find(Locator::Css("form[action*='/pictures'] button")).await.unwrap().click().await.unwrap();
+        let said = client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
+        assert!(!said.text().await.unwrap().is_empty());
+        client.find(Locator::Css("select[name=event] option[value=renew]")).await.unwrap().click().await.unwrap();
+        let reason = client.find(Locator::Css("form[action*='/move'] textarea")).await.unwrap();
+        reason.send_keys("the accused is still sought").await.unwrap();
+        client.find(Locator::Css("form[action*='/move'] button")).await.unwrap().click().await.unwrap();
+        client.wait().for_element(Locator::Css("p.notice[role=status]")).await.unwrap();
+        let url = client.current_url().await.unwrap();
+        assert!(url.as_str().contains("done=moved"), "{url}");
+        client.execute("document.getElementById('actions').scrollIntoView()", vec![]).await.unwrap();
+        snap(&client, &format!("request-actions-{lang}")).await;
+        sign_out(&client).await;
+    }
+    let id = dragnet_domain::NoticeId::parse(&notice).unwrap();
+    let stored = world.store.read_notice(&Actor::system("test", None), id).await.unwrap();
+    assert_eq!(stored.notice.state.as_str(), "published");
+    for n in 1..=5 {
+        assert!(world.store.picture(id, n).await.unwrap().is_some(), "the demo's picture and one per language");
+    }
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_administrator_gives_the_icc_a_bureau_officer_in_each_language() {
+    let Some(driver) = driver() else { return };
+    let world = server(0, false).await;
+    let admin = Actor::system("test", None);
+    let name = UserName::parse("admin.one").unwrap();
+    world.store.create_user(&admin, &name, Grant::new(Role::Administrator, None).unwrap()).await.unwrap();
+    let hash = dragnet_server::web::passwords::hash("an admin password").unwrap();
+    world.store.set_password(&admin, &name, &hash).await.unwrap();
+    let client = browser(&driver).await;
+    let base = format!("http://{}", world.address);
+    for lang in ["en", "fr", "es", "ar"] {
+        sign_in(&client, &base, lang, "admin.one", "an admin password").await;
+        client.wait().for_element(Locator::Id("new-user-title")).await.unwrap();
+        let user = format!("ncb.icc.{lang}");
+        fill(&client, &[("name", &user), ("acts_for", "ICC"), ("password", "a court password")]).await;
+        client.find(Locator::Css("select#role option[value=bureau_officer]")).await.unwrap().click().await.unwrap();
+        client.find(Locator::Css("form[action^='/admin/users?'] button")).await.unwrap().click().await.unwrap();
+        let token = client.wait().for_element(Locator::Css("code.token")).await.unwrap().text().await.unwrap();
+        assert!(token.len() > 20, "{token}");
+        let row = client.find(Locator::Id(&format!("user-{user}"))).await.unwrap().text().await.unwrap();
+        assert!(row.contains("ICC"), "{row}");
+        snap(&client, &format!("admin-{lang}")).await;
+        sign_out(&client).await;
+        // The court's officer signs in to the bureau's pages.
+        sign_in(&client, &base, lang, &user, "a court password").await;
+        client.wait().for_element(Locator::Css("a[href^='/requests/new']")).await.unwrap();
+        sign_out(&client).await;
+    }
+    client.close().await.unwrap();
+}

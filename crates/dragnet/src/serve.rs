@@ -82,26 +82,31 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     println!("dragnet listening on http://{address} ({})", settings.store_description());
     tracing::info!(%address, store = store.backend(), "serving");
 
-    let started = std::time::Instant::now();
-    let mut state = AppState::load(store.clone(), policy).await.context("cannot load the screening index")?;
-    if let Some(rate) = args.rate_limit.filter(|r| *r > 0.0) {
-        state.limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
-    }
-    state.proxies = std::sync::Arc::new(proxies);
-    state.public_url = args.public_url.clone();
-    state.webhooks_to_private_networks = args.webhooks_to_private_networks;
-    if let Some(seconds) = args.expiry_every {
-        state.expiry_every = std::time::Duration::from_secs(seconds);
-    }
-    if let Some(rate) = args.address_rate_limit.filter(|r| *r > 0.0) {
-        state.address_limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
-    }
-    tracing::info!(
-        notices = state.app.views.screening.len(),
-        seconds = started.elapsed().as_secs_f64(),
-        "screening index loaded"
-    );
-    dragnet_server::serve(listener, state, shutdown_signal()).await.context("the server failed")?;
+    let loading = async move {
+        let started = std::time::Instant::now();
+        let mut state = AppState::load(store.clone(), policy)
+            .await
+            .map_err(|err| format!("cannot load the screening index: {err}"))?;
+        if let Some(rate) = args.rate_limit.filter(|r| *r > 0.0) {
+            state.limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
+        }
+        state.proxies = std::sync::Arc::new(proxies);
+        state.public_url = args.public_url.clone();
+        state.webhooks_to_private_networks = args.webhooks_to_private_networks;
+        if let Some(seconds) = args.expiry_every {
+            state.expiry_every = std::time::Duration::from_secs(seconds);
+        }
+        if let Some(rate) = args.address_rate_limit.filter(|r| *r > 0.0) {
+            state.address_limits = std::sync::Arc::new(dragnet_server::limits::RateLimits::new(rate, rate * 2.0));
+        }
+        tracing::info!(
+            notices = state.app.views.screening.len(),
+            seconds = started.elapsed().as_secs_f64(),
+            "screening index loaded"
+        );
+        Ok(state)
+    };
+    dragnet_server::serve_once_loaded(listener, loading, shutdown_signal()).await.context("the server failed")?;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
 }

@@ -1715,4 +1715,8 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "admin.holder_removed",
         ["Removed from the register.", "Retiré du registre.", "Quitado del registro.", "حُذف من السجل."],
     ),
+    (
+        "decision.general_secretariat",
+        ["General Secretariat", "Secrétariat général", "Secretaría General", "الأمانة العامة"],
+    ),
 ];

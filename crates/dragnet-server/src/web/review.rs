@@ -361,7 +361,12 @@ pub(super) fn request_view(
                 .find(|n| n.id == d.notice)
                 .map(|n| n.subject_name.clone())
                 .unwrap_or_default(),
-            reviewer: d.reviewer.clone(),
+            // The application names the secretariat, not a reviewer, to a bureau: in the page's language.
+            reviewer: if d.reviewer == dragnet_app::workflow::GENERAL_SECRETARIAT {
+                frame.t("decision.general_secretariat").to_string()
+            } else {
+                d.reviewer.clone()
+            },
             decision: frame.t(&format!("decision.{}", d.decision)),
             question: d.decision == "request_information",
             reason: d.reason.clone(),
