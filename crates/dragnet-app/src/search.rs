@@ -33,7 +33,9 @@ impl Place {
             return ranked.parse().map(Place::Ranked).map_err(|_| bad());
         }
         let (request, subject) = text.split_once('.').ok_or_else(bad)?;
-        Ok(Place::Before(request.parse().map_err(|_| bad())?, subject.parse().map_err(|_| bad())?))
+        let request = request.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(bad)?;
+        let subject = subject.parse::<i32>().ok().filter(|index| *index >= 0).ok_or_else(bad)?;
+        Ok(Place::Before(request, subject))
     }
 }
 
@@ -118,12 +120,19 @@ impl App {
         } else if query.page.is_some() {
             return Err(FieldError::new("page", "a ranked place is only for a search by name").into());
         }
-        // One more than asked for, to know whether there is a next page.
-        let read = self.store.search_notices(&filters, limit as i64 + 1).await?;
-        let more = read.rows.len() + read.unreadable.len() > limit;
-        let mut rows: Vec<(FoundNotice, Option<f64>)> = read.rows.into_iter().map(|n| (n, None)).collect();
-        rows.truncate(limit);
-        let next = more.then(|| rows.last().map(|(n, _)| Place::Before(n.request_id, n.subject_index))).flatten();
+        // A page is `limit` rows read, readable or not: a record that does not read is named on
+        // its page and paging goes on past it. One row beyond is looked for, to know whether there is a next page.
+        let (read, last) = self.store.search_notices(&filters, limit as i64).await?;
+        let full = read.rows.len() + read.unreadable.len() == limit;
+        let next = match last {
+            Some((request, subject)) if full => {
+                let after = NoticeSearch { before: Some((request, subject)), ..filters.clone() };
+                let (beyond, _) = self.store.search_notices(&after, 1).await?;
+                (!beyond.rows.is_empty() || !beyond.unreadable.is_empty()).then_some(Place::Before(request, subject))
+            }
+            _ => None,
+        };
+        let rows = read.rows.into_iter().map(|n| (n, None)).collect();
         Ok(Found { rows, next, compared: 0, stopped_short: false, unreadable: read.unreadable })
     }
 
@@ -139,10 +148,9 @@ impl App {
         let mut filters = query.filters.clone();
         let (mut agreeing_ones, mut unreadable, mut compared) = (Vec::new(), Vec::new(), 0usize);
         let stopped_short = loop {
-            let read = self.store.search_notices(&filters, READ_AT_ONCE).await?;
-            let last = read.rows.last().map(|n| (n.request_id, n.subject_index));
-            let count = read.rows.len();
-            compared += count;
+            let (read, last) = self.store.search_notices(&filters, READ_AT_ONCE).await?;
+            let count = read.rows.len() + read.unreadable.len();
+            compared += read.rows.len();
             unreadable.extend(read.unreadable);
             let (query, variants) = (wanted.clone(), crate::views::screening::variants());
             let scored = tokio::task::spawn_blocking(move || agreeing(&query, read.rows, &variants))
@@ -167,5 +175,22 @@ impl App {
         let rows: Vec<_> = agreeing_ones.into_iter().skip(skip).take(limit).map(|(n, s)| (n, Some(s))).collect();
         let next = (skip + rows.len() < total).then_some(Place::Ranked(skip + rows.len()));
         Ok(Found { rows, next, compared, stopped_short, unreadable })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_reads_back_as_written_and_nothing_else_reads() {
+        for place in [Place::Before(12, 0), Place::Before(1, 35), Place::Ranked(0), Place::Ranked(40)] {
+            assert_eq!(Place::parse(&place.to_string()), Ok(place));
+        }
+        for bad in
+            ["", "12", "12.", ".5", "-1.0", "0.0", "8.-5", "+-1", "+", "+1.0", "1.2.3", "+99999999999999999999999"]
+        {
+            assert_eq!(Place::parse(bad).unwrap_err().path, "page", "{bad}");
+        }
     }
 }

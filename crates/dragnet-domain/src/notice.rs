@@ -198,6 +198,11 @@ impl NoticeState {
         Ok(next)
     }
 
+    /// Whether `event` may happen to a notice in this state.
+    pub fn allows(self, event: LifecycleEvent) -> bool {
+        self.apply(event).is_ok()
+    }
+
     /// Whether screening and public pages may show a notice in this state.
     pub fn is_in_force(&self) -> bool {
         *self == NoticeState::Published

@@ -363,9 +363,9 @@ async fn read_notice(State(state): State<AppState>, caller: Caller, Path(id): Pa
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit",
     params(("after" = Option<i64>, Query, description = "Records after this sequence number"),
            ("limit" = Option<i64>, Query, description = "At most this many, 1 to 1,000 (default 100)"),
-           ("action" = Option<String>, Query, description = "Only what was done: an action (`notice.publish`) or its start (`notice.`)"),
+           ("action" = Option<String>, Query, description = "Only what was done: an action (`notice.publish`), or every one starting so when it ends in `.` (`notice.`)"),
            ("actor" = Option<String>, Query, description = "Only what this user (or `system:…`) did"),
-           ("target" = Option<String>, Query, description = "Only what was done to a target (`notice/2026/00012`) or those starting so (`request/`)")),
+           ("target" = Option<String>, Query, description = "Only what was done to a target (`notice/2026/00012`), or to every one starting so when it ends in `/` (`request/`)")),
     responses(
         (status = 200, description = "Audit records in order, each with its hash and the previous one's", body = Object),
         (status = 422, description = "A query parameter does not read", body = ProblemDoc, content_type = "application/problem+json")))]

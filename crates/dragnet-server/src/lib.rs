@@ -233,7 +233,45 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    serve_once_loaded(listener, async { Ok(state) }, shutdown).await
+    let tasks = Background::start(&state);
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    drop(tasks);
+    served
+}
+
+/// What a serving process runs beside its requests: notices expiring, webhooks sent, and what is
+/// in force checked once against the rules in use. Stopped when dropped.
+struct Background(Vec<tokio::task::JoinHandle<()>>);
+
+impl Background {
+    fn start(state: &AppState) -> Background {
+        let expiry = state.app.spawn_expiry(state.expiry_every);
+        let app_for_rules = state.app.clone();
+        let rules = tokio::spawn(async move {
+            match app_for_rules.recheck_for_new_rules().await {
+                Ok(0) => {}
+                Ok(checked) => tracing::info!(checked, "what is in force was checked against the rules in use"),
+                Err(err) => {
+                    tracing::error!(%err, "checking what is in force against new rules failed; the next start tries again")
+                }
+            }
+        });
+        let sender = webhooks::spawn(
+            state.app.clone(),
+            webhooks::EVERY,
+            webhooks::Webhooks::new(state.webhooks_to_private_networks),
+        );
+        Background(vec![expiry, rules, sender])
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        for task in &self.0 {
+            task.abort();
+        }
+    }
 }
 
 /// What answers before the application is loaded: `/healthz` says the process is up and loading,
@@ -290,31 +328,14 @@ pub async fn serve_once_loaded(
             return Err(std::io::Error::other(err));
         }
     };
-    let expiry = state.app.spawn_expiry(state.expiry_every);
-    let app_for_rules = state.app.clone();
-    let rules = tokio::spawn(async move {
-        match app_for_rules.recheck_for_new_rules().await {
-            Ok(0) => {}
-            Ok(checked) => tracing::info!(checked, "what is in force was checked against the rules in use"),
-            Err(err) => {
-                tracing::error!(%err, "checking what is in force against new rules failed; the next start tries again")
-            }
-        }
-    });
-    let sender = webhooks::spawn(
-        state.app.clone(),
-        webhooks::EVERY,
-        webhooks::Webhooks::new(state.webhooks_to_private_networks),
-    );
+    let tasks = Background::start(&state);
     *gate.0.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(router(state));
     let served = match server.await {
         Ok(served) => served,
         Err(err) => Err(std::io::Error::other(err)),
     };
     drop(stop);
-    expiry.abort();
-    sender.abort();
-    rules.abort();
+    drop(tasks);
     served
 }
 

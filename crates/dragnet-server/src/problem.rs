@@ -74,7 +74,11 @@ impl Problem {
                 Problem::new(StatusCode::CONFLICT, "illegal_transition", "Not possible in this state")
                     .detail(err.to_string())
             }
-            E::NothingToDo { .. } | E::NotRechecked(_) | E::ClearanceRevoked(_) | E::ClearanceOverruled(_) => {
+            E::NothingToDo { .. }
+            | E::NoticeClosed { .. }
+            | E::NotRechecked(_)
+            | E::ClearanceRevoked(_)
+            | E::ClearanceOverruled(_) => {
                 Problem::new(StatusCode::CONFLICT, "nothing_to_do", "Nothing in the state this needs")
                     .detail(error.to_string())
             }

@@ -1783,6 +1783,14 @@ async fn the_secretariat_searches_every_notice_by_name_and_filters_and_pages(ser
         .get(&format!("/api/v1/search?created_from={today}&created_to={today}&state=published"), "reviewer.two")
         .await;
     assert_eq!(dated.body["notices"].as_array().unwrap().len(), 1, "{:?}", dated.body);
+    let asked = server.get("/api/v1/audit?action=notice.search&limit=1000", "auditor").await;
+    let filters: Vec<Value> = asked.body["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| serde_json::from_str::<Value>(r["details"].as_str().unwrap()).unwrap()["search"]["filters"].clone())
+        .collect();
+    assert!(filters.iter().any(|f| f["created_from"] == today.to_string()), "days as written: {filters:?}");
     let tomorrow = today.next_day().unwrap();
     let later = server.get(&format!("/api/v1/search?created_from={tomorrow}"), "reviewer.two").await;
     assert!(later.body["notices"].as_array().unwrap().is_empty(), "{:?}", later.body);
@@ -1817,15 +1825,22 @@ async fn the_secretariat_searches_every_notice_by_name_and_filters_and_pages(ser
     let rest =
         server.get(&format!("/api/v1/audit?action=notice.search&actor=reviewer.two&after={after}"), "auditor").await;
     assert_eq!(rest.body["records"].as_array().unwrap().len(), records.len() - 1);
+    // A target is matched whole (request 1 is not request 10), or as a start when it ends in `/`;
+    // by case, on both databases.
+    for _ in 0..10 {
+        server.post("/api/v1/requests", "ncb.fr", &case(MURDER)).await;
+    }
     let on_murder = server.get(&format!("/api/v1/audit?target=request/{murder}"), "auditor").await;
-    assert!(
-        on_murder.body["records"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|r| r["target"].as_str().unwrap().starts_with(&format!("request/{murder}"))),
-        "{:?}",
-        on_murder.body
-    );
+    let targets: Vec<&str> =
+        on_murder.body["records"].as_array().unwrap().iter().map(|r| r["target"].as_str().unwrap()).collect();
+    assert!(!targets.is_empty() && targets.iter().all(|t| *t == format!("request/{murder}")), "{targets:?}");
+    let every = server.get("/api/v1/audit?target=request/&limit=1000", "auditor").await;
+    let requests: std::collections::BTreeSet<&str> =
+        every.body["records"].as_array().unwrap().iter().map(|r| r["target"].as_str().unwrap()).collect();
+    assert!(requests.len() >= 13 && requests.iter().all(|t| t.starts_with("request/")), "{requests:?}");
+    let shouted = server.get(&format!("/api/v1/audit?target=REQUEST/{murder}"), "auditor").await;
+    assert!(shouted.body["records"].as_array().unwrap().is_empty(), "{:?}", shouted.body);
+    let part = server.get("/api/v1/audit?action=notice.sea", "auditor").await;
+    assert!(part.body["records"].as_array().unwrap().is_empty(), "a part of an action is not a start: {:?}", part.body);
     assert_eq!(server.get("/api/v1/audit?acter=x", "auditor").await.body["field"], "acter");
 }

@@ -1375,6 +1375,15 @@ async fn a_bureau_and_a_reviewer_act_on_notices_from_the_request_page() {
     assert_eq!(state(&site, notice.clone()).await, "cancelled");
     let again = site.post_form(&path, &session, &cancel).await;
     assert_eq!(again.status, StatusCode::CONFLICT, "a cancelled notice stays cancelled: {}", again.html);
+    let (content_type, body) = picture_form(&csrf, &notice, "image/svg+xml", svg);
+    let late = Request::post(format!("/requests/{id}/pictures"))
+        .header("cookie", &session)
+        .header("content-type", content_type)
+        .body(Body::from(body))
+        .unwrap();
+    let late = site.send(late).await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "a cancelled notice takes no picture: {}", late.html);
+    assert!(late.html.contains("it takes no more pictures"), "{}", late.html);
 
     // Iran's bureau cannot act through France's request, nor see it.
     let theirs = site.sign_in("ncb.ir", "another bureau password").await;
@@ -1513,7 +1522,9 @@ async fn an_administrator_manages_users_tokens_and_the_register_on_the_pages() {
     let users = site.store.users().await.unwrap();
     assert_eq!(users.len(), 3, "{users:?}");
     let forged = [("csrf", "forged"), ("name", "ncb.forged"), ("role", "reviewer")];
-    assert_eq!(site.post_form("/admin/users", &session, &forged).await.status, StatusCode::FORBIDDEN);
+    let forged = site.post_form("/admin/users", &session, &forged).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(forged.html.contains("not sent from this session"), "says why: {}", forged.html);
 
     // Disabled, the officer is out by session and token; let in again, in.
     let reasonless = site.post_form("/admin/users/ncb.icc/disable", &session, &[("csrf", &csrf)]).await;
@@ -1559,6 +1570,18 @@ async fn an_administrator_manages_users_tokens_and_the_register_on_the_pages() {
     let mut tabbed = holder;
     tabbed[3] = ("office", "President\tof");
     assert!(site.post_form("/admin/register", &session, &tabbed).await.html.contains("office: a line of 1 to 200"));
+    // The dates may be left blank, as the form shows them.
+    let undated = [
+        ("csrf", csrf.as_str()),
+        ("names", "Piet|DEKKER"),
+        ("status", "minister"),
+        ("office", "Minister of Justice"),
+        ("country", "NL"),
+        ("date_of_birth", ""),
+        ("since", ""),
+    ];
+    let kept = site.post_form("/admin/register", &session, &undated).await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER, "{}", kept.html);
     let broken = [
         ("csrf", csrf.as_str()),
         ("names", "no family"),

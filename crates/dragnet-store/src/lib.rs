@@ -54,6 +54,9 @@ pub enum StoreError {
     RequestNotFound(i64),
     #[error("no register entry {0}")]
     EntryNotFound(i64),
+    /// A notice in a final state (refused, cancelled, expired, withdrawn) takes nothing more.
+    #[error("notice {notice} is {state}: it takes no more pictures")]
+    NoticeClosed { notice: NoticeId, state: NoticeState },
     /// The request has nothing in the state the action needs (no draft to submit, nothing in review).
     #[error("request {request}: {reason}")]
     NothingToDo { request: i64, reason: String },
@@ -335,11 +338,21 @@ pub struct NoticeSearch {
     pub state: Option<NoticeState>,
     pub kind: Option<NoticeKind>,
     /// Created on or after this day (UTC).
+    #[serde(serialize_with = "day")]
     pub created_from: Option<time::Date>,
     /// Created on or before this day (UTC).
+    #[serde(serialize_with = "day")]
     pub created_to: Option<time::Date>,
     /// Only what comes after this place in the list, newest first: a request id and a subject's index.
     pub before: Option<(i64, i32)>,
+}
+
+/// A day as the audit trail and the edges write it, `2026-12-31`.
+fn day<S: serde::Serializer>(day: &Option<time::Date>, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    match day {
+        Some(day) => serializer.serialize_str(&day.to_string()),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// A notice as a search over every notice finds it: in any state, with its subject for the name
@@ -784,17 +797,13 @@ pub struct AuditFilter {
 }
 
 impl AuditFilter {
-    /// `text` as a LIKE pattern for what starts with it: its own `%`, `_` and `\` match only themselves.
-    pub(crate) fn starting(text: &str) -> String {
-        let mut pattern = String::with_capacity(text.len() + 1);
-        for c in text.chars() {
-            if matches!(c, '%' | '_' | '\\') {
-                pattern.push('\\');
-            }
-            pattern.push(c);
+    /// `text` as what a column must be (the first), or start with (the second) when it ends with
+    /// `.` or `/`: `notice.` is every action on notices, `request/7` that request alone.
+    pub(crate) fn whole_or_start(text: Option<&str>) -> (Option<&str>, Option<&str>) {
+        match text {
+            Some(start) if start.ends_with(['.', '/']) => (None, Some(start)),
+            whole => (whole, None),
         }
-        pattern.push('%');
-        pattern
     }
 }
 
@@ -1032,9 +1041,14 @@ pub trait Store: Send + Sync + fmt::Debug {
     async fn notice_cards(&self, ids: &[NoticeId]) -> Result<Readable<NoticeCard>>;
 
     /// Every notice `search` admits, in any state, newest request first, at most `limit`; one whose
-    /// stored record does not read is set apart, named. Not audited here: the search that shows
-    /// them records what it asked and showed.
-    async fn search_notices(&self, search: &NoticeSearch, limit: i64) -> Result<Readable<FoundNotice>>;
+    /// stored record does not read is set apart, named. With them, the place of the last row read,
+    /// readable or not, where the next read goes on. Not audited here: the search that shows them
+    /// records what it asked and showed.
+    async fn search_notices(
+        &self,
+        search: &NoticeSearch,
+        limit: i64,
+    ) -> Result<(Readable<FoundNotice>, Option<(i64, i32)>)>;
 
     /// Records that `reader` searched the notices for `what` and was shown `shown` of them.
     async fn record_notice_search(&self, reader: &Actor, what: serde_json::Value, shown: &[NoticeId]) -> Result<()>;
@@ -1172,7 +1186,7 @@ pub trait Store: Send + Sync + fmt::Debug {
     async fn audit_records(&self, after: i64, limit: i64) -> Result<Vec<AuditRecord>>;
 
     /// Audit records newest first, those before `before` (a `seq`), narrowed by what was done (an
-    /// action or its start, `notice.`), who did it, and to what (a target or its start); at most
+    /// action, or its start ending in `.`, `notice.`), who did it, and to what (a target, or its start ending in `/`); at most
     /// `limit`. The search itself is audited, as `reader`.
     async fn search_audit(&self, reader: &Actor, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>>;
 

@@ -1745,12 +1745,13 @@ impl Store for ThisStore {
             return Err(StoreError::PictureType(content_type.to_string()));
         }
         let mut tx = begin_write(&self.pool).await?;
-        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM notices WHERE id = $1)")
+        let state: Option<String> = sqlx::query_scalar("SELECT state FROM notices WHERE id = $1")
             .bind(notice.to_string())
-            .fetch_one(&mut *tx)
+            .fetch_optional(&mut *tx)
             .await?;
-        if !exists {
-            return Err(StoreError::NoticeNotFound(notice));
+        let state = parse_stored_state(&state.ok_or(StoreError::NoticeNotFound(notice))?)?;
+        if state.is_final() {
+            return Err(StoreError::NoticeClosed { notice, state });
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO pictures (notice_id, content_type, bytes, added_at, added_by) VALUES ($1, $2, $3, $4, $5)
@@ -2162,7 +2163,11 @@ impl Store for ThisStore {
         Ok(clearance)
     }
 
-    async fn search_notices(&self, search: &NoticeSearch, limit: i64) -> Result<Readable<FoundNotice>> {
+    async fn search_notices(
+        &self,
+        search: &NoticeSearch,
+        limit: i64,
+    ) -> Result<(Readable<FoundNotice>, Option<(i64, i32)>)> {
         // Bounds that are always given (the widest when the search leaves them out): a typed NULL
         // would be written differently on each backend.
         let from = search.created_from.unwrap_or(time::macros::date!(1900 - 01 - 01)).midnight().assume_utc();
@@ -2216,7 +2221,11 @@ impl Store for ThisStore {
                 Err(err) => found.unreadable.push(crate::Unreadable { notice: id, reason: err.to_string() }),
             }
         }
-        Ok(found)
+        let last = match rows.last() {
+            Some(row) => Some((row.try_get("request_id")?, row.try_get("subject_index")?)),
+            None => None,
+        };
+        Ok((found, last))
     }
 
     async fn record_notice_search(&self, reader: &Actor, what: serde_json::Value, shown: &[NoticeId]) -> Result<()> {
@@ -2851,21 +2860,31 @@ impl Store for ThisStore {
 
     async fn search_audit(&self, reader: &Actor, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>> {
         // Newest first before a place, or oldest first after one: two statements, each one order.
+        // An action or target is matched whole, or as a start when it ends with `.` or `/`
+        // (`notice.`, `request/`), compared as text so that both databases match case and `%` alike.
+        const MATCHES: &str = "(CAST($1 AS TEXT) IS NULL OR action = $1)
+               AND (CAST($2 AS TEXT) IS NULL OR substr(action, 1, length($2)) = $2)
+               AND (CAST($3 AS TEXT) IS NULL OR actor = $3)
+               AND (CAST($4 AS TEXT) IS NULL OR target = $4)
+               AND (CAST($5 AS TEXT) IS NULL OR substr(target, 1, length($5)) = $5)";
         let statement = if filter.after.is_some() {
-            "SELECT * FROM audit_log
-             WHERE (CAST($1 AS TEXT) IS NULL OR action LIKE $1 ESCAPE '\\') AND (CAST($2 AS TEXT) IS NULL OR actor = $2)
-               AND (CAST($3 AS TEXT) IS NULL OR target LIKE $3 ESCAPE '\\') AND (CAST($4 AS BIGINT) IS NULL OR seq > $4)
-             ORDER BY seq LIMIT $5"
+            format!(
+                "SELECT * FROM audit_log WHERE {MATCHES} AND (CAST($6 AS BIGINT) IS NULL OR seq > $6) ORDER BY seq LIMIT $7"
+            )
         } else {
-            "SELECT * FROM audit_log
-             WHERE (CAST($1 AS TEXT) IS NULL OR action LIKE $1 ESCAPE '\\') AND (CAST($2 AS TEXT) IS NULL OR actor = $2)
-               AND (CAST($3 AS TEXT) IS NULL OR target LIKE $3 ESCAPE '\\') AND (CAST($4 AS BIGINT) IS NULL OR seq < $4)
-             ORDER BY seq DESC LIMIT $5"
+            format!(
+                "SELECT * FROM audit_log WHERE {MATCHES} AND (CAST($6 AS BIGINT) IS NULL OR seq < $6) ORDER BY seq DESC LIMIT $7"
+            )
         };
-        let rows = sqlx::query(statement)
-            .bind(filter.action.as_deref().map(AuditFilter::starting))
+        let (action, action_start) = AuditFilter::whole_or_start(filter.action.as_deref());
+        let (target, target_start) = AuditFilter::whole_or_start(filter.target.as_deref());
+        // The statement is two constants of ours: what is asked for is bound, never written into it.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(statement))
+            .bind(action)
+            .bind(action_start)
             .bind(filter.actor.as_deref())
-            .bind(filter.target.as_deref().map(AuditFilter::starting))
+            .bind(target)
+            .bind(target_start)
             .bind(filter.after.or(filter.before))
             .bind(limit)
             .fetch_all(&self.pool)

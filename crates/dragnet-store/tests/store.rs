@@ -16,7 +16,7 @@ use dragnet_store::sqlite::SqliteStore;
 use dragnet_store::testing::{TestDatabase, postgres_test_url};
 use dragnet_store::{
     AuditFilter, AuditVerification, Clock, Decision, DecisionOutcome, ImportOutcome, ImportedNotice, ImportedPicture,
-    NewClearance, QueueDetail, Recommendation, Store, StoreError, StoredRequest, SubjectCheck,
+    NewClearance, NoticeSearch, QueueDetail, Recommendation, Store, StoreError, StoredRequest, SubjectCheck,
 };
 use futures::FutureExt;
 use time::OffsetDateTime;
@@ -155,6 +155,7 @@ on_both_backends!(
     imported_notices_follow_their_source,
     a_clearance_holds_until_it_expires_is_revoked_or_the_notice_changes,
     a_hit_card_is_the_notice_in_force_now,
+    a_search_reads_every_notice_by_its_filters_and_pages_past_an_unreadable_one,
 );
 
 fn case(name: &str) -> NoticeRequest {
@@ -1225,4 +1226,45 @@ async fn a_clearance_holds_until_it_expires_is_revoked_or_the_notice_changes(t: 
     assert_eq!(actions.iter().filter(|a| *a == "clearance.record").count(), 3);
     assert_eq!(actions.iter().filter(|a| *a == "clearance.revoke").count(), 1);
     assert!(actions.contains(&"clearance.list".to_string()));
+}
+
+async fn a_search_reads_every_notice_by_its_filters_and_pages_past_an_unreadable_one(t: TestStore) {
+    let murder = published(&t, &case("02-ordinary-murder.json")).await[0];
+    let fraud = t.store.create_drafts(&bureau("FR"), &case("04-investment-fraud.json")).await.unwrap().notice_ids[0];
+    let seed = t.store.create_drafts(&bureau("IR"), &case("01-seed-head-of-state-drone-strike.json")).await.unwrap();
+    let all = |search: NoticeSearch| {
+        let store = t.store.clone();
+        async move { store.search_notices(&search, 100).await.unwrap().0.rows.into_iter().map(|n| n.id).collect::<Vec<_>>() }
+    };
+    let french = all(NoticeSearch { requested_by: Some("FR".into()), ..Default::default() }).await;
+    assert_eq!(french, vec![murder]);
+    let red = all(NoticeSearch { kind: Some(NoticeKind::Red), ..Default::default() }).await;
+    assert_eq!(&red[5..], [fraud, murder], "newest request first, its last subject first: {red:?}");
+    let published_red =
+        all(NoticeSearch { state: Some(NoticeState::Published), kind: Some(NoticeKind::Red), ..Default::default() })
+            .await;
+    assert_eq!(published_red, vec![murder]);
+    let now = t.clock.load(Ordering::SeqCst);
+    let today = OffsetDateTime::from_unix_timestamp(now).unwrap().date();
+    let dated = NoticeSearch { created_from: Some(today), created_to: Some(today), ..Default::default() };
+    assert_eq!(all(dated).await.len(), 7);
+    let later = NoticeSearch { created_from: today.next_day(), ..Default::default() };
+    assert!(all(later).await.is_empty());
+
+    // A subject that no longer reads is named, not dropped, and the read goes on past it.
+    let broken = seed.notice_ids[2];
+    t.raw_owned(&format!("UPDATE notices SET subject = '{{\"family_name\": 7}}' WHERE id = '{broken}'")).await;
+    let iran = NoticeSearch { requested_by: Some("IR".into()), ..Default::default() };
+    let (first, last) = t.store.search_notices(&iran, 3).await.unwrap();
+    assert_eq!(first.rows.len() + first.unreadable.len(), 3);
+    assert_eq!(first.unreadable.iter().map(|u| u.notice.clone()).collect::<Vec<_>>(), vec![broken.to_string()]);
+    let (rest, _) = t.store.search_notices(&NoticeSearch { before: last, ..iran.clone() }, 10).await.unwrap();
+    assert_eq!(rest.rows.len(), 2, "the two subjects before it: {rest:?}");
+    assert!(rest.rows.iter().all(|n| n.request_id == seed.request_id && n.subject_index < 2));
+
+    // A notice in a final state takes no more pictures.
+    t.store.transition(&bureau("FR"), murder, LifecycleEvent::Cancel, Some("arrested")).await.unwrap();
+    let svg = b"<svg xmlns='http://www.w3.org/2000/svg'/>";
+    let late = t.store.add_picture(&bureau("FR"), murder, "image/svg+xml", svg).await;
+    assert!(matches!(late, Err(StoreError::NoticeClosed { notice, .. }) if notice == murder), "{late:?}");
 }

@@ -276,7 +276,11 @@ async fn add_holder(
         }
         let mut body = serde_json::json!({"names": names});
         for column in ["status", "office", "country", "date_of_birth", "since"] {
-            body[column] = serde_json::Value::String(field(&fields, column).to_string());
+            let value = field(&fields, column);
+            // The dates may be left out; a blank one is not given at all, as in the API.
+            if !value.is_empty() || !matches!(column, "date_of_birth" | "since") {
+                body[column] = serde_json::Value::String(value.to_string());
+            }
         }
         let line = crate::register::read_entry(&body)?;
         state.app.add_office_holder(&user.principal(), &line).await.map_err(Problem::from_app)?;

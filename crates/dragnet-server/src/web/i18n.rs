@@ -1719,4 +1719,13 @@ pub const MESSAGES: &[(&str, [&str; 4])] = &[
         "decision.general_secretariat",
         ["General Secretariat", "Secrétariat général", "Secretaría General", "الأمانة العامة"],
     ),
+    (
+        "error.stale_form",
+        [
+            "This form was not sent from this session's page (it may be older than your sign-in): open the page again and resend it.",
+            "Ce formulaire n’a pas été envoyé depuis une page de cette session (il date peut-être d’avant votre connexion) : rouvrez la page et renvoyez-le.",
+            "Este formulario no se envió desde una página de esta sesión (quizá es anterior a su inicio de sesión): abra de nuevo la página y vuelva a enviarlo.",
+            "لم يُرسل هذا النموذج من صفحة هذه الجلسة (ربما يسبق تسجيل دخولكم): افتحوا الصفحة مجددًا وأعيدوا إرساله.",
+        ],
+    ),
 ];

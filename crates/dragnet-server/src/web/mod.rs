@@ -213,6 +213,11 @@ pub fn error_page(lang: Lang, status: StatusCode, cause: &str) -> Response {
             "error.title"
         }
     };
+    message_page(lang, status, key)
+}
+
+/// A page that says only the catalogue's words for `key`, answered with `status`.
+fn message_page(lang: Lang, status: StatusCode, key: &str) -> Response {
     let frame = Frame {
         lang,
         path: "/".into(),
@@ -229,6 +234,8 @@ pub fn error_page(lang: Lang, status: StatusCode, cause: &str) -> Response {
 pub enum Refusal {
     SignIn(Lang),
     Forbidden(Lang),
+    /// A form without this session's token: sent from elsewhere, or from a page older than the session.
+    StaleForm(Lang),
 }
 
 impl IntoResponse for Refusal {
@@ -236,6 +243,7 @@ impl IntoResponse for Refusal {
         match self {
             Refusal::SignIn(lang) => redirect(&format!("/sign-in?lang={}", lang.code())),
             Refusal::Forbidden(lang) => error_page(lang, StatusCode::FORBIDDEN, ""),
+            Refusal::StaleForm(lang) => message_page(lang, StatusCode::FORBIDDEN, "error.stale_form"),
         }
     }
 }
@@ -254,7 +262,7 @@ pub fn check_csrf(user: &SignedIn, sent: &str, lang: Lang) -> Result<(), Refusal
     if !sent.is_empty() && constant_time_eq(sent.as_bytes(), user.csrf.as_bytes()) {
         Ok(())
     } else {
-        Err(Refusal::Forbidden(lang))
+        Err(Refusal::StaleForm(lang))
     }
 }
 

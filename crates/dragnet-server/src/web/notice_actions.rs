@@ -57,7 +57,7 @@ pub fn actions_for(frame: &Frame, record: &RequestRecord) -> Vec<NoticeActions> 
         .filter_map(|notice| {
             let moves: Vec<_> = moves_of(role)
                 .iter()
-                .filter(|event| notice.state.apply(**event).is_ok())
+                .filter(|event| notice.state.allows(**event))
                 .map(|event| (event.as_str(), frame.t(&format!("move.{}", event.as_str()))))
                 .collect();
             let picture = pictures && !notice.state.is_final();

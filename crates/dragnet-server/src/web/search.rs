@@ -118,10 +118,11 @@ async fn search_page(State(state): State<AppState>, frame: Frame, Query(paramete
         compared: String::new(),
         unreadable: 0,
     };
-    let searched: Vec<(&str, String)> = ["name", "requested_by", "state", "kind", "created_from", "created_to"]
-        .into_iter()
-        .map(|k| (k, get(k)))
-        .collect();
+    let searched: Vec<(&str, String)> =
+        ["name", "requested_by", "state", "kind", "created_from", "created_to", "limit"]
+            .into_iter()
+            .map(|k| (k, get(k)))
+            .collect();
     let pairs: Vec<(&str, &str)> = searched.iter().map(|(k, v)| (*k, v.as_str())).collect();
     view.csv = query_string(&pairs);
     if !view.asked {
