@@ -158,6 +158,11 @@ async fn main() {
     let arabic_page =
         measure(&app, times, get(format!("/review/{}?lang=ar", in_review[0]), reviewer_session.clone())).await;
     let audit = measure(&app, times, get("/audit".into(), auditor_session.clone())).await;
+    // The secretariat's search: a name compared with every notice stored, and filters alone.
+    let search_name =
+        measure(&app, times.min(50), get("/search?name=Luca+Marketti".into(), reviewer_session.clone())).await;
+    let search_filters =
+        measure(&app, times, get("/search?state=published&kind=red".into(), reviewer_session.clone())).await;
     let form = app.clone().oneshot(get("/screening".into(), border_session.clone())()).await.unwrap();
     let html = String::from_utf8(axum::body::to_bytes(form.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
     let csrf = csrf_of(&html);
@@ -225,6 +230,8 @@ async fn main() {
                 "/review/{id} (the seed request with its findings)": seed_page,
                 "/review/{id}?lang=ar": arabic_page,
                 "/audit": audit,
+                "/search?name= (compared with every notice)": search_name,
+                "/search?state=&kind= (the first 50)": search_filters,
                 "POST /screening (one traveller)": screening,
                 "/requests (a bureau's list)": requests_list,
                 "/requests/new (the blank form)": blank,
