@@ -132,7 +132,7 @@ pub fn found_json(found: &Found) -> Value {
     responses(
         (status = 200, description = "`notices` newest first (by name: the best agreeing first, each with its `score`), \
          `next` for the next page; by name also `compared` (how many notices the name was compared with) and \
-         `stopped_short` (the comparison stopped at 50,000: narrow the search)", body = Object),
+         `stopped_short` (the comparison stopped at the newest 20,000: narrow the search)", body = Object),
         (status = 403, description = "Not the secretariat", body = ProblemDoc, content_type = "application/problem+json"),
         (status = 422, description = "A parameter does not read; `field` names it", body = ProblemDoc, content_type = "application/problem+json")))]
 async fn search_notices(State(state): State<AppState>, caller: Caller, Query(parameters): Query<Parameters>) -> Answer {
