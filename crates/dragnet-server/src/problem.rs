@@ -138,6 +138,16 @@ impl Problem {
         }
     }
 
+    /// The problem as a page says it in one line: the field at fault, then what is wrong.
+    pub fn one_line(&self) -> String {
+        match (&self.field, &self.detail) {
+            (Some(field), Some(detail)) => format!("{field}: {detail}"),
+            (Some(field), None) => format!("{field}: {}", self.title),
+            (None, Some(detail)) => format!("{}: {detail}", self.title),
+            (None, None) => self.title.to_string(),
+        }
+    }
+
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
         self

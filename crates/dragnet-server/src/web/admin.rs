@@ -124,12 +124,7 @@ async fn render(
             .map(|status| (status.as_str(), frame.t(&format!("status.{}", status.as_str()))))
             .collect(),
         done,
-        problem: problem.map(|p| match (&p.field, &p.detail) {
-            (Some(field), Some(detail)) => format!("{field}: {detail}"),
-            (Some(field), None) => format!("{field}: {}", p.title),
-            (None, Some(detail)) => format!("{}: {detail}", p.title),
-            (None, None) => p.title.to_string(),
-        }),
+        problem: problem.map(|p| p.one_line()),
         token,
     };
     let mut response = page(frame, &view);

@@ -106,15 +106,13 @@ async fn again(state: &AppState, frame: &Frame, user: &SignedIn, id: i64, proble
     if problem.status.is_server_error() {
         return error_page(frame.lang, problem.status, problem.detail.as_deref().unwrap_or(problem.title));
     }
-    let text = match (&problem.field, &problem.detail) {
-        (Some(field), Some(detail)) => format!("{field}: {detail}"),
-        (Some(field), None) => format!("{field}: {}", problem.title),
-        (None, Some(detail)) => format!("{}: {detail}", problem.title),
-        (None, None) => problem.title.to_string(),
-    };
+    let text = problem.one_line();
     let record = match state.app.read_request(&user.principal(), id).await {
         Ok(record) => record,
-        Err(err) => return Problem::from_app(err).into_response(),
+        Err(err) => {
+            let problem = Problem::from_app(err);
+            return error_page(frame.lang, problem.status, &problem.one_line());
+        }
     };
     let mut view = super::review::request_view(frame, record, None, Some(text));
     if user.user.grant.role() != Role::BureauOfficer {
