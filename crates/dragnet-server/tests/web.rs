@@ -1274,6 +1274,19 @@ fn picture_form(csrf: &str, notice: &str, content_type: &str, bytes: &str) -> (S
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+impl Site {
+    /// Posts one picture for `notice` through request `id`'s page form, as `cookie`'s session.
+    async fn post_picture(&self, id: i64, cookie: &str, csrf: &str, notice: &str, kind: &str, bytes: &str) -> Page {
+        let (content_type, body) = picture_form(csrf, notice, kind, bytes);
+        let request = Request::post(format!("/requests/{id}/pictures"))
+            .header("cookie", cookie)
+            .header("content-type", content_type)
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+}
+
 #[tokio::test]
 async fn a_bureau_and_a_reviewer_act_on_notices_from_the_request_page() {
     let site = Site::new().await;
@@ -1299,32 +1312,16 @@ async fn a_bureau_and_a_reviewer_act_on_notices_from_the_request_page() {
     assert!(page.html.contains("Withdraw the request") && page.html.contains("Add the picture"), "{}", page.html);
     assert!(!page.html.contains("value=\"cancel\""), "a draft is not cancelled: {}", page.html);
     let csrf = page.field("csrf");
-    let (content_type, body) = picture_form(&csrf, &notice, "image/png", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
-    let lying = Request::post(format!("/requests/{id}/pictures"))
-        .header("cookie", &session)
-        .header("content-type", content_type)
-        .body(Body::from(body))
-        .unwrap();
-    let lying = site.send(lying).await;
+    let lying = site
+        .post_picture(id, &session, &csrf, &notice, "image/png", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        .await;
     assert_eq!(lying.status, StatusCode::UNPROCESSABLE_ENTITY, "bytes that are not the type named: {}", lying.html);
     assert!(lying.html.contains("picture: the bytes are not a image/png picture"), "{}", lying.html);
     let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="3" height="4"><rect width="3" height="4"/></svg>"#;
-    let (content_type, body) = picture_form(&csrf, &notice, "image/svg+xml", svg);
-    let added = Request::post(format!("/requests/{id}/pictures"))
-        .header("cookie", &session)
-        .header("content-type", content_type)
-        .body(Body::from(body))
-        .unwrap();
-    let added = site.send(added).await;
+    let added = site.post_picture(id, &session, &csrf, &notice, "image/svg+xml", svg).await;
     assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.html);
     assert!(site.get(&added.location, &session).await.html.contains("The picture is added."));
-    let (content_type, body) = picture_form(&csrf, &foreign, "image/svg+xml", svg);
-    let elsewhere = Request::post(format!("/requests/{id}/pictures"))
-        .header("cookie", &session)
-        .header("content-type", content_type)
-        .body(Body::from(body))
-        .unwrap();
-    let elsewhere = site.send(elsewhere).await;
+    let elsewhere = site.post_picture(id, &session, &csrf, &foreign, "image/svg+xml", svg).await;
     assert_eq!(elsewhere.status, StatusCode::UNPROCESSABLE_ENTITY, "another request's notice: {}", elsewhere.html);
     let foreign_id = dragnet_domain::NoticeId::parse(&foreign).unwrap();
     for picture in 1..=3 {
@@ -1375,13 +1372,7 @@ async fn a_bureau_and_a_reviewer_act_on_notices_from_the_request_page() {
     assert_eq!(state(&site, notice.clone()).await, "cancelled");
     let again = site.post_form(&path, &session, &cancel).await;
     assert_eq!(again.status, StatusCode::CONFLICT, "a cancelled notice stays cancelled: {}", again.html);
-    let (content_type, body) = picture_form(&csrf, &notice, "image/svg+xml", svg);
-    let late = Request::post(format!("/requests/{id}/pictures"))
-        .header("cookie", &session)
-        .header("content-type", content_type)
-        .body(Body::from(body))
-        .unwrap();
-    let late = site.send(late).await;
+    let late = site.post_picture(id, &session, &csrf, &notice, "image/svg+xml", svg).await;
     assert_eq!(late.status, StatusCode::CONFLICT, "a cancelled notice takes no picture: {}", late.html);
     assert!(late.html.contains("it takes no more pictures"), "{}", late.html);
 
